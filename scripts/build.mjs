@@ -1,0 +1,30 @@
+// Builds every runnable piece into dist/: the renderer with Vite, and the Node-side entries with esbuild.
+import { build as esbuild } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { build as vite } from 'vite';
+
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Native modules and electron stay outside the bundle: they are loaded from node_modules (or app.asar.unpacked).
+const external = ['electron', 'better-sqlite3', '@napi-rs/keyring', '@ledgerhq/hw-transport-node-hid'];
+const define = {
+  __APP_NAME__: JSON.stringify(pkg.productName),
+  __APP_VERSION__: JSON.stringify(pkg.version),
+};
+const common = { bundle: true, platform: 'node', target: 'node22', external, define, logLevel: 'warning' };
+
+await Promise.all([
+  vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+  esbuild({ ...common, entryPoints: ['src/main/electron/main.ts'], outfile: 'dist/main/electron.cjs', format: 'cjs' }),
+  // A sandboxed preload can only be a single CommonJS file that requires nothing but `electron`.
+  esbuild({ ...common, entryPoints: ['src/preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs' }),
+  esbuild({
+    ...common,
+    entryPoints: ['src/main/host/main.ts'],
+    outfile: 'dist/host/browser-host.mjs',
+    format: 'esm',
+    // esbuild's ESM output still calls require() for the externals; give it one.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  }),
+]);
+console.log('built dist/renderer, dist/main, dist/preload, dist/host');

@@ -1,0 +1,41 @@
+import { ApiError } from '../../shared/api/envelope';
+import { findChain } from '../../shared/chains/registry';
+import { DEFAULT_SETTINGS, Settings, type SettingsPatch } from '../../shared/settings';
+import type { EventHub } from '../api/events';
+import type { SettingsRepository } from '../store/settingsRepository';
+
+export interface SettingsLog {
+  warn(message: string, fields: Record<string, unknown>): void;
+}
+
+export class SettingsService {
+  constructor(
+    private readonly repository: SettingsRepository,
+    private readonly events: EventHub,
+    private readonly log: SettingsLog,
+  ) {}
+
+  get(): Settings {
+    const stored = this.repository.readAll();
+    const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+      if (!(key in stored)) continue;
+      const field = Settings.shape[key].safeParse(stored[key]);
+      // A value this version cannot read (written by a newer build, or damaged) falls back to the default
+      // for display, but stays on disk untouched until the user changes that setting.
+      if (field.success) settings[key] = field.data;
+      else this.log.warn('ignoring unreadable stored setting', { key });
+    }
+    return Settings.parse(settings);
+  }
+
+  set(patch: SettingsPatch): Settings {
+    if (patch.activeChainId !== undefined && !findChain(patch.activeChainId)) {
+      throw new ApiError('invalid_request', `Chain ${patch.activeChainId} is not a network this wallet knows.`);
+    }
+    this.repository.writeMany(patch);
+    const settings = this.get();
+    this.events.emit('settings.changed', settings);
+    return settings;
+  }
+}

@@ -1,0 +1,54 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export class NewerSchemaError extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `This wallet database was written by a newer version of the app (schema ${found}; this version knows ` +
+        `up to ${known}). Update the app to open it. Nothing was changed.`,
+    );
+    this.name = 'NewerSchemaError';
+  }
+}
+
+export interface OpenOptions {
+  /** Tests pass their own list to exercise failure paths; the app always uses MIGRATIONS. */
+  migrations?: readonly Migration[];
+}
+
+export function openDatabase(file: string, { migrations = MIGRATIONS }: OpenOptions = {}): Database {
+  const db = new BetterSqlite3(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commit.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function migrate(db: Database, migrations: readonly Migration[]): void {
+  const known = migrations.length;
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
+    }
+  });
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > known) throw new NewerSchemaError(current, known);
+  for (const migration of migrations.slice(current)) {
+    // Each step commits alone, so a failure leaves the database at the last good version.
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Every call answers with an envelope instead of throwing: Electron's IPC flattens thrown errors into a
+ * string, and the WebSocket bridge cannot carry them at all, so failures travel as data with a stable code.
+ */
+export const ErrorCode = z.enum([
+  'forbidden_sender',
+  'unknown_channel',
+  'invalid_request',
+  'invalid_response',
+  'invalid_state',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiFailure = z.strictObject({
+  code: ErrorCode,
+  message: z.string().min(1),
+});
+export type ApiFailure = z.infer<typeof ApiFailure>;
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
+
+export const Envelope = z.union([
+  z.strictObject({ ok: z.literal(true), data: z.unknown() }),
+  z.strictObject({ ok: z.literal(false), error: ApiFailure }),
+]);
+
+/** Thrown by services for a failure the user should read; anything else is reported as `internal`. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ChainId } from './chains/chain';
+
+export const ThemePreference = z.enum(['system', 'light', 'dark']);
+export type ThemePreference = z.infer<typeof ThemePreference>;
+
+export const FiatCurrency = z.enum(['USD', 'EUR', 'GBP', 'CHF', 'JPY']);
+export type FiatCurrency = z.infer<typeof FiatCurrency>;
+
+export const Settings = z.strictObject({
+  theme: ThemePreference,
+  fiatCurrency: FiatCurrency,
+  /** The network the top bar is scoped to; must be a chain the app knows. */
+  activeChainId: ChainId,
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = Settings.partial().refine((patch) => Object.keys(patch).length > 0, {
+  message: 'a settings change must name at least one setting',
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fiatCurrency: 'USD',
+  activeChainId: 1,
+};
