@@ -15,16 +15,28 @@ const common = { bundle: true, platform: 'node', target: 'node22', external, def
 
 await Promise.all([
   vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
-  esbuild({ ...common, entryPoints: ['src/main/electron/main.ts'], outfile: 'dist/main/electron.cjs', format: 'cjs' }),
+  esbuild({
+    ...common,
+    entryPoints: ['src/main/electron/main.ts'],
+    outfile: 'dist/main/electron.cjs',
+    format: 'cjs',
+  }),
   // A sandboxed preload can only be a single CommonJS file that requires nothing but `electron`.
-  esbuild({ ...common, entryPoints: ['src/preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs' }),
+  esbuild({
+    ...common,
+    entryPoints: ['src/preload/index.ts'],
+    outfile: 'dist/preload/index.cjs',
+    format: 'cjs',
+  }),
   esbuild({
     ...common,
     entryPoints: ['src/main/host/main.ts'],
     outfile: 'dist/host/browser-host.mjs',
     format: 'esm',
     // esbuild's ESM output still calls require() for the externals; give it one.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
   }),
 ]);
 console.log('built dist/renderer, dist/main, dist/preload, dist/host');

@@ -10,8 +10,13 @@ export interface Logger {
  * One JSON line per entry on stderr. Callers pass identifiers and counts, never payloads: secrets and
  * user data must not reach a log, so there is nothing here to redact.
  */
-export function createLogger(scope: string, write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
-  const entry = (level: string) => (message: string, fields: LogFields = {}) =>
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, scope, message, ...fields })}\n`);
+export function createLogger(
+  scope: string,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): Logger {
+  const entry =
+    (level: string) =>
+    (message: string, fields: LogFields = {}) =>
+      write(`${JSON.stringify({ time: new Date().toISOString(), level, scope, message, ...fields })}\n`);
   return { info: entry('info'), warn: entry('warn'), error: entry('error') };
 }

@@ -15,10 +15,15 @@ export const Settings = z.strictObject({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const SettingsPatch = Settings.partial().refine((patch) => Object.keys(patch).length > 0, {
-  message: 'a settings change must name at least one setting',
-});
-export type SettingsPatch = z.infer<typeof SettingsPatch>;
+/** `{ theme: undefined }` survives structured cloning over IPC; it means "no change", not "store nothing". */
+export const SettingsPatch = Settings.partial()
+  .transform((patch) => Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)))
+  .pipe(
+    Settings.partial().refine((patch) => Object.keys(patch).length > 0, {
+      message: 'a settings change must name at least one setting',
+    }),
+  );
+export type SettingsPatch = z.output<typeof SettingsPatch>;
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',

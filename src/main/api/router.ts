@@ -83,7 +83,10 @@ export function createRouter({ handlers, trustedOrigins, log }: RouterOptions): 
           origin: sender.origin,
           isMainFrame: sender.isMainFrame,
         });
-        return fail('forbidden_sender', 'This request did not come from the wallet’s own window and was refused.');
+        return fail(
+          'forbidden_sender',
+          'This request did not come from the wallet’s own window and was refused.',
+        );
       }
       if (!isChannel(channel)) {
         return fail('unknown_channel', `There is no call named ${describeChannel(channel)}.`);

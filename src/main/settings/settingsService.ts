@@ -31,7 +31,10 @@ export class SettingsService {
 
   set(patch: SettingsPatch): Settings {
     if (patch.activeChainId !== undefined && !findChain(patch.activeChainId)) {
-      throw new ApiError('invalid_request', `Chain ${patch.activeChainId} is not a network this wallet knows.`);
+      throw new ApiError(
+        'invalid_request',
+        `Chain ${patch.activeChainId} is not a network this wallet knows.`,
+      );
     }
     this.repository.writeMany(patch);
     const settings = this.get();

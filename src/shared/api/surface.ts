@@ -4,9 +4,10 @@ import type { Envelope } from './envelope';
 type GroupOf<C extends string> = C extends `${infer G}.${string}` ? G : never;
 type MethodOf<C extends string, G extends string> = C extends `${G}.${infer M}` ? M : never;
 
-type CallFn<C extends Channel> = undefined extends RequestOf<C>
-  ? (request?: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>
-  : (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>;
+type CallFn<C extends Channel> =
+  undefined extends RequestOf<C>
+    ? (request?: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>;
 
 /**
  * The typed surface the preload exposes as `window.wallet`: one method per declared channel, grouped, plus

@@ -91,4 +91,3 @@ export const CHAINS: readonly Chain[] = [
 export function findChain(id: number): Chain | undefined {
   return CHAINS.find((chain) => chain.id === id);
 }
-

@@ -1,0 +1,83 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost, type RunningHost } from './fixtures/browserHost';
+
+const ROUTES = ['Portfolio', 'History', 'Send', 'Approvals', 'Devices', 'Pairing', 'Settings'] as const;
+const ARTIFACTS = 'e2e/artifacts';
+
+let host: RunningHost;
+test.beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  host = await startHost();
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+async function openConsole(page: Page, url = host.url) {
+  await page.goto(url);
+  await expect(page.getByRole('navigation')).toBeVisible();
+}
+
+async function chooseTheme(page: Page, theme: 'Light' | 'Dark') {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: theme }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
+}
+
+test('walks every sidebar route in light and dark, saving a screenshot of each', async ({ page }) => {
+  await openConsole(page);
+  await expect(page).toHaveURL(/#\/portfolio$/);
+  for (const theme of ['Light', 'Dark'] as const) {
+    await chooseTheme(page, theme);
+    for (const route of ROUTES) {
+      await page.getByRole('link', { name: route, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: route })).toBeVisible();
+      await expect(page.getByRole('link', { name: route, exact: true })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
+      await page.screenshot({ path: `${ARTIFACTS}/${route.toLowerCase()}-${theme.toLowerCase()}.png` });
+    }
+  }
+});
+
+test('keeps a changed setting across a reload and a restart of the host', async ({ page }) => {
+  await openConsole(page);
+  await chooseTheme(page, 'Dark');
+  await page.getByRole('combobox', { name: 'Currency' }).selectOption('EUR');
+  const network = page.getByRole('combobox', { name: 'Network' }).first();
+  await network.selectOption({ label: 'Arbitrum One' });
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('combobox', { name: 'Currency' })).toHaveValue('EUR');
+  await expect(page.getByRole('combobox', { name: 'Network' }).first()).toHaveValue('42161');
+
+  // A new process over the same data directory reads what the old one wrote to SQLite.
+  const dataDir = mkdtempSync(join(tmpdir(), 'e2e-restart-'));
+  let first: RunningHost | undefined;
+  let second: RunningHost | undefined;
+  try {
+    first = await startHost(dataDir);
+    await openConsole(page, first.url);
+    await chooseTheme(page, 'Dark');
+    await first.stop();
+    second = await startHost(dataDir);
+    await openConsole(page, second.url);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  } finally {
+    await first?.stop();
+    await second?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('without the launch secret the page reaches nothing and says what to do', async ({ page }) => {
+  await page.goto(`${host.origin}/`);
+  await expect(page.getByText(/link printed by the browser host/i)).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await page.screenshot({ path: `${ARTIFACTS}/missing-secret.png` });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../shared/api/envelope';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { createRouter, type Handlers, type Sender } from './router';
+
+const ORIGIN = 'app://wallet';
+const own: Sender = { origin: ORIGIN, isMainFrame: true };
+
+function setup(overrides: Partial<Handlers> = {}) {
+  const log = { warn: vi.fn(), error: vi.fn() };
+  const handlers: Handlers = {
+    'app.info': () => ({
+      name: 'Ledgerline',
+      version: '0.1.0',
+      host: 'browser',
+      platform: 'linux',
+      arch: 'x64',
+      runtime: { node: '24.0.0', electron: null },
+    }),
+    'chains.list': () => [],
+    'settings.get': () => DEFAULT_SETTINGS,
+    'settings.set': vi.fn((patch) => ({ ...DEFAULT_SETTINGS, ...patch })),
+    ...overrides,
+  };
+  return { router: createRouter({ handlers, trustedOrigins: [ORIGIN], log }), handlers, log };
+}
+
+describe('createRouter', () => {
+  it('answers a valid call with the handler’s data', async () => {
+    const { router } = setup();
+    await expect(router.invoke('settings.set', { theme: 'dark' }, own)).resolves.toEqual({
+      ok: true,
+      data: { ...DEFAULT_SETTINGS, theme: 'dark' },
+    });
+  });
+
+  it.each<[string, Sender]>([
+    ['a foreign origin', { origin: 'https://evil.example', isMainFrame: true }],
+    ['no origin', { origin: null, isMainFrame: true }],
+    ['a sub-frame of our own origin', { origin: ORIGIN, isMainFrame: false }],
+    ['a look-alike origin', { origin: 'app://wallet.evil', isMainFrame: true }],
+  ])('refuses %s without running the handler', async (_, sender) => {
+    const { router, handlers, log } = setup();
+    const result = await router.invoke('settings.set', { theme: 'dark' }, sender);
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(handlers['settings.set']).not.toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledWith('request from a foreign sender refused', expect.any(Object));
+  });
+
+  it.each([['wallet.exportSeed'], ['__proto__'], ['constructor'], ['toString'], [42], [null], [{ a: 1 }]])(
+    'rejects the unknown channel %j',
+    async (channel) => {
+      const { router } = setup();
+      const result = await router.invoke(channel, undefined, own);
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    },
+  );
+
+  it.each([
+    ['settings.set', { theme: 'neon' }, /theme/],
+    ['settings.set', {}, /at least one setting/],
+    ['settings.set', { theme: 'dark', seed: 'x' }, /seed/],
+    ['settings.set', 'dark', /expected object/],
+    ['app.info', { verbose: true }, /expected undefined/],
+  ])('explains why %s rejects %j', async (channel, payload, reason) => {
+    const { router } = setup();
+    const result = await router.invoke(channel, payload, own);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_request');
+    expect(result.error.message).toContain(channel);
+    expect(result.error.message).toMatch(reason);
+  });
+
+  it('passes a service’s ApiError through with its code and message', async () => {
+    const { router } = setup({
+      'settings.set': () => {
+        throw new ApiError('invalid_request', 'Chain 999 is not a network this wallet knows.');
+      },
+    });
+    await expect(router.invoke('settings.set', { activeChainId: 999 }, own)).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: 'Chain 999 is not a network this wallet knows.' },
+    });
+  });
+
+  it('hides an unexpected failure’s details from the page but logs them', async () => {
+    const { router, log } = setup({
+      'settings.get': () => {
+        throw new Error('SQLITE_CORRUPT: database disk image is malformed');
+      },
+    });
+    const result = await router.invoke('settings.get', undefined, own);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('SQLITE_CORRUPT');
+    expect(log.error).toHaveBeenCalledWith(
+      'handler failed',
+      expect.objectContaining({ channel: 'settings.get' }),
+    );
+  });
+
+  it('never hands the page a response that breaks the contract', async () => {
+    const { router } = setup({ 'settings.get': () => ({ theme: 'dark' }) as never });
+    await expect(router.invoke('settings.get', undefined, own)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_response' },
+    });
+  });
+
+  it('bounds the length of an error message built from hostile input', async () => {
+    const { router } = setup();
+    const result = await router.invoke('settings.set', { ['x'.repeat(100_000)]: 1 }, own);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message.length).toBeLessThanOrEqual(600);
+  });
+});

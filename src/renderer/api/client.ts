@@ -1,0 +1,38 @@
+import type { Channel, EventName, EventPayload, RequestOf, ResponseOf } from '../../shared/api/contract';
+import type { ApiFailure } from '../../shared/api/envelope';
+import type { Transport } from './transport';
+
+/** A failed call, carrying main's stable error code so screens can react to the kind of failure. */
+export class ApiCallError extends Error {
+  readonly code: ApiFailure['code'];
+  constructor(
+    readonly channel: Channel,
+    failure: ApiFailure,
+  ) {
+    super(failure.message);
+    this.name = 'ApiCallError';
+    this.code = failure.code;
+  }
+}
+
+type CallArgs<C extends Channel> =
+  undefined extends RequestOf<C> ? [request?: RequestOf<C>] : [request: RequestOf<C>];
+
+export interface WalletClient {
+  call<C extends Channel>(channel: C, ...args: CallArgs<C>): Promise<ResponseOf<C>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The renderer's one way to reach main. Screens never see envelopes or transports. */
+export function createClient(transport: Transport): WalletClient {
+  return {
+    async call(channel, ...args) {
+      const envelope = await transport.invoke(channel, args[0]);
+      if (!envelope.ok) throw new ApiCallError(channel, envelope.error);
+      return envelope.data as ResponseOf<typeof channel>;
+    },
+    on(name, listener) {
+      return transport.subscribe(name, listener as (payload: unknown) => void);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * Frames of the browser host's WebSocket bridge: the same contract as Electron IPC, carried as JSON.
+ * The bridge adds only a request id, because a socket, unlike ipcRenderer.invoke, has no reply channel.
+ */
+export const BRIDGE_PATH = '/bridge';
+export const BRIDGE_PROTOCOL = 'ledgerline.bridge.v1';
+/** The per-launch secret rides as a second WebSocket subprotocol, because browsers cannot set headers. */
+export const BRIDGE_AUTH_PREFIX = 'auth.';
+/** Requests are small; anything larger is hostile or broken and is refused before parsing. */
+export const BRIDGE_MAX_FRAME_BYTES = 256 * 1024;
+
+export const BridgeRequest = z.strictObject({
+  id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  channel: z.string().max(200),
+  payload: z.unknown().optional(),
+});
+export type BridgeRequest = z.infer<typeof BridgeRequest>;
+
+export type BridgeServerFrame =
+  { kind: 'result'; id: number | null; result: unknown } | { kind: 'event'; name: string; payload: unknown };
+
+export const BridgeServerFrame = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('result'), id: z.number().nullable(), result: z.unknown() }),
+  z.strictObject({ kind: z.literal('event'), name: z.string(), payload: z.unknown() }),
+]);
