@@ -48,13 +48,17 @@ test('keeps a changed setting across a reload and a restart of the host', async 
   await openConsole(page);
   await chooseTheme(page, 'Dark');
   await page.getByRole('combobox', { name: 'Currency' }).selectOption('EUR');
-  const network = page.getByRole('combobox', { name: 'Network' }).first();
+  const network = page.getByRole('combobox', { name: 'Network', exact: true });
   await network.selectOption({ label: 'Arbitrum One' });
+  // Wait for main to confirm both saves so the reload does not race them.
+  await expect(network).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByRole('combobox', { name: 'Currency' })).toHaveAttribute('aria-busy', 'false');
 
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('combobox', { name: 'Currency' })).toHaveValue('EUR');
-  await expect(page.getByRole('combobox', { name: 'Network' }).first()).toHaveValue('42161');
+  await expect(page.getByRole('combobox', { name: 'Network', exact: true })).toHaveValue('42161');
+  await expect(page.getByRole('combobox', { name: 'Default network' })).toHaveValue('42161');
 
   // A new process over the same data directory reads what the old one wrote to SQLite.
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-restart-'));

@@ -10,7 +10,10 @@ import { Envelope } from '../../shared/api/envelope';
 import type { Transport } from './transport';
 
 const SECRET_KEY = 'ledgerline.bridge.secret';
-const RECONNECT_DELAY_MS = 1_000;
+const RECONNECT_FIRST_MS = 1_000;
+const RECONNECT_MAX_MS = 30_000;
+/** Every call is local and small; a host that accepts a frame and never answers has hung. */
+const CALL_TIMEOUT_MS = 30_000;
 
 /**
  * Reads the launch secret from the URL fragment the host printed, then removes it from the address bar and
@@ -45,11 +48,15 @@ export function bridgeTransport(origin: string, secret: string): Transport {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let nextId = 1;
   let socket: Promise<WebSocket> | null = null;
+  let reconnectDelay = RECONNECT_FIRST_MS;
 
   function connect(): Promise<WebSocket> {
     socket ??= new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(url, [BRIDGE_PROTOCOL, `${BRIDGE_AUTH_PREFIX}${secret}`]);
-      ws.addEventListener('open', () => resolve(ws));
+      ws.addEventListener('open', () => {
+        reconnectDelay = RECONNECT_FIRST_MS;
+        resolve(ws);
+      });
       ws.addEventListener('message', (event) => receive(event.data));
       ws.addEventListener('close', () => {
         socket = null;
@@ -57,9 +64,11 @@ export function bridgeTransport(origin: string, secret: string): Transport {
         reject(error);
         for (const request of pending.values()) request.reject(error);
         pending.clear();
-        // Subscribers expect pushes to keep coming after the host restarts or the laptop wakes.
+        // Subscribers expect pushes to keep coming after the laptop wakes; back off so a host that is gone
+        // (or restarted with a new secret) is not hammered.
         if ([...listeners.values()].some((set) => set.size > 0)) {
-          setTimeout(() => void connect().catch(() => undefined), RECONNECT_DELAY_MS);
+          setTimeout(() => void connect().catch(() => undefined), reconnectDelay);
+          reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MS);
         }
       });
     });
@@ -95,7 +104,17 @@ export function bridgeTransport(origin: string, secret: string): Transport {
       const id = nextId++;
       const frame: BridgeRequest = { id, channel, payload };
       return new Promise<Envelope<unknown>>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new BridgeUnavailableError(`The wallet host did not answer ${channel} in time.`));
+        }, CALL_TIMEOUT_MS);
+        const settle =
+          <T>(fn: (value: T) => void) =>
+          (value: T) => {
+            clearTimeout(timer);
+            fn(value);
+          };
+        pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
         ws.send(JSON.stringify(frame));
       });
     },

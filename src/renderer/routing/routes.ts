@@ -1,0 +1,38 @@
+import {
+  ChartPie,
+  History,
+  Send,
+  Settings,
+  ShieldCheck,
+  Smartphone,
+  Usb,
+  type LucideIcon,
+} from 'lucide-react';
+
+export type RouteId = 'portfolio' | 'history' | 'send' | 'approvals' | 'devices' | 'pairing' | 'settings';
+
+/** Sidebar groups: what the user does with money, what holds the keys, and the app itself. */
+export type RouteGroup = 'wallet' | 'signers' | 'app';
+
+export interface Route {
+  id: RouteId;
+  title: string;
+  icon: LucideIcon;
+  group: RouteGroup;
+}
+
+export const ROUTES: readonly Route[] = [
+  { id: 'portfolio', title: 'Portfolio', icon: ChartPie, group: 'wallet' },
+  { id: 'history', title: 'History', icon: History, group: 'wallet' },
+  { id: 'send', title: 'Send', icon: Send, group: 'wallet' },
+  { id: 'approvals', title: 'Approvals', icon: ShieldCheck, group: 'wallet' },
+  { id: 'devices', title: 'Devices', icon: Usb, group: 'signers' },
+  { id: 'pairing', title: 'Pairing', icon: Smartphone, group: 'signers' },
+  { id: 'settings', title: 'Settings', icon: Settings, group: 'app' },
+];
+
+export const DEFAULT_ROUTE_ID: RouteId = 'portfolio';
+
+export function routeHref(id: RouteId): string {
+  return `#/${id}`;
+}

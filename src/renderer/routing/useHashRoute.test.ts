@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { act, renderHook } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseHash, useHashRoute } from './useHashRoute';
+
+describe('parseHash', () => {
+  it('names a route by its id, with or without a trailing slash', () => {
+    expect(parseHash('#/settings')).toMatchObject({ kind: 'route', route: { title: 'Settings' } });
+    expect(parseHash('#/approvals/')).toMatchObject({ kind: 'route', route: { title: 'Approvals' } });
+  });
+
+  it('treats a blank hash as the portfolio', () => {
+    for (const hash of ['', '#', '#/']) {
+      expect(parseHash(hash)).toMatchObject({ kind: 'route', route: { id: 'portfolio' } });
+    }
+  });
+
+  it('reports anything else as not found instead of guessing', () => {
+    expect(parseHash('#/Settings')).toEqual({ kind: 'not-found' });
+    expect(parseHash('#/settings/advanced')).toEqual({ kind: 'not-found' });
+    expect(parseHash('#secret=abc')).toEqual({ kind: 'not-found' });
+  });
+});
+
+describe('useHashRoute', () => {
+  beforeEach(() => {
+    history.replaceState(null, '', '/');
+  });
+
+  it('puts the default route in the address bar without adding a history entry', () => {
+    const before = history.length;
+    const { result } = renderHook(() => useHashRoute());
+    expect(result.current).toMatchObject({ kind: 'route', route: { id: 'portfolio' } });
+    expect(location.hash).toBe('#/portfolio');
+    expect(history.length).toBe(before);
+  });
+
+  it('follows the hash as links change it', async () => {
+    const { result } = renderHook(() => useHashRoute());
+    await act(async () => {
+      const changed = new Promise((resolve) =>
+        window.addEventListener('hashchange', resolve, { once: true }),
+      );
+      location.hash = '#/devices';
+      await changed;
+    });
+    expect(result.current).toMatchObject({ kind: 'route', route: { id: 'devices' } });
+  });
+});

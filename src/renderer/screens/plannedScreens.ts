@@ -1,0 +1,86 @@
+import type { RouteId } from '../routing/routes';
+
+export interface PlannedScreen {
+  lede: string;
+  /** The state the user is in today, said plainly. */
+  headline: string;
+  /** What to do about it now. */
+  guidance: string;
+  /** What the screen will offer once it is built; promises, not data. */
+  capabilities: readonly string[];
+  next: { label: string; to: RouteId };
+}
+
+/** The copy for every screen that is not built yet. Each one says what it will do and what to do now. */
+export const PLANNED_SCREENS: Record<Exclude<RouteId, 'settings'>, PlannedScreen> = {
+  portfolio: {
+    lede: 'Balances across every network you use, for every account on your Ledger, Trezor or phone.',
+    headline: 'No accounts yet',
+    guidance: 'Connect a Ledger or Trezor in Devices to see balances across your enabled networks.',
+    capabilities: [
+      'Native and token balances per account, read on-chain from each network',
+      'One total in your display currency, with each network’s share',
+      'Spam and dust tokens hidden, never deleted',
+    ],
+    next: { label: 'Go to Devices', to: 'devices' },
+  },
+  history: {
+    lede: 'Everything your accounts did, across every network, in one timeline.',
+    headline: 'Nothing to show yet',
+    guidance:
+      'History fills in once an account is added and synced. Add one from a Ledger or Trezor in Devices.',
+    capabilities: [
+      'Bridge transfers shown as one movement, with both legs linked',
+      'For every signature, the device that made it and when',
+      'Filters by network, account, token and counterparty',
+    ],
+    next: { label: 'Go to Devices', to: 'devices' },
+  },
+  send: {
+    lede: 'Send coins and tokens with the fee shown up front and every detail confirmed on your device.',
+    headline: 'No account to send from',
+    guidance: 'Sending needs an account on a Ledger, Trezor or paired phone. Add one in Devices first.',
+    capabilities: [
+      'The full fee, in the native coin and in your currency, before you sign',
+      'Each signature checked against your address before anything is broadcast',
+      'Speed up or cancel a transaction while it is still pending',
+    ],
+    next: { label: 'Go to Devices', to: 'devices' },
+  },
+  approvals: {
+    lede: 'Every token allowance your accounts have granted, on every network, with a way to revoke it.',
+    headline: 'No accounts to check',
+    guidance:
+      'Add an account in Devices and this screen will list every contract allowed to spend its tokens.',
+    capabilities: [
+      'Unlimited and long-unused allowances listed first',
+      'The spender’s known name where there is one, and its address always',
+      'Revoke in one step, signed on your device',
+    ],
+    next: { label: 'Go to Devices', to: 'devices' },
+  },
+  devices: {
+    lede: 'The hardware wallets that hold your keys, and the accounts they provide.',
+    headline: 'Hardware wallet support is in progress',
+    guidance:
+      'There is nothing to connect yet. In the meantime you can choose your display currency and default network in Settings.',
+    capabilities: [
+      'Ledger (Ethereum app) and Trezor over USB',
+      'Account discovery on the standard derivation paths, with addresses shown on the device',
+      'Keys never leave the device, and every signature is checked before it is broadcast',
+    ],
+    next: { label: 'Open Settings', to: 'settings' },
+  },
+  pairing: {
+    lede: 'Your phone as a second signer, linked end-to-end encrypted over your local network.',
+    headline: 'Phone pairing is in progress',
+    guidance:
+      'There is nothing to pair yet. In the meantime you can choose your display currency and default network in Settings.',
+    capabilities: [
+      'A short-lived, single-use QR code to start pairing',
+      'A short code shown on both screens, so you can rule out an impostor',
+      'Signing requests and synced labels end-to-end encrypted; the relay sees only opaque blobs',
+    ],
+    next: { label: 'Open Settings', to: 'settings' },
+  },
+};

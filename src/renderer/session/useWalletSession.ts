@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppInfo } from '../../shared/api/contract';
+import type { Chain } from '../../shared/chains/chain';
+import type { Settings } from '../../shared/settings';
+import type { WalletClient } from '../api/client';
+
+export type SettingsChange = Partial<Settings>;
+
+/** What every screen of the console may rely on once the wallet core has answered. */
+export interface Wallet {
+  info: AppInfo;
+  chains: readonly Chain[];
+  settings: Settings;
+  /** Resolves with the settings main stored, which is what the UI shows; rejects with main's error. */
+  saveSettings(change: SettingsChange): Promise<Settings>;
+}
+
+export type WalletSession =
+  | { status: 'connecting' }
+  | { status: 'unreachable'; error: unknown; retry(): void }
+  | { status: 'ready'; wallet: Wallet };
+
+type Load =
+  | { status: 'pending' }
+  | { status: 'failed'; error: unknown }
+  | { status: 'loaded'; info: AppInfo; chains: readonly Chain[] };
+
+/**
+ * Loads what the shell needs from the wallet core in one go, and keeps settings current from main's
+ * `settings.changed` pushes, so a change made in one place (or another window) shows everywhere.
+ */
+export function useWalletSession(client: WalletClient): WalletSession {
+  const [attempt, setAttempt] = useState(0);
+  const [load, setLoad] = useState<Load>({ status: 'pending' });
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    const unsubscribe = client.on('settings.changed', (next) => {
+      if (current) setSettings(next);
+    });
+    Promise.all([client.call('app.info'), client.call('chains.list'), client.call('settings.get')]).then(
+      ([info, chains, stored]) => {
+        if (!current) return;
+        setSettings(stored);
+        setLoad({ status: 'loaded', info, chains });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        // Without this the bridge would keep reconnecting for a subscriber that will never be shown anything.
+        unsubscribe();
+        setLoad({ status: 'failed', error });
+      },
+    );
+    return () => {
+      current = false;
+      unsubscribe();
+    };
+  }, [client, attempt]);
+
+  const retry = useCallback(() => {
+    setLoad({ status: 'pending' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const saveSettings = useCallback(
+    async (change: SettingsChange) => {
+      const stored = await client.call('settings.set', change);
+      setSettings(stored);
+      return stored;
+    },
+    [client],
+  );
+
+  return useMemo((): WalletSession => {
+    if (load.status === 'failed') return { status: 'unreachable', error: load.error, retry };
+    if (load.status === 'pending' || !settings) return { status: 'connecting' };
+    return {
+      status: 'ready',
+      wallet: { info: load.info, chains: load.chains, settings, saveSettings },
+    };
+  }, [load, settings, retry, saveSettings]);
+}

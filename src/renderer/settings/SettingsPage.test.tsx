@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../App';
+import { WalletClientDouble } from '../testing/WalletClientDouble';
+
+let client: WalletClientDouble;
+
+beforeEach(() => {
+  history.replaceState(null, '', '/#/settings');
+  client = new WalletClientDouble();
+});
+afterEach(cleanup);
+
+async function openSettings() {
+  render(<App connection={{ ok: true, client }} />);
+  await screen.findByRole('heading', { level: 1, name: 'Settings' });
+}
+
+const themeRadio = (name: string) =>
+  within(screen.getByRole('radiogroup', { name: 'Theme' })).getByRole<HTMLInputElement>('radio', { name });
+const currencySelect = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Currency' });
+const topBarNetwork = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Network' });
+const defaultNetwork = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Default network' });
+
+describe('SettingsPage', () => {
+  it('shows what main has stored, and what is running', async () => {
+    client.settings = { theme: 'dark', fiatCurrency: 'CHF', activeChainId: 8453 };
+    await openSettings();
+    expect(themeRadio('Dark').checked).toBe(true);
+    expect(currencySelect().value).toBe('CHF');
+    expect(defaultNetwork().value).toBe('8453');
+    expect(screen.getByText('9.9.9-test')).toBeTruthy();
+    expect(screen.getByText('Browser host, for development and testing')).toBeTruthy();
+  });
+
+  it('saves a theme through main and applies the stored result', async () => {
+    await openSettings();
+    await act(async () => fireEvent.click(themeRadio('Dark')));
+    expect(client.calls).toContainEqual({ channel: 'settings.set', request: { theme: 'dark' } });
+    expect(themeRadio('Dark').checked).toBe(true);
+    expect(document.documentElement.dataset.theme).toBe('dark');
+  });
+
+  it('puts the stored value back and says why when main refuses a change', async () => {
+    await openSettings();
+    client.refuseNextSave = 'The settings store is read-only.';
+    await act(async () => fireEvent.change(currencySelect(), { target: { value: 'EUR' } }));
+    expect(currencySelect().value).toBe('USD');
+    expect(screen.getByRole('alert').textContent).toContain('The settings store is read-only.');
+
+    await act(async () => fireEvent.change(currencySelect(), { target: { value: 'GBP' } }));
+    expect(currencySelect().value).toBe('GBP');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('keeps the top bar and the default network in step, both ways', async () => {
+    await openSettings();
+    await act(async () => fireEvent.change(defaultNetwork(), { target: { value: '42161' } }));
+    expect(topBarNetwork().value).toBe('42161');
+    await act(async () => fireEvent.change(topBarNetwork(), { target: { value: '10' } }));
+    expect(defaultNetwork().value).toBe('10');
+  });
+
+  it('follows changes main pushes from elsewhere', async () => {
+    await openSettings();
+    act(() => client.pushSettings({ theme: 'light', fiatCurrency: 'JPY', activeChainId: 100 }));
+    expect(currencySelect().value).toBe('JPY');
+    expect(themeRadio('Light').checked).toBe(true);
+    expect(topBarNetwork().value).toBe('100');
+  });
+});

@@ -1,0 +1,109 @@
+import { Monitor, Moon, Sun } from 'lucide-react';
+import { FiatCurrency, type ThemePreference } from '../../shared/settings';
+import { NetworkSelect } from '../controls/NetworkSelect';
+import { SegmentedControl, type Segment } from '../controls/SegmentedControl';
+import { Select } from '../controls/Select';
+import { routeHref } from '../routing/routes';
+import { Page } from '../screens/Page';
+import { useSettingField } from '../session/useSettingField';
+import { useWallet } from '../session/WalletContext';
+import { AboutSection } from './AboutSection';
+import { NetworksSection } from './NetworksSection';
+import { SettingRow } from './SettingRow';
+import { SettingsSection } from './SettingsSection';
+
+const THEMES: readonly Segment<ThemePreference>[] = [
+  { value: 'system', label: 'System', icon: Monitor },
+  { value: 'light', label: 'Light', icon: Sun },
+  { value: 'dark', label: 'Dark', icon: Moon },
+];
+
+const currencyNames = new Intl.DisplayNames(['en'], { type: 'currency' });
+
+export function SettingsPage() {
+  const { info, chains } = useWallet();
+  const theme = useSettingField('theme');
+  const currency = useSettingField('fiatCurrency');
+  const network = useSettingField('activeChainId');
+
+  return (
+    <Page title="Settings" lede="Saved on this computer as soon as you change them.">
+      <SettingsSection title="Appearance">
+        <SettingRow
+          label="Theme"
+          description="System follows your operating system’s light or dark mode."
+          error={theme.error}
+        >
+          {({ labelId, descriptionId }) => (
+            <SegmentedControl
+              name="theme"
+              labelledBy={labelId}
+              describedBy={descriptionId}
+              segments={THEMES}
+              value={theme.value}
+              onChange={theme.change}
+            />
+          )}
+        </SettingRow>
+      </SettingsSection>
+
+      <SettingsSection title="Preferences">
+        <SettingRow
+          label="Currency"
+          description="Balances and fees will be valued in this currency."
+          error={currency.error}
+        >
+          {({ labelId, descriptionId }) => (
+            <Select
+              aria-labelledby={labelId}
+              aria-describedby={descriptionId}
+              aria-busy={currency.saving}
+              value={currency.value}
+              onChange={(event) => currency.change(FiatCurrency.parse(event.target.value))}
+            >
+              {FiatCurrency.options.map((code) => (
+                <option key={code} value={code}>
+                  {code} · {currencyNames.of(code)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </SettingRow>
+        <SettingRow
+          label="Default network"
+          description="The network the top bar starts on. Changing either one changes both."
+          error={network.error}
+        >
+          {({ labelId, descriptionId }) => (
+            <NetworkSelect
+              aria-labelledby={labelId}
+              aria-describedby={descriptionId}
+              aria-busy={network.saving}
+              chains={chains}
+              value={network.value}
+              onChange={network.change}
+            />
+          )}
+        </SettingRow>
+      </SettingsSection>
+
+      <SettingsSection title="Phone sync">
+        <SettingRow
+          label="Sync"
+          description={
+            <>
+              Keeps labels, token lists, your address book and preferences in step with a paired phone,
+              end-to-end encrypted. It can be turned on once a phone is paired, and{' '}
+              <a href={routeHref('pairing')}>pairing</a> is not available yet.
+            </>
+          }
+        >
+          {() => <span className="badge">Off</span>}
+        </SettingRow>
+      </SettingsSection>
+
+      <NetworksSection chains={chains} />
+      <AboutSection info={info} />
+    </Page>
+  );
+}

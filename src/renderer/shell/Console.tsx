@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import type { Route } from '../routing/routes';
+import { useHashRoute } from '../routing/useHashRoute';
+import { NotFoundPage } from '../screens/NotFoundPage';
+import { PLANNED_SCREENS } from '../screens/plannedScreens';
+import { PlannedScreenPage } from '../screens/PlannedScreenPage';
+import { useWallet } from '../session/WalletContext';
+import { SettingsPage } from '../settings/SettingsPage';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+import './Console.css';
+
+function RouteScreen({ route }: { route: Route }) {
+  if (route.id === 'settings') return <SettingsPage />;
+  return <PlannedScreenPage route={route} screen={PLANNED_SCREENS[route.id]} />;
+}
+
+/** The console frame: sidebar, top bar, and the screen the hash names. */
+export function Console() {
+  const location = useHashRoute();
+  const { info } = useWallet();
+  const route = location.kind === 'route' ? location.route : null;
+  const title = route ? route.title : 'Page not found';
+
+  useEffect(() => {
+    document.title = `${title} · ${info.name}`;
+  }, [title, info.name]);
+
+  return (
+    <div className="console">
+      <Sidebar activeRouteId={route?.id ?? null} info={info} />
+      <div className="console__main">
+        <TopBar />
+        <main className="console__content">{route ? <RouteScreen route={route} /> : <NotFoundPage />}</main>
+      </div>
+    </div>
+  );
+}
