@@ -24,4 +24,141 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'devices and accounts',
+    up(db) {
+      db.exec(`
+        CREATE TABLE devices (
+          fingerprint   TEXT PRIMARY KEY NOT NULL
+                        CONSTRAINT device_fingerprint CHECK (length(fingerprint) BETWEEN 1 AND 128),
+          kind          TEXT NOT NULL CONSTRAINT device_kind CHECK (kind IN ('ledger', 'trezor', 'phone')),
+          name          TEXT NOT NULL CONSTRAINT device_name CHECK (length(name) BETWEEN 1 AND 100),
+          model         TEXT CONSTRAINT device_model CHECK (length(model) BETWEEN 1 AND 100),
+          paired_at     INTEGER,
+          first_seen_at INTEGER NOT NULL,
+          last_seen_at  INTEGER NOT NULL,
+          CONSTRAINT device_pairing CHECK ((kind = 'phone') = (paired_at IS NOT NULL)),
+          CONSTRAINT device_seen CHECK (first_seen_at >= 0 AND last_seen_at >= first_seen_at),
+          -- The target of accounts' (device, signer) key, so an account's signer always matches its device.
+          UNIQUE (fingerprint, kind)
+        ) STRICT;
+
+        CREATE TABLE accounts (
+          id                 INTEGER PRIMARY KEY,
+          signer             TEXT NOT NULL
+                             CONSTRAINT account_signer CHECK (signer IN ('ledger', 'trezor', 'phone', 'watch')),
+          device_fingerprint TEXT,
+          derivation_scheme  TEXT CONSTRAINT account_derivation_scheme
+                             CHECK (derivation_scheme IN ('bip44', 'ledger-live', 'legacy', 'custom')),
+          derivation_path    TEXT CONSTRAINT account_derivation_path CHECK (
+                               length(derivation_path) <= 100 AND derivation_path GLOB 'm/[0-9]*'
+                               AND NOT substr(derivation_path, 2) GLOB '*[^0-9/'']*'
+                               AND NOT derivation_path GLOB '*/' AND NOT derivation_path GLOB '*//*'),
+          address            TEXT NOT NULL CONSTRAINT account_address CHECK (
+                               length(address) = 42 AND substr(address, 1, 2) = '0x'
+                               AND NOT substr(address, 3) GLOB '*[^0-9A-Fa-f]*'),
+          label              TEXT NOT NULL CONSTRAINT account_label CHECK (length(label) <= 100),
+          created_at         INTEGER NOT NULL,
+          updated_at         INTEGER NOT NULL,
+          CONSTRAINT account_time CHECK (created_at >= 0 AND updated_at >= 0),
+          CONSTRAINT account_device CHECK ((signer = 'watch') = (device_fingerprint IS NULL)),
+          CONSTRAINT account_derivation CHECK ((derivation_scheme IS NULL) = (derivation_path IS NULL)),
+          CONSTRAINT account_watch_derivation CHECK (signer <> 'watch' OR derivation_path IS NULL),
+          CONSTRAINT account_hardware_derivation
+            CHECK (signer NOT IN ('ledger', 'trezor') OR derivation_path IS NOT NULL),
+          FOREIGN KEY (device_fingerprint, signer) REFERENCES devices (fingerprint, kind),
+          UNIQUE (device_fingerprint, derivation_path),
+          UNIQUE (device_fingerprint, address)
+        ) STRICT;
+
+        -- NULL devices are distinct to UNIQUE above, so watch-only addresses need their own index.
+        CREATE UNIQUE INDEX accounts_watch_address ON accounts (address) WHERE signer = 'watch';
+      `);
+    },
+  },
+  {
+    version: 3,
+    name: 'labels and address book',
+    up(db) {
+      // A NULL chain means every chain: an externally owned address is the same key on all of them.
+      db.exec(`
+        CREATE TABLE labels (
+          address    TEXT NOT NULL CONSTRAINT label_address CHECK (
+                       length(address) = 42 AND substr(address, 1, 2) = '0x'
+                       AND NOT substr(address, 3) GLOB '*[^0-9A-Fa-f]*'),
+          chain_id   INTEGER CONSTRAINT label_chain CHECK (chain_id BETWEEN 1 AND 9007199254740991),
+          kind       TEXT NOT NULL CONSTRAINT label_kind CHECK (kind IN ('eoa', 'contract')),
+          name       TEXT NOT NULL CONSTRAINT label_name CHECK (length(name) BETWEEN 1 AND 100),
+          note       TEXT NOT NULL CONSTRAINT label_note CHECK (length(note) <= 1000),
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          CONSTRAINT label_time CHECK (created_at >= 0 AND updated_at >= 0),
+          CONSTRAINT label_contract_chain CHECK (kind = 'eoa' OR chain_id IS NOT NULL)
+        ) STRICT;
+        CREATE UNIQUE INDEX labels_scope ON labels (address, ifnull(chain_id, 0));
+
+        CREATE TABLE address_book (
+          address    TEXT NOT NULL CONSTRAINT contact_address CHECK (
+                       length(address) = 42 AND substr(address, 1, 2) = '0x'
+                       AND NOT substr(address, 3) GLOB '*[^0-9A-Fa-f]*'),
+          chain_id   INTEGER CONSTRAINT contact_chain CHECK (chain_id BETWEEN 1 AND 9007199254740991),
+          name       TEXT NOT NULL CONSTRAINT contact_name CHECK (length(name) BETWEEN 1 AND 100),
+          note       TEXT NOT NULL CONSTRAINT contact_note CHECK (length(note) <= 1000),
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          CONSTRAINT contact_time CHECK (created_at >= 0 AND updated_at >= 0)
+        ) STRICT;
+        CREATE UNIQUE INDEX address_book_scope ON address_book (address, ifnull(chain_id, 0));
+      `);
+    },
+  },
+  {
+    version: 4,
+    name: 'chain cursors',
+    up(db) {
+      // Sync state, derived from the chain: it follows its account out when the account is removed.
+      db.exec(`
+        CREATE TABLE chain_cursors (
+          chain_id     INTEGER NOT NULL CONSTRAINT cursor_chain CHECK (chain_id BETWEEN 1 AND 9007199254740991),
+          account_id   INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          kind         TEXT NOT NULL CONSTRAINT cursor_kind
+                       CHECK (length(kind) BETWEEN 1 AND 32 AND NOT kind GLOB '*[^a-z0-9-]*'),
+          provider     TEXT NOT NULL CONSTRAINT cursor_provider CHECK (length(provider) BETWEEN 1 AND 200),
+          block_number INTEGER NOT NULL CONSTRAINT cursor_block CHECK (block_number >= 0),
+          -- Kept so a sync run can tell a reorg from progress before it builds on the cursor.
+          block_hash   TEXT NOT NULL CONSTRAINT cursor_hash CHECK (
+                         length(block_hash) = 66 AND substr(block_hash, 1, 2) = '0x'
+                         AND NOT substr(block_hash, 3) GLOB '*[^0-9a-f]*'),
+          updated_at   INTEGER NOT NULL,
+          PRIMARY KEY (account_id, chain_id, kind, provider)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
+  {
+    version: 5,
+    name: 'vault',
+    up(db) {
+      // Key material lives in the OS keychain; these rows only name the keys and hold sealed secrets.
+      db.exec(`
+        CREATE TABLE vault_keys (
+          id         TEXT PRIMARY KEY NOT NULL
+                     CHECK (length(id) = 32 AND NOT id GLOB '*[^0-9a-f]*'),
+          active     INTEGER NOT NULL CHECK (active IN (0, 1)),
+          created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX vault_keys_one_active ON vault_keys (active) WHERE active = 1;
+
+        CREATE TABLE vault_secrets (
+          name       TEXT PRIMARY KEY NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+          key_id     TEXT NOT NULL REFERENCES vault_keys (id),
+          nonce      BLOB NOT NULL CHECK (length(nonce) = 24),
+          ciphertext BLOB NOT NULL CHECK (length(ciphertext) >= 16),
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX vault_secrets_key ON vault_secrets (key_id);
+      `);
+    },
+  },
 ];

@@ -1,0 +1,100 @@
+import BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * `invalid_request` matches the API contract's code of the same name; the others are the store's own and
+ * are proposed for the contract.
+ */
+export type StoreErrorCode = 'invalid_request' | 'conflict' | 'not_found' | 'backup_invalid';
+
+/** A failure the user can act on. The write it came from was rolled back, so nothing stored was lost. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+const ADDRESS = 'An address must be 0x followed by 40 hexadecimal characters.';
+const CHAIN = 'A chain id must be a positive integer.';
+const NAME = 'A name must be 1 to 100 characters long.';
+const NOTE = 'A note can be at most 1,000 characters long.';
+const TIME = 'A timestamp must be a non-negative number of milliseconds.';
+
+/**
+ * The schema is the last word on what may be stored: every CHECK and UNIQUE constraint in migrations.ts is
+ * named here with the sentence a person reads when a write breaks it.
+ */
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  device_fingerprint: 'A device fingerprint must be 1 to 128 characters long.',
+  device_kind: 'A device is a Ledger, a Trezor or a phone.',
+  device_name: NAME,
+  device_model: 'A device model must be 1 to 100 characters long.',
+  device_pairing: 'A phone is stored only once it is paired, and a hardware wallet is never paired.',
+  device_seen: 'A device cannot be last seen before it was first seen.',
+  account_signer: 'An account is signed by a Ledger, a Trezor or a phone, or is watch-only.',
+  account_derivation_scheme: 'The derivation scheme must be bip44, ledger-live, legacy or custom.',
+  account_derivation_path: "A derivation path looks like m/44'/60'/0'/0/0.",
+  account_address: ADDRESS,
+  account_label: 'An account label can be at most 100 characters long.',
+  account_device:
+    'A watch-only account has no device; every other account needs the device that signs for it.',
+  account_derivation: 'A derivation path needs its scheme, and a scheme needs its path.',
+  account_watch_derivation: 'A watch-only account has no derivation path.',
+  account_hardware_derivation: 'A Ledger or Trezor account needs its derivation path.',
+  account_time: TIME,
+  label_address: ADDRESS,
+  label_chain: CHAIN,
+  label_kind: 'A label is for an externally owned address (eoa) or a contract.',
+  label_name: NAME,
+  label_note: NOTE,
+  label_contract_chain:
+    'A contract label needs its chain: the same address can be another contract elsewhere.',
+  label_time: TIME,
+  contact_address: ADDRESS,
+  contact_chain: CHAIN,
+  contact_name: NAME,
+  contact_note: NOTE,
+  contact_time: TIME,
+  cursor_chain: CHAIN,
+  cursor_kind: 'A cursor kind is a lowercase word such as history or tokens.',
+  cursor_provider: 'A cursor provider must be 1 to 200 characters long.',
+  cursor_block: 'A block number must be a non-negative integer.',
+  cursor_hash: 'A block hash must be 0x followed by 64 hexadecimal characters.',
+  'accounts.device_fingerprint, accounts.derivation_path':
+    'This device already has an account at that derivation path.',
+  'accounts.device_fingerprint, accounts.address': 'This device already has an account with that address.',
+  'accounts.address': 'That address is already a watch-only account.',
+};
+
+/**
+ * Runs a write and turns a broken constraint into a StoreError; `foreignKey` says what a missing referenced
+ * row means for this write, since SQLite does not name the key that failed.
+ */
+export function storeWrite<T>(write: () => T, foreignKey = 'The item this refers to does not exist.'): T {
+  try {
+    return write();
+  } catch (error) {
+    throw toStoreError(error, foreignKey) ?? error;
+  }
+}
+
+function toStoreError(error: unknown, foreignKey: string): StoreError | undefined {
+  if (!(error instanceof BetterSqlite3.SqliteError) || !error.code.startsWith('SQLITE_CONSTRAINT')) {
+    return undefined;
+  }
+  if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return new StoreError('conflict', foreignKey, { cause: error });
+  const detail = /constraint failed: (.*)$/.exec(error.message)?.[1] ?? '';
+  const message = CONSTRAINT_MESSAGES[detail];
+  const duplicate =
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  const code = duplicate ? 'conflict' : 'invalid_request';
+  // An unnamed constraint means a caller bypassed the typed API; say which column, never the value.
+  return new StoreError(code, message ?? `The value for ${detail || 'a field'} is not allowed.`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,221 @@
+import { type ChildProcess, execFile, type SpawnOptions, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
+
+const run = promisify(execFile);
+const SECRETS = 'org.freedesktop.secrets';
+const DEFAULT_COLLECTION = '/org/freedesktop/secrets/aliases/default';
+
+/**
+ * A real Secret Service for tests: a private D-Bus session with gnome-keyring-daemon on it, its keyring files
+ * in a temporary HOME. This process's DBUS_SESSION_BUS_ADDRESS points at it until `stop`, so the code under
+ * test talks to the real thing and never to the developer's own keyring.
+ */
+export interface SecretServiceSession {
+  /** The bus address, as set in DBUS_SESSION_BUS_ADDRESS. */
+  address: string;
+  /** Locks the login collection, as a screen lock or `secret-tool lock` would. */
+  lock(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startSecretService(): Promise<SecretServiceSession> {
+  const dir = mkdtempSync(join(tmpdir(), 'keychain-'));
+  const home = join(dir, 'home');
+  const runtime = join(dir, 'run');
+  mkdirSync(home);
+  mkdirSync(runtime, { mode: 0o700 });
+  const daemons: Daemon[] = [];
+  // If the test process dies without running `stop`, the daemons must not outlive it.
+  const killAll = () => daemons.forEach(({ child }) => child.pid && signalGroup(child.pid, 'SIGKILL'));
+  process.once('exit', killAll);
+  const previousAddress = process.env.DBUS_SESSION_BUS_ADDRESS;
+
+  const stop = async () => {
+    process.off('exit', killAll);
+    await Promise.all(daemons.map(({ child }) => stopGroup(child)));
+    if (previousAddress === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+    else process.env.DBUS_SESSION_BUS_ADDRESS = previousAddress;
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const address = await startBus(join(dir, 'bus.conf'), join(dir, 'bus'), daemons);
+    const keyring = await startDaemon(
+      daemons,
+      'gnome-keyring-daemon',
+      ['--foreground', '--unlock', '--components=secrets'],
+      {
+        stdio: ['pipe', 'ignore', 'pipe'],
+        env: {
+          PATH: process.env.PATH,
+          HOME: home,
+          XDG_DATA_HOME: join(home, '.local', 'share'),
+          XDG_CONFIG_HOME: join(home, '.config'),
+          XDG_CACHE_HOME: join(home, '.cache'),
+          XDG_RUNTIME_DIR: runtime,
+          DBUS_SESSION_BUS_ADDRESS: address,
+        },
+      },
+    );
+    // --unlock reads the login keyring's password from stdin, creating the keyring on first use.
+    keyring.child.stdin?.end('test-keyring-password');
+    process.env.DBUS_SESSION_BUS_ADDRESS = address;
+    await waitForUnlockedDefaultCollection(address, keyring);
+    return {
+      address,
+      lock: () =>
+        dbus(
+          address,
+          '/org/freedesktop/secrets',
+          'org.freedesktop.Secret.Service.Lock',
+          `array:objpath:${DEFAULT_COLLECTION}`,
+        ).then(() => undefined),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** One Secret Service per test file: started before its tests, stopped after them even when they fail. */
+export function useSecretService(): { session: SecretServiceSession } {
+  const holder = {} as { session: SecretServiceSession };
+  beforeAll(async () => {
+    holder.session = await startSecretService();
+  });
+  afterAll(() => holder.session?.stop());
+  return holder;
+}
+
+/** A bus of our own, with no service files: nothing on this machine can be activated onto it by accident. */
+async function startBus(config: string, socket: string, daemons: Daemon[]): Promise<string> {
+  writeFileSync(
+    config,
+    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path=${socket}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`,
+  );
+  const bus = await startDaemon(
+    daemons,
+    'dbus-daemon',
+    [`--config-file=${config}`, '--nofork', '--print-address=1'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('dbus-daemon did not print its address within 5 s')),
+      5000,
+    );
+    createInterface({ input: bus.child.stdout as Readable }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line.trim());
+    });
+    bus.child.once('exit', (code) => reject(new Error(`dbus-daemon exited with ${code}: ${bus.stderr()}`)));
+  });
+}
+
+async function waitForUnlockedDefaultCollection(address: string, keyring: Daemon): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (keyring.child.exitCode !== null) throw new Error(`gnome-keyring-daemon exited: ${keyring.stderr()}`);
+    try {
+      last = await dbus(
+        address,
+        DEFAULT_COLLECTION,
+        'org.freedesktop.DBus.Properties.Get',
+        'string:org.freedesktop.Secret.Collection',
+        'string:Locked',
+      );
+      if (/boolean false/.test(last)) return;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(
+    `the test keyring's default collection did not unlock within 10 s: ${last} ${keyring.stderr()}`,
+  );
+}
+
+function dbus(address: string, path: string, method: string, ...args: string[]): Promise<string> {
+  // `--session` with the address in the environment, not `--address`: only the former says Hello to the
+  // bus, and without it replies are not routed back.
+  return run(
+    'dbus-send',
+    ['--session', '--print-reply=literal', `--dest=${SECRETS}`, path, method, ...args],
+    {
+      timeout: 5000,
+      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address },
+    },
+  ).then(({ stdout }) => stdout);
+}
+
+interface Daemon {
+  child: ChildProcess;
+  stderr(): string;
+}
+
+/**
+ * Starts a daemon in a process group of its own, so stopping it also stops anything it forked. Fails with
+ * the packages to install when the binary is missing, instead of letting the tests skip.
+ */
+async function startDaemon(
+  daemons: Daemon[],
+  name: string,
+  args: string[],
+  options: Pick<SpawnOptions, 'stdio' | 'env'>,
+): Promise<Daemon> {
+  const child = spawn(name, args, { ...options, detached: true });
+  const stderr: Buffer[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+  const daemon = { child, stderr: () => Buffer.concat(stderr).toString() };
+  daemons.push(daemon);
+  await new Promise((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', (error) =>
+      reject(
+        new Error(
+          `cannot start ${name} (${error.message}); install the Debian packages dbus and gnome-keyring`,
+        ),
+      ),
+    );
+  });
+  return daemon;
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  signalGroup(child.pid, 'SIGTERM');
+  const timer = setTimeout(() => child.pid && signalGroup(child.pid, 'SIGKILL'), 2000);
+  await exited;
+  clearTimeout(timer);
+}
