@@ -2,12 +2,23 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/api/contract';
 import { CHAINS } from '../shared/chains/registry';
+import type { DataLocation } from '../shared/localData';
 import { createEventHub, type EventHub } from './api/events';
 import { createRouter, type Router } from './api/router';
 import type { Logger } from './log';
 import { SettingsService } from './settings/settingsService';
+import { AccountsRepository } from './store/accountsRepository';
+import { AddressBookRepository } from './store/addressBookRepository';
+import { BackupService } from './store/backup';
 import { openDatabase } from './store/database';
+import { DevicesRepository } from './store/devicesRepository';
+import { LabelsRepository } from './store/labelsRepository';
+import { clearLocalData } from './store/localData';
 import { SettingsRepository } from './store/settingsRepository';
+import { createOsKeychain, type Keychain } from './vault/keychain';
+import { Vault } from './vault/vault';
+import { VaultError } from './vault/vaultError';
+import { VaultRepository } from './vault/vaultRepository';
 
 export interface CoreOptions {
   /** Where the database lives; the Electron shell passes app.getPath('userData'). */
@@ -17,6 +28,8 @@ export interface CoreOptions {
   /** Origins whose main frame may call the router: `app://wallet` in Electron, the host's own URL in a browser. */
   trustedOrigins: readonly string[];
   log: Logger;
+  /** The OS keychain by default; the service name is the app's, so every install shares one entry set. */
+  keychain?: Keychain;
 }
 
 export interface Core {
@@ -27,13 +40,26 @@ export interface Core {
 
 /**
  * Builds every core service once and wires them to the router. Both the Electron shell and the browser host
- * call this, so the app they serve is the same code.
+ * call this, so the app they serve is the same code. Nothing here touches the keychain: the vault reaches it
+ * only when a screen or a service first needs a secret, so start-up never waits on (or prompts for) it.
  */
-export function createCore({ dataDir, app, electronVersion, trustedOrigins, log }: CoreOptions): Core {
+export function createCore(options: CoreOptions): Core {
+  const { dataDir, app, electronVersion, trustedOrigins, log } = options;
   mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, 'wallet.sqlite'));
+  const location: DataLocation = { dataDir, databaseFile: join(dataDir, 'wallet.sqlite') };
+  const db = openDatabase(location.databaseFile);
   const events = createEventHub();
-  const settings = new SettingsService(new SettingsRepository(db), events, log);
+
+  const repositories = {
+    settings: new SettingsRepository(db),
+    devices: new DevicesRepository(db),
+    accounts: new AccountsRepository(db),
+    labels: new LabelsRepository(db),
+    addressBook: new AddressBookRepository(db),
+  };
+  const settings = new SettingsService(repositories.settings, events, log);
+  const backup = new BackupService(db, repositories);
+  const vault = new Vault(new VaultRepository(db), options.keychain ?? createOsKeychain(app.name));
 
   const info: AppInfo = {
     ...app,
@@ -41,6 +67,19 @@ export function createCore({ dataDir, app, electronVersion, trustedOrigins, log 
     arch: process.arch,
     runtime: { node: process.versions.node, electron: electronVersion },
   };
+
+  async function resetLocalData(): Promise<null> {
+    clearLocalData(db);
+    try {
+      await vault.destroy();
+    } catch (error) {
+      // The sealed rows are gone already; a key the locked keychain kept is pruned on a later start.
+      if (!(error instanceof VaultError)) throw error;
+      log.warn('reset could not remove the data key from the keychain yet', { code: error.code });
+    }
+    events.emit('settings.changed', settings.get());
+    return null;
+  }
 
   const router = createRouter({
     trustedOrigins,
@@ -50,6 +89,18 @@ export function createCore({ dataDir, app, electronVersion, trustedOrigins, log 
       'chains.list': () => [...CHAINS],
       'settings.get': () => settings.get(),
       'settings.set': (patch) => settings.set(patch),
+      'data.location': () => location,
+      'data.reset': resetLocalData,
+      'backup.export': () => ({
+        fileName: `ledgerline-backup-${new Date().toISOString().slice(0, 10)}.json`,
+        contents: backup.export(),
+      }),
+      'backup.import': ({ contents }) => {
+        const summary = backup.import(contents);
+        events.emit('settings.changed', settings.get());
+        return summary;
+      },
+      'vault.status': () => vault.status(),
     },
   });
 

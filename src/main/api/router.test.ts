@@ -20,6 +20,11 @@ function setup(overrides: Partial<Handlers> = {}) {
     'chains.list': () => [],
     'settings.get': () => DEFAULT_SETTINGS,
     'settings.set': vi.fn((patch) => ({ ...DEFAULT_SETTINGS, ...patch })),
+    'data.location': () => ({ dataDir: '/data', databaseFile: '/data/wallet.sqlite' }),
+    'data.reset': () => null,
+    'backup.export': () => ({ fileName: 'backup.json', contents: '{}' }),
+    'backup.import': () => ({ settings: 0, devices: 0, accounts: 0, labels: 0, addressBook: 0 }),
+    'vault.status': () => ({ backend: 'test keychain', state: 'available', message: 'ok' }),
     ...overrides,
   };
   return { router: createRouter({ handlers, trustedOrigins: [ORIGIN], log }), handlers, log };

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { BACKUP_MAX_BYTES, type ImportSummary } from '../../shared/localData';
 import { type AccountsRepository, NewAccount } from './accountsRepository';
 import { type AddressBookRepository, ContactInput } from './addressBookRepository';
 import { DeviceSighting, type DevicesRepository } from './devicesRepository';
@@ -9,8 +10,6 @@ import { StoreError } from './storeError';
 
 export const BACKUP_FORMAT = 'ledgerline-backup';
 export const BACKUP_VERSION = 1;
-/** Far above any real wallet's state; refusing larger files keeps a wrong pick from exhausting memory. */
-const MAX_BACKUP_CHARS = 64 * 1024 * 1024;
 
 const Timestamp = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const Times = { createdAt: Timestamp, updatedAt: Timestamp };
@@ -35,9 +34,6 @@ export const BackupFile = z.strictObject({
   addressBook: z.array(ContactInput.extend(Times)),
 });
 export type BackupFile = z.output<typeof BackupFile>;
-
-/** How many records of each kind the import added or changed; all zero when the wallet already had them. */
-export type ImportSummary = Record<'settings' | 'devices' | 'accounts' | 'labels' | 'addressBook', number>;
 
 export interface BackupRepositories {
   settings: SettingsRepository;
@@ -96,7 +92,7 @@ export class BackupService {
 
 function parseBackup(text: string): BackupFile {
   const invalid = (why: string) => new StoreError('backup_invalid', `${why} Nothing was imported.`);
-  if (text.length > MAX_BACKUP_CHARS) throw invalid('This file is too large to be a Ledgerline backup.');
+  if (text.length > BACKUP_MAX_BYTES) throw invalid('This file is too large to be a Ledgerline backup.');
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,21 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { ApiError } from '../../shared/api/envelope';
 
-/**
- * `invalid_request` matches the API contract's code of the same name; the others are the store's own and
- * are proposed for the contract.
- */
 export type StoreErrorCode = 'invalid_request' | 'conflict' | 'not_found' | 'backup_invalid';
 
 /** A failure the user can act on. The write it came from was rolled back, so nothing stored was lost. */
-export class StoreError extends Error {
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = 'StoreError';
-  }
+export class StoreError extends ApiError<StoreErrorCode> {
+  override name = 'StoreError';
 }
 
 const ADDRESS = 'An address must be 0x followed by 40 hexadecimal characters.';

@@ -1,14 +1,9 @@
-/** Codes proposed for the API contract; each comes with a message that says what the user can do. */
+import { ApiError } from '../../shared/api/envelope';
+
 export type VaultErrorCode =
   'keychain_unavailable' | 'keychain_locked' | 'vault_key_missing' | 'vault_tampered';
 
-export class VaultError extends Error {
-  constructor(
-    readonly code: VaultErrorCode,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = 'VaultError';
-  }
+/** Each comes with a message that says what the user can do; the router passes both to the page. */
+export class VaultError extends ApiError<VaultErrorCode> {
+  override name = 'VaultError';
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKUP_MAX_BYTES } from '../localData';
 
 /**
  * Frames of the browser host's WebSocket bridge: the same contract as Electron IPC, carried as JSON.
@@ -8,8 +9,8 @@ export const BRIDGE_PATH = '/bridge';
 export const BRIDGE_PROTOCOL = 'ledgerline.bridge.v1';
 /** The per-launch secret rides as a second WebSocket subprotocol, because browsers cannot set headers. */
 export const BRIDGE_AUTH_PREFIX = 'auth.';
-/** Requests are small; anything larger is hostile or broken and is refused before parsing. */
-export const BRIDGE_MAX_FRAME_BYTES = 256 * 1024;
+/** The largest request is a backup import; anything larger is hostile or broken and is refused unparsed. */
+export const BRIDGE_MAX_FRAME_BYTES = BACKUP_MAX_BYTES + 64 * 1024;
 
 export const BridgeRequest = z.strictObject({
   id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),

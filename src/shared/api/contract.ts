@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Chain } from '../chains/chain';
+import { BackupExport, BackupImport, DataLocation, ImportSummary, ResetRequest } from '../localData';
 import { Settings, SettingsPatch } from '../settings';
+import { VaultStatus } from '../vault';
 
 /** No-argument calls take `undefined`, which is what both Electron's invoke and a JSON frame carry. */
 const NoRequest = z.undefined();
@@ -24,6 +26,11 @@ export const calls = {
   'chains.list': { request: NoRequest, response: z.array(Chain) },
   'settings.get': { request: NoRequest, response: Settings },
   'settings.set': { request: SettingsPatch, response: Settings },
+  'data.location': { request: NoRequest, response: DataLocation },
+  'data.reset': { request: ResetRequest, response: z.null() },
+  'backup.export': { request: NoRequest, response: BackupExport },
+  'backup.import': { request: BackupImport, response: ImportSummary },
+  'vault.status': { request: NoRequest, response: VaultStatus },
 } as const satisfies Record<`${string}.${string}`, { request: z.ZodType; response: z.ZodType }>;
 
 /** Everything main may push to the renderer, with the payload it carries. */

@@ -11,6 +11,13 @@ export const ErrorCode = z.enum([
   'invalid_response',
   'invalid_state',
   'internal',
+  'conflict',
+  'not_found',
+  'backup_invalid',
+  'keychain_unavailable',
+  'keychain_locked',
+  'vault_key_missing',
+  'vault_tampered',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -27,13 +34,17 @@ export const Envelope = z.union([
   z.strictObject({ ok: z.literal(false), error: ApiFailure }),
 ]);
 
-/** Thrown by services for a failure the user should read; anything else is reported as `internal`. */
-export class ApiError extends Error {
+/**
+ * Thrown by services for a failure the user should read and act on; the router passes its code and message
+ * to the page. Anything else is reported as `internal`, with its details kept in main's log.
+ */
+export class ApiError<Code extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: Code,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'ApiError';
   }
 }
