@@ -7,14 +7,10 @@ import { createEventHub, type EventHub } from './api/events';
 import { createRouter, type Router } from './api/router';
 import type { Logger } from './log';
 import { SettingsService } from './settings/settingsService';
-import { AccountsRepository } from './store/accountsRepository';
-import { AddressBookRepository } from './store/addressBookRepository';
 import { BackupService } from './store/backup';
 import { openDatabase } from './store/database';
-import { DevicesRepository } from './store/devicesRepository';
-import { LabelsRepository } from './store/labelsRepository';
 import { clearLocalData } from './store/localData';
-import { SettingsRepository } from './store/settingsRepository';
+import { createRepositories } from './store/repositories';
 import { createOsKeychain, type Keychain } from './vault/keychain';
 import { Vault } from './vault/vault';
 import { VaultError } from './vault/vaultError';
@@ -50,13 +46,7 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(location.databaseFile);
   const events = createEventHub();
 
-  const repositories = {
-    settings: new SettingsRepository(db),
-    devices: new DevicesRepository(db),
-    accounts: new AccountsRepository(db),
-    labels: new LabelsRepository(db),
-    addressBook: new AddressBookRepository(db),
-  };
+  const repositories = createRepositories(db);
   const settings = new SettingsService(repositories.settings, events, log);
   const backup = new BackupService(db, repositories);
   const vault = new Vault(new VaultRepository(db), options.keychain ?? createOsKeychain(app.name));

@@ -5,22 +5,12 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ALICE, BOB, CAROL, NANO, PHONE, ledgerAccount, watchAccount } from '../../../test/store/fixtures';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
-import { AccountsRepository } from './accountsRepository';
-import { AddressBookRepository } from './addressBookRepository';
 import { BACKUP_FORMAT, BackupService } from './backup';
 import { openDatabase } from './database';
-import { DevicesRepository } from './devicesRepository';
-import { LabelsRepository } from './labelsRepository';
-import { SettingsRepository } from './settingsRepository';
+import { createRepositories } from './repositories';
 
 function wallet(db: Database) {
-  const repositories = {
-    settings: new SettingsRepository(db),
-    devices: new DevicesRepository(db),
-    accounts: new AccountsRepository(db),
-    labels: new LabelsRepository(db),
-    addressBook: new AddressBookRepository(db),
-  };
+  const repositories = createRepositories(db);
   return { ...repositories, backup: new BackupService(db, repositories) };
 }
 
@@ -83,20 +73,9 @@ describe('BackupService', () => {
     fill(w);
     const text = w.backup.export();
     const before = state(w);
-    expect(w.backup.import(text)).toEqual({
-      settings: 0,
-      devices: 0,
-      accounts: 0,
-      labels: 0,
-      addressBook: 0,
-    });
-    expect(w.backup.import(text)).toEqual({
-      settings: 0,
-      devices: 0,
-      accounts: 0,
-      labels: 0,
-      addressBook: 0,
-    });
+    const nothing = { settings: 0, devices: 0, accounts: 0, labels: 0, addressBook: 0 };
+    expect(w.backup.import(text)).toEqual(nothing);
+    expect(w.backup.import(text)).toEqual(nothing);
     expect(state(w)).toEqual(before);
   });
 
