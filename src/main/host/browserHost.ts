@@ -13,7 +13,7 @@ import { createCore, type Core } from '../core';
 import type { Logger } from '../log';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { createLaunchSecret, verifyUpgrade } from './bridgeAuth';
-import { readStaticFile } from './staticFiles';
+import { readStaticFile } from '../web/staticFiles';
 
 export interface BrowserHostOptions {
   /** 0 picks a free port. */

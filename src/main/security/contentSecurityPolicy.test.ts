@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
 
@@ -15,5 +16,13 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy({ connectSrc: ['ws://127.0.0.1:4100'] })).toContain(
       'connect-src ws://127.0.0.1:4100;',
     );
+  });
+});
+
+describe('the <meta> policy in index.html', () => {
+  it('is the same policy the hosts send, for a page that connects only to its own origin', () => {
+    const html = readFileSync('src/renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(contentSecurityPolicy({ connectSrc: ["'self'"], delivery: 'meta' }));
   });
 });

@@ -5,7 +5,7 @@ export function ConnectingScreen() {
   return (
     <FullPageMessage title="Connecting to the wallet core" delayed>
       <p className="full-page__status" role="status">
-        <LoaderCircle className="full-page__spinner" size={16} aria-hidden="true" />
+        <LoaderCircle className="spinner" size={16} aria-hidden="true" />
         Loading your settings and networks…
       </p>
     </FullPageMessage>

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Settings } from '../../shared/settings';
+import { errorMessage } from './errorMessage';
 import { useWallet } from './WalletContext';
 
 export interface SettingField<V> {
@@ -35,7 +36,7 @@ export function useSettingField<K extends keyof Settings>(key: K): SettingField<
         (failure: unknown) => {
           if (ticket !== latest.current) return;
           setPending(null);
-          setError(failure instanceof Error ? failure.message : String(failure));
+          setError(errorMessage(failure));
         },
       );
     },

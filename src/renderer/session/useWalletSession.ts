@@ -11,6 +11,8 @@ export interface Wallet {
   info: AppInfo;
   chains: readonly Chain[];
   settings: Settings;
+  /** For the calls a screen makes itself (backup, vault status, …); settings go through saveSettings. */
+  client: WalletClient;
   /** Resolves with the settings main stored, which is what the UI shows; rejects with main's error. */
   saveSettings(change: SettingsChange): Promise<Settings>;
 }
@@ -77,7 +79,7 @@ export function useWalletSession(client: WalletClient): WalletSession {
     if (load.status === 'pending' || !settings) return { status: 'connecting' };
     return {
       status: 'ready',
-      wallet: { info: load.info, chains: load.chains, settings, saveSettings },
+      wallet: { info: load.info, chains: load.chains, settings, client, saveSettings },
     };
-  }, [load, settings, retry, saveSettings]);
+  }, [load, settings, client, retry, saveSettings]);
 }

@@ -1,21 +1,15 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../App';
+import { openSettings } from '../testing/openSettings';
 import { WalletClientDouble } from '../testing/WalletClientDouble';
 
 let client: WalletClientDouble;
 
 beforeEach(() => {
-  history.replaceState(null, '', '/#/settings');
   client = new WalletClientDouble();
 });
 afterEach(cleanup);
-
-async function openSettings() {
-  render(<App connection={{ ok: true, client }} />);
-  await screen.findByRole('heading', { level: 1, name: 'Settings' });
-}
 
 const themeRadio = (name: string) =>
   within(screen.getByRole('radiogroup', { name: 'Theme' })).getByRole<HTMLInputElement>('radio', { name });
@@ -26,7 +20,7 @@ const defaultNetwork = () => screen.getByRole<HTMLSelectElement>('combobox', { n
 describe('SettingsPage', () => {
   it('shows what main has stored, and what is running', async () => {
     client.settings = { theme: 'dark', fiatCurrency: 'CHF', activeChainId: 8453 };
-    await openSettings();
+    await openSettings(client);
     expect(themeRadio('Dark').checked).toBe(true);
     expect(currencySelect().value).toBe('CHF');
     expect(defaultNetwork().value).toBe('8453');
@@ -35,7 +29,7 @@ describe('SettingsPage', () => {
   });
 
   it('saves a theme through main and applies the stored result', async () => {
-    await openSettings();
+    await openSettings(client);
     await act(async () => fireEvent.click(themeRadio('Dark')));
     expect(client.calls).toContainEqual({ channel: 'settings.set', request: { theme: 'dark' } });
     expect(themeRadio('Dark').checked).toBe(true);
@@ -43,8 +37,11 @@ describe('SettingsPage', () => {
   });
 
   it('puts the stored value back and says why when main refuses a change', async () => {
-    await openSettings();
-    client.refuseNextSave = 'The settings store is read-only.';
+    await openSettings(client);
+    client.refuseNext('settings.set', {
+      code: 'invalid_request',
+      message: 'The settings store is read-only.',
+    });
     await act(async () => fireEvent.change(currencySelect(), { target: { value: 'EUR' } }));
     expect(currencySelect().value).toBe('USD');
     expect(screen.getByRole('alert').textContent).toContain('The settings store is read-only.');
@@ -55,7 +52,7 @@ describe('SettingsPage', () => {
   });
 
   it('keeps the top bar and the default network in step, both ways', async () => {
-    await openSettings();
+    await openSettings(client);
     await act(async () => fireEvent.change(defaultNetwork(), { target: { value: '42161' } }));
     expect(topBarNetwork().value).toBe('42161');
     await act(async () => fireEvent.change(topBarNetwork(), { target: { value: '10' } }));
@@ -63,7 +60,7 @@ describe('SettingsPage', () => {
   });
 
   it('follows changes main pushes from elsewhere', async () => {
-    await openSettings();
+    await openSettings(client);
     act(() => client.pushSettings({ theme: 'light', fiatCurrency: 'JPY', activeChainId: 100 }));
     expect(currencySelect().value).toBe('JPY');
     expect(themeRadio('Light').checked).toBe(true);

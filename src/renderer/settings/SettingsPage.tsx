@@ -1,5 +1,6 @@
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { FiatCurrency, type ThemePreference } from '../../shared/settings';
+import { ErrorNote } from '../controls/ErrorNote';
 import { NetworkSelect } from '../controls/NetworkSelect';
 import { SegmentedControl, type Segment } from '../controls/SegmentedControl';
 import { Select } from '../controls/Select';
@@ -8,7 +9,9 @@ import { Page } from '../screens/Page';
 import { useSettingField } from '../session/useSettingField';
 import { useWallet } from '../session/WalletContext';
 import { AboutSection } from './AboutSection';
+import { LocalDataSection } from './LocalDataSection';
 import { NetworksSection } from './NetworksSection';
+import { SecretsSection } from './SecretsSection';
 import { SettingRow } from './SettingRow';
 import { SettingsSection } from './SettingsSection';
 
@@ -32,7 +35,7 @@ export function SettingsPage() {
         <SettingRow
           label="Theme"
           description="System follows your operating system’s light or dark mode."
-          error={theme.error}
+          note={theme.error && <ErrorNote outcome="Not saved" message={theme.error} />}
         >
           {({ labelId, descriptionId }) => (
             <SegmentedControl
@@ -51,7 +54,7 @@ export function SettingsPage() {
         <SettingRow
           label="Currency"
           description="Balances and fees will be valued in this currency."
-          error={currency.error}
+          note={currency.error && <ErrorNote outcome="Not saved" message={currency.error} />}
         >
           {({ labelId, descriptionId }) => (
             <Select
@@ -72,7 +75,7 @@ export function SettingsPage() {
         <SettingRow
           label="Default network"
           description="The network the top bar starts on. Changing either one changes both."
-          error={network.error}
+          note={network.error && <ErrorNote outcome="Not saved" message={network.error} />}
         >
           {({ labelId, descriptionId }) => (
             <NetworkSelect
@@ -102,6 +105,8 @@ export function SettingsPage() {
         </SettingRow>
       </SettingsSection>
 
+      <SecretsSection />
+      <LocalDataSection />
       <NetworksSection chains={chains} />
       <AboutSection info={info} />
     </Page>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { NetworkSelect } from '../controls/NetworkSelect';
-import { SaveError } from '../controls/SaveError';
+import { ErrorNote } from '../controls/ErrorNote';
 import { useSettingField } from '../session/useSettingField';
 import { useWallet } from '../session/WalletContext';
 import './TopBar.css';
@@ -22,7 +22,12 @@ export function NetworkSwitcher() {
       />
       {network.error && (
         <div className="network-switcher__error">
-          <SaveError id={errorId} message={network.error} onDismiss={network.dismissError} />
+          <ErrorNote
+            id={errorId}
+            outcome="Not saved"
+            message={network.error}
+            onDismiss={network.dismissError}
+          />
         </div>
       )}
     </div>

@@ -1,6 +1,9 @@
-import type { AppInfo, Channel, EventName, EventPayload } from '../../shared/api/contract';
+import type { AppInfo, Channel, EventName, EventPayload, RequestOf } from '../../shared/api/contract';
+import type { ApiFailure } from '../../shared/api/envelope';
 import { CHAINS } from '../../shared/chains/registry';
+import type { BackupExport, DataLocation, ImportSummary } from '../../shared/localData';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
+import type { VaultStatus } from '../../shared/vault';
 import { ApiCallError, type WalletClient } from '../api/client';
 
 /**
@@ -17,11 +20,23 @@ export class WalletClientDouble implements WalletClient {
     arch: 'x64',
     runtime: { node: '24.0.0', electron: null },
   };
+  location: DataLocation = {
+    dataDir: '/home/ada/.config/Ledgerline',
+    databaseFile: '/home/ada/.config/Ledgerline/wallet.sqlite',
+  };
+  vault: VaultStatus = {
+    backend: 'Secret Service (GNOME Keyring, KWallet)',
+    state: 'available',
+    message: 'Secrets are encrypted with a key kept in the Secret Service (GNOME Keyring, KWallet).',
+  };
+  backup: BackupExport = { fileName: 'ledgerline-backup-2030-01-02.json', contents: '{"format":"test"}' };
+  /** What the next backup.import reports; a repeated import of the same file reports all zeros. */
+  importSummary: ImportSummary = { settings: 0, devices: 0, accounts: 0, labels: 0, addressBook: 0 };
   readonly calls: { channel: Channel; request: unknown }[] = [];
   /** While set, every call fails with it, as when the browser host has gone away. */
   unreachable: Error | null = null;
-  /** The next settings.set is refused with this message, as main refuses a value it cannot store. */
-  refuseNextSave: string | null = null;
+  private readonly refusals = new Map<Channel, ApiFailure>();
+  private readonly holds = new Map<Channel, Promise<void>>();
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
   readonly call: WalletClient['call'] = (channel, ...args) => this.answer(channel, args[0]) as never;
@@ -32,6 +47,24 @@ export class WalletClientDouble implements WalletClient {
     this.listeners.set(name, set);
     return () => set.delete(listener as (payload: unknown) => void);
   };
+
+  /** The next call on the channel fails with this code and message, as main refuses what it cannot do. */
+  refuseNext(channel: Channel, failure: ApiFailure): void {
+    this.refusals.set(channel, failure);
+  }
+
+  /**
+   * Calls on the channel wait until the returned function is called, so a test can look at the screen while
+   * main is still working.
+   */
+  hold(channel: Channel): () => void {
+    let release!: () => void;
+    this.holds.set(channel, new Promise((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(channel);
+      release();
+    };
+  }
 
   /** What main pushes after a change made elsewhere, e.g. in another window. */
   pushSettings(settings: Settings): void {
@@ -46,6 +79,12 @@ export class WalletClientDouble implements WalletClient {
   private async answer(channel: Channel, request: unknown): Promise<unknown> {
     this.calls.push({ channel, request });
     if (this.unreachable) throw this.unreachable;
+    await this.holds.get(channel);
+    const refusal = this.refusals.get(channel);
+    if (refusal) {
+      this.refusals.delete(channel);
+      throw new ApiCallError(channel, refusal);
+    }
     switch (channel) {
       case 'app.info':
         return this.info;
@@ -53,15 +92,21 @@ export class WalletClientDouble implements WalletClient {
         return [...CHAINS];
       case 'settings.get':
         return this.settings;
-      case 'settings.set': {
-        const refusal = this.refuseNextSave;
-        if (refusal) {
-          this.refuseNextSave = null;
-          throw new ApiCallError('settings.set', { code: 'invalid_request', message: refusal });
-        }
-        this.pushSettings({ ...this.settings, ...(request as Partial<Settings>) });
+      case 'settings.set':
+        this.pushSettings({ ...this.settings, ...(request as RequestOf<'settings.set'>) });
         return this.settings;
-      }
+      case 'data.location':
+        return this.location;
+      case 'vault.status':
+        return this.vault;
+      case 'backup.export':
+        return this.backup;
+      case 'backup.import':
+        return this.importSummary;
+      case 'data.reset':
+        // Like main, which empties the settings table and tells every window what is stored now.
+        this.pushSettings({ ...DEFAULT_SETTINGS });
+        return null;
     }
   }
 }

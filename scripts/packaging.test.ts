@@ -1,0 +1,124 @@
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { DebugLogger } from 'builder-util';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isHardwareWallet } from '../src/main/electron/hardwareWallets';
+
+const UDEV_DIR = 'resources/linux/udev';
+const INSTALL_SCRIPTS = ['resources/linux/after-install.sh', 'resources/linux/after-remove.sh'];
+
+/** The configuration exactly as electron-builder reads it: the YAML file, merged and defaulted. */
+const loadConfig = () => getConfig(process.cwd(), 'electron-builder.yml', null);
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own schema validation", async () => {
+    await expect(validateConfiguration(await loadConfig(), new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('sets the fuses of the security baseline', async () => {
+    expect((await loadConfig()).electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('ships the built app in an asar with native modules unpacked, and no sources', async () => {
+    const config = await loadConfig();
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toContain('**/*.node');
+    // electron-builder merges the list into one file set.
+    expect(config.files).toEqual([
+      { filter: ['package.json', 'dist/main/**', 'dist/preload/**', 'dist/renderer/**'] },
+    ]);
+  });
+
+  it('signs macOS builds with the hardened runtime and only the entitlements it needs', async () => {
+    const { mac } = await loadConfig();
+    expect(mac?.hardenedRuntime).toBe(true);
+    for (const file of [mac?.entitlements, mac?.entitlementsInherit]) {
+      expect(file && existsSync(file)).toBe(true);
+      const plist = readFileSync(file ?? '', 'utf8');
+      const keys = [...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1]);
+      expect(keys).toEqual(['com.apple.security.cs.allow-jit', 'com.apple.security.device.usb']);
+    }
+  });
+
+  it('builds every target the issue asks for', async () => {
+    const { mac, win, linux } = await loadConfig();
+    expect(mac?.target).toEqual(['dmg', 'zip']);
+    expect(win?.target).toBe('nsis');
+    expect(linux?.target).toEqual(['AppImage', 'deb', 'rpm']);
+  });
+
+  it('runs the udev install scripts from deb and rpm, and ships the rules they copy', async () => {
+    const config = await loadConfig();
+    for (const target of [config.deb, config.rpm]) {
+      expect([target?.afterInstall, target?.afterRemove]).toEqual(INSTALL_SCRIPTS);
+    }
+    expect(config.linux?.extraResources).toEqual([{ from: UDEV_DIR, to: 'udev', filter: ['*.rules'] }]);
+  });
+});
+
+/** What electron-builder does to an install script before packaging it (FpmTarget's writeConfigFile). */
+function fillTemplate(script: string): string {
+  const macros: Record<string, string> = { executable: 'ledgerline', sanitizedProductName: 'Ledgerline' };
+  return script.replace(/\${([a-zA-Z]+)}/g, (_match, name: string) => {
+    const value = macros[name];
+    if (value === undefined) throw new Error(`electron-builder would reject the unknown macro ${name}`);
+    return value;
+  });
+}
+
+describe('the Linux install scripts', () => {
+  it.each(INSTALL_SCRIPTS)('%s uses only macros electron-builder knows and is valid bash', (file) => {
+    const filled = fillTemplate(readFileSync(file, 'utf8'));
+    const bash = spawnSync('bash', ['-n'], { input: filled, encoding: 'utf8' });
+    expect(bash.stderr).toBe('');
+    expect(bash.status).toBe(0);
+  });
+
+  it('removes exactly the udev rules it installs', () => {
+    const shipped = readdirSync(UDEV_DIR).filter((f) => f.endsWith('.rules'));
+    const removed = readFileSync('resources/linux/after-remove.sh', 'utf8').match(
+      /\/etc\/udev\/rules\.d\/\S+/g,
+    );
+    expect(removed?.map((path) => path.replace('/etc/udev/rules.d/', '')).sort()).toEqual(shipped.sort());
+  });
+});
+
+describe('the udev rules', () => {
+  const rules = readdirSync(UDEV_DIR)
+    .filter((f) => f.endsWith('.rules'))
+    .flatMap((file) =>
+      readFileSync(join(UDEV_DIR, file), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+        .map((line) => ({ file, line })),
+    );
+
+  it('cover Ledger and both Trezor vendor ids', () => {
+    const vendors = new Set(rules.map(({ line }) => /idVendor}=="([0-9a-f]{4})"/.exec(line)?.[1]));
+    expect([...vendors].sort()).toEqual(['1209', '2c97', '534c']);
+  });
+
+  it.each(rules.map(({ file, line }) => [file, line]))(
+    '%s: %s grants console access only to a device the app also admits',
+    (_file, line) => {
+      expect(line).toMatch(/MODE="0660"/);
+      expect(line).toMatch(/GROUP="plugdev"/);
+      expect(line).toMatch(/TAG\+="uaccess"/);
+      const vendorId = Number.parseInt(/idVendor}=="([0-9a-f]{4})"/.exec(line)?.[1] ?? '', 16);
+      const product = /idProduct}=="([0-9a-f]{4})"/.exec(line)?.[1];
+      // A rule without a product id covers every product of the vendor, so the app must admit them all.
+      const productIds = product ? [Number.parseInt(product, 16)] : [0x0000, 0x1011, 0xffff];
+      for (const productId of productIds) expect(isHardwareWallet({ vendorId, productId })).toBe(true);
+    },
+  );
+});

@@ -1,0 +1,206 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { anvilCall, deployToken, fixtureAddress } from '../../../test/anvil/chainSetup';
+import {
+  fixtureAccounts,
+  localChain,
+  openWalletDatabase,
+  seedPortfolio,
+  type WalletDatabase,
+} from '../../../test/anvil/portfolioFixture';
+import { type ScriptedRpcServer, scriptedRpcServer } from '../../../test/anvil/scriptedRpcServer';
+import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
+import type { Chain } from '../../shared/chains/chain';
+import { createLogger } from '../log';
+import type { ChecksumAddress } from '../store/address';
+import { type ChainStatus, ChainsService, type RefreshProgress } from './chainsService';
+import type { RpcExchange } from './rpcClient';
+
+// Two local chains standing in for OP Mainnet and Base; the integration tests in test/anvil cover three.
+const nodes = useAnvilChains([10, 8453]);
+const ACCOUNTS = fixtureAccounts(2);
+const OP_USDC = '0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85';
+
+beforeAll(async () => {
+  await Promise.all(nodes.map((node) => seedPortfolio(node.url, node.chainId, ACCOUNTS, 3)));
+});
+
+const chains = (): Chain[] => nodes.map((node) => localChain(node.chainId, node.url));
+
+let wallet: WalletDatabase | undefined;
+const services: ChainsService[] = [];
+const hanging: ScriptedRpcServer[] = [];
+afterEach(async () => {
+  for (const service of services.splice(0)) service.close();
+  await Promise.all(hanging.splice(0).map((server) => server.close()));
+  wallet?.close();
+  wallet = undefined;
+});
+
+function service(options: { chains?: Chain[]; reuseDatabase?: boolean } = {}) {
+  if (!options.reuseDatabase || !wallet) wallet = openWalletDatabase();
+  const exchanges: RpcExchange[] = [];
+  const statuses: ChainStatus[] = [];
+  const progress: RefreshProgress[] = [];
+  const created = new ChainsService({
+    db: wallet.db,
+    chains: options.chains ?? chains(),
+    accounts: () => ACCOUNTS,
+    log: createLogger('chains', () => {}),
+    events: { status: (s) => statuses.push(s), progress: (p) => progress.push(p) },
+    rpc: { timeoutMs: 2_000, retry: { attempts: 1 }, onExchange: (e) => exchanges.push(e) },
+    now: () => 1_700_000_000_000,
+  });
+  services.push(created);
+  return { service: created, exchanges, statuses, progress };
+}
+
+describe('ChainsService', () => {
+  it('starts stale, and after a restart still knows the block its stored balances are from', async () => {
+    const first = service();
+    expect(first.service.status()).toEqual([
+      expect.objectContaining({
+        chainId: 10,
+        state: 'stale',
+        reason: 'Not read since the app started.',
+        lastRead: null,
+      }),
+      expect.objectContaining({ chainId: 8453, state: 'stale', lastRead: null }),
+    ]);
+    const [op] = await first.service.refresh();
+    expect(op).toMatchObject({ state: 'ok', reason: null, endpoint: new URL(nodes[0]?.url as string).host });
+    first.service.close();
+
+    const again = service({ reuseDatabase: true });
+    expect(again.service.status()[0]).toMatchObject({ state: 'stale', lastRead: op?.lastRead });
+    const tokens = again.service.tokens(10).length;
+    expect(again.service.portfolio().holdings.filter((h) => h.chainId === 10)).toHaveLength(
+      ACCOUNTS.length * tokens,
+    );
+  });
+
+  it('reports progress and each chain’s status as chains finish', async () => {
+    const { service: s, statuses, progress } = service();
+    await s.refresh();
+    expect(progress.map((p) => [p.done, p.total])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    expect(statuses.map((st) => st.chainId).toSorted()).toEqual([10, 8453]);
+  });
+
+  it('shares one read between refreshes that overlap', async () => {
+    const { service: s, exchanges } = service();
+    await Promise.all([s.refresh(), s.refresh(), s.refreshChain(10)]);
+    expect(exchanges.filter((e) => e.chainId === 10)).toHaveLength(2);
+  });
+
+  it('sends nothing for a chain once it is disabled, and keeps the client of a chain that did not change', async () => {
+    const { service: s, exchanges } = service();
+    await s.refresh();
+    s.setChains(chains().slice(0, 1));
+    exchanges.length = 0;
+    await s.refresh();
+    expect(exchanges.map((e) => [e.chainId, e.methods])).toEqual([
+      [10, ['eth_blockNumber']],
+      [10, ['eth_call']],
+    ]);
+    expect(s.portfolio().holdings.every((h) => h.chainId === 10)).toBe(true);
+    expect(() => s.tokens(8453)).toThrow(/Chain 8453 is not enabled/);
+
+    // A new RPC URL is a new endpoint: its chain is checked again.
+    s.setChains([localChain(10, `${nodes[0]?.url}/`)]);
+    exchanges.length = 0;
+    await s.refresh();
+    expect(exchanges[0]?.methods).toEqual(['eth_chainId', 'eth_blockNumber']);
+  });
+
+  it('polls heads on an interval and reads a chain only when its head moves', async () => {
+    const { service: s, exchanges } = service();
+    await s.refresh();
+    exchanges.length = 0;
+    s.start(25);
+    await sleep(150);
+    expect(exchanges.length).toBeGreaterThan(2);
+    expect(exchanges.every((e) => e.methods.join() === 'eth_blockNumber')).toBe(true);
+
+    await anvilCall(nodes[1]?.url as string, 'evm_mine');
+    await expect
+      .poll(() => exchanges.some((e) => e.chainId === 8453 && e.methods[0] === 'eth_call'))
+      .toBe(true);
+    expect(exchanges.some((e) => e.chainId === 10 && e.methods[0] === 'eth_call')).toBe(false);
+    s.stop();
+    await sleep(30);
+    const after = exchanges.length;
+    await sleep(100);
+    expect(exchanges.length).toBe(after);
+  });
+
+  it('cancels requests in flight when closed, and reports nothing after', async () => {
+    const silent = await scriptedRpcServer(() => ({ hang: true }));
+    hanging.push(silent);
+    const { service: s, statuses } = service({ chains: [localChain(10, silent.url)] });
+    const pending = s.refresh();
+    await sleep(50);
+    s.close();
+    const [status] = await pending;
+    expect(status).toMatchObject({ state: 'stale', reason: 'Not read since the app started.' });
+    expect(statuses).toEqual([]);
+  });
+
+  describe('adding tokens', () => {
+    it.each([
+      ['not an address', 10, 'USDC', 'invalid_request', /"USDC" is not an address/],
+      ['a mistyped address', 10, OP_USDC.replace('b2C', 'b2c'), 'invalid_request', /checksum error/],
+      [
+        'a token already in the list',
+        10,
+        OP_USDC.toLowerCase(),
+        'conflict',
+        /USDC \(0x0b2C.*\) is already in your tokens on OP Mainnet/,
+      ],
+      ['a chain that is not enabled', 1, OP_USDC, 'not_found', /Chain 1 is not enabled/],
+    ])('refuses %s', async (_, chainId, address, code, message) => {
+      const { service: s, exchanges } = service();
+      await expect(s.addToken(chainId, address)).rejects.toMatchObject({
+        code,
+        message: expect.stringMatching(message),
+      });
+      expect(exchanges).toEqual([]);
+    });
+
+    it('makes a token that arrived unasked the user’s own when they add it', async () => {
+      const token = fixtureAddress('gift') as ChecksumAddress;
+      await deployToken(nodes[0]?.url as string, token, {
+        name: 'Gift',
+        symbol: 'GIFT',
+        decimals: 0,
+        totalSupply: 1n,
+      });
+      const { service: s } = service();
+      s.recordDiscoveredToken({ chainId: 10, address: token, symbol: 'GIFT', name: 'Gift', decimals: 0 });
+      expect(s.tokens(10).find((t) => t.address === token)).toMatchObject({
+        source: 'discovered',
+        hidden: true,
+      });
+
+      expect(await s.addToken(10, token)).toMatchObject({
+        address: token,
+        source: 'user',
+        hidden: false,
+        symbol: 'GIFT',
+      });
+      // A list token is never recorded as discovered.
+      s.recordDiscoveredToken({
+        chainId: 10,
+        address: OP_USDC as ChecksumAddress,
+        symbol: 'X',
+        name: 'X',
+        decimals: 1,
+      });
+      expect(s.tokens(10).filter((t) => t.address === OP_USDC)).toEqual([
+        expect.objectContaining({ source: 'list' }),
+      ]);
+    });
+  });
+});

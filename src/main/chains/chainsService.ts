@@ -1,0 +1,341 @@
+import type { Database } from 'better-sqlite3';
+import type { Chain } from '../../shared/chains/chain';
+import type { Logger } from '../log';
+import { ChecksumAddress } from '../store/address';
+import { type ChainBalances, readBalances, type TokenAddress } from './balanceReader';
+import { BalancesRepository, type ChainRead } from './balancesRepository';
+import { ChainsError } from './chainsError';
+import { rpc } from './jsonRpc';
+import { RpcClient, type RpcClientOptions } from './rpcClient';
+import { RpcError } from './rpcError';
+import type { Token } from './token';
+import { TokenCatalog } from './tokenCatalog';
+import { readTokenMetadata } from './tokenMetadata';
+import { type NewToken, TokensRepository } from './tokensRepository';
+import { type TokenWarning, tokenWarnings } from './tokenWarnings';
+
+/**
+ * `ok`: the last refresh read this chain. `stale`: it did not (or has not yet), and `reason` says why;
+ * `lastRead` then still says which block the stored balances are from.
+ */
+export interface ChainStatus {
+  chainId: number;
+  name: string;
+  state: 'ok' | 'stale';
+  reason: string | null;
+  /** The host of the RPC endpoint in use, never its URL (which may hold a key). */
+  endpoint: string | null;
+  lastRead: Omit<ChainRead, 'chainId'> | null;
+}
+
+/** One more chain of a refresh finished, successfully or not. */
+export interface RefreshProgress {
+  chainId: number;
+  done: number;
+  total: number;
+}
+
+/** What the service reports as it works; the shell adapts it to the API's events. */
+export interface ChainsEvents {
+  status(status: ChainStatus): void;
+  progress(progress: RefreshProgress): void;
+}
+
+/** A balance as the UI gets it: the amount in base units as a decimal string, exact. */
+export interface Holding {
+  chainId: number;
+  account: ChecksumAddress;
+  token: TokenAddress;
+  amount: string | null;
+  blockNumber: number | null;
+  available: boolean;
+}
+
+export interface Portfolio {
+  chains: ChainStatus[];
+  tokens: Token[];
+  holdings: Holding[];
+  warnings: TokenWarning[];
+}
+
+export type ChainsRpcOptions = Omit<RpcClientOptions, 'chainId' | 'chainName' | 'urls' | 'log'>;
+
+export interface ChainsServiceOptions {
+  db: Database;
+  /** The enabled chains, with the RPC URLs to use; no request is ever sent for any other chain. */
+  chains: readonly Chain[];
+  /** The addresses whose balances are read, e.g. every account in the store. */
+  accounts: () => readonly ChecksumAddress[];
+  log: Logger;
+  events?: ChainsEvents;
+  rpc?: ChainsRpcOptions;
+  /** Calldata per `aggregate3` before it is split. */
+  maxCalldataBytes?: number;
+  now?: () => number;
+}
+
+interface ChainEntry {
+  chain: Chain;
+  config: string;
+  client: RpcClient;
+  status: ChainStatus;
+  /** Accounts and tokens of the last read, so a poll can skip a chain where nothing moved. */
+  lastQuery: string | null;
+  inFlight: Promise<ChainStatus> | null;
+  abort: AbortController;
+}
+
+const DEFAULT_MAX_CALLDATA = 128 * 1024;
+
+/**
+ * Balances of every account on every enabled chain. Chains are read concurrently and independently: one
+ * chain's failure marks that chain stale and never delays or fails another.
+ */
+export class ChainsService {
+  private readonly balances: BalancesRepository;
+  private readonly tokensRepository: TokensRepository;
+  private readonly catalog: TokenCatalog;
+  private readonly entries = new Map<number, ChainEntry>();
+  private readonly now: () => number;
+  private readonly maxCalldataBytes: number;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: ChainsServiceOptions) {
+    this.balances = new BalancesRepository(options.db);
+    this.tokensRepository = new TokensRepository(options.db);
+    this.catalog = new TokenCatalog(this.tokensRepository);
+    this.now = options.now ?? Date.now;
+    this.maxCalldataBytes = options.maxCalldataBytes ?? DEFAULT_MAX_CALLDATA;
+    this.setChains(options.chains);
+  }
+
+  /** When the user enables or disables a chain or edits its RPC URLs; unchanged chains keep their client. */
+  setChains(chains: readonly Chain[]): void {
+    const reads = new Map(this.balances.reads().map((read) => [read.chainId, read]));
+    const previous = new Map(this.entries);
+    this.entries.clear();
+    for (const chain of chains) {
+      const config = JSON.stringify(chain);
+      const kept = previous.get(chain.id);
+      if (kept?.config === config) {
+        previous.delete(chain.id);
+        this.entries.set(chain.id, kept);
+        continue;
+      }
+      const read = reads.get(chain.id);
+      this.entries.set(chain.id, {
+        chain,
+        config,
+        client: new RpcClient({
+          ...this.options.rpc,
+          chainId: chain.id,
+          chainName: chain.name,
+          urls: chain.rpcUrls,
+          log: this.options.log,
+        }),
+        status: {
+          chainId: chain.id,
+          name: chain.name,
+          state: 'stale',
+          reason: 'Not read since the app started.',
+          endpoint: null,
+          lastRead: read
+            ? { blockNumber: read.blockNumber, blockTimestamp: read.blockTimestamp, readAt: read.readAt }
+            : null,
+        },
+        lastQuery: null,
+        inFlight: null,
+        abort: new AbortController(),
+      });
+    }
+    for (const dropped of previous.values()) dropped.abort.abort();
+  }
+
+  status(): ChainStatus[] {
+    return [...this.entries.values()].map((entry) => entry.status);
+  }
+
+  /**
+   * Reads every enabled chain at its current head, all at once. Resolves when every chain has either been
+   * read or marked stale; never rejects. With `onlyIfMoved`, a chain whose head, accounts and tokens are
+   * unchanged since its last read costs only the head check.
+   */
+  async refresh({ onlyIfMoved = false } = {}): Promise<ChainStatus[]> {
+    const entries = [...this.entries.values()];
+    let done = 0;
+    return Promise.all(
+      entries.map(async (entry) => {
+        const status = await this.refreshEntry(entry, onlyIfMoved);
+        this.options.events?.progress({ chainId: entry.chain.id, done: ++done, total: entries.length });
+        return status;
+      }),
+    );
+  }
+
+  refreshChain(chainId: number): Promise<ChainStatus> {
+    return this.refreshEntry(this.entry(chainId), false);
+  }
+
+  /** Polls every chain's head each interval and reads the chains that moved. */
+  start(intervalMs: number): void {
+    this.stop();
+    const tick = () => void this.refresh({ onlyIfMoved: true });
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+    tick();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Stops polling and cancels requests in flight. */
+  close(): void {
+    this.stop();
+    for (const entry of this.entries.values()) entry.abort.abort();
+    this.entries.clear();
+  }
+
+  portfolio(): Portfolio {
+    const tokens = [...this.entries.values()].flatMap((entry) => this.catalog.forChain(entry.chain));
+    const holdings = this.balances
+      .all()
+      .filter((balance) => this.entries.has(balance.chainId))
+      .map(({ chainId, account, token, amount, blockNumber, available }) => ({
+        chainId,
+        account,
+        token,
+        amount: amount?.toString() ?? null,
+        blockNumber,
+        available,
+      }));
+    return { chains: this.status(), tokens, holdings, warnings: tokenWarnings(tokens) };
+  }
+
+  tokens(chainId: number): Token[] {
+    return this.catalog.forChain(this.entry(chainId).chain);
+  }
+
+  /**
+   * Adds a token by its address after reading its symbol, name and decimals on chain. Its balances are read
+   * by the next refresh.
+   */
+  async addToken(chainId: number, address: string): Promise<Token> {
+    const entry = this.entry(chainId);
+    const checked = parseAddress(address);
+    const known = this.catalog.find(entry.chain, checked);
+    if (known && known.source !== 'discovered') {
+      throw new ChainsError(
+        'conflict',
+        `${known.symbol} (${checked}) is already in your tokens on ${entry.chain.name}.`,
+      );
+    }
+    const metadata = await readTokenMetadata(
+      entry.client,
+      entry.chain.multicall3.address,
+      checked,
+      entry.abort.signal,
+    );
+    return this.tokensRepository.addUserToken({ chainId, address: checked, ...metadata }, this.now());
+  }
+
+  /** For tokens seen arriving unasked (e.g. in history): kept hidden as likely spam until the user shows them. */
+  recordDiscoveredToken(token: NewToken): void {
+    if (!this.catalog.find(this.entry(token.chainId).chain, token.address)) {
+      this.tokensRepository.recordDiscovered(token, this.now());
+    }
+  }
+
+  setTokenHidden(chainId: number, address: string, hidden: boolean): Token {
+    this.entry(chainId); // only an enabled chain's tokens can be changed
+    return this.tokensRepository.setHidden(chainId, parseAddress(address), hidden);
+  }
+
+  private entry(chainId: number): ChainEntry {
+    const entry = this.entries.get(chainId);
+    if (!entry) throw new ChainsError('not_found', `Chain ${chainId} is not enabled in this wallet.`);
+    return entry;
+  }
+
+  private refreshEntry(entry: ChainEntry, onlyIfMoved: boolean): Promise<ChainStatus> {
+    entry.inFlight ??= this.read(entry, onlyIfMoved).finally(() => {
+      entry.inFlight = null;
+    });
+    return entry.inFlight;
+  }
+
+  private async read(entry: ChainEntry, onlyIfMoved: boolean): Promise<ChainStatus> {
+    const { chain, client, abort } = entry;
+    const before = JSON.stringify(entry.status);
+    try {
+      const head = await client.send(rpc.blockNumber(), abort.signal);
+      const accounts = [...new Set(this.options.accounts())];
+      const tokens = this.catalog
+        .forChain(chain)
+        .filter((token) => !token.hidden)
+        .map((token) => token.address);
+      const query = `${accounts.join()}|${tokens.join()}`;
+      const last = entry.status.lastRead;
+      const moved = !last || BigInt(last.blockNumber) !== head || entry.lastQuery !== query;
+      if (moved || !onlyIfMoved) {
+        const read = await readBalances(
+          client,
+          chain.multicall3.address,
+          head,
+          { accounts, tokens },
+          { maxCalldataBytes: this.maxCalldataBytes, signal: abort.signal },
+        );
+        this.save(entry, read);
+        entry.lastQuery = query;
+      }
+      entry.status = { ...entry.status, state: 'ok', reason: null, endpoint: client.endpoint };
+    } catch (error) {
+      if (abort.signal.aborted) return entry.status;
+      entry.status = {
+        ...entry.status,
+        state: 'stale',
+        reason: this.reason(chain, error),
+        endpoint: client.endpoint,
+      };
+    }
+    // A poll that finds nothing new says nothing, so an idle wallet does not chatter over IPC.
+    if (JSON.stringify(entry.status) !== before) this.options.events?.status(entry.status);
+    return entry.status;
+  }
+
+  private save(entry: ChainEntry, read: ChainBalances): void {
+    const readAt = this.now();
+    const summary = this.balances.save(read, readAt);
+    entry.status = {
+      ...entry.status,
+      lastRead: { blockNumber: read.blockNumber, blockTimestamp: read.blockTimestamp, readAt },
+    };
+    if (summary.written + summary.removed > 0) {
+      this.options.log.info('balances changed', {
+        chainId: read.chainId,
+        block: read.blockNumber,
+        ...summary,
+      });
+    }
+  }
+
+  private reason(chain: Chain, error: unknown): string {
+    if (error instanceof RpcError) {
+      this.options.log.warn('chain is stale', { chainId: chain.id, code: error.code, host: error.host });
+      return error.message;
+    }
+    this.options.log.error('reading a chain failed unexpectedly', {
+      chainId: chain.id,
+      error: error instanceof Error ? error.name : typeof error,
+    });
+    return `Reading ${chain.name} failed unexpectedly.`;
+  }
+}
+
+function parseAddress(input: string): ChecksumAddress {
+  const parsed = ChecksumAddress.safeParse(input);
+  if (!parsed.success)
+    throw new ChainsError('invalid_request', parsed.error.issues[0]?.message ?? 'Not an address.');
+  return parsed.data;
+}

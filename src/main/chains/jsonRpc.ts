@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** One JSON-RPC call and how to check its result; the client rejects a result `result` does not accept. */
+export interface RpcRequest<T> {
+  method: string;
+  params: readonly unknown[];
+  result: z.ZodType<T>;
+}
+
+export type BlockTag = bigint | 'latest';
+
+const Quantity = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{1,64}$/, 'expected a hex quantity')
+  .transform((hex) => BigInt(hex));
+const Data = z.string().regex(/^0x(?:[0-9a-fA-F]{2})*$/, 'expected hex data');
+
+const toQuantity = (value: bigint) => `0x${value.toString(16)}`;
+const blockParam = (block: BlockTag) => (block === 'latest' ? block : toQuantity(block));
+
+/** The read-only methods the chains service uses; anything they return is checked before use. */
+export const rpc = {
+  chainId: (): RpcRequest<bigint> => ({ method: 'eth_chainId', params: [], result: Quantity }),
+  blockNumber: (): RpcRequest<bigint> => ({ method: 'eth_blockNumber', params: [], result: Quantity }),
+  call: (to: string, data: string, block: BlockTag): RpcRequest<string> => ({
+    method: 'eth_call',
+    params: [{ to, data }, blockParam(block)],
+    result: Data,
+  }),
+  getBalance: (address: string, block: BlockTag): RpcRequest<bigint> => ({
+    method: 'eth_getBalance',
+    params: [address, blockParam(block)],
+    result: Quantity,
+  }),
+  getCode: (address: string, block: BlockTag): RpcRequest<string> => ({
+    method: 'eth_getCode',
+    params: [address, blockParam(block)],
+    result: Data,
+  }),
+};
+
+/** Methods that change nothing on chain, so they may ride in the same POST as an endpoint's chain check. */
+export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
+  'eth_chainId',
+  'eth_blockNumber',
+  'eth_call',
+  'eth_getCode',
+  'eth_getBalance',
+]);
+
+const ErrorObject = z.object({ code: z.number().int(), message: z.string(), data: z.unknown().optional() });
+export type JsonRpcErrorObject = z.infer<typeof ErrorObject>;
+
+const Envelope = z.object({
+  jsonrpc: z.literal('2.0'),
+  id: z.union([z.number(), z.string(), z.null()]),
+  // Some nodes send `"error": null` beside a result.
+  error: ErrorObject.nullish(),
+});
+
+export type JsonRpcAnswer = { ok: true; result: unknown } | { ok: false; error: JsonRpcErrorObject };
+
+/** The node's answer does not follow JSON-RPC 2.0; the message says how, for the RpcError built from it. */
+export class MalformedResponse extends Error {}
+
+/**
+ * Pairs an answer with the ids that were sent. A node may answer a batch in any order, but must answer each
+ * id exactly once. It may also answer anything with one error object (a parse error has a null id, and an
+ * overloaded node refuses a whole batch that way), which then stands for every call.
+ */
+export function parseAnswers(body: unknown, ids: readonly number[], batched: boolean): JsonRpcAnswer[] {
+  if (!Array.isArray(body)) {
+    const answer = parseEnvelope(body);
+    if (answer.ok && (batched || (body as { id: unknown }).id !== ids[0])) {
+      throw new MalformedResponse(
+        batched ? 'a batch was answered with a single result' : 'the answer has another id',
+      );
+    }
+    return ids.map(() => answer);
+  }
+  if (!batched) throw new MalformedResponse('a single call was answered with a batch');
+  if (body.length !== ids.length) {
+    throw new MalformedResponse(`${ids.length} calls were answered with ${body.length} responses`);
+  }
+  const byId = new Map<unknown, JsonRpcAnswer>();
+  for (const item of body) {
+    const id = (item as { id?: unknown } | null)?.id;
+    if (byId.has(id)) throw new MalformedResponse(`id ${String(id)} was answered twice`);
+    byId.set(id, parseEnvelope(item));
+  }
+  return ids.map((id) => {
+    const answer = byId.get(id);
+    if (!answer) throw new MalformedResponse(`call ${id} was not answered`);
+    return answer;
+  });
+}
+
+function parseEnvelope(item: unknown): JsonRpcAnswer {
+  const parsed = Envelope.safeParse(item);
+  if (!parsed.success) throw new MalformedResponse('a response is not a JSON-RPC 2.0 object');
+  const hasResult = Object.hasOwn(item as object, 'result');
+  if (parsed.data.error && !hasResult) return { ok: false, error: parsed.data.error };
+  if (hasResult && !parsed.data.error) return { ok: true, result: (item as { result: unknown }).result };
+  throw new MalformedResponse('a response must carry exactly one of result and error');
+}

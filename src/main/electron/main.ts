@@ -1,0 +1,77 @@
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { createCore } from '../core';
+import { createLogger } from '../log';
+import { APP_ORIGIN } from './appOrigin';
+import { connectIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { hardenContents, hardenSession } from './security';
+import { createMainWindow } from './window';
+
+const log = createLogger('electron');
+
+// Moves the whole profile, Chromium's data and the wallet's database alike, so tests never share one.
+const dataDirOverride = process.env.WALLET_DATA_DIR;
+if (dataDirOverride) app.setPath('userData', dataDirOverride);
+
+registerAppScheme();
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenContents(contents, log));
+
+// The lock lives in the profile, so it is taken after the profile is chosen.
+if (app.requestSingleInstanceLock()) {
+  app.whenReady().then(start).catch(failToStart);
+} else {
+  // Another instance owns the database; it brings its window forward when it hears about this one.
+  app.quit();
+}
+
+function start(): void {
+  const core = createCore({
+    dataDir: app.getPath('userData'),
+    app: { name: app.getName(), version: app.getVersion(), host: 'electron' },
+    electronVersion: process.versions.electron,
+    trustedOrigins: [APP_ORIGIN],
+    log,
+  });
+  app.on('will-quit', () => core.close());
+
+  hardenSession(session.defaultSession, log);
+  const appDir = app.getAppPath();
+  serveRenderer(join(appDir, 'dist', 'renderer'));
+
+  const windows = new Set<BrowserWindow>();
+  connectIpc(core, () => [...windows].map((win) => win.webContents));
+  const openWindow = () => {
+    const win = createMainWindow({
+      title: app.getName(),
+      preload: join(appDir, 'dist', 'preload', 'index.cjs'),
+      devTools: !app.isPackaged,
+      log,
+    });
+    windows.add(win);
+    win.on('closed', () => windows.delete(win));
+    return win;
+  };
+  openWindow();
+
+  app.on('second-instance', () => {
+    const [existing] = windows;
+    const win = existing ?? openWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (windows.size === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+function failToStart(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  log.error('the app could not start', { error: reason });
+  dialog.showErrorBox(`${app.getName()} could not start`, reason);
+  app.exit(1);
+}

@@ -1,0 +1,41 @@
+import { TriangleAlert, X, type LucideIcon } from 'lucide-react';
+import type { ReactNode } from 'react';
+import './Callout.css';
+
+interface CalloutProps {
+  tone: 'danger' | 'warning';
+  icon?: LucideIcon;
+  title?: string;
+  id?: string;
+  /** For something that just went wrong; a standing state shown with the page needs no announcement. */
+  role?: 'alert';
+  /** Offered where the message would otherwise sit over other content until the next change. */
+  onDismiss?: () => void;
+  children: ReactNode;
+}
+
+/** A boxed message that must not be missed: a failure, or a state the user has to act on. */
+export function Callout({
+  tone,
+  icon: Icon = TriangleAlert,
+  title,
+  id,
+  role,
+  onDismiss,
+  children,
+}: CalloutProps) {
+  return (
+    <div id={id} className="callout" data-tone={tone} role={role}>
+      <Icon className="callout__icon" size={title ? 16 : 14} aria-hidden="true" />
+      <div className="callout__body">
+        {title && <p className="callout__title">{title}</p>}
+        <p className="callout__text">{children}</p>
+      </div>
+      {onDismiss && (
+        <button type="button" className="callout__dismiss" onClick={onDismiss} aria-label="Dismiss">
+          <X size={14} aria-hidden="true" />
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useAction } from './useAction';
+
+/** A promise the test settles by hand, to finish runs in an order of its choosing. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('useAction', () => {
+  it('goes from working to done with the result', async () => {
+    const step = deferred<string>();
+    const { result } = renderHook(() => useAction(() => step.promise));
+    let succeeded: Promise<boolean> | undefined;
+    act(() => void (succeeded = result.current.run()));
+    expect(result.current.state).toEqual({ status: 'working' });
+    await act(async () => step.resolve('saved'));
+    expect(result.current.state).toEqual({ status: 'done', result: 'saved' });
+    expect(await succeeded).toBe(true);
+  });
+
+  it("reports a failure with the error's message and resolves false", async () => {
+    const { result } = renderHook(() => useAction(() => Promise.reject(new Error('Disk full.'))));
+    let succeeded: boolean | undefined;
+    await act(async () => void (succeeded = await result.current.run()));
+    expect(result.current.state).toEqual({ status: 'failed', message: 'Disk full.' });
+    expect(succeeded).toBe(false);
+  });
+
+  it('lets only the latest run report, whatever order main answers in', async () => {
+    const first = deferred<string>();
+    const second = deferred<string>();
+    const steps = [first, second];
+    const { result } = renderHook(() => useAction(() => (steps.shift() ?? first).promise));
+    act(() => void result.current.run());
+    act(() => void result.current.run());
+    await act(async () => second.resolve('second'));
+    await act(async () => first.reject(new Error('first failed late')));
+    expect(result.current.state).toEqual({ status: 'done', result: 'second' });
+  });
+
+  it('forgets a run still in flight once cleared', async () => {
+    const step = deferred<string>();
+    const { result } = renderHook(() => useAction(() => step.promise));
+    act(() => void result.current.run());
+    act(() => result.current.clear());
+    await act(async () => step.resolve('late'));
+    expect(result.current.state).toEqual({ status: 'idle' });
+  });
+});

@@ -1,0 +1,47 @@
+import { useCallback, useRef, useState } from 'react';
+import { errorMessage } from './errorMessage';
+
+export type ActionState<T> =
+  | { status: 'idle' }
+  | { status: 'working' }
+  | { status: 'done'; result: T }
+  | { status: 'failed'; message: string };
+
+export interface Action<A extends unknown[], T> {
+  state: ActionState<T>;
+  /** Resolves true when this run succeeded and no later run has started since; it never rejects. */
+  run(...args: A): Promise<boolean>;
+  /** Back to idle, forgetting the last outcome; a run still in flight will not report. */
+  clear(): void;
+}
+
+/**
+ * Something the user starts with a button (export, import, reset, copy), with the states a screen shows for
+ * it: working, done with a result, or failed with a message a person can act on.
+ */
+export function useAction<A extends unknown[], T>(perform: (...args: A) => Promise<T>): Action<A, T> {
+  const [state, setState] = useState<ActionState<T>>({ status: 'idle' });
+  // Only the latest run may report; an earlier one finishing late must not overwrite what the user sees.
+  const latest = useRef(0);
+
+  const run = async (...args: A): Promise<boolean> => {
+    const ticket = ++latest.current;
+    setState({ status: 'working' });
+    try {
+      const result = await perform(...args);
+      if (ticket !== latest.current) return false;
+      setState({ status: 'done', result });
+      return true;
+    } catch (error) {
+      if (ticket === latest.current) setState({ status: 'failed', message: errorMessage(error) });
+      return false;
+    }
+  };
+
+  const clear = useCallback(() => {
+    latest.current++;
+    setState({ status: 'idle' });
+  }, []);
+
+  return { state, run, clear };
+}

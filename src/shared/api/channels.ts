@@ -1,0 +1,19 @@
+/**
+ * The names of every call and event, without their schemas, so the preload can build `window.wallet` without
+ * bundling zod. contract.ts must give each exactly one schema: the compiler rejects a missing or extra name.
+ */
+export const CHANNELS = [
+  'app.info',
+  'chains.list',
+  'settings.get',
+  'settings.set',
+  'data.location',
+  'data.reset',
+  'backup.export',
+  'backup.import',
+  'vault.status',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const EVENT_NAMES = ['settings.changed'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
