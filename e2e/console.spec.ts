@@ -65,11 +65,11 @@ test('keeps a changed setting across a reload and a restart of the host', async 
   let first: RunningHost | undefined;
   let second: RunningHost | undefined;
   try {
-    first = await startHost(dataDir);
+    first = await startHost({ dataDir });
     await openConsole(page, first.url);
     await chooseTheme(page, 'Dark');
     await first.stop();
-    second = await startHost(dataDir);
+    second = await startHost({ dataDir });
     await openConsole(page, second.url);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   } finally {

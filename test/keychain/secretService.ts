@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 const SECRETS = 'org.freedesktop.secrets';
@@ -24,7 +23,18 @@ export interface SecretServiceSession {
   stop(): Promise<void>;
 }
 
-export async function startSecretService(): Promise<SecretServiceSession> {
+export interface SecretServiceOptions {
+  /**
+   * Point this process's DBUS_SESSION_BUS_ADDRESS at the bus (the default, for in-process keychain code). An
+   * end-to-end test passes false and hands the address to the host process only: a browser it launches
+   * must not hold a connection to a bus that goes away when the test stops.
+   */
+  exportAddress?: boolean;
+}
+
+export async function startSecretService({
+  exportAddress = true,
+}: SecretServiceOptions = {}): Promise<SecretServiceSession> {
   const dir = mkdtempSync(join(tmpdir(), 'keychain-'));
   const home = join(dir, 'home');
   const runtime = join(dir, 'run');
@@ -65,7 +75,7 @@ export async function startSecretService(): Promise<SecretServiceSession> {
     );
     // --unlock reads the login keyring's password from stdin, creating the keyring on first use.
     keyring.child.stdin?.end('test-keyring-password');
-    process.env.DBUS_SESSION_BUS_ADDRESS = address;
+    if (exportAddress) process.env.DBUS_SESSION_BUS_ADDRESS = address;
     await waitForUnlockedDefaultCollection(address, keyring);
     return {
       address,
@@ -82,16 +92,6 @@ export async function startSecretService(): Promise<SecretServiceSession> {
     await stop();
     throw error;
   }
-}
-
-/** One Secret Service per test file: started before its tests, stopped after them even when they fail. */
-export function useSecretService(): { session: SecretServiceSession } {
-  const holder = {} as { session: SecretServiceSession };
-  beforeAll(async () => {
-    holder.session = await startSecretService();
-  });
-  afterAll(() => holder.session?.stop());
-  return holder;
 }
 
 /** A bus of our own, with no service files: nothing on this machine can be activated onto it by accident. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useSecretService } from '../../../test/keychain/secretService';
+import { useSecretService } from '../../../test/keychain/useSecretService';
 import { CHANNELS, calls, type Channel } from '../../shared/api/contract';
 import { ErrorCode } from '../../shared/api/envelope';
 import { CHAINS } from '../../shared/chains/registry';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { useSecretService } from '../../../test/keychain/secretService';
+import { useSecretService } from '../../../test/keychain/useSecretService';
 import { createOsKeychain } from './keychain';
 
 // The binding keeps the first D-Bus address it uses for the life of the process, so a keychain that is

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useSecretService } from '../../../test/keychain/secretService';
+import { useSecretService } from '../../../test/keychain/useSecretService';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { createOsKeychain, type Keychain } from './keychain';
 import { Vault } from './vault';
