@@ -4,7 +4,7 @@ const major = Number(process.versions.node.split('.')[0]);
 if (major !== 24) {
   console.error(
     `This project's tooling runs on Node 24 LTS, but npm scripts are running Node ${process.versions.node}.\n` +
-      'Run `npm ci` (it installs Node 24 from the npm registry as a devDependency) and use npm scripts.',
+      'Run `npm install` (it installs Node 24 from the npm registry as a devDependency) and use npm scripts.',
   );
   process.exit(1);
 }
