@@ -2,11 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/api/contract';
 import { CHAINS } from '../shared/chains/registry';
+import { ApiError } from '../shared/api/envelope';
 import type { DataLocation } from '../shared/localData';
 import { createEventHub, type EventHub } from './api/events';
 import { createRouter, type Router } from './api/router';
 import type { Logger } from './log';
+import { ChainsService, type ChainsRpcOptions } from './chains/chainsService';
+import { RpcEndpoints } from './chains/rpcEndpoints';
+import { RpcError } from './chains/rpcError';
 import { SettingsService } from './settings/settingsService';
+import { toChecksumAddress } from './store/address';
 import { BackupService } from './store/backup';
 import { openDatabase } from './store/database';
 import { clearLocalData } from './store/localData';
@@ -26,6 +31,9 @@ export interface CoreOptions {
   log: Logger;
   /** The OS keychain by default; the service name is the app's, so every install shares one entry set. */
   keychain?: Keychain;
+  /** How often chain heads are polled while there are accounts; 0 turns polling off. */
+  chainPollMs?: number;
+  rpc?: ChainsRpcOptions;
 }
 
 export interface Core {
@@ -51,6 +59,52 @@ export function createCore(options: CoreOptions): Core {
   const backup = new BackupService(db, repositories);
   const vault = new Vault(new VaultRepository(db), options.keychain ?? createOsKeychain(app.name));
 
+  const endpoints = new RpcEndpoints(vault);
+  const accountAddresses = () => repositories.accounts.list().map((account) => account.address);
+  const chains = new ChainsService({
+    db,
+    chains: [],
+    accounts: accountAddresses,
+    log,
+    rpc: options.rpc,
+    events: {
+      status: (status) => events.emit('chains.status', status),
+      progress: (progress) => events.emit('portfolio.progress', progress),
+    },
+  });
+  // Chains are configured asynchronously (custom endpoints live in the vault); every chain call waits for the
+  // latest configuration, so nothing is ever sent to a chain the user has just disabled.
+  let configured = Promise.resolve();
+  const configureChains = () => {
+    const enabled = settings.get().enabledChainIds;
+    configured = endpoints.enabledChains(enabled).then(
+      (list) => chains.setChains(list),
+      (error: unknown) => {
+        log.warn('custom RPC endpoints could not be read; those chains stay off', { error: String(error) });
+        chains.setChains([]);
+      },
+    );
+    return configured;
+  };
+  void configureChains();
+  let enabledKey = JSON.stringify(settings.get().enabledChainIds);
+  const unsubscribe = events.subscribe((name, payload) => {
+    if (name !== 'settings.changed') return;
+    const key = JSON.stringify((payload as { enabledChainIds: number[] }).enabledChainIds);
+    if (key !== enabledKey) {
+      enabledKey = key;
+      void configureChains();
+    }
+  });
+  // With no accounts there is nothing to read, so an idle wallet sends no request at all.
+  const poll =
+    options.chainPollMs && options.chainPollMs > 0
+      ? setInterval(() => {
+          if (accountAddresses().length > 0)
+            void configured.then(() => chains.refresh({ onlyIfMoved: true }));
+        }, options.chainPollMs).unref()
+      : null;
+
   const info: AppInfo = {
     ...app,
     platform: process.platform,
@@ -68,6 +122,8 @@ export function createCore(options: CoreOptions): Core {
       log.warn('reset could not remove the data key from the keychain yet', { code: error.code });
     }
     events.emit('settings.changed', settings.get());
+    events.emit('accounts.changed', repositories.accounts.list());
+    await configureChains();
     return null;
   }
 
@@ -91,12 +147,53 @@ export function createCore(options: CoreOptions): Core {
         return summary;
       },
       'vault.status': () => vault.status(),
+      'accounts.list': () => repositories.accounts.list(),
+      'accounts.addWatch': ({ address, label }) => {
+        const account = repositories.accounts.add({
+          signer: 'watch',
+          deviceFingerprint: null,
+          derivationScheme: null,
+          derivationPath: null,
+          address: toChecksumAddress(address),
+          label,
+        });
+        events.emit('accounts.changed', repositories.accounts.list());
+        void configured.then(() => chains.refresh());
+        return account;
+      },
+      'chains.status': async () => (await configured, chains.status()),
+      'chains.setRpc': async ({ chainId, urls }) => {
+        await endpoints.set(chainId, urls);
+        await configureChains();
+        return null;
+      },
+      'portfolio.get': async () => (await configured, chains.portfolio()),
+      'portfolio.refresh': async () => (await configured, chains.refresh()),
+      'tokens.add': async ({ chainId, address }) => {
+        await configured;
+        try {
+          return await chains.addToken(chainId, address);
+        } catch (error) {
+          if (error instanceof RpcError)
+            throw new ApiError('chain_unavailable', error.message, { cause: error });
+          throw error;
+        }
+      },
+      'tokens.setHidden': async ({ chainId, address, hidden }) => (
+        await configured,
+        chains.setTokenHidden(chainId, address, hidden)
+      ),
     },
   });
 
   return {
     router,
     events,
-    close: () => db.close(),
+    close() {
+      if (poll) clearInterval(poll);
+      unsubscribe();
+      chains.close();
+      db.close();
+    },
   };
 }

@@ -12,6 +12,8 @@ export const Settings = z.strictObject({
   fiatCurrency: FiatCurrency,
   /** The network the top bar is scoped to; must be a chain the app knows. */
   activeChainId: ChainId,
+  /** No request leaves for a chain that is not listed here. */
+  enabledChainIds: z.array(ChainId).max(64),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -29,4 +31,5 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   fiatCurrency: 'USD',
   activeChainId: 1,
+  enabledChainIds: [1],
 };

@@ -51,6 +51,25 @@ export async function anvilCall(url: string, method: string, params: unknown[] =
 }
 
 /** Places the hand-written Multicall3 (test/contracts) at Multicall3's canonical address. */
+export interface Receipt {
+  status: string;
+  logs: { topics: string[]; data: string }[];
+}
+
+/**
+ * Sends a transaction from an unlocked anvil account and waits for its receipt: anvil answers with the hash
+ * first and mines right after, so on a busy machine the receipt can lag a moment.
+ */
+export async function sendAndMine(url: string, transaction: Record<string, unknown>): Promise<Receipt> {
+  const hash = await anvilCall(url, 'eth_sendTransaction', [transaction]);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const receipt = (await anvilCall(url, 'eth_getTransactionReceipt', [hash])) as Receipt | null;
+    if (receipt) return receipt;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`anvil did not mine ${String(hash)} within 2 s`);
+}
+
 export async function deployMulticall3(url: string): Promise<void> {
   await anvilCall(url, 'anvil_setCode', [MULTICALL3_ADDRESS, MULTICALL3_RUNTIME]);
 }

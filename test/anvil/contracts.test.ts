@@ -14,6 +14,7 @@ import {
   fixtureAddress,
   setNativeBalances,
   setTokenBalances,
+  sendAndMine,
 } from './chainSetup';
 
 // The hand-assembled contracts stand in for Multicall3 and real tokens in every chain test, so their ABI
@@ -116,13 +117,11 @@ describe('test contracts on anvil', () => {
     expect(await read('decimals')).toBe(18n);
     expect(await read('totalSupply')).toBe(10n ** 24n);
 
-    const hash = await anvilCall(url(), 'eth_sendTransaction', [
-      { from: ANVIL_DEV_ACCOUNT, to: token, data: erc20.encodeFunctionData('transfer', [ALICE, 400n]) },
-    ]);
-    const receipt = (await anvilCall(url(), 'eth_getTransactionReceipt', [hash])) as {
-      status: string;
-      logs: { topics: string[]; data: string }[];
-    };
+    const receipt = await sendAndMine(url(), {
+      from: ANVIL_DEV_ACCOUNT,
+      to: token,
+      data: erc20.encodeFunctionData('transfer', [ALICE, 400n]),
+    });
     expect(receipt.status).toBe('0x1');
     const log = erc20.parseLog(receipt.logs[0] as { topics: string[]; data: string });
     expect(log?.args.toArray()).toEqual([ANVIL_DEV_ACCOUNT, ALICE, 400n]);

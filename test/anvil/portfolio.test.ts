@@ -21,6 +21,7 @@ import {
   deployToken,
   fixtureAddress,
   setTokenBalances,
+  sendAndMine,
 } from './chainSetup';
 import {
   fixtureAccounts,
@@ -139,9 +140,11 @@ describe('portfolio on three local chains', () => {
     const erc20 = new Interface(ERC20_ABI);
     const [token] = seeded.get(BASE)?.tokens ?? [];
     await setTokenBalances(url(BASE), token as string, [[ANVIL_DEV_ACCOUNT, 10n ** 18n]]);
-    await anvilCall(url(BASE), 'eth_sendTransaction', [
-      { from: ANVIL_DEV_ACCOUNT, to: token, data: erc20.encodeFunctionData('transfer', [ACCOUNTS[3], 5n]) },
-    ]);
+    await sendAndMine(url(BASE), {
+      from: ANVIL_DEV_ACCOUNT,
+      to: token,
+      data: erc20.encodeFunctionData('transfer', [ACCOUNTS[3], 5n]),
+    });
 
     logs.length = 0;
     await service.refresh({ onlyIfMoved: true });

@@ -2,12 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { balancesMigration } from '../../src/main/chains/migration';
 import type { NewToken } from '../../src/main/chains/tokensRepository';
 import { DEFAULT_TOKEN_LISTS } from '../../src/main/chains/tokenList';
 import type { ChecksumAddress } from '../../src/main/store/address';
 import { openDatabase } from '../../src/main/store/database';
-import { MIGRATIONS } from '../../src/main/store/migrations';
 import type { Chain } from '../../src/shared/chains/chain';
 import { findChain } from '../../src/shared/chains/registry';
 import {
@@ -93,12 +91,10 @@ export interface WalletDatabase {
   close(): void;
 }
 
-/** A real database file with the store's migrations plus the chains service's, as the app will have it. */
+/** A real database file with every migration, as the app has it. */
 export function openWalletDatabase(): WalletDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'chains-'));
-  const db = openDatabase(join(dir, 'wallet.sqlite'), {
-    migrations: [...MIGRATIONS, { version: MIGRATIONS.length + 1, ...balancesMigration }],
-  });
+  const db = openDatabase(join(dir, 'wallet.sqlite'));
   return {
     db,
     close() {

@@ -16,6 +16,13 @@ const ORIGIN = 'http://127.0.0.1:1';
 const RUNS = 10_000;
 const own = { origin: ORIGIN, isMainFrame: true };
 
+/** Addresses of the public test mnemonic's first accounts, valid and checksummed. */
+const WATCHED = [
+  '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+  '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+  '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+];
+
 /** A backup as the app writes it, so that imports of it (whole, cut or edited) reach the real service. */
 const BACKUP = JSON.stringify({
   format: 'ledgerline-backup',
@@ -64,10 +71,40 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     ),
   }),
   'vault.status': fc.constant(undefined),
+  'accounts.list': fc.constant(undefined),
+  'accounts.addWatch': fc.record(
+    { address: fc.oneof(fc.constantFrom(...WATCHED), fc.string()), label: fc.string({ maxLength: 120 }) },
+    { requiredKeys: ['address'] },
+  ),
+  'chains.status': fc.constant(undefined),
+  'chains.setRpc': fc.record({
+    chainId: fc.oneof(fc.constantFrom(...CHAINS.map((c) => c.id)), fc.integer()),
+    urls: fc.array(fc.oneof(fc.constant('http://127.0.0.1:9/'), fc.webUrl(), fc.string()), { maxLength: 6 }),
+  }),
+  'portfolio.get': fc.constant(undefined),
+  'portfolio.refresh': fc.constant(undefined),
+  'tokens.add': fc.record({ chainId: fc.constantFrom(1, 10, 31337), address: fc.constantFrom(...WATCHED) }),
+  'tokens.setHidden': fc.record({
+    chainId: fc.constantFrom(1, 10),
+    address: fc.constantFrom(...WATCHED),
+    hidden: fc.boolean(),
+  }),
 };
 
 /** What a refused call may answer: never `internal` or `invalid_response`, which would mean a bug in main. */
-const EXPECTED_REFUSALS = new Set(['invalid_request', 'backup_invalid']);
+const EXPECTED_REFUSALS = new Set([
+  'invalid_request',
+  'backup_invalid',
+  'conflict',
+  'not_found',
+  'not_a_token',
+  'chain_unavailable',
+]);
+
+/** The property test must not reach the internet: every RPC request fails at once, as with no network. */
+const noNetwork: typeof fetch = async () => {
+  throw new TypeError('fetch failed: this test has no network');
+};
 
 describe('every channel against the real core', () => {
   useSecretService();
@@ -83,6 +120,7 @@ describe('every channel against the real core', () => {
       electronVersion: null,
       trustedOrigins: [ORIGIN],
       log: createLogger('property', (line) => logLines.push(line)),
+      rpc: { fetch: noNetwork, retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } },
     });
   });
   afterAll(() => {

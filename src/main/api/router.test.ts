@@ -25,6 +25,20 @@ function setup(overrides: Partial<Handlers> = {}) {
     'backup.export': () => ({ fileName: 'backup.json', contents: '{}' }),
     'backup.import': () => ({ settings: 0, devices: 0, accounts: 0, labels: 0, addressBook: 0 }),
     'vault.status': () => ({ backend: 'test keychain', state: 'available', message: 'ok' }),
+    'accounts.list': () => [],
+    'accounts.addWatch': () => {
+      throw new ApiError('conflict', 'That address is already a watch-only account.');
+    },
+    'chains.status': () => [],
+    'chains.setRpc': () => null,
+    'portfolio.get': () => ({ chains: [], tokens: [], holdings: [], warnings: [] }),
+    'portfolio.refresh': () => [],
+    'tokens.add': () => {
+      throw new ApiError('not_a_token', 'That address is not an ERC-20 token.');
+    },
+    'tokens.setHidden': () => {
+      throw new ApiError('not_found', 'No such token.');
+    },
     ...overrides,
   };
   return { router: createRouter({ handlers, trustedOrigins: [ORIGIN], log }), handlers, log };

@@ -1,10 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { SignerKind } from '../../shared/accounts';
 import { ChecksumAddress } from './address';
 import { StoreError, storeWrite } from './storeError';
-
-export const SignerKind = z.enum(['ledger', 'trezor', 'phone', 'watch']);
-export type SignerKind = z.infer<typeof SignerKind>;
 
 /** Ledger Live's three Ethereum schemes, plus a path the user typed. */
 export const DerivationScheme = z.enum(['bip44', 'ledger-live', 'legacy', 'custom']);

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { balancesMigration } from '../chains/migration';
 
 export interface Migration {
   /** 1-based and contiguous: migration N moves `user_version` from N-1 to N. */
@@ -161,4 +162,5 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  { version: 6, ...balancesMigration },
 ];

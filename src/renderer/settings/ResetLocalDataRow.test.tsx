@@ -9,7 +9,7 @@ let client: WalletClientDouble;
 
 beforeEach(() => {
   client = new WalletClientDouble();
-  client.settings = { theme: 'dark', fiatCurrency: 'EUR', activeChainId: 10 };
+  client.settings = { theme: 'dark', fiatCurrency: 'EUR', activeChainId: 10, enabledChainIds: [1] };
 });
 afterEach(cleanup);
 

@@ -19,7 +19,7 @@ const defaultNetwork = () => screen.getByRole<HTMLSelectElement>('combobox', { n
 
 describe('SettingsPage', () => {
   it('shows what main has stored, and what is running', async () => {
-    client.settings = { theme: 'dark', fiatCurrency: 'CHF', activeChainId: 8453 };
+    client.settings = { theme: 'dark', fiatCurrency: 'CHF', activeChainId: 8453, enabledChainIds: [1] };
     await openSettings(client);
     expect(themeRadio('Dark').checked).toBe(true);
     expect(currencySelect().value).toBe('CHF');
@@ -61,7 +61,7 @@ describe('SettingsPage', () => {
 
   it('follows changes main pushes from elsewhere', async () => {
     await openSettings(client);
-    act(() => client.pushSettings({ theme: 'light', fiatCurrency: 'JPY', activeChainId: 100 }));
+    act(() => client.pushSettings({ theme: 'light', fiatCurrency: 'JPY', activeChainId: 100, enabledChainIds: [1] }));
     expect(currencySelect().value).toBe('JPY');
     expect(themeRadio('Light').checked).toBe(true);
     expect(topBarNetwork().value).toBe('100');

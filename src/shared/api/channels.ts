@@ -12,8 +12,21 @@ export const CHANNELS = [
   'backup.export',
   'backup.import',
   'vault.status',
+  'accounts.list',
+  'accounts.addWatch',
+  'chains.status',
+  'chains.setRpc',
+  'portfolio.get',
+  'portfolio.refresh',
+  'tokens.add',
+  'tokens.setHidden',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENT_NAMES = ['settings.changed'] as const;
+export const EVENT_NAMES = [
+  'settings.changed',
+  'accounts.changed',
+  'chains.status',
+  'portfolio.progress',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

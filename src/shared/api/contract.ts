@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { Chain } from '../chains/chain';
+import { AccountView, AddWatchAccount } from '../accounts';
 import { BackupExport, BackupImport, DataLocation, ImportSummary, ResetRequest } from '../localData';
+import {
+  ChainStatusView,
+  PortfolioView,
+  RefreshProgress,
+  SetChainRpc,
+  SetTokenHidden,
+  TokenRef,
+  TokenView,
+} from '../portfolio';
 import { Settings, SettingsPatch } from '../settings';
 import { VaultStatus } from '../vault';
 import type { Channel, EventName } from './channels';
@@ -34,11 +44,22 @@ export const calls = {
   'backup.export': { request: NoRequest, response: BackupExport },
   'backup.import': { request: BackupImport, response: ImportSummary },
   'vault.status': { request: NoRequest, response: VaultStatus },
+  'accounts.list': { request: NoRequest, response: z.array(AccountView) },
+  'accounts.addWatch': { request: AddWatchAccount, response: AccountView },
+  'chains.status': { request: NoRequest, response: z.array(ChainStatusView) },
+  'chains.setRpc': { request: SetChainRpc, response: z.null() },
+  'portfolio.get': { request: NoRequest, response: PortfolioView },
+  'portfolio.refresh': { request: NoRequest, response: z.array(ChainStatusView) },
+  'tokens.add': { request: TokenRef, response: TokenView },
+  'tokens.setHidden': { request: SetTokenHidden, response: TokenView },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
 
 /** Everything main may push to the renderer, with the payload it carries. */
 export const events = {
   'settings.changed': Settings,
+  'accounts.changed': z.array(AccountView),
+  'chains.status': ChainStatusView,
+  'portfolio.progress': RefreshProgress,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 export type Calls = typeof calls;

@@ -18,6 +18,8 @@ export const ErrorCode = z.enum([
   'keychain_locked',
   'vault_key_missing',
   'vault_tampered',
+  'not_a_token',
+  'chain_unavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

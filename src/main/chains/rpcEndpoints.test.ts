@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { CHAINS } from '../../shared/chains/registry';
+import { RpcEndpoints, type SecretStore } from './rpcEndpoints';
+
+/** An in-memory stand-in for the vault, which has its own tests against the real keychain. */
+function memorySecrets(): SecretStore & { reads: number } {
+  const map = new Map<string, Uint8Array>();
+  const store = {
+    reads: 0,
+    names: () => [...map.keys()],
+    get: async (name: string) => {
+      store.reads++;
+      return map.get(name) ?? null;
+    },
+    put: async (name: string, secret: Uint8Array) => void map.set(name, secret),
+    delete: (name: string) => map.delete(name),
+  };
+  return store;
+}
+
+describe('RpcEndpoints', () => {
+  it('gives the enabled chains in registry order, with built-in endpoints and no secret read', async () => {
+    const secrets = memorySecrets();
+    const chains = await new RpcEndpoints(secrets).enabledChains([8453, 1]);
+    expect(chains.map((c) => c.id)).toEqual([1, 8453]);
+    expect(chains[0]?.rpcUrls).toEqual(CHAINS[0]?.rpcUrls);
+    expect(secrets.reads).toBe(0);
+  });
+
+  it('puts the user’s endpoints in place of the built-in ones, and goes back when they are cleared', async () => {
+    const endpoints = new RpcEndpoints(memorySecrets());
+    await endpoints.set(1, ['https://mainnet.example/v3/secret-key']);
+    expect((await endpoints.enabledChains([1]))[0]?.rpcUrls).toEqual([
+      'https://mainnet.example/v3/secret-key',
+    ]);
+    await endpoints.set(1, []);
+    expect((await endpoints.enabledChains([1]))[0]?.rpcUrls).toEqual(CHAINS[0]?.rpcUrls);
+  });
+
+  it('refuses a chain it does not know', async () => {
+    await expect(new RpcEndpoints(memorySecrets()).set(31337, ['http://127.0.0.1:8545'])).rejects.toThrow(
+      /not a network this wallet knows/,
+    );
+  });
+});

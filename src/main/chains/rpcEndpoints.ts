@@ -1,0 +1,44 @@
+import type { Chain } from '../../shared/chains/chain';
+import { CHAINS } from '../../shared/chains/registry';
+import { ChainsError } from './chainsError';
+
+/** The slice of the vault this needs: custom RPC URLs often embed an API key, so they are kept as secrets. */
+export interface SecretStore {
+  names(): string[];
+  get(name: string): Promise<Uint8Array | null>;
+  put(name: string, secret: Uint8Array): Promise<void>;
+  delete(name: string): boolean;
+}
+
+const PREFIX = 'rpc-urls:';
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * The user's own RPC endpoints per chain. Only chains that have some touch the keychain, so a wallet on the
+ * built-in endpoints never waits on (or prompts for) it at start-up.
+ */
+export class RpcEndpoints {
+  constructor(private readonly secrets: SecretStore) {}
+
+  async set(chainId: number, urls: readonly string[]): Promise<void> {
+    if (!CHAINS.some((chain) => chain.id === chainId)) {
+      throw new ChainsError('invalid_request', `Chain ${chainId} is not a network this wallet knows.`);
+    }
+    if (urls.length === 0) this.secrets.delete(PREFIX + chainId);
+    else await this.secrets.put(PREFIX + chainId, encoder.encode(JSON.stringify(urls)));
+  }
+
+  /** The enabled chains, in registry order, each with the user's endpoints in place of the built-in ones. */
+  async enabledChains(enabledIds: readonly number[]): Promise<Chain[]> {
+    const custom = new Set(this.secrets.names());
+    const enabled = CHAINS.filter((chain) => enabledIds.includes(chain.id));
+    return Promise.all(
+      enabled.map(async (chain) => {
+        if (!custom.has(PREFIX + chain.id)) return chain;
+        const stored = await this.secrets.get(PREFIX + chain.id);
+        return stored ? { ...chain, rpcUrls: JSON.parse(decoder.decode(stored)) as string[] } : chain;
+      }),
+    );
+  }
+}
