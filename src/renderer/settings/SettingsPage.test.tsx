@@ -61,7 +61,9 @@ describe('SettingsPage', () => {
 
   it('follows changes main pushes from elsewhere', async () => {
     await openSettings(client);
-    act(() => client.pushSettings({ theme: 'light', fiatCurrency: 'JPY', activeChainId: 100, enabledChainIds: [1] }));
+    act(() =>
+      client.pushSettings({ theme: 'light', fiatCurrency: 'JPY', activeChainId: 100, enabledChainIds: [1] }),
+    );
     expect(currencySelect().value).toBe('JPY');
     expect(themeRadio('Light').checked).toBe(true);
     expect(topBarNetwork().value).toBe('100');
