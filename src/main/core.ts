@@ -31,7 +31,7 @@ export interface CoreOptions {
   log: Logger;
   /** The OS keychain by default; the service name is the app's, so every install shares one entry set. */
   keychain?: Keychain;
-  /** How often chain heads are polled while there are accounts; 0 turns polling off. */
+  /** How often chain heads are polled while there are accounts (15 s by default); 0 turns polling off. */
   chainPollMs?: number;
   rpc?: ChainsRpcOptions;
 }

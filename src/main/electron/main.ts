@@ -1,4 +1,4 @@
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, net, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createCore } from '../core';
 import { createLogger } from '../log';
@@ -33,6 +33,8 @@ function start(): void {
     electronVersion: process.versions.electron,
     trustedOrigins: [APP_ORIGIN],
     log,
+    // Chromium's network stack follows the system's proxy settings, as a desktop user expects.
+    rpc: { fetch: net.fetch },
   });
   app.on('will-quit', () => core.close());
 
