@@ -34,7 +34,7 @@ function start(): void {
     trustedOrigins: [APP_ORIGIN],
     log,
     // Chromium's network stack follows the system's proxy settings, as a desktop user expects.
-    rpc: { fetch: net.fetch },
+    rpc: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
   });
   app.on('will-quit', () => core.close());
 
