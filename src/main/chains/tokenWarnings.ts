@@ -35,12 +35,26 @@ const CONFUSABLES = new Map(
 );
 const INVISIBLE = /[\p{Mn}\p{Default_Ignorable_Code_Point}]/gu;
 
-/** What a person sees, as a comparable key: the same key means "reads the same". */
-export function skeleton(text: string): string {
+function fold(text: string): string {
   const folded = [...text.normalize('NFKD').replace(INVISIBLE, '')].map(
     (char) => CONFUSABLES.get(char) ?? char,
   );
   return folded.join('').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What a person sees, as a comparable key: the same key means "reads the same". Folding repeats until
+ * nothing changes, because lower-casing can reveal a look-alike (Cyrillic Ԁ lower-cases to ԁ, which reads
+ * as d) and decomposing can reveal a mark to drop.
+ */
+export function skeleton(text: string): string {
+  let current = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const next = fold(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
 }
 
 /** Symbols that name the same asset in another form, in display spelling; compared as skeletons. */
