@@ -1,0 +1,52 @@
+import { DEFAULT_TOKEN_LISTS } from '../../src/main/chains/tokenList';
+import { type AnvilNode, startAnvil } from '../../test/anvil/anvil';
+import {
+  anvilCall,
+  deployMulticall3,
+  deployToken,
+  setNativeBalances,
+  setTokenBalances,
+} from '../../test/anvil/chainSetup';
+import { amountOf, DEMO_ACCOUNTS, DEMO_CHAIN_IDS, DEMO_TOKENS, type DemoToken } from './demoPortfolio';
+
+const TOTAL_SUPPLY = 10n ** 30n;
+
+/**
+ * Starts one anvil per demo chain and seeds it: Multicall3 at its canonical address, every token of the
+ * wallet's bundled list for that chain at its real address (so no listed token reads as missing), the
+ * look-alike, and the balances of demoPortfolio.ts. Nodes already started are stopped if a later one fails.
+ */
+export async function startDemoChains(): Promise<AnvilNode[]> {
+  const nodes: AnvilNode[] = [];
+  try {
+    for (const chainId of DEMO_CHAIN_IDS) nodes.push(await startAnvil(chainId));
+    await Promise.all(nodes.map(seedChain));
+    return nodes;
+  } catch (error) {
+    await Promise.all(nodes.map((node) => node.stop()));
+    throw error;
+  }
+}
+
+async function seedChain({ chainId, url }: AnvilNode): Promise<void> {
+  const tokens = DEMO_TOKENS.filter((token) => token.chainId === chainId);
+  const balances = (token: DemoToken) =>
+    DEMO_ACCOUNTS.map(({ label, address }): [string, bigint] => [address, amountOf(token, label)]);
+  const contracts = [
+    ...(DEFAULT_TOKEN_LISTS.get(chainId)?.tokens ?? []),
+    ...tokens.filter((token) => token.source === 'user'),
+  ];
+  await deployMulticall3(url);
+  await Promise.all(
+    contracts.map((token) => deployToken(url, token.address, { ...token, totalSupply: TOTAL_SUPPLY })),
+  );
+  await Promise.all(
+    tokens.map((token) =>
+      token.source === 'native'
+        ? setNativeBalances(url, balances(token))
+        : setTokenBalances(url, token.address, balances(token)),
+    ),
+  );
+  // Past genesis, so the wallet reads a block that holds every change above.
+  await anvilCall(url, 'evm_mine');
+}

@@ -1,0 +1,93 @@
+import { parseUnits } from 'ethers/utils';
+import { DEFAULT_TOKEN_LISTS } from '../../src/main/chains/tokenList';
+import { fixtureAddress } from '../../test/anvil/chainSetup';
+
+/**
+ * What `npm run demo` puts on its chains, and so what the wallet must show: every funded balance, in the
+ * units a person reads. An end-to-end test asserts the totals from here rather than repeating the numbers.
+ */
+
+/** Stand-ins for Ethereum, Arbitrum One and Base, in that order. */
+export const DEMO_CHAIN_IDS = [1, 42161, 8453] as const;
+export type DemoChainId = (typeof DEMO_CHAIN_IDS)[number];
+
+/** The first four accounts of the public test mnemonic "test test … junk", added as watch-only. */
+export const DEMO_ACCOUNTS = [
+  { label: 'Alice', address: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' },
+  { label: 'Bob', address: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' },
+  { label: 'Carol', address: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' },
+  { label: 'Dave', address: '0x90F79bf6EB2c4f870365E785982E1f101E93b906' },
+] as const;
+export type DemoLabel = (typeof DEMO_ACCOUNTS)[number]['label'];
+
+export interface DemoToken {
+  chainId: DemoChainId;
+  /** `native` for the chain's coin; otherwise the contract, checksummed. */
+  address: string;
+  symbol: string;
+  name: string;
+  decimals: number;
+  /** How the wallet knows it: `list` tokens are in its bundled list, `user` tokens the demo adds itself. */
+  source: 'native' | 'list' | 'user';
+  /** Per account, as decimal text in whole units ('1.5' ETH); every account is named, zero included. */
+  balances: Readonly<Record<DemoLabel, string>>;
+}
+
+function native(chainId: DemoChainId, balances: DemoToken['balances']): DemoToken {
+  return {
+    chainId,
+    address: 'native',
+    symbol: 'ETH',
+    name: 'Ether',
+    decimals: 18,
+    source: 'native',
+    balances,
+  };
+}
+
+/** A token from the wallet's bundled list, at the list's real address, so the wallet recognises it. */
+function listed(chainId: DemoChainId, symbol: string, balances: DemoToken['balances']): DemoToken {
+  const token = DEFAULT_TOKEN_LISTS.get(chainId)?.tokens.find((entry) => entry.symbol === symbol);
+  if (!token) throw new Error(`${symbol} is not in the bundled token list of chain ${chainId}`);
+  const { address, name, decimals } = token;
+  return { chainId, address, symbol, name, decimals, source: 'list', balances };
+}
+
+/** A fake USDC whose symbol ends in a Cyrillic С (U+0421): the wallet must flag it next to the real one. */
+export const LOOK_ALIKE: DemoToken = {
+  chainId: 1,
+  address: fixtureAddress('demo', 'look-alike-usdc'),
+  symbol: 'USD\u0421',
+  name: 'USD Coin',
+  decimals: 6,
+  source: 'user',
+  balances: { Alice: '0', Bob: '0', Carol: '0', Dave: '5000' },
+};
+
+export const DEMO_TOKENS: readonly DemoToken[] = [
+  native(1, { Alice: '1.5', Bob: '2', Carol: '0.25', Dave: '0' }),
+  listed(1, 'USDC', { Alice: '1000', Bob: '250.5', Carol: '0', Dave: '12.34' }),
+  listed(1, 'DAI', { Alice: '0', Bob: '500', Carol: '1500', Dave: '0' }),
+  LOOK_ALIKE,
+  native(42161, { Alice: '0.5', Bob: '0', Carol: '1', Dave: '0.125' }),
+  listed(42161, 'USDC', { Alice: '300', Bob: '0', Carol: '75.25', Dave: '0' }),
+  listed(42161, 'USDC.e', { Alice: '0', Bob: '120', Carol: '0', Dave: '80' }),
+  native(8453, { Alice: '0.1', Bob: '0.2', Carol: '0', Dave: '0.7' }),
+  listed(8453, 'USDC', { Alice: '50', Bob: '0', Carol: '0', Dave: '950' }),
+];
+
+/** One account's balance of a token, in base units. */
+export function amountOf(token: DemoToken, label: DemoLabel): bigint {
+  return parseUnits(token.balances[label], token.decimals);
+}
+
+/** The sum over all four accounts, in base units: what a portfolio total for the token must read. */
+export function expectedTotal(token: DemoToken): bigint {
+  return DEMO_ACCOUNTS.reduce((sum, { label }) => sum + amountOf(token, label), 0n);
+}
+
+export function demoToken(chainId: DemoChainId, symbol: string): DemoToken {
+  const token = DEMO_TOKENS.find((entry) => entry.chainId === chainId && entry.symbol === symbol);
+  if (!token) throw new Error(`the demo has no ${symbol} on chain ${chainId}`);
+  return token;
+}
