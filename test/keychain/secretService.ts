@@ -109,6 +109,12 @@ async function startBus(config: string, socket: string, daemons: Daemon[]): Prom
     <allow eavesdrop="true"/>
     <allow own="*"/>
   </policy>
+  <!-- A session bus's limits, as Debian's session.conf sets them: the daemon's built-in defaults (256
+       connections per user) are for the system bus, and the keyring binding opens a connection per call. -->
+  <limit name="max_completed_connections">100000</limit>
+  <limit name="max_incomplete_connections">10000</limit>
+  <limit name="max_connections_per_user">100000</limit>
+  <limit name="auth_timeout">240000</limit>
 </busconfig>
 `,
   );
