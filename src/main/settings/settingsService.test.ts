@@ -56,6 +56,14 @@ describe('SettingsService', () => {
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('enables only known networks, each once', () => {
+    const { service: settings } = service();
+    expect(settings.set({ enabledChainIds: [1, 8453] }).enabledChainIds).toEqual([1, 8453]);
+    expect(() => settings.set({ enabledChainIds: [1, 31337] })).toThrow(/Chain 31337 is not a network/);
+    expect(() => settings.set({ enabledChainIds: [1, 1] })).toThrow(/only once/);
+    expect(settings.get().enabledChainIds).toEqual([1, 8453]);
+  });
+
   it('shows the default for a stored value it cannot read, without deleting it', () => {
     db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('theme', '\"sepia\"', 0)").run();
     const { service: settings, log } = service();

@@ -30,11 +30,13 @@ export class SettingsService {
   }
 
   set(patch: SettingsPatch): Settings {
-    if (patch.activeChainId !== undefined && !findChain(patch.activeChainId)) {
-      throw new ApiError(
-        'invalid_request',
-        `Chain ${patch.activeChainId} is not a network this wallet knows.`,
-      );
+    const named = [patch.activeChainId, ...(patch.enabledChainIds ?? [])].filter((id) => id !== undefined);
+    const unknown = named.find((id) => !findChain(id));
+    if (unknown !== undefined) {
+      throw new ApiError('invalid_request', `Chain ${unknown} is not a network this wallet knows.`);
+    }
+    if (patch.enabledChainIds && new Set(patch.enabledChainIds).size !== patch.enabledChainIds.length) {
+      throw new ApiError('invalid_request', 'Each network can be enabled only once.');
     }
     this.repository.writeMany(patch);
     const settings = this.get();
