@@ -54,7 +54,12 @@ describe('App', () => {
   it('is honest that there are no accounts and no sync yet', async () => {
     render(<App connection={{ ok: true, client }} />);
     await screen.findByRole('heading', { level: 1, name: 'Portfolio' });
-    expect(screen.getByRole('link', { name: 'No accounts' }).getAttribute('href')).toBe('#/devices');
+    const accounts = screen.getByRole('button', { name: 'No accounts' });
+    expect(await screen.findByRole('button', { name: 'Add watch-only address' })).toBeTruthy();
+    await act(async () => fireEvent.click(accounts));
+    expect(accounts.getAttribute('aria-expanded')).toBe('true');
+    const panel = screen.getByRole('group', { name: 'Accounts' });
+    expect(panel.textContent).toContain('No accounts yet');
     expect(screen.getByRole('link', { name: 'Sync off' }).getAttribute('href')).toBe('#/settings');
   });
 

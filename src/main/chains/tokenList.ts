@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { ChainId } from '../../shared/chains/chain';
 import { ChecksumAddress } from '../store/address';
-import arbitrum from './tokenLists/arbitrum.tokenlist.json';
-import avalanche from './tokenLists/avalanche.tokenlist.json';
-import base from './tokenLists/base.tokenlist.json';
-import bnb from './tokenLists/bnb.tokenlist.json';
-import ethereum from './tokenLists/ethereum.tokenlist.json';
-import gnosis from './tokenLists/gnosis.tokenlist.json';
-import optimism from './tokenLists/optimism.tokenlist.json';
-import polygon from './tokenLists/polygon.tokenlist.json';
+import arbitrum from './tokenLists/arbitrum.tokenlist.json' with { type: 'json' };
+import avalanche from './tokenLists/avalanche.tokenlist.json' with { type: 'json' };
+import base from './tokenLists/base.tokenlist.json' with { type: 'json' };
+import bnb from './tokenLists/bnb.tokenlist.json' with { type: 'json' };
+import ethereum from './tokenLists/ethereum.tokenlist.json' with { type: 'json' };
+import gnosis from './tokenLists/gnosis.tokenlist.json' with { type: 'json' };
+import optimism from './tokenLists/optimism.tokenlist.json' with { type: 'json' };
+import polygon from './tokenLists/polygon.tokenlist.json' with { type: 'json' };
 
 /** The Token Lists schema (tokenlists.org), with its length limits; addresses come out checksummed. */
 const TokenInfo = z.strictObject({

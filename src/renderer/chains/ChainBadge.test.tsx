@@ -24,7 +24,7 @@ describe('ChainBadge', () => {
     const { container } = render(<ChainBadge chain={{ id: 42161, name: 'Arbitrum One' }} />);
     expect(screen.getByText('Arbitrum One')).toBeTruthy();
     const dot = container.querySelector('.chain-dot');
-    expect(dot?.getAttribute('data-tone')).toBe('arbitrum');
+    expect(dot?.getAttribute('data-chain-tone')).toBe('arbitrum');
     expect(dot?.getAttribute('aria-hidden')).toBe('true');
   });
 });

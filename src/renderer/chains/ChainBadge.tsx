@@ -4,7 +4,7 @@ import './ChainBadge.css';
 
 /** The chain's colour as a dot; decorative, because the chain's name is always next to it. */
 export function ChainDot({ chainId }: { chainId: number }) {
-  return <span className="chain-dot" data-tone={chainTone(chainId)} aria-hidden="true" />;
+  return <span className="chain-dot" data-chain-tone={chainTone(chainId)} aria-hidden="true" />;
 }
 
 export function ChainBadge({ chain }: { chain: Pick<Chain, 'id' | 'name'> }) {

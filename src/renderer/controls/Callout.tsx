@@ -3,9 +3,10 @@ import type { ReactNode } from 'react';
 import './Callout.css';
 
 interface CalloutProps {
-  tone: 'danger' | 'warning';
+  /** Info is for a standing note the user may want to know, never for something that went wrong. */
+  tone: 'danger' | 'warning' | 'info';
   icon?: LucideIcon;
-  title?: string;
+  title?: ReactNode;
   id?: string;
   /** For something that just went wrong; a standing state shown with the page needs no announcement. */
   role?: 'alert';
@@ -29,7 +30,7 @@ export function Callout({
       <Icon className="callout__icon" size={title ? 16 : 14} aria-hidden="true" />
       <div className="callout__body">
         {title && <p className="callout__title">{title}</p>}
-        <p className="callout__text">{children}</p>
+        <div className="callout__text">{children}</div>
       </div>
       {onDismiss && (
         <button type="button" className="callout__dismiss" onClick={onDismiss} aria-label="Dismiss">

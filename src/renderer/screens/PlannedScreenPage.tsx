@@ -1,6 +1,7 @@
 import { ArrowRight, Check } from 'lucide-react';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { routeHref, type Route } from '../routing/routes';
+import { EmptyState } from './EmptyState';
 import { Page } from './Page';
 import type { PlannedScreen } from './plannedScreens';
 import './PlannedScreenPage.css';
@@ -8,25 +9,29 @@ import './PlannedScreenPage.css';
 interface PlannedScreenPageProps {
   route: Route;
   screen: PlannedScreen;
+  /** Something the user can already do here, offered beside the way forward. */
+  secondaryAction?: ReactNode;
 }
 
 /** An honest stand-in for a screen that is not built: today's state, what to do now, and what is coming. */
-export function PlannedScreenPage({ route, screen }: PlannedScreenPageProps) {
-  const { icon: Icon } = route;
+export function PlannedScreenPage({ route, screen, secondaryAction }: PlannedScreenPageProps) {
   const capabilitiesId = useId();
   return (
     <Page title={route.title} lede={screen.lede}>
-      <section className="planned card">
-        <span className="planned__icon">
-          <Icon size={20} aria-hidden="true" />
-        </span>
-        <h2 className="planned__headline">{screen.headline}</h2>
-        <p className="planned__guidance">{screen.guidance}</p>
-        <a className="button button--primary" href={routeHref(screen.next.to)}>
-          {screen.next.label}
-          <ArrowRight size={14} aria-hidden="true" />
-        </a>
-      </section>
+      <EmptyState
+        icon={route.icon}
+        headline={screen.headline}
+        guidance={screen.guidance}
+        actions={
+          <>
+            <a className="button button--primary" href={routeHref(screen.next.to)}>
+              {screen.next.label}
+              <ArrowRight size={14} aria-hidden="true" />
+            </a>
+            {secondaryAction}
+          </>
+        }
+      />
       <section className="planned-capabilities" aria-labelledby={capabilitiesId}>
         <div className="planned-capabilities__header">
           <h2 id={capabilitiesId} className="planned-capabilities__title">

@@ -11,19 +11,11 @@ export interface PlannedScreen {
   next: { label: string; to: RouteId };
 }
 
+/** The screens that are built; every other route shows its planned state. */
+export type BuiltRouteId = 'settings' | 'portfolio';
+
 /** The copy for every screen that is not built yet. Each one says what it will do and what to do now. */
-export const PLANNED_SCREENS: Record<Exclude<RouteId, 'settings'>, PlannedScreen> = {
-  portfolio: {
-    lede: 'Balances across every network you use, for every account on your Ledger, Trezor or phone.',
-    headline: 'No accounts yet',
-    guidance: 'Connect a Ledger or Trezor in Devices to see balances across your enabled networks.',
-    capabilities: [
-      'Native and token balances per account, read on-chain from each network',
-      'One total in your display currency, with each network’s share',
-      'Spam and dust tokens hidden, never deleted',
-    ],
-    next: { label: 'Go to Devices', to: 'devices' },
-  },
+export const PLANNED_SCREENS: Record<Exclude<RouteId, BuiltRouteId>, PlannedScreen> = {
   history: {
     lede: 'Everything your accounts did, across every network, in one timeline.',
     headline: 'Nothing to show yet',
@@ -63,7 +55,7 @@ export const PLANNED_SCREENS: Record<Exclude<RouteId, 'settings'>, PlannedScreen
     lede: 'The hardware wallets that hold your keys, and the accounts they provide.',
     headline: 'Hardware wallet support is in progress',
     guidance:
-      'There is nothing to connect yet. In the meantime you can choose your display currency and default network in Settings.',
+      'There is nothing to connect yet. In the meantime you can watch an address: its balances show in Portfolio, and no keys are involved.',
     capabilities: [
       'Ledger (Ethereum app) and Trezor over USB',
       'Account discovery on the standard derivation paths, with addresses shown on the device',

@@ -1,36 +1,86 @@
+import { useState } from 'react';
 import type { Chain } from '../../shared/chains/chain';
 import { ChainBadge } from '../chains/ChainBadge';
+import { ErrorNote } from '../controls/ErrorNote';
+import { Switch } from '../controls/Switch';
+import { useSettingField } from '../session/useSettingField';
+import { RpcDialog } from './RpcDialog';
 import { SettingsSection } from './SettingsSection';
 import './NetworksSection.css';
 
-/** The chain registry as this build knows it, so a user can check ids and explorers before trusting them. */
+/**
+ * The chain registry as this build knows it, so a user can check ids and explorers before trusting them, and
+ * choose which networks the wallet may talk to at all (no request leaves for a network that is off).
+ */
 export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
+  const enabled = useSettingField('enabledChainIds');
+  const [editing, setEditing] = useState<Chain | null>(null);
+
+  function toggle(chainId: number, on: boolean) {
+    // Kept in registry order, so the stored list does not depend on the order of clicks.
+    const next = new Set(enabled.value);
+    if (on) next.add(chainId);
+    else next.delete(chainId);
+    enabled.change(chains.map((chain) => chain.id).filter((id) => next.has(id)));
+  }
+
   return (
     <SettingsSection title="Networks">
+      <p className="networks__intro">
+        The wallet sends requests only to enabled networks. Balances and the portfolio cover those networks.
+      </p>
+      {enabled.error && (
+        <div className="networks__error">
+          <ErrorNote outcome="Not saved" message={enabled.error} onDismiss={enabled.dismissError} />
+        </div>
+      )}
       <table className="networks">
         <thead>
           <tr>
+            <th scope="col">Enabled</th>
             <th scope="col">Network</th>
             <th scope="col" className="networks__number">
               Chain ID
             </th>
             <th scope="col">Native currency</th>
             <th scope="col">Explorer</th>
+            <th scope="col">
+              <span className="visually-hidden">RPC</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {chains.map((chain) => (
             <tr key={chain.id}>
+              <td>
+                <Switch
+                  aria-label={`Enable ${chain.name}`}
+                  aria-busy={enabled.saving}
+                  checked={enabled.value.includes(chain.id)}
+                  onChange={(event) => toggle(chain.id, event.target.checked)}
+                />
+              </td>
               <th scope="row">
                 <ChainBadge chain={chain} />
               </th>
               <td className="networks__number">{chain.id}</td>
               <td>{chain.nativeCurrency.symbol}</td>
               <td>{chain.explorer.name}</td>
+              <td className="networks__actions">
+                <button
+                  type="button"
+                  className="button networks__rpc"
+                  aria-label={`Edit RPC for ${chain.name}`}
+                  onClick={() => setEditing(chain)}
+                >
+                  Custom RPC…
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {editing && <RpcDialog chain={editing} onClose={() => setEditing(null)} />}
     </SettingsSection>
   );
 }

@@ -1,23 +1,90 @@
-import { Plus, UserRound } from 'lucide-react';
+import { ChevronDown, UserRound } from 'lucide-react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { AddWatchButton } from '../accounts/AddWatchButton';
+import { accountName, SIGNER_LABELS, useAccounts } from '../accounts/useAccounts';
+import { shortAddress } from '../format/shortAddress';
 import { routeHref } from '../routing/routes';
 import './TopBar.css';
 
+function countLabel(count: number): string {
+  if (count === 0) return 'No accounts';
+  return count === 1 ? '1 account' : `${count} accounts`;
+}
+
 /**
- * Accounts come only from a signer, and no signer can be connected yet, so this says so and leads to the
- * screen where accounts will be added rather than pretending to be a picker.
+ * The accounts the wallet knows, one click away from every screen, with the ways to add one. It is a
+ * disclosure rather than an ARIA menu: the panel holds a list and buttons, which Tab reaches as usual.
  */
 export function AccountButton() {
+  const { list } = useAccounts();
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const accounts = list ?? [];
+
+  useEffect(() => {
+    if (!open) return;
+    // A press anywhere else closes the panel, as a native popup would; the add dialog renders inside it.
+    const onPointerDown = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
   return (
-    <a
-      className="topbar-chip"
-      href={routeHref('devices')}
-      title="Accounts come from a Ledger, Trezor or paired phone. Add them in Devices."
+    <div
+      className="account-menu"
+      ref={root}
+      onKeyDown={(event) => {
+        // The dialog handles its own Escape; this one only closes the panel when focus is in it.
+        if (event.key !== 'Escape' || !open || (event.target as Element).closest('dialog')) return;
+        setOpen(false);
+        trigger.current?.focus();
+      }}
     >
-      <span className="topbar-chip__avatar">
-        <UserRound size={14} aria-hidden="true" />
-      </span>
-      <span>No accounts</span>
-      <Plus className="topbar-chip__trailing" size={14} aria-hidden="true" />
-    </a>
+      <button
+        ref={trigger}
+        type="button"
+        className="topbar-chip"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((was) => !was)}
+      >
+        <span className="topbar-chip__avatar" data-empty={accounts.length === 0 ? '' : undefined}>
+          <UserRound size={14} aria-hidden="true" />
+        </span>
+        <span>{countLabel(accounts.length)}</span>
+        <ChevronDown className="topbar-chip__trailing" size={14} aria-hidden="true" />
+      </button>
+      {open && (
+        <div id={panelId} className="account-menu__panel" role="group" aria-label="Accounts">
+          {accounts.length > 0 ? (
+            <ul className="account-menu__list">
+              {accounts.map((account) => (
+                <li key={account.id} className="account-menu__item" title={account.address}>
+                  <span className="account-menu__name">{accountName(account)}</span>
+                  {account.label && (
+                    <code className="account-menu__address">{shortAddress(account.address)}</code>
+                  )}
+                  <span className="badge account-menu__signer">{SIGNER_LABELS[account.signer]}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="account-menu__empty">
+              No accounts yet. Watch an address, or connect a hardware wallet in Devices.
+            </p>
+          )}
+          <div className="account-menu__actions">
+            <AddWatchButton />
+            <a className="button" href={routeHref('devices')} onClick={() => setOpen(false)}>
+              Devices
+            </a>
+          </div>
+        </div>
+      )}
+    </div>
   );
 }

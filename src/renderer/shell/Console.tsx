@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { AddWatchButton } from '../accounts/AddWatchButton';
+import { PortfolioPage } from '../portfolio/PortfolioPage';
 import type { Route } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
 import { NotFoundPage } from '../screens/NotFoundPage';
@@ -12,7 +14,15 @@ import './Console.css';
 
 function RouteScreen({ route }: { route: Route }) {
   if (route.id === 'settings') return <SettingsPage />;
-  return <PlannedScreenPage route={route} screen={PLANNED_SCREENS[route.id]} />;
+  if (route.id === 'portfolio') return <PortfolioPage />;
+  return (
+    <PlannedScreenPage
+      route={route}
+      screen={PLANNED_SCREENS[route.id]}
+      // Watching an address needs no device, so it is offered while device support is still to come.
+      secondaryAction={route.id === 'devices' ? <AddWatchButton /> : undefined}
+    />
+  );
 }
 
 /** The console frame: sidebar, top bar, and the screen the hash names. */

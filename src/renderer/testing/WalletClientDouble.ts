@@ -1,10 +1,14 @@
+import type { AccountView } from '../../shared/accounts';
 import type { AppInfo, Channel, EventName, EventPayload, RequestOf } from '../../shared/api/contract';
 import type { ApiFailure } from '../../shared/api/envelope';
 import { CHAINS } from '../../shared/chains/registry';
 import type { BackupExport, DataLocation, ImportSummary } from '../../shared/localData';
+import type { PortfolioView, TokenView } from '../../shared/portfolio';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import type { VaultStatus } from '../../shared/vault';
 import { ApiCallError, type WalletClient } from '../api/client';
+import { tokenKey } from '../portfolio/portfolioModel';
+import { watchAccount } from './portfolioFixture';
 
 /**
  * A test double of the renderer's WalletClient: answers from memory the way main's router does, records
@@ -32,6 +36,11 @@ export class WalletClientDouble implements WalletClient {
   backup: BackupExport = { fileName: 'ledgerline-backup-2030-01-02.json', contents: '{"format":"test"}' };
   /** What the next backup.import reports; a repeated import of the same file reports all zeros. */
   importSummary: ImportSummary = { settings: 0, devices: 0, accounts: 0, labels: 0, addressBook: 0 };
+  /** None by default, as on a fresh install; tests that need holdings set `fixturePortfolio()` and accounts. */
+  accounts: AccountView[] = [];
+  portfolio: PortfolioView = { chains: [], tokens: [], holdings: [], warnings: [] };
+  /** Custom RPC URLs as chains.setRpc stored them, by chain id. */
+  readonly rpcUrls = new Map<number, string[]>();
   readonly calls: { channel: Channel; request: unknown }[] = [];
   /** While set, every call fails with it, as when the browser host has gone away. */
   unreachable: Error | null = null;
@@ -72,7 +81,8 @@ export class WalletClientDouble implements WalletClient {
     this.emit('settings.changed', settings);
   }
 
-  private emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+  /** Pushes an event as main does, e.g. refresh progress or a chain turning stale. */
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
     for (const listener of this.listeners.get(name) ?? []) listener(payload);
   }
 
@@ -107,6 +117,83 @@ export class WalletClientDouble implements WalletClient {
         // Like main, which empties the settings table and tells every window what is stored now.
         this.pushSettings({ ...DEFAULT_SETTINGS });
         return null;
+      case 'accounts.list':
+        return this.accounts;
+      case 'accounts.addWatch':
+        return this.addWatch(request as RequestOf<'accounts.addWatch'>);
+      case 'chains.status':
+        return this.portfolio.chains;
+      case 'chains.setRpc': {
+        const { chainId, urls } = request as RequestOf<'chains.setRpc'>;
+        this.rpcUrls.set(chainId, urls);
+        return null;
+      }
+      case 'portfolio.get':
+        return this.portfolio;
+      case 'portfolio.refresh':
+        return this.refresh();
+      case 'tokens.add':
+        return this.addToken(request as RequestOf<'tokens.add'>);
+      case 'tokens.setHidden': {
+        const { chainId, address, hidden } = request as RequestOf<'tokens.setHidden'>;
+        return this.updateToken(chainId, address, { hidden });
+      }
     }
+  }
+
+  private addWatch({ address, label = '' }: RequestOf<'accounts.addWatch'>): AccountView {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(address.trim())) {
+      throw new ApiCallError('accounts.addWatch', {
+        code: 'invalid_request',
+        message: `"${address}" is not an Ethereum address.`,
+      });
+    }
+    if (this.accounts.some((account) => account.address.toLowerCase() === address.trim().toLowerCase())) {
+      throw new ApiCallError('accounts.addWatch', {
+        code: 'conflict',
+        message: 'This address is already added.',
+      });
+    }
+    const account = watchAccount(this.accounts.length + 1, address.trim(), label.trim());
+    this.accounts = [...this.accounts, account];
+    this.emit('accounts.changed', this.accounts);
+    return account;
+  }
+
+  /** Like main: one progress event per chain as it finishes, then the chains' status. */
+  private refresh() {
+    const chains = this.portfolio.chains;
+    chains.forEach((chain, index) =>
+      this.emit('portfolio.progress', { chainId: chain.chainId, done: index + 1, total: chains.length }),
+    );
+    return chains;
+  }
+
+  private addToken({ chainId, address }: RequestOf<'tokens.add'>): TokenView {
+    const token: TokenView = {
+      chainId,
+      address,
+      symbol: 'NEW',
+      name: 'New Token',
+      decimals: 18,
+      source: 'user',
+      hidden: false,
+      tags: [],
+      logoURI: null,
+    };
+    this.portfolio = { ...this.portfolio, tokens: [...this.portfolio.tokens, token] };
+    return token;
+  }
+
+  private updateToken(chainId: number, address: string, change: Partial<TokenView>): TokenView {
+    const key = tokenKey(chainId, address);
+    const token = this.portfolio.tokens.find((t) => tokenKey(t.chainId, t.address) === key);
+    if (!token) throw new ApiCallError('tokens.setHidden', { code: 'not_found', message: 'No such token.' });
+    const updated = { ...token, ...change };
+    this.portfolio = {
+      ...this.portfolio,
+      tokens: this.portfolio.tokens.map((t) => (t === token ? updated : t)),
+    };
+    return updated;
   }
 }

@@ -1,0 +1,142 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPage, region } from '../testing/openPage';
+import { FIXTURE_ACCOUNTS, SPAM, fixturePortfolio } from '../testing/portfolioFixture';
+import { WalletClientDouble } from '../testing/WalletClientDouble';
+
+let client: WalletClientDouble;
+
+beforeEach(() => {
+  client = new WalletClientDouble();
+  client.accounts = FIXTURE_ACCOUNTS;
+  client.portfolio = fixturePortfolio();
+  client.settings = { ...client.settings, enabledChainIds: [1, 42161, 8453] };
+});
+afterEach(cleanup);
+
+const openPortfolio = async () => {
+  await openPage(client, 'portfolio', 'Portfolio');
+  await screen.findByRole('table', { name: 'Tokens' });
+};
+const tokenRows = () =>
+  within(screen.getByRole('table', { name: 'Tokens' }))
+    .getAllByRole('row')
+    .slice(1);
+const rowOf = (text: string) => {
+  const row = tokenRows().find((r) => within(r).queryByRole('rowheader')?.textContent?.startsWith(text));
+  if (!row) throw new Error(`no token row starting with ${text}`);
+  return row;
+};
+
+describe('PortfolioPage', () => {
+  it('offers a watch-only address when there are no accounts', async () => {
+    client.accounts = [];
+    await openPage(client, 'portfolio', 'Portfolio');
+    expect(await screen.findByRole('heading', { name: 'No accounts yet' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add watch-only address' })).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Tokens' })).toBeNull();
+  });
+
+  it('shows each network fresh or stale, with block and reason', async () => {
+    await openPortfolio();
+    const chips = region('Networks').getAllByRole('listitem');
+    expect(chips.map((chip) => chip.textContent)).toEqual([
+      expect.stringMatching(/^Ethereum.*Fresh.*block 19,876,543 · 12 s ago/),
+      expect.stringMatching(/^Arbitrum One.*Stale.*last good block 201,234,567.*timed out after 8 s/),
+      expect.stringMatching(/^Base.*Fresh/),
+    ]);
+  });
+
+  it('totals the native coin per network and per account, exactly and never as 0 when unread', async () => {
+    await openPortfolio();
+    const byNetwork = region('Totals by network').getAllByRole('row').slice(1);
+    expect(byNetwork[0]?.textContent).toContain('Ethereum12.75 ETH2 tokens');
+    // Bob's Arbitrum balance could not be read: the total says it is a lower bound.
+    expect(byNetwork[1]?.textContent).toContain('≥ 1 ETH');
+    const byAccount = region('Totals by account').getAllByRole('row').slice(1);
+    expect(byAccount[0]?.textContent).toContain('Treasury');
+    expect(byAccount[0]?.textContent).toContain('15.5 ETH2 tokens');
+    expect(byAccount[1]?.textContent).toContain('Watch-only');
+  });
+
+  it('says "unavailable" for a balance that could not be read', async () => {
+    await openPortfolio();
+    const arbitrumEth = tokenRows().filter((row) => row.textContent?.includes('Arbitrum One'))[0];
+    if (!arbitrumEth) throw new Error('no Arbitrum row');
+    await act(async () =>
+      fireEvent.click(within(arbitrumEth).getByRole('button', { name: /Balances by account/ })),
+    );
+    const breakdown = tokenRows().filter((row) => row.className.includes('account-row'));
+    expect(breakdown.map((row) => row.textContent)).toEqual([
+      expect.stringContaining('1 ETH'),
+      expect.stringContaining('unavailable'),
+    ]);
+  });
+
+  it('raises the look-alike as an alert naming both tokens, and marks the suspect row', async () => {
+    await openPortfolio();
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Look-alike token on Ethereum');
+    expect(alert.textContent).toContain('0xBAD0…0bad');
+    expect(alert.textContent).toContain('0xA0b8…eB48');
+    expect(alert.textContent).toContain('contains a non-Latin letter');
+    expect(rowOf('USDС').textContent).toContain('Look-alike');
+    expect(rowOf('USDCUSD Coin').textContent).not.toContain('Look-alike');
+    // The bridged variant is a note, not an alarm.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(screen.getByText(/USDC.e is the bridged variant/)).toBeTruthy();
+  });
+
+  it('leaves hidden tokens out until asked, and shows one again through main', async () => {
+    await openPortfolio();
+    expect(tokenRows().some((row) => row.textContent?.includes('CLAIM'))).toBe(false);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Show 1 hidden token' })));
+    const claim = rowOf('CLAIM');
+    expect(claim.textContent).toContain('Hidden');
+    await act(async () => fireEvent.click(within(claim).getByRole('button', { name: 'Show CLAIM on Base' })));
+    expect(client.calls).toContainEqual({
+      channel: 'tokens.setHidden',
+      request: { chainId: 8453, address: SPAM, hidden: false },
+    });
+    expect(screen.queryByRole('button', { name: /hidden token/ })).toBeNull();
+    expect(rowOf('CLAIM').textContent).not.toContain('Hidden');
+  });
+
+  it('refreshes with visible progress and asks for the portfolio again when it is done', async () => {
+    await openPortfolio();
+    const release = client.hold('portfolio.refresh');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Refresh' })));
+    act(() => client.emit('portfolio.progress', { chainId: 1, done: 1, total: 3 }));
+    expect(screen.getByText('Refreshing 2 of 3 networks…').getAttribute('role')).toBe('status');
+    const before = client.calls.filter((call) => call.channel === 'portfolio.get').length;
+    await act(async () => release());
+    expect(client.calls.filter((call) => call.channel === 'portfolio.get').length).toBeGreaterThan(before);
+    expect(screen.queryByText(/Refreshing/)).toBeNull();
+  });
+
+  it('adds a token on an enabled network, and shows main’s refusal inline', async () => {
+    await openPortfolio();
+    const address = screen.getByRole('textbox', { name: 'Contract address' });
+    client.refuseNext('tokens.add', { code: 'not_a_token', message: 'No ERC-20 contract answers there.' });
+    await act(async () =>
+      fireEvent.change(address, { target: { value: '0x0000000000000000000000000000000000000001' } }),
+    );
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add token' })));
+    expect(screen.getByText(/Not added: No ERC-20 contract answers there./)).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Add token' })));
+    expect(client.calls.filter((call) => call.channel === 'tokens.add').at(-1)?.request).toEqual({
+      chainId: 1,
+      address: '0x0000000000000000000000000000000000000001',
+    });
+    expect(screen.getByText('Added NEW (New Token).')).toBeTruthy();
+    expect(screen.queryByText(/Not added/)).toBeNull();
+  });
+
+  it('follows accounts added elsewhere', async () => {
+    await openPortfolio();
+    const before = client.calls.filter((call) => call.channel === 'portfolio.get').length;
+    await act(async () => client.emit('accounts.changed', FIXTURE_ACCOUNTS.slice(0, 1)));
+    expect(client.calls.filter((call) => call.channel === 'portfolio.get').length).toBe(before + 1);
+  });
+});

@@ -1,0 +1,134 @@
+import { ArrowRight, ChartPie, Info, LoaderCircle, RotateCw } from 'lucide-react';
+import { useMemo } from 'react';
+import { AddWatchButton } from '../accounts/AddWatchButton';
+import { useAccounts } from '../accounts/useAccounts';
+import { ErrorNote } from '../controls/ErrorNote';
+import { routeHref } from '../routing/routes';
+import { EmptyState } from '../screens/EmptyState';
+import { Page } from '../screens/Page';
+import { useWallet } from '../session/WalletContext';
+import { AddTokenForm } from './AddTokenForm';
+import { HoldingsChart } from './HoldingsChart';
+import { NetworkFreshness } from './NetworkFreshness';
+import { Panel } from './Panel';
+import { buildPortfolioModel } from './portfolioModel';
+import { TokenTable } from './TokenTable';
+import { TokenWarnings } from './TokenWarnings';
+import { TotalsByAccount, TotalsByNetwork } from './Totals';
+import { usePortfolio, type Portfolio } from './usePortfolio';
+import './PortfolioPage.css';
+
+const LEDE = 'What your accounts hold on every network you enable, read on chain at a known block.';
+
+function RefreshControl({ portfolio }: { portfolio: Portfolio }) {
+  const { refresh, progress } = portfolio;
+  const working = refresh.state.status === 'working';
+  return (
+    <>
+      <p className="portfolio__progress" role="status">
+        {progress && progress.total > 0
+          ? `Refreshing ${Math.min(progress.done + 1, progress.total)} of ${progress.total} networks…`
+          : working && 'Refreshing…'}
+      </p>
+      <button
+        type="button"
+        className="button"
+        aria-disabled={working}
+        onClick={() => {
+          if (!working) void refresh.run();
+        }}
+      >
+        {working ? (
+          <LoaderCircle className="spinner" size={14} aria-hidden="true" />
+        ) : (
+          <RotateCw size={14} aria-hidden="true" />
+        )}
+        Refresh
+      </button>
+    </>
+  );
+}
+
+/** The portfolio across enabled networks: freshness, totals, holdings by network, tokens and their warnings. */
+export function PortfolioPage() {
+  const { chains, settings } = useWallet();
+  const accounts = useAccounts();
+  const portfolio = usePortfolio();
+  const { view } = portfolio;
+  const model = useMemo(
+    () => (view ? buildPortfolioModel(view, accounts.list ?? []) : null),
+    [view, accounts.list],
+  );
+  const enabledChains = chains.filter((chain) => settings.enabledChainIds.includes(chain.id));
+
+  if (accounts.list?.length === 0) {
+    return (
+      <Page title="Portfolio" lede={LEDE}>
+        <EmptyState
+          icon={ChartPie}
+          headline="No accounts yet"
+          guidance="Watch an address to see its balances here without any keys, or connect a Ledger or Trezor in Devices once hardware wallets are supported."
+          actions={
+            <>
+              <AddWatchButton primary />
+              <a className="button" href={routeHref('devices')}>
+                Go to Devices
+                <ArrowRight size={14} aria-hidden="true" />
+              </a>
+            </>
+          }
+        />
+      </Page>
+    );
+  }
+
+  const failure = portfolio.error ?? accounts.error;
+  return (
+    <Page title="Portfolio" lede={LEDE} wide actions={<RefreshControl portfolio={portfolio} />}>
+      {failure && <ErrorNote outcome="Could not load the portfolio" message={failure} />}
+      {portfolio.refresh.state.status === 'failed' && (
+        <ErrorNote
+          outcome="Not refreshed"
+          message={portfolio.refresh.state.message}
+          onDismiss={portfolio.refresh.clear}
+        />
+      )}
+      {view && model && (
+        <>
+          <TokenWarnings
+            warnings={view.warnings}
+            tokens={view.tokens}
+            chains={view.chains}
+            severity="danger"
+          />
+          <NetworkFreshness chains={view.chains} />
+          <div className="portfolio__split">
+            <TotalsByNetwork chains={model.chains} />
+            <HoldingsChart chains={model.chains} />
+          </div>
+          <TotalsByAccount accounts={model.accounts} known={accounts.list ?? []} />
+          <Panel title="Tokens" note="Open a row for each account’s balance">
+            <TokenWarnings
+              warnings={view.warnings}
+              tokens={view.tokens}
+              chains={view.chains}
+              severity="info"
+            />
+            <TokenTable
+              rows={model.rows}
+              hiddenRows={model.hiddenRows}
+              unheldListTokens={model.unheldListTokens}
+              chains={view.chains}
+              onChanged={portfolio.reload}
+            />
+          </Panel>
+          <AddTokenForm chains={enabledChains} onAdded={portfolio.reload} />
+          <p className="portfolio__fineprint">
+            <Info size={12} aria-hidden="true" />
+            Values in {settings.fiatCurrency} need a price source; amounts are exact on-chain balances.
+          </p>
+        </>
+      )}
+    </Page>
+  );
+}
