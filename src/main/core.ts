@@ -1,13 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/api/contract';
-import { CHAINS } from '../shared/chains/registry';
+import type { AddCustomChain } from '../shared/chains/chain';
+import { MULTICALL3_ADDRESS } from '../shared/chains/registry';
 import { ApiError } from '../shared/api/envelope';
 import type { DataLocation } from '../shared/localData';
 import { createEventHub, type EventHub } from './api/events';
 import { createRouter, type Router } from './api/router';
 import type { Logger } from './log';
+import { ChainDirectory } from './chains/chainDirectory';
+import { ChainsError } from './chains/chainsError';
 import { ChainsService, type ChainsRpcOptions } from './chains/chainsService';
+import { rpc } from './chains/jsonRpc';
+import { RpcClient } from './chains/rpcClient';
 import { RpcEndpoints } from './chains/rpcEndpoints';
 import { RpcError } from './chains/rpcError';
 import { SettingsService } from './settings/settingsService';
@@ -55,11 +60,17 @@ export function createCore(options: CoreOptions): Core {
   const events = createEventHub();
 
   const repositories = createRepositories(db);
-  const settings = new SettingsService(repositories.settings, events, log);
+  const directory = new ChainDirectory(db);
+  const settings = new SettingsService(
+    repositories.settings,
+    events,
+    log,
+    (chainId) => directory.find(chainId) !== undefined,
+  );
   const backup = new BackupService(db, repositories);
   const vault = new Vault(new VaultRepository(db), options.keychain ?? createOsKeychain(app.name));
 
-  const endpoints = new RpcEndpoints(vault);
+  const endpoints = new RpcEndpoints(vault, () => directory.all());
   const accountAddresses = () => repositories.accounts.list().map((account) => account.address);
   const chains = new ChainsService({
     db,
@@ -105,6 +116,62 @@ export function createCore(options: CoreOptions): Core {
         }, options.chainPollMs).unref()
       : null;
 
+  /**
+   * A network is added only once its endpoint has proved it serves that chain id (the client refuses any
+   * other) and has Multicall3 where balances are read from; its endpoint goes to the vault, and it is enabled.
+   */
+  async function addCustomChain(input: AddCustomChain) {
+    if (directory.find(input.chainId)) {
+      throw new ChainsError('conflict', `Chain ${input.chainId} is already in this wallet.`);
+    }
+    const client = new RpcClient({
+      ...options.rpc,
+      chainId: input.chainId,
+      chainName: input.name,
+      urls: [input.rpcUrl],
+      log,
+    });
+    let code: string;
+    try {
+      code = await client.send(rpc.getCode(MULTICALL3_ADDRESS, 'latest'));
+    } catch (error) {
+      if (error instanceof RpcError) throw new ApiError('chain_unavailable', error.message, { cause: error });
+      throw error;
+    }
+    if (code === '0x') {
+      throw new ChainsError(
+        'invalid_request',
+        `${input.name} has no Multicall3 contract at ${MULTICALL3_ADDRESS}, which the wallet reads balances through.`,
+      );
+    }
+    const chain = directory.addCustom(input);
+    try {
+      await endpoints.set(input.chainId, [input.rpcUrl]);
+    } catch (error) {
+      // Without its endpoint the network is unusable; the keychain's error says what to fix.
+      directory.removeCustom(input.chainId);
+      throw error;
+    }
+    events.emit('chains.changed', directory.all());
+    settings.set({ enabledChainIds: [...settings.get().enabledChainIds, input.chainId] });
+    return chain;
+  }
+
+  async function removeCustomChain(chainId: number) {
+    if (!directory.isCustom(chainId)) {
+      throw new ChainsError(
+        'not_found',
+        `Chain ${chainId} is not a network you added, so it cannot be removed.`,
+      );
+    }
+    const enabled = settings.get().enabledChainIds;
+    if (enabled.includes(chainId)) settings.set({ enabledChainIds: enabled.filter((id) => id !== chainId) });
+    directory.removeCustom(chainId);
+    await endpoints.set(chainId, []).catch(() => undefined);
+    events.emit('chains.changed', directory.all());
+    return null;
+  }
+
   const info: AppInfo = {
     ...app,
     platform: process.platform,
@@ -132,7 +199,7 @@ export function createCore(options: CoreOptions): Core {
     log,
     handlers: {
       'app.info': () => info,
-      'chains.list': () => [...CHAINS],
+      'chains.list': () => directory.all(),
       'settings.get': () => settings.get(),
       'settings.set': (patch) => settings.set(patch),
       'data.location': () => location,
@@ -162,6 +229,8 @@ export function createCore(options: CoreOptions): Core {
         return account;
       },
       'chains.status': async () => (await configured, chains.status()),
+      'chains.addCustom': addCustomChain,
+      'chains.removeCustom': ({ chainId }) => removeCustomChain(chainId),
       'chains.setRpc': async ({ chainId, urls }) => {
         await endpoints.set(chainId, urls);
         await configureChains();

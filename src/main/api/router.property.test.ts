@@ -81,6 +81,14 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     chainId: fc.oneof(fc.constantFrom(...CHAINS.map((c) => c.id)), fc.integer()),
     urls: fc.array(fc.oneof(fc.constant('http://127.0.0.1:9/'), fc.webUrl(), fc.string()), { maxLength: 6 }),
   }),
+  // Endpoints on loopback ports nothing listens on: refused at once, with no traffic leaving the machine.
+  'chains.addCustom': fc.record({
+    chainId: fc.oneof(fc.constantFrom(1, 10, 777), fc.integer()),
+    name: fc.string({ maxLength: 60 }),
+    symbol: fc.string({ maxLength: 14 }),
+    rpcUrl: fc.oneof(fc.constant('http://127.0.0.1:9/'), fc.string()),
+  }),
+  'chains.removeCustom': fc.record({ chainId: fc.oneof(fc.constantFrom(1, 777), fc.integer()) }),
   'portfolio.get': fc.constant(undefined),
   'portfolio.refresh': fc.constant(undefined),
   'tokens.add': fc.record({ chainId: fc.constantFrom(1, 10, 31337), address: fc.constantFrom(...WATCHED) }),

@@ -31,6 +31,10 @@ function setup(overrides: Partial<Handlers> = {}) {
     },
     'chains.status': () => [],
     'chains.setRpc': () => null,
+    'chains.addCustom': () => {
+      throw new ApiError('chain_unavailable', 'That endpoint serves chain 5, not chain 7.');
+    },
+    'chains.removeCustom': () => null,
     'portfolio.get': () => ({ chains: [], tokens: [], holdings: [], warnings: [] }),
     'portfolio.refresh': () => [],
     'tokens.add': () => {

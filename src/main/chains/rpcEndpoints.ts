@@ -1,5 +1,4 @@
 import type { Chain } from '../../shared/chains/chain';
-import { CHAINS } from '../../shared/chains/registry';
 import { ChainsError } from './chainsError';
 
 /** The slice of the vault this needs: custom RPC URLs often embed an API key, so they are kept as secrets. */
@@ -19,26 +18,34 @@ const decoder = new TextDecoder();
  * built-in endpoints never waits on (or prompts for) it at start-up.
  */
 export class RpcEndpoints {
-  constructor(private readonly secrets: SecretStore) {}
+  constructor(
+    private readonly secrets: SecretStore,
+    /** Every network the wallet knows, built-in and custom, in display order. */
+    private readonly chains: () => readonly Chain[],
+  ) {}
 
   async set(chainId: number, urls: readonly string[]): Promise<void> {
-    if (!CHAINS.some((chain) => chain.id === chainId)) {
+    if (!this.chains().some((chain) => chain.id === chainId)) {
       throw new ChainsError('invalid_request', `Chain ${chainId} is not a network this wallet knows.`);
     }
     if (urls.length === 0) this.secrets.delete(PREFIX + chainId);
     else await this.secrets.put(PREFIX + chainId, encoder.encode(JSON.stringify(urls)));
   }
 
-  /** The enabled chains, in registry order, each with the user's endpoints in place of the built-in ones. */
+  /**
+   * The enabled chains, in display order, each with the user's endpoints in place of the built-in ones. A
+   * chain left with no endpoint at all (a custom network whose secret is gone) is left out.
+   */
   async enabledChains(enabledIds: readonly number[]): Promise<Chain[]> {
     const custom = new Set(this.secrets.names());
-    const enabled = CHAINS.filter((chain) => enabledIds.includes(chain.id));
-    return Promise.all(
+    const enabled = this.chains().filter((chain) => enabledIds.includes(chain.id));
+    const resolved = await Promise.all(
       enabled.map(async (chain) => {
         if (!custom.has(PREFIX + chain.id)) return chain;
         const stored = await this.secrets.get(PREFIX + chain.id);
         return stored ? { ...chain, rpcUrls: JSON.parse(decoder.decode(stored)) as string[] } : chain;
       }),
     );
+    return resolved.filter((chain) => chain.rpcUrls.length > 0);
   }
 }

@@ -13,6 +13,8 @@ export class SettingsService {
     private readonly repository: SettingsRepository,
     private readonly events: EventHub,
     private readonly log: SettingsLog,
+    /** Whether a chain id names a network the wallet knows, built-in or added by the user. */
+    private readonly knownChain: (chainId: number) => boolean = (chainId) => findChain(chainId) !== undefined,
   ) {}
 
   get(): Settings {
@@ -31,7 +33,7 @@ export class SettingsService {
 
   set(patch: SettingsPatch): Settings {
     const named = [patch.activeChainId, ...(patch.enabledChainIds ?? [])].filter((id) => id !== undefined);
-    const unknown = named.find((id) => !findChain(id));
+    const unknown = named.find((id) => !this.knownChain(id));
     if (unknown !== undefined) {
       throw new ApiError('invalid_request', `Chain ${unknown} is not a network this wallet knows.`);
     }

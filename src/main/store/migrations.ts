@@ -163,4 +163,20 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   { version: 6, ...balancesMigration },
+  {
+    version: 7,
+    name: 'custom networks',
+    up(db) {
+      db.exec(`
+        CREATE TABLE custom_chains (
+          chain_id     INTEGER PRIMARY KEY CONSTRAINT custom_chain_id CHECK (chain_id BETWEEN 1 AND 9007199254740991),
+          name         TEXT NOT NULL CONSTRAINT custom_chain_name CHECK (length(name) BETWEEN 1 AND 50),
+          symbol       TEXT NOT NULL CONSTRAINT custom_chain_symbol CHECK (length(symbol) BETWEEN 1 AND 12),
+          decimals     INTEGER NOT NULL CONSTRAINT custom_chain_decimals CHECK (decimals BETWEEN 0 AND 36),
+          explorer_url TEXT CONSTRAINT custom_chain_explorer CHECK (explorer_url IS NULL OR explorer_url LIKE 'https://%'),
+          created_at   INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];

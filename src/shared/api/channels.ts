@@ -16,6 +16,8 @@ export const CHANNELS = [
   'accounts.addWatch',
   'chains.status',
   'chains.setRpc',
+  'chains.addCustom',
+  'chains.removeCustom',
   'portfolio.get',
   'portfolio.refresh',
   'tokens.add',
@@ -25,6 +27,7 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const EVENT_NAMES = [
   'settings.changed',
+  'chains.changed',
   'accounts.changed',
   'chains.status',
   'portfolio.progress',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Chain } from '../chains/chain';
+import { AddCustomChain, Chain, ChainId } from '../chains/chain';
 import { AccountView, AddWatchAccount } from '../accounts';
 import { BackupExport, BackupImport, DataLocation, ImportSummary, ResetRequest } from '../localData';
 import {
@@ -48,6 +48,8 @@ export const calls = {
   'accounts.addWatch': { request: AddWatchAccount, response: AccountView },
   'chains.status': { request: NoRequest, response: z.array(ChainStatusView) },
   'chains.setRpc': { request: SetChainRpc, response: z.null() },
+  'chains.addCustom': { request: AddCustomChain, response: Chain },
+  'chains.removeCustom': { request: z.strictObject({ chainId: ChainId }), response: z.null() },
   'portfolio.get': { request: NoRequest, response: PortfolioView },
   'portfolio.refresh': { request: NoRequest, response: z.array(ChainStatusView) },
   'tokens.add': { request: TokenRef, response: TokenView },
@@ -57,6 +59,7 @@ export const calls = {
 /** Everything main may push to the renderer, with the payload it carries. */
 export const events = {
   'settings.changed': Settings,
+  'chains.changed': z.array(Chain),
   'accounts.changed': z.array(AccountView),
   'chains.status': ChainStatusView,
   'portfolio.progress': RefreshProgress,

@@ -21,8 +21,25 @@ export const Chain = z.strictObject({
     symbol: z.string().min(1),
     decimals: z.number().int().min(0).max(36),
   }),
-  explorer: z.strictObject({ name: z.string().min(1), url: z.url({ protocol: /^https$/ }) }),
-  rpcUrls: z.array(z.url({ protocol: /^https?$/ })).min(1),
+  /** Null for a custom network added without an explorer. */
+  explorer: z.strictObject({ name: z.string().min(1), url: z.url({ protocol: /^https$/ }) }).nullable(),
+  /** Built-in public endpoints; empty for a custom network, whose endpoint is kept in the vault. */
+  rpcUrls: z.array(z.url({ protocol: /^https?$/ })),
   multicall3: z.strictObject({ address: Address, blockCreated: z.number().int().nonnegative() }),
 });
 export type Chain = z.infer<typeof Chain>;
+
+/** A network the registry does not know, added by the user with the endpoint to reach it. */
+export const AddCustomChain = z.strictObject({
+  chainId: ChainId,
+  name: z.string().trim().min(1).max(50),
+  symbol: z.string().trim().min(1).max(12),
+  decimals: z.number().int().min(0).max(36).default(18),
+  rpcUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  explorerUrl: z
+    .url({ protocol: /^https$/ })
+    .max(2048)
+    .nullable()
+    .default(null),
+});
+export type AddCustomChain = z.output<typeof AddCustomChain>;

@@ -1,0 +1,85 @@
+import type { Database } from 'better-sqlite3';
+import type { AddCustomChain, Chain } from '../../shared/chains/chain';
+import { CHAINS, MULTICALL3_ADDRESS } from '../../shared/chains/registry';
+import { storeWrite } from '../store/storeError';
+import { ChainsError } from './chainsError';
+
+interface CustomChainRow {
+  chainId: number;
+  name: string;
+  symbol: string;
+  decimals: number;
+  explorerUrl: string | null;
+}
+
+/**
+ * Every network the wallet knows: the built-in registry, then the ones the user added. A custom network is
+ * read through Multicall3 at its usual address, which `addCustom`'s caller checks before it is stored.
+ */
+export class ChainDirectory {
+  private readonly selectAll;
+  private readonly insert;
+  private readonly remove;
+
+  constructor(db: Database) {
+    this.selectAll = db.prepare<[], CustomChainRow>(
+      `SELECT chain_id AS chainId, name, symbol, decimals, explorer_url AS explorerUrl
+       FROM custom_chains ORDER BY created_at, chain_id`,
+    );
+    this.insert = db.prepare<[number, string, string, number, string | null, number]>(
+      `INSERT INTO custom_chains (chain_id, name, symbol, decimals, explorer_url, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.remove = db.prepare<[number]>('DELETE FROM custom_chains WHERE chain_id = ?');
+  }
+
+  all(): Chain[] {
+    return [...CHAINS, ...this.selectAll.all().map(toChain)];
+  }
+
+  find(chainId: number): Chain | undefined {
+    return this.all().find((chain) => chain.id === chainId);
+  }
+
+  isCustom(chainId: number): boolean {
+    return !CHAINS.some((chain) => chain.id === chainId) && this.find(chainId) !== undefined;
+  }
+
+  addCustom(input: Omit<AddCustomChain, 'rpcUrl'>, now = Date.now()): Chain {
+    const known = this.find(input.chainId);
+    if (known) {
+      throw new ChainsError(
+        'conflict',
+        `Chain ${input.chainId} is already in this wallet, as ${known.name}.`,
+      );
+    }
+    storeWrite(() =>
+      this.insert.run(input.chainId, input.name, input.symbol, input.decimals, input.explorerUrl, now),
+    );
+    return this.find(input.chainId) as Chain;
+  }
+
+  removeCustom(chainId: number): void {
+    if (!this.isCustom(chainId)) {
+      throw new ChainsError(
+        'not_found',
+        `Chain ${chainId} is not a network you added, so it cannot be removed.`,
+      );
+    }
+    this.remove.run(chainId);
+  }
+}
+
+function toChain(row: CustomChainRow): Chain {
+  return {
+    id: row.chainId,
+    name: row.name,
+    shortName: `chain-${row.chainId}`,
+    family: 'other',
+    nativeCurrency: { name: row.symbol, symbol: row.symbol, decimals: row.decimals },
+    explorer: row.explorerUrl ? { name: new URL(row.explorerUrl).host, url: row.explorerUrl } : null,
+    // A custom network has no built-in endpoint: the user's own, from the vault, is the only one.
+    rpcUrls: [],
+    multicall3: { address: MULTICALL3_ADDRESS, blockCreated: 0 },
+  };
+}
