@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeUnavailableError } from './api/bridgeTransport';
@@ -33,7 +33,8 @@ describe('App', () => {
   it('opens on the portfolio and reaches every route from the sidebar', async () => {
     render(<App connection={{ ok: true, client }} />);
     await screen.findByRole('heading', { level: 1, name: 'Portfolio' });
-    expect(location.hash).toBe('#/portfolio');
+    // The default route is written to the address bar by an effect, which may land just after the heading.
+    await waitFor(() => expect(location.hash).toBe('#/portfolio'));
     for (const route of ROUTES) {
       await go(`#/${route.id}`);
       expect(screen.getByRole('heading', { level: 1, name: route.title })).toBeTruthy();
