@@ -15,6 +15,8 @@ beforeEach(() => {
 afterEach(cleanup);
 
 async function go(hash: string) {
+  // Setting the hash the page is already on fires no hashchange, so there is nothing to wait for.
+  if (location.hash === hash) return;
   await act(async () => {
     const changed = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
     location.hash = hash;

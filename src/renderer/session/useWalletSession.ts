@@ -28,8 +28,9 @@ type Load =
   | { status: 'loaded'; info: AppInfo; chains: readonly Chain[] };
 
 /**
- * Loads what the shell needs from the wallet core in one go, and keeps settings current from main's
- * `settings.changed` pushes, so a change made in one place (or another window) shows everywhere.
+ * Loads what the shell needs from the wallet core in one go, and keeps settings and the chain list current
+ * from main's `settings.changed` and `chains.changed` pushes, so a change made in one place (or another
+ * window), such as a network added in Settings, shows everywhere.
  */
 export function useWalletSession(client: WalletClient): WalletSession {
   const [attempt, setAttempt] = useState(0);
@@ -38,14 +39,25 @@ export function useWalletSession(client: WalletClient): WalletSession {
 
   useEffect(() => {
     let current = true;
-    const unsubscribe = client.on('settings.changed', (next) => {
+    // A push that lands before chains.list answers is newer than that answer, so it wins.
+    let pushedChains: readonly Chain[] | null = null;
+    const unsubscribeSettings = client.on('settings.changed', (next) => {
       if (current) setSettings(next);
     });
+    const unsubscribeChains = client.on('chains.changed', (next) => {
+      if (!current) return;
+      pushedChains = next;
+      setLoad((previous) => (previous.status === 'loaded' ? { ...previous, chains: next } : previous));
+    });
+    const unsubscribe = () => {
+      unsubscribeSettings();
+      unsubscribeChains();
+    };
     Promise.all([client.call('app.info'), client.call('chains.list'), client.call('settings.get')]).then(
       ([info, chains, stored]) => {
         if (!current) return;
         setSettings(stored);
-        setLoad({ status: 'loaded', info, chains });
+        setLoad({ status: 'loaded', info, chains: pushedChains ?? chains });
       },
       (error: unknown) => {
         if (!current) return;

@@ -68,3 +68,77 @@ describe('NetworksSection', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
+
+describe('NetworksSection, user-added networks', () => {
+  const ZORA = {
+    chainId: 7777777,
+    name: 'Zora',
+    symbol: 'ETH',
+    decimals: 18,
+    rpcUrl: 'https://rpc.zora.example',
+    explorerUrl: null,
+  };
+
+  it('marks only user-added networks as Custom, and offers to remove only those', async () => {
+    await openSettings(client);
+    expect(section('Networks').queryByText('Custom')).toBeNull();
+    expect(section('Networks').queryByRole('button', { name: /^Remove / })).toBeNull();
+    await act(async () => {
+      await client.call('chains.addCustom', ZORA);
+    });
+    const row = section('Networks').getByRole('row', { name: /Zora/ });
+    expect(within(row).getByText('Custom')).toBeTruthy();
+    expect(within(row).getByText('—')).toBeTruthy();
+    expect(section('Networks').getAllByRole('button', { name: /^Remove / })).toHaveLength(1);
+  });
+
+  it('removes a network only once confirmed', async () => {
+    await openSettings(client);
+    await act(async () => {
+      await client.call('chains.addCustom', ZORA);
+    });
+    const removeButton = () => section('Networks').getByRole('button', { name: 'Remove Zora' });
+
+    await act(async () => fireEvent.click(removeButton()));
+    let dialog = within(screen.getByRole('dialog', { name: 'Remove Zora?' }));
+    await act(async () => fireEvent.click(dialog.getByRole('button', { name: 'Cancel' })));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(client.calls.some((call) => call.channel === 'chains.removeCustom')).toBe(false);
+
+    await act(async () => fireEvent.click(removeButton()));
+    dialog = within(screen.getByRole('dialog', { name: 'Remove Zora?' }));
+    await act(async () => fireEvent.click(dialog.getByRole('button', { name: 'Remove' })));
+    expect(client.calls).toContainEqual({ channel: 'chains.removeCustom', request: { chainId: 7777777 } });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(section('Networks').queryByRole('row', { name: /Zora/ })).toBeNull();
+    expect(client.settings.enabledChainIds).toEqual([1, 8453]);
+  });
+
+  it('keeps the confirmation open with main’s reason when removing fails', async () => {
+    await openSettings(client);
+    await act(async () => {
+      await client.call('chains.addCustom', ZORA);
+    });
+    await act(async () => fireEvent.click(section('Networks').getByRole('button', { name: 'Remove Zora' })));
+    const dialog = within(screen.getByRole('dialog', { name: 'Remove Zora?' }));
+    client.refuseNext('chains.removeCustom', {
+      code: 'keychain_locked',
+      message: 'The OS keychain is locked.',
+    });
+    await act(async () => fireEvent.click(dialog.getByRole('button', { name: 'Remove' })));
+    expect(dialog.getByRole('alert').textContent).toBe('Not removed: The OS keychain is locked.');
+    expect(section('Networks').getByRole('row', { name: /Zora/ })).toBeTruthy();
+  });
+
+  it('follows chains.changed pushed from elsewhere, e.g. another window', async () => {
+    await openSettings(client);
+    const renamed = client.chains.map((chain) =>
+      chain.id === 1 ? { ...chain, name: 'Ethereum Mainnet' } : chain,
+    );
+    await act(async () => client.emit('chains.changed', renamed));
+    expect(section('Networks').getByRole('switch', { name: 'Enable Ethereum Mainnet' })).toBeTruthy();
+    expect(section('Networks').queryByRole('switch', { name: 'Enable Ethereum' })).toBeNull();
+    const topBar = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Network' });
+    expect([...topBar.options].map((option) => option.text)).toContain('Ethereum Mainnet');
+  });
+});

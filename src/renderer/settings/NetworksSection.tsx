@@ -1,20 +1,34 @@
+import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import type { Chain } from '../../shared/chains/chain';
+import { CHAINS } from '../../shared/chains/registry';
 import { ChainBadge } from '../chains/ChainBadge';
 import { ErrorNote } from '../controls/ErrorNote';
 import { Switch } from '../controls/Switch';
 import { useSettingField } from '../session/useSettingField';
+import { AddNetworkDialog } from './AddNetworkDialog';
+import { RemoveNetworkDialog } from './RemoveNetworkDialog';
 import { RpcDialog } from './RpcDialog';
 import { SettingsSection } from './SettingsSection';
 import './NetworksSection.css';
 
+const BUILT_IN = new Set(CHAINS.map((chain) => chain.id));
+
+/** A network the user added, as opposed to one this build ships with. */
+export function isCustomChain(chain: Pick<Chain, 'id'>): boolean {
+  return !BUILT_IN.has(chain.id);
+}
+
 /**
- * The chain registry as this build knows it, so a user can check ids and explorers before trusting them, and
- * choose which networks the wallet may talk to at all (no request leaves for a network that is off).
+ * The chain registry as this build knows it, plus the networks the user added, so a user can check ids and
+ * explorers before trusting them, and choose which networks the wallet may talk to at all (no request
+ * leaves for a network that is off).
  */
 export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
   const enabled = useSettingField('enabledChainIds');
   const [editing, setEditing] = useState<Chain | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Chain | null>(null);
 
   function toggle(chainId: number, on: boolean) {
     // Kept in registry order, so the stored list does not depend on the order of clicks.
@@ -26,9 +40,15 @@ export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
 
   return (
     <SettingsSection title="Networks">
-      <p className="networks__intro">
-        The wallet sends requests only to enabled networks. Balances and the portfolio cover those networks.
-      </p>
+      <div className="networks__intro">
+        <p>
+          The wallet sends requests only to enabled networks. Balances and the portfolio cover those networks.
+        </p>
+        <button type="button" className="button networks__add" onClick={() => setAdding(true)}>
+          <Plus size={14} aria-hidden="true" />
+          Add network
+        </button>
+      </div>
       {enabled.error && (
         <div className="networks__error">
           <ErrorNote outcome="Not saved" message={enabled.error} onDismiss={enabled.dismissError} />
@@ -61,11 +81,14 @@ export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
                 />
               </td>
               <th scope="row">
-                <ChainBadge chain={chain} />
+                <span className="networks__name">
+                  <ChainBadge chain={chain} />
+                  {isCustomChain(chain) && <span className="badge">Custom</span>}
+                </span>
               </th>
               <td className="networks__number">{chain.id}</td>
               <td>{chain.nativeCurrency.symbol}</td>
-              <td>{chain.explorer.name}</td>
+              <td>{chain.explorer?.name ?? '—'}</td>
               <td className="networks__actions">
                 <button
                   type="button"
@@ -75,12 +98,24 @@ export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
                 >
                   Custom RPC…
                 </button>
+                {isCustomChain(chain) && (
+                  <button
+                    type="button"
+                    className="button button--danger networks__remove"
+                    aria-label={`Remove ${chain.name}`}
+                    onClick={() => setRemoving(chain)}
+                  >
+                    Remove
+                  </button>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {editing && <RpcDialog chain={editing} onClose={() => setEditing(null)} />}
+      {adding && <AddNetworkDialog onClose={() => setAdding(false)} />}
+      {removing && <RemoveNetworkDialog chain={removing} onClose={() => setRemoving(null)} />}
     </SettingsSection>
   );
 }

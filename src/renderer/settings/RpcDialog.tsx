@@ -33,6 +33,9 @@ export function RpcDialog({ chain, onClose }: RpcDialogProps) {
   const save = useAction(() => client.call('chains.setRpc', { chainId: chain.id, urls: parseRpcUrls(text) }));
   const saving = save.state.status === 'working';
   const urls = parseRpcUrls(text);
+  // A user-added network has no built-in endpoint to fall back to: an empty list would leave it unreachable.
+  const builtIn = chain.rpcUrls.length > 0;
+  const canSave = builtIn || urls.length > 0;
 
   return (
     <Dialog
@@ -43,14 +46,22 @@ export function RpcDialog({ chain, onClose }: RpcDialogProps) {
       initialFocus={field}
       description={
         <>
-          <p>
-            Requests for {chain.name} go to these endpoints, in order, instead of the built-in ones (
-            {chain.rpcUrls.map((url) => new URL(url).host).join(', ')}). Each must answer with chain ID{' '}
-            {chain.id}.
-          </p>
+          {builtIn ? (
+            <p>
+              Requests for {chain.name} go to these endpoints, in order, instead of the built-in ones (
+              {chain.rpcUrls.map((url) => new URL(url).host).join(', ')}). Each must answer with chain ID{' '}
+              {chain.id}.
+            </p>
+          ) : (
+            <p>
+              Requests for {chain.name} go to these endpoints, in order, instead of the one you gave when you
+              added it. Each must answer with chain ID {chain.id}.
+            </p>
+          )}
           <p>
             RPC URLs often carry an API key, so they are stored encrypted with a key kept in your OS keychain
-            and are not shown again. Save an empty list to go back to the built-in endpoints.
+            and are not shown again.
+            {builtIn && ' Save an empty list to go back to the built-in endpoints.'}
           </p>
         </>
       }
@@ -64,7 +75,13 @@ export function RpcDialog({ chain, onClose }: RpcDialogProps) {
           >
             Cancel
           </button>
-          <button type="submit" form={formId} className="button button--primary" aria-disabled={saving}>
+          <button
+            type="submit"
+            form={formId}
+            className="button button--primary"
+            disabled={!canSave}
+            aria-disabled={saving}
+          >
             {saving && <LoaderCircle className="spinner" size={14} aria-hidden="true" />}
             {saving ? 'Saving…' : urls.length === 0 ? 'Use built-in endpoints' : 'Save'}
           </button>
@@ -76,7 +93,7 @@ export function RpcDialog({ chain, onClose }: RpcDialogProps) {
         className="rpc-dialog"
         onSubmit={(event) => {
           event.preventDefault();
-          if (saving) return;
+          if (saving || !canSave) return;
           void save.run().then((saved) => saved && onClose());
         }}
       >

@@ -1,6 +1,7 @@
 import type { AccountView } from '../../shared/accounts';
 import type { AppInfo, Channel, EventName, EventPayload, RequestOf } from '../../shared/api/contract';
 import type { ApiFailure } from '../../shared/api/envelope';
+import type { AddCustomChain, Chain } from '../../shared/chains/chain';
 import { CHAINS } from '../../shared/chains/registry';
 import type { BackupExport, DataLocation, ImportSummary } from '../../shared/localData';
 import type { PortfolioView, TokenView } from '../../shared/portfolio';
@@ -39,7 +40,9 @@ export class WalletClientDouble implements WalletClient {
   /** None by default, as on a fresh install; tests that need holdings set `fixturePortfolio()` and accounts. */
   accounts: AccountView[] = [];
   portfolio: PortfolioView = { chains: [], tokens: [], holdings: [], warnings: [] };
-  /** Custom RPC URLs as chains.setRpc stored them, by chain id. */
+  /** Every network the wallet knows: the registry, then those added with chains.addCustom. */
+  chains: Chain[] = [...CHAINS];
+  /** Custom RPC URLs as chains.setRpc (or chains.addCustom) stored them, by chain id. */
   readonly rpcUrls = new Map<number, string[]>();
   readonly calls: { channel: Channel; request: unknown }[] = [];
   /** While set, every call fails with it, as when the browser host has gone away. */
@@ -99,7 +102,7 @@ export class WalletClientDouble implements WalletClient {
       case 'app.info':
         return this.info;
       case 'chains.list':
-        return [...CHAINS];
+        return [...this.chains];
       case 'settings.get':
         return this.settings;
       case 'settings.set':
@@ -128,6 +131,15 @@ export class WalletClientDouble implements WalletClient {
         this.rpcUrls.set(chainId, urls);
         return null;
       }
+      case 'chains.addCustom':
+        // Main's router fills the schema's defaults before the request reaches the service.
+        return this.addCustomChain({
+          decimals: 18,
+          explorerUrl: null,
+          ...(request as RequestOf<'chains.addCustom'>),
+        });
+      case 'chains.removeCustom':
+        return this.removeCustomChain((request as RequestOf<'chains.removeCustom'>).chainId);
       case 'portfolio.get':
         return this.portfolio;
       case 'portfolio.refresh':
@@ -158,6 +170,40 @@ export class WalletClientDouble implements WalletClient {
     this.accounts = [...this.accounts, account];
     this.emit('accounts.changed', this.accounts);
     return account;
+  }
+
+  /** Like main: refuses a known chain id, stores the endpoint, pushes the new list and enables the network. */
+  private addCustomChain(input: AddCustomChain): Chain {
+    if (this.chains.some((chain) => chain.id === input.chainId)) {
+      throw new ApiCallError('chains.addCustom', {
+        code: 'conflict',
+        message: `Chain ${input.chainId} is already in this wallet.`,
+      });
+    }
+    const chain = customChain(input);
+    this.chains = [...this.chains, chain];
+    this.rpcUrls.set(chain.id, [input.rpcUrl]);
+    this.emit('chains.changed', [...this.chains]);
+    this.pushSettings({ ...this.settings, enabledChainIds: [...this.settings.enabledChainIds, chain.id] });
+    return chain;
+  }
+
+  /** Like main: only user-added networks; disables it, forgets its endpoint and pushes the new list. */
+  private removeCustomChain(chainId: number): null {
+    if (CHAINS.some((chain) => chain.id === chainId) || !this.chains.some((chain) => chain.id === chainId)) {
+      throw new ApiCallError('chains.removeCustom', {
+        code: 'not_found',
+        message: `Chain ${chainId} is not a network you added, so it cannot be removed.`,
+      });
+    }
+    const enabled = this.settings.enabledChainIds;
+    if (enabled.includes(chainId)) {
+      this.pushSettings({ ...this.settings, enabledChainIds: enabled.filter((id) => id !== chainId) });
+    }
+    this.chains = this.chains.filter((chain) => chain.id !== chainId);
+    this.rpcUrls.delete(chainId);
+    this.emit('chains.changed', [...this.chains]);
+    return null;
   }
 
   /** Like main: one progress event per chain as it finishes, then the chains' status. */
@@ -196,4 +242,18 @@ export class WalletClientDouble implements WalletClient {
     };
     return updated;
   }
+}
+
+/** A user-added network as main describes it: no built-in endpoints, the explorer only if one was given. */
+export function customChain({ chainId, name, symbol, decimals, explorerUrl }: AddCustomChain): Chain {
+  return {
+    id: chainId,
+    name,
+    shortName: `chain-${chainId}`,
+    family: 'other',
+    nativeCurrency: { name: symbol, symbol, decimals },
+    explorer: explorerUrl ? { name: new URL(explorerUrl).host, url: explorerUrl } : null,
+    rpcUrls: [],
+    multicall3: { address: '0xcA11bde05977b3631167028862bE2a173976CA11', blockCreated: 0 },
+  };
 }
