@@ -1,20 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/api/contract';
-import type { AddCustomChain } from '../shared/chains/chain';
-import { MULTICALL3_ADDRESS } from '../shared/chains/registry';
-import { ApiError } from '../shared/api/envelope';
 import type { DataLocation } from '../shared/localData';
 import { createEventHub, type EventHub } from './api/events';
 import { createRouter, type Router } from './api/router';
 import type { Logger } from './log';
 import { ChainDirectory } from './chains/chainDirectory';
-import { ChainsError } from './chains/chainsError';
-import { ChainsService, type ChainsRpcOptions } from './chains/chainsService';
-import { rpc } from './chains/jsonRpc';
-import { RpcClient } from './chains/rpcClient';
-import { RpcEndpoints } from './chains/rpcEndpoints';
-import { RpcError } from './chains/rpcError';
+import type { ChainsRpcOptions } from './chains/chainsService';
+import { Networks } from './chains/networks';
 import { SettingsService } from './settings/settingsService';
 import { toChecksumAddress } from './store/address';
 import { BackupService } from './store/backup';
@@ -70,107 +63,18 @@ export function createCore(options: CoreOptions): Core {
   const backup = new BackupService(db, repositories);
   const vault = new Vault(new VaultRepository(db), options.keychain ?? createOsKeychain(app.name));
 
-  const endpoints = new RpcEndpoints(vault, () => directory.all());
-  const accountAddresses = () => repositories.accounts.list().map((account) => account.address);
-  const chains = new ChainsService({
+  const networks = new Networks({
     db,
-    chains: [],
-    accounts: accountAddresses,
+    directory,
+    secrets: vault,
+    settings,
+    events,
+    accounts: () => repositories.accounts.list().map((account) => account.address),
     log,
     rpc: options.rpc,
-    events: {
-      status: (status) => events.emit('chains.status', status),
-      progress: (progress) => events.emit('portfolio.progress', progress),
-    },
+    pollMs: options.chainPollMs ?? 15_000,
   });
-  // Chains are configured asynchronously (custom endpoints live in the vault); every chain call waits for the
-  // latest configuration, so nothing is ever sent to a chain the user has just disabled.
-  let configured = Promise.resolve();
-  const configureChains = () => {
-    const enabled = settings.get().enabledChainIds;
-    configured = endpoints.enabledChains(enabled).then(
-      (list) => chains.setChains(list),
-      (error: unknown) => {
-        log.warn('custom RPC endpoints could not be read; those chains stay off', { error: String(error) });
-        chains.setChains([]);
-      },
-    );
-    return configured;
-  };
-  void configureChains();
-  let enabledKey = JSON.stringify(settings.get().enabledChainIds);
-  const unsubscribe = events.subscribe((name, payload) => {
-    if (name !== 'settings.changed') return;
-    const key = JSON.stringify((payload as { enabledChainIds: number[] }).enabledChainIds);
-    if (key !== enabledKey) {
-      enabledKey = key;
-      void configureChains();
-    }
-  });
-  // With no accounts there is nothing to read, so an idle wallet sends no request at all.
-  const poll =
-    options.chainPollMs && options.chainPollMs > 0
-      ? setInterval(() => {
-          if (accountAddresses().length > 0)
-            void configured.then(() => chains.refresh({ onlyIfMoved: true }));
-        }, options.chainPollMs).unref()
-      : null;
-
-  /**
-   * A network is added only once its endpoint has proved it serves that chain id (the client refuses any
-   * other) and has Multicall3 where balances are read from; its endpoint goes to the vault, and it is enabled.
-   */
-  async function addCustomChain(input: AddCustomChain) {
-    if (directory.find(input.chainId)) {
-      throw new ChainsError('conflict', `Chain ${input.chainId} is already in this wallet.`);
-    }
-    const client = new RpcClient({
-      ...options.rpc,
-      chainId: input.chainId,
-      chainName: input.name,
-      urls: [input.rpcUrl],
-      log,
-    });
-    let code: string;
-    try {
-      code = await client.send(rpc.getCode(MULTICALL3_ADDRESS, 'latest'));
-    } catch (error) {
-      if (error instanceof RpcError) throw new ApiError('chain_unavailable', error.message, { cause: error });
-      throw error;
-    }
-    if (code === '0x') {
-      throw new ChainsError(
-        'invalid_request',
-        `${input.name} has no Multicall3 contract at ${MULTICALL3_ADDRESS}, which the wallet reads balances through.`,
-      );
-    }
-    const chain = directory.addCustom(input);
-    try {
-      await endpoints.set(input.chainId, [input.rpcUrl]);
-    } catch (error) {
-      // Without its endpoint the network is unusable; the keychain's error says what to fix.
-      directory.removeCustom(input.chainId);
-      throw error;
-    }
-    events.emit('chains.changed', directory.all());
-    settings.set({ enabledChainIds: [...settings.get().enabledChainIds, input.chainId] });
-    return chain;
-  }
-
-  async function removeCustomChain(chainId: number) {
-    if (!directory.isCustom(chainId)) {
-      throw new ChainsError(
-        'not_found',
-        `Chain ${chainId} is not a network you added, so it cannot be removed.`,
-      );
-    }
-    const enabled = settings.get().enabledChainIds;
-    if (enabled.includes(chainId)) settings.set({ enabledChainIds: enabled.filter((id) => id !== chainId) });
-    directory.removeCustom(chainId);
-    await endpoints.set(chainId, []).catch(() => undefined);
-    events.emit('chains.changed', directory.all());
-    return null;
-  }
+  const { chains } = networks;
 
   const info: AppInfo = {
     ...app,
@@ -190,7 +94,7 @@ export function createCore(options: CoreOptions): Core {
     }
     events.emit('settings.changed', settings.get());
     events.emit('accounts.changed', repositories.accounts.list());
-    await configureChains();
+    await networks.reconfigure();
     return null;
   }
 
@@ -199,7 +103,7 @@ export function createCore(options: CoreOptions): Core {
     log,
     handlers: {
       'app.info': () => info,
-      'chains.list': () => directory.all(),
+      'chains.list': () => networks.list(),
       'settings.get': () => settings.get(),
       'settings.set': (patch) => settings.set(patch),
       'data.location': () => location,
@@ -225,31 +129,18 @@ export function createCore(options: CoreOptions): Core {
           label,
         });
         events.emit('accounts.changed', repositories.accounts.list());
-        void configured.then(() => chains.refresh());
+        void networks.ready().then(() => chains.refresh());
         return account;
       },
-      'chains.status': async () => (await configured, chains.status()),
-      'chains.addCustom': addCustomChain,
-      'chains.removeCustom': ({ chainId }) => removeCustomChain(chainId),
-      'chains.setRpc': async ({ chainId, urls }) => {
-        await endpoints.set(chainId, urls);
-        await configureChains();
-        return null;
-      },
-      'portfolio.get': async () => (await configured, chains.portfolio()),
-      'portfolio.refresh': async () => (await configured, chains.refresh()),
-      'tokens.add': async ({ chainId, address }) => {
-        await configured;
-        try {
-          return await chains.addToken(chainId, address);
-        } catch (error) {
-          if (error instanceof RpcError)
-            throw new ApiError('chain_unavailable', error.message, { cause: error });
-          throw error;
-        }
-      },
+      'chains.status': async () => (await networks.ready(), chains.status()),
+      'chains.addCustom': (input) => networks.addCustom(input),
+      'chains.removeCustom': ({ chainId }) => networks.removeCustom(chainId),
+      'chains.setRpc': ({ chainId, urls }) => networks.setRpc(chainId, urls),
+      'portfolio.get': async () => (await networks.ready(), chains.portfolio()),
+      'portfolio.refresh': async () => (await networks.ready(), chains.refresh()),
+      'tokens.add': ({ chainId, address }) => networks.addToken(chainId, address),
       'tokens.setHidden': async ({ chainId, address, hidden }) => (
-        await configured,
+        await networks.ready(),
         chains.setTokenHidden(chainId, address, hidden)
       ),
     },
@@ -259,9 +150,7 @@ export function createCore(options: CoreOptions): Core {
     router,
     events,
     close() {
-      if (poll) clearInterval(poll);
-      unsubscribe();
-      chains.close();
+      networks.close();
       db.close();
     },
   };
