@@ -1,6 +1,6 @@
-import { LoaderCircle } from 'lucide-react';
 import { useId, useRef, useState } from 'react';
 import { Dialog } from '../controls/Dialog';
+import { FormDialogActions } from '../controls/FormDialogActions';
 import { ErrorNote } from '../controls/ErrorNote';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
@@ -45,26 +45,14 @@ export function AddWatchDialog({ onClose }: AddWatchDialogProps) {
         </p>
       }
       actions={
-        <>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={adding}
-            onClick={() => !adding && onClose()}
-          >
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button--primary"
-            disabled={!address.trim()}
-            aria-disabled={adding}
-          >
-            {adding && <LoaderCircle className="spinner" size={14} aria-hidden="true" />}
-            {adding ? 'Adding…' : 'Add address'}
-          </button>
-        </>
+        <FormDialogActions
+          formId={formId}
+          busy={adding}
+          canSubmit={address.trim() !== ''}
+          label="Add address"
+          busyLabel="Adding…"
+          onCancel={onClose}
+        />
       }
     >
       <form

@@ -1,7 +1,7 @@
-import { LoaderCircle } from 'lucide-react';
 import { useId, useRef, useState } from 'react';
 import type { AddCustomChain } from '../../shared/chains/chain';
 import { Dialog } from '../controls/Dialog';
+import { FormDialogActions } from '../controls/FormDialogActions';
 import { ErrorNote } from '../controls/ErrorNote';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
@@ -126,26 +126,14 @@ export function AddNetworkDialog({ onClose }: AddNetworkDialogProps) {
         </p>
       }
       actions={
-        <>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={adding}
-            onClick={() => !adding && onClose()}
-          >
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button--primary"
-            disabled={!complete}
-            aria-disabled={adding}
-          >
-            {adding && <LoaderCircle className="spinner" size={14} aria-hidden="true" />}
-            {adding ? 'Checking…' : 'Add network'}
-          </button>
-        </>
+        <FormDialogActions
+          formId={formId}
+          busy={adding}
+          canSubmit={complete}
+          label={'Add network'}
+          busyLabel="Checking…"
+          onCancel={onClose}
+        />
       }
     >
       <form

@@ -1,7 +1,7 @@
-import { LoaderCircle } from 'lucide-react';
 import { useId, useRef, useState } from 'react';
 import type { Chain } from '../../shared/chains/chain';
 import { Dialog } from '../controls/Dialog';
+import { FormDialogActions } from '../controls/FormDialogActions';
 import { ErrorNote } from '../controls/ErrorNote';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
@@ -66,26 +66,14 @@ export function RpcDialog({ chain, onClose }: RpcDialogProps) {
         </>
       }
       actions={
-        <>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={saving}
-            onClick={() => !saving && onClose()}
-          >
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button--primary"
-            disabled={!canSave}
-            aria-disabled={saving}
-          >
-            {saving && <LoaderCircle className="spinner" size={14} aria-hidden="true" />}
-            {saving ? 'Saving…' : urls.length === 0 ? 'Use built-in endpoints' : 'Save'}
-          </button>
-        </>
+        <FormDialogActions
+          formId={formId}
+          busy={saving}
+          canSubmit={canSave}
+          label={urls.length === 0 ? 'Use built-in endpoints' : 'Save'}
+          busyLabel="Saving…"
+          onCancel={onClose}
+        />
       }
     >
       <form
