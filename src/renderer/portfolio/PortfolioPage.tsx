@@ -113,6 +113,7 @@ export function PortfolioPage() {
               tokens={view.tokens}
               chains={view.chains}
               severity="info"
+              heldTokens={model.heldTokens}
             />
             <TokenTable
               rows={model.rows}

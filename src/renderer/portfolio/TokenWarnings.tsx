@@ -10,6 +10,8 @@ interface TokenWarningsProps {
   tokens: readonly TokenView[];
   chains: readonly ChainStatusView[];
   severity: TokenWarningView['severity'];
+  /** When given, only warnings whose first token is in it (by tokenKey): a note about a token nobody holds is noise. */
+  heldTokens?: ReadonlySet<string>;
 }
 
 const KIND_TITLES: Record<TokenWarningView['kind'], string> = {
@@ -26,11 +28,15 @@ const NON_LATIN = /[^\x20-\x7e]/;
  * Main's token warnings, naming every token involved by symbol, name and address, because the symbol alone
  * is exactly what a look-alike fakes. Danger ones are alerts; info ones are quiet notes.
  */
-export function TokenWarnings({ warnings, tokens, chains, severity }: TokenWarningsProps) {
+export function TokenWarnings({ warnings, tokens, chains, severity, heldTokens }: TokenWarningsProps) {
   const byKey = new Map(tokens.map((token) => [tokenKey(token.chainId, token.address), token]));
   const chainName = (chainId: number) =>
     chains.find((chain) => chain.chainId === chainId)?.name ?? `Chain ${chainId}`;
-  const shown = warnings.filter((warning) => warning.severity === severity);
+  const shown = warnings.filter(
+    (warning) =>
+      warning.severity === severity &&
+      (!heldTokens || heldTokens.has(tokenKey(warning.chainId, warning.tokens[0] ?? 'native'))),
+  );
   if (shown.length === 0) return null;
 
   return (

@@ -66,4 +66,12 @@ describe('buildPortfolioModel', () => {
     expect(rows.map((row) => row.token.symbol)).toEqual(['ETH', 'USDC', 'USDС', 'ETH', 'USDC.e', 'ETH']);
     expect(unheldListTokens).toBe(2);
   });
+
+  it('knows which visible tokens someone holds, for notes that only matter then', () => {
+    const { heldTokens } = model();
+    expect(heldTokens.has(tokenKey(1, USDC))).toBe(true);
+    expect(heldTokens.has(tokenKey(1, FAKE_USDC))).toBe(true);
+    // Hidden spam is not visible, so notes about it are not shown either.
+    expect(heldTokens.has(tokenKey(8453, SPAM))).toBe(false);
+  });
 });

@@ -80,6 +80,8 @@ export interface PortfolioModel {
   unheldListTokens: number;
   chains: ChainTotals[];
   accounts: AccountTotals[];
+  /** Keys of the visible tokens some account holds: notes about variants matter only for these. */
+  heldTokens: ReadonlySet<string>;
 }
 
 function nativeTotal(token: TokenView | undefined, total: Total): NativeTotal | null {
@@ -196,5 +198,6 @@ export function buildPortfolioModel(
     };
   });
 
-  return { rows, hiddenRows, unheldListTokens, chains, accounts };
+  const heldTokens = new Set(rows.filter((row) => row.total.sum > 0n).map((row) => row.key));
+  return { rows, hiddenRows, unheldListTokens, chains, accounts, heldTokens };
 }
