@@ -48,3 +48,20 @@ describe('FormDialogActions', () => {
     expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe('FormDialogActions for a destructive submit', () => {
+  it('styles the submit as dangerous', () => {
+    render(
+      <FormDialogActions
+        formId="f"
+        busy={false}
+        canSubmit
+        label="Reset"
+        busyLabel="…"
+        tone="danger"
+        onCancel={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Reset' }).className).toContain('button--danger-solid');
+  });
+});

@@ -7,6 +7,8 @@ interface FormDialogActionsProps {
   canSubmit: boolean;
   label: string;
   busyLabel: string;
+  /** `danger` for a submit that destroys something, like a reset. */
+  tone?: 'primary' | 'danger';
   onCancel(): void;
 }
 
@@ -20,6 +22,7 @@ export function FormDialogActions({
   canSubmit,
   label,
   busyLabel,
+  tone = 'primary',
   onCancel,
 }: FormDialogActionsProps) {
   return (
@@ -30,7 +33,7 @@ export function FormDialogActions({
       <button
         type="submit"
         form={formId}
-        className="button button--primary"
+        className={tone === 'danger' ? 'button button--danger-solid' : 'button button--primary'}
         disabled={!canSubmit}
         aria-disabled={busy}
       >

@@ -1,7 +1,6 @@
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import type { Chain } from '../../shared/chains/chain';
-import { CHAINS } from '../../shared/chains/registry';
 import { ChainBadge } from '../chains/ChainBadge';
 import { ErrorNote } from '../controls/ErrorNote';
 import { Switch } from '../controls/Switch';
@@ -10,14 +9,8 @@ import { AddNetworkDialog } from './AddNetworkDialog';
 import { RemoveNetworkDialog } from './RemoveNetworkDialog';
 import { RpcDialog } from './RpcDialog';
 import { SettingsSection } from './SettingsSection';
+import { isCustomChain } from '../chains/customChain';
 import './NetworksSection.css';
-
-const BUILT_IN = new Set(CHAINS.map((chain) => chain.id));
-
-/** A network the user added, as opposed to one this build ships with. */
-export function isCustomChain(chain: Pick<Chain, 'id'>): boolean {
-  return !BUILT_IN.has(chain.id);
-}
 
 /**
  * The chain registry as this build knows it, plus the networks the user added, so a user can check ids and

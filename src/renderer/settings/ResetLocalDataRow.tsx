@@ -1,8 +1,8 @@
-import { LoaderCircle } from 'lucide-react';
 import { useId, useRef, useState } from 'react';
 import { RESET_CONFIRMATION } from '../../shared/localData';
 import { ActionStatus } from '../controls/ActionStatus';
 import { Dialog } from '../controls/Dialog';
+import { FormDialogActions } from '../controls/FormDialogActions';
 import { ErrorNote } from '../controls/ErrorNote';
 import { useAction, type ActionState } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
@@ -95,21 +95,15 @@ function ResetDialog({ state, onCancel, onConfirm }: ResetDialogProps) {
         </>
       }
       actions={
-        <>
-          <button type="button" className="button" aria-disabled={resetting} onClick={onCancel}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button--danger-solid"
-            disabled={!confirmed}
-            aria-disabled={resetting}
-          >
-            {resetting && <LoaderCircle className="spinner" size={14} aria-hidden="true" />}
-            {resetting ? 'Resetting…' : 'Reset'}
-          </button>
-        </>
+        <FormDialogActions
+          formId={formId}
+          busy={resetting}
+          canSubmit={confirmed}
+          label="Reset"
+          busyLabel="Resetting…"
+          tone="danger"
+          onCancel={onCancel}
+        />
       }
     >
       <form

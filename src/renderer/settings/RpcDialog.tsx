@@ -5,6 +5,7 @@ import { FormDialogActions } from '../controls/FormDialogActions';
 import { ErrorNote } from '../controls/ErrorNote';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
+import { isCustomChain } from '../chains/customChain';
 import './RpcDialog.css';
 
 interface RpcDialogProps {
@@ -34,7 +35,7 @@ export function RpcDialog({ chain, onClose }: RpcDialogProps) {
   const saving = save.state.status === 'working';
   const urls = parseRpcUrls(text);
   // A user-added network has no built-in endpoint to fall back to: an empty list would leave it unreachable.
-  const builtIn = chain.rpcUrls.length > 0;
+  const builtIn = !isCustomChain(chain);
   const canSave = builtIn || urls.length > 0;
 
   return (
