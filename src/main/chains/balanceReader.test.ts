@@ -5,6 +5,7 @@ import {
   anvilCall,
   chainBalances,
   fixtureAddress,
+  sendAndMine,
   setNativeBalances,
 } from '../../../test/anvil/chainSetup';
 import { fixtureAccounts, seedPortfolio } from '../../../test/anvil/portfolioFixture';
@@ -61,7 +62,7 @@ describe('readBalances on anvil', () => {
     await anvilCall(url, 'evm_mine');
     const before = await client.send(rpc.blockNumber());
     // A real transfer, mined in a block of its own.
-    await anvilCall(url, 'eth_sendTransaction', [{ from: ANVIL_DEV_ACCOUNT, to: account, value: '0x5' }]);
+    await sendAndMine(url, { from: ANVIL_DEV_ACCOUNT, to: account, value: '0x5' });
     const after = await client.send(rpc.blockNumber());
 
     const read = (block: bigint) =>
