@@ -95,6 +95,23 @@ describe('ChainsService', () => {
     expect(exchanges.filter((e) => e.chainId === 10)).toHaveLength(2);
   });
 
+  it('reads again when a token is added while a read is in flight, instead of sharing the older read', async () => {
+    const token = fixtureAddress('late') as ChecksumAddress;
+    await deployToken(nodes[0]?.url as string, token, {
+      name: 'Late',
+      symbol: 'LATE',
+      decimals: 0,
+      totalSupply: 5n,
+    });
+    const { service: s } = service();
+    const polling = s.refresh({ onlyIfMoved: true });
+    await s.addToken(10, token);
+    await s.refresh();
+    await polling;
+    const holdings = s.portfolio().holdings.filter((h) => h.chainId === 10 && h.token === token);
+    expect(holdings).toHaveLength(ACCOUNTS.length);
+  });
+
   it('sends nothing for a chain once it is disabled, and keeps the client of a chain that did not change', async () => {
     const { service: s, exchanges } = service();
     await s.refresh();

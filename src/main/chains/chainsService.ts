@@ -81,8 +81,14 @@ interface ChainEntry {
   status: ChainStatus;
   /** Accounts and tokens of the last read, so a poll can skip a chain where nothing moved. */
   lastQuery: string | null;
-  inFlight: Promise<ChainStatus> | null;
+  inFlight: { query: BalanceQuery; status: Promise<ChainStatus> } | null;
   abort: AbortController;
+}
+
+interface BalanceQuery {
+  accounts: ChecksumAddress[];
+  tokens: TokenAddress[];
+  key: string;
 }
 
 const DEFAULT_MAX_CALLDATA = 128 * 1024;
@@ -258,36 +264,49 @@ export class ChainsService {
     return entry;
   }
 
+  /**
+   * Overlapping refreshes share one read, unless an account or token was added after that read began: its
+   * result would miss them, so the newer refresh reads again once it ends.
+   */
   private refreshEntry(entry: ChainEntry, onlyIfMoved: boolean): Promise<ChainStatus> {
-    entry.inFlight ??= this.read(entry, onlyIfMoved).finally(() => {
-      entry.inFlight = null;
-    });
-    return entry.inFlight;
+    const query = this.query(entry.chain);
+    const running = entry.inFlight;
+    if (running?.query.key === query.key) return running.status;
+    const status: Promise<ChainStatus> = (running?.status ?? Promise.resolve())
+      .then(() => this.read(entry, query, onlyIfMoved))
+      .finally(() => {
+        if (entry.inFlight?.status === status) entry.inFlight = null;
+      });
+    entry.inFlight = { query, status };
+    return status;
   }
 
-  private async read(entry: ChainEntry, onlyIfMoved: boolean): Promise<ChainStatus> {
+  private query(chain: Chain): BalanceQuery {
+    const accounts = [...new Set(this.options.accounts())];
+    const tokens = this.catalog
+      .forChain(chain)
+      .filter((token) => !token.hidden)
+      .map((token) => token.address);
+    return { accounts, tokens, key: `${accounts.join()}|${tokens.join()}` };
+  }
+
+  private async read(entry: ChainEntry, query: BalanceQuery, onlyIfMoved: boolean): Promise<ChainStatus> {
     const { chain, client, abort } = entry;
     const before = JSON.stringify(entry.status);
     try {
       const head = await client.send(rpc.blockNumber(), abort.signal);
-      const accounts = [...new Set(this.options.accounts())];
-      const tokens = this.catalog
-        .forChain(chain)
-        .filter((token) => !token.hidden)
-        .map((token) => token.address);
-      const query = `${accounts.join()}|${tokens.join()}`;
       const last = entry.status.lastRead;
-      const moved = !last || BigInt(last.blockNumber) !== head || entry.lastQuery !== query;
+      const moved = !last || BigInt(last.blockNumber) !== head || entry.lastQuery !== query.key;
       if (moved || !onlyIfMoved) {
         const read = await readBalances(
           client,
           chain.multicall3.address,
           head,
-          { accounts, tokens },
+          { accounts: query.accounts, tokens: query.tokens },
           { maxCalldataBytes: this.maxCalldataBytes, signal: abort.signal },
         );
         this.save(entry, read);
-        entry.lastQuery = query;
+        entry.lastQuery = query.key;
       }
       entry.status = { ...entry.status, state: 'ok', reason: null, endpoint: client.endpoint };
     } catch (error) {
