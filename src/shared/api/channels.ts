@@ -22,6 +22,15 @@ export const CHANNELS = [
   'portfolio.refresh',
   'tokens.add',
   'tokens.setHidden',
+  'accounts.remove',
+  'devices.list',
+  'devices.discover',
+  'devices.addAccounts',
+  'devices.verifyAddress',
+  'devices.forget',
+  'devices.answer',
+  'signing.message',
+  'signing.typedData',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -31,5 +40,7 @@ export const EVENT_NAMES = [
   'accounts.changed',
   'chains.status',
   'portfolio.progress',
+  'devices.changed',
+  'signing.request',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { AddCustomChain, Chain, ChainId } from '../chains/chain';
 import { AccountView, AddWatchAccount } from '../accounts';
+import {
+  AccountRef,
+  AddDeviceAccounts,
+  DeviceAnswer,
+  DeviceView,
+  DiscoverAccounts,
+  DiscoveryPage,
+  SignatureResult,
+  SigningRequestView,
+  SignMessage,
+  SignTypedData,
+  VerifiedAddress,
+} from '../devices';
 import { BackupExport, BackupImport, DataLocation, ImportSummary, ResetRequest } from '../localData';
 import {
   ChainStatusView,
@@ -54,6 +67,18 @@ export const calls = {
   'portfolio.refresh': { request: NoRequest, response: z.array(ChainStatusView) },
   'tokens.add': { request: TokenRef, response: TokenView },
   'tokens.setHidden': { request: SetTokenHidden, response: TokenView },
+  'accounts.remove': { request: AccountRef, response: z.null() },
+  'devices.list': { request: NoRequest, response: z.array(DeviceView) },
+  'devices.discover': { request: DiscoverAccounts, response: DiscoveryPage },
+  'devices.addAccounts': { request: AddDeviceAccounts, response: z.array(AccountView) },
+  'devices.verifyAddress': { request: AccountRef, response: VerifiedAddress },
+  'devices.forget': {
+    request: z.strictObject({ fingerprint: z.string().min(1).max(128) }),
+    response: z.null(),
+  },
+  'devices.answer': { request: DeviceAnswer, response: z.null() },
+  'signing.message': { request: SignMessage, response: SignatureResult },
+  'signing.typedData': { request: SignTypedData, response: SignatureResult },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
 
 /** Everything main may push to the renderer, with the payload it carries. */
@@ -63,6 +88,8 @@ export const events = {
   'accounts.changed': z.array(AccountView),
   'chains.status': ChainStatusView,
   'portfolio.progress': RefreshProgress,
+  'devices.changed': z.array(DeviceView),
+  'signing.request': SigningRequestView,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 export type Calls = typeof calls;

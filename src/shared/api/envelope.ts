@@ -20,6 +20,12 @@ export const ErrorCode = z.enum([
   'vault_tampered',
   'not_a_token',
   'chain_unavailable',
+  'cannot_sign',
+  'chain_mismatch',
+  'device_unavailable',
+  'device_rejected',
+  'device_error',
+  'signature_mismatch',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
