@@ -9,10 +9,7 @@ export type UnsignedTransaction = {
   value: bigint;
   data: string;
   gasLimit: bigint;
-} & (
-  | { type: 0; gasPrice: bigint }
-  | { type: 2; maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }
-);
+} & ({ type: 0; gasPrice: bigint } | { type: 2; maxFeePerGas: bigint; maxPriorityFeePerGas: bigint });
 
 /** A secp256k1 signature as devices return it, normalised: `r` and `s` are 0x-prefixed 32-byte hex. */
 export interface SignatureParts {
