@@ -9,6 +9,8 @@ import { ChainDirectory } from './chains/chainDirectory';
 import type { ChainsRpcOptions } from './chains/chainsService';
 import { Networks } from './chains/networks';
 import { SettingsService } from './settings/settingsService';
+import type { DeviceSource } from './signers/deviceSource';
+import { SignersService } from './signers/signersService';
 import { toChecksumAddress } from './store/address';
 import { BackupService } from './store/backup';
 import { openDatabase } from './store/database';
@@ -32,6 +34,10 @@ export interface CoreOptions {
   /** How often chain heads are polled while there are accounts (15 s by default); 0 turns polling off. */
   chainPollMs?: number;
   rpc?: ChainsRpcOptions;
+  /** Where hardware signers come from: Ledger over HID and Trezor in the app, emulators in tests. */
+  deviceSources?: readonly DeviceSource[];
+  /** How often a locked device, or one in the wrong app, is asked again (2 s by default). */
+  deviceRecheckMs?: number;
 }
 
 export interface Core {
@@ -75,6 +81,23 @@ export function createCore(options: CoreOptions): Core {
     pollMs: options.chainPollMs ?? 15_000,
   });
   const { chains } = networks;
+  const refreshBalances = () => void networks.ready().then(() => chains.refresh());
+
+  const signers = new SignersService({
+    db,
+    repositories,
+    sources: options.deviceSources ?? [],
+    activity: async (addresses) => (await networks.ready(), chains.activity(addresses)),
+    events,
+    log,
+    onAccountsChanged: refreshBalances,
+    recheckMs: options.deviceRecheckMs,
+  });
+  signers.start().catch((error: unknown) => {
+    log.error('hardware signers could not start', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  });
 
   const info: AppInfo = {
     ...app,
@@ -129,7 +152,7 @@ export function createCore(options: CoreOptions): Core {
           label,
         });
         events.emit('accounts.changed', repositories.accounts.list());
-        void networks.ready().then(() => chains.refresh());
+        refreshBalances();
         return account;
       },
       'chains.status': async () => (await networks.ready(), chains.status()),
@@ -143,6 +166,15 @@ export function createCore(options: CoreOptions): Core {
         await networks.ready(),
         chains.setTokenHidden(chainId, address, hidden)
       ),
+      'accounts.remove': ({ accountId }) => (signers.removeAccount(accountId), null),
+      'devices.list': () => signers.list(),
+      'devices.discover': (request) => signers.discover(request),
+      'devices.addAccounts': (request) => signers.addAccounts(request),
+      'devices.verifyAddress': ({ accountId }) => signers.verifyAddress(accountId),
+      'devices.forget': ({ fingerprint }) => (signers.forget(fingerprint), null),
+      'devices.answer': ({ deviceId, request, value }) => (signers.answer(deviceId, request, value), null),
+      'signing.message': ({ accountId, message }) => signers.signMessage(accountId, message),
+      'signing.typedData': (request) => signers.signTypedData(request),
     },
   });
 
@@ -150,6 +182,7 @@ export function createCore(options: CoreOptions): Core {
     router,
     events,
     close() {
+      void signers.stop();
       networks.close();
       db.close();
     },

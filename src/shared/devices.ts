@@ -119,6 +119,7 @@ export type AddDeviceAccounts = z.input<typeof AddDeviceAccounts>;
 export const AccountRef = z.strictObject({ accountId: z.number().int().positive() });
 
 export const VerifiedAddress = z.strictObject({ address: Address, confirmed: z.boolean() });
+export type VerifiedAddress = z.infer<typeof VerifiedAddress>;
 
 export const DeviceAnswer = z.strictObject({
   deviceId: z.string().min(1).max(200),

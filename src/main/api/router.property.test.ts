@@ -99,6 +99,52 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     address: fc.constantFrom(...WATCHED),
     hidden: fc.boolean(),
   }),
+  'accounts.remove': fc.record({ accountId: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer()) }),
+  'devices.list': fc.constant(undefined),
+  'devices.discover': fc.record({
+    deviceId: fc.oneof(fc.constant('ledger:nano-x'), fc.string()),
+    scheme: fc.oneof(fc.constantFrom('ledger-live', 'bip44', 'legacy'), fc.string()),
+    start: fc.oneof(fc.nat({ max: 30 }), fc.integer()),
+    count: fc.integer({ min: -1, max: 120 }),
+    all: fc.boolean(),
+  }),
+  'devices.addAccounts': fc.record({
+    deviceId: fc.oneof(fc.constant('ledger:nano-x'), fc.string()),
+    accounts: fc.array(
+      fc.record({
+        scheme: fc.oneof(fc.constantFrom('ledger-live', 'bip44', 'legacy'), fc.string()),
+        index: fc.integer({ min: -1, max: 30 }),
+        label: fc.string({ maxLength: 120 }),
+      }),
+      { maxLength: 3 },
+    ),
+  }),
+  'devices.verifyAddress': fc.record({ accountId: fc.integer({ min: -1, max: 4 }) }),
+  'devices.forget': fc.record({
+    fingerprint: fc.oneof(fc.constant('c0ffee00'), fc.string({ maxLength: 140 })),
+  }),
+  'devices.answer': fc.record({
+    deviceId: fc.oneof(fc.constant('trezor:1'), fc.string()),
+    request: fc.oneof(fc.constantFrom('pin', 'passphrase'), fc.string()),
+    value: fc.oneof(fc.constant(null), fc.string({ maxLength: 120 })),
+  }),
+  'signing.message': fc.record({
+    accountId: fc.integer({ min: -1, max: 4 }),
+    message: fc.string({ maxLength: 200 }),
+  }),
+  'signing.typedData': fc.record({
+    accountId: fc.integer({ min: 1, max: 4 }),
+    chainId: fc.constantFrom(1, 10),
+    typedData: fc.oneof(
+      fc.record({
+        domain: fc.record({ name: fc.string(), chainId: fc.constantFrom(1, 10, '1') }),
+        types: fc.constant({ Mail: [{ name: 'contents', type: 'string' }] }),
+        primaryType: fc.constantFrom('Mail', 'Other'),
+        message: fc.record({ contents: fc.string() }),
+      }),
+      fc.anything(),
+    ),
+  }),
 };
 
 /**
@@ -115,6 +161,11 @@ const EXPECTED_REFUSALS = new Set([
   'not_found',
   'not_a_token',
   'chain_unavailable',
+  // No hardware is plugged in here: signing refuses watch-only accounts, and every device is absent.
+  'cannot_sign',
+  'chain_mismatch',
+  'device_unavailable',
+  'invalid_state',
 ]);
 
 /** The property test must not reach the internet: every RPC request fails at once, as with no network. */

@@ -43,6 +43,23 @@ function setup(overrides: Partial<Handlers> = {}) {
     'tokens.setHidden': () => {
       throw new ApiError('not_found', 'No such token.');
     },
+    'accounts.remove': () => null,
+    'devices.list': () => [],
+    'devices.discover': () => ({ accounts: [], next: 0 }),
+    'devices.addAccounts': () => [],
+    'devices.verifyAddress': () => {
+      throw new ApiError('device_rejected', 'You rejected the request on your Ledger.');
+    },
+    'devices.forget': () => null,
+    'devices.answer': () => {
+      throw new ApiError('invalid_state', 'That device is not asking for a PIN.');
+    },
+    'signing.message': () => {
+      throw new ApiError('cannot_sign', 'This is a watch-only account.');
+    },
+    'signing.typedData': () => {
+      throw new ApiError('chain_mismatch', 'This request is for chain 10, but you are on chain 1.');
+    },
     ...overrides,
   };
   return { router: createRouter({ handlers, trustedOrigins: [ORIGIN], log }), handlers, log };

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anvilCall, deployToken, fixtureAddress } from '../../../test/anvil/chainSetup';
+import { anvilCall, deployToken, fixtureAddress, sendAndMine } from '../../../test/anvil/chainSetup';
 import {
   fixtureAccounts,
   localChain,
@@ -163,6 +163,30 @@ describe('ChainsService', () => {
     const [status] = await pending;
     expect(status).toMatchObject({ state: 'stale', reason: 'Not read since the app started.' });
     expect(statuses).toEqual([]);
+  });
+
+  describe('account activity', () => {
+    it('reads nonces and native balances on every chain, and marks a chain it cannot reach unread', async () => {
+      const spender = fixtureAddress('spender') as ChecksumAddress;
+      const url = nodes[1]?.url as string;
+      await anvilCall(url, 'anvil_setBalance', [spender, '0xde0b6b3a7640000']);
+      await anvilCall(url, 'anvil_impersonateAccount', [spender]);
+      await sendAndMine(url, { from: spender, to: spender, value: '0x0' });
+      const fresh = fixtureAddress('never used') as ChecksumAddress;
+      const refused = await scriptedRpcServer(() => ({ status: 500, text: 'down' }));
+      hanging.push(refused);
+      const { service: s, exchanges } = service({ chains: [...chains(), localChain(1, refused.url)] });
+
+      const activity = await s.activity([ACCOUNTS[0] as ChecksumAddress, spender, fresh]);
+
+      expect(activity.find((chain) => chain.chainId === 1)).toEqual({ chainId: 1, accounts: null });
+      const base = activity.find((chain) => chain.chainId === 8453)?.accounts;
+      expect(base?.map(({ nonce }) => nonce)).toEqual([0n, 1n, 0n]);
+      expect(base?.[0]?.balance).toBeGreaterThan(0n);
+      expect(base?.[2]?.balance).toBe(0n);
+      // The head, then one POST: the balances through one aggregate3 plus a nonce per address.
+      expect(exchanges.filter((e) => e.chainId === 10)).toHaveLength(2);
+    });
   });
 
   describe('adding tokens', () => {

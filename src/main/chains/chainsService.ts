@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Chain } from '../../shared/chains/chain';
 import type { Logger } from '../log';
 import { ChecksumAddress } from '../store/address';
+import { type AccountActivity, readAccountActivity } from './accountActivity';
 import { type ChainBalances, readBalances, type TokenAddress } from './balanceReader';
 import { BalancesRepository, type ChainRead } from './balancesRepository';
 import { ChainsError } from './chainsError';
@@ -83,6 +84,11 @@ interface ChainEntry {
   lastQuery: string | null;
   inFlight: { query: BalanceQuery; status: Promise<ChainStatus> } | null;
   abort: AbortController;
+}
+
+export interface ChainActivity {
+  chainId: number;
+  accounts: AccountActivity[] | null;
 }
 
 interface BalanceQuery {
@@ -217,6 +223,29 @@ export class ChainsService {
         available,
       }));
     return { chains: this.status(), tokens, holdings, warnings: tokenWarnings(tokens) };
+  }
+
+  /**
+   * The nonce and native balance of each address on every enabled chain, read concurrently. A chain that
+   * cannot be read is listed with `accounts: null`, so "unused" is never claimed for a chain nobody asked.
+   */
+  async activity(addresses: readonly ChecksumAddress[]): Promise<ChainActivity[]> {
+    return Promise.all(
+      [...this.entries.values()].map(async ({ chain, client, abort }) => {
+        try {
+          const accounts = await readAccountActivity(
+            client,
+            chain.multicall3.address,
+            addresses,
+            abort.signal,
+          );
+          return { chainId: chain.id, accounts };
+        } catch (error) {
+          this.reason(chain, error);
+          return { chainId: chain.id, accounts: null };
+        }
+      }),
+    );
   }
 
   tokens(chainId: number): Token[] {

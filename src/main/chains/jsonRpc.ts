@@ -32,6 +32,11 @@ export const rpc = {
     params: [address, blockParam(block)],
     result: Quantity,
   }),
+  getTransactionCount: (address: string, block: BlockTag): RpcRequest<bigint> => ({
+    method: 'eth_getTransactionCount',
+    params: [address, blockParam(block)],
+    result: Quantity,
+  }),
   getCode: (address: string, block: BlockTag): RpcRequest<string> => ({
     method: 'eth_getCode',
     params: [address, blockParam(block)],
@@ -46,6 +51,7 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
   'eth_call',
   'eth_getCode',
   'eth_getBalance',
+  'eth_getTransactionCount',
 ]);
 
 const ErrorObject = z.object({ code: z.number().int(), message: z.string(), data: z.unknown().optional() });

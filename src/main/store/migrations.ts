@@ -179,4 +179,30 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    name: 'signatures',
+    up(db) {
+      // The account's address, not its id: history keeps naming the device after the account is removed.
+      db.exec(`
+        CREATE TABLE signatures (
+          id                 INTEGER PRIMARY KEY,
+          address            TEXT NOT NULL CONSTRAINT signature_address CHECK (
+                               length(address) = 42 AND substr(address, 1, 2) = '0x'
+                               AND NOT substr(address, 3) GLOB '*[^0-9A-Fa-f]*'),
+          signer             TEXT NOT NULL CONSTRAINT signature_signer CHECK (signer IN ('ledger', 'trezor', 'phone')),
+          device_fingerprint TEXT NOT NULL CONSTRAINT signature_device CHECK (length(device_fingerprint) BETWEEN 1 AND 128),
+          kind               TEXT NOT NULL CONSTRAINT signature_kind CHECK (kind IN ('message', 'typed-data', 'transaction')),
+          chain_id           INTEGER CONSTRAINT signature_chain CHECK (chain_id BETWEEN 1 AND 9007199254740991),
+          -- The transaction hash for a transaction, else the EIP-191 or EIP-712 digest that was signed.
+          digest             TEXT NOT NULL CONSTRAINT signature_digest CHECK (
+                               length(digest) = 66 AND substr(digest, 1, 2) = '0x'
+                               AND NOT substr(digest, 3) GLOB '*[^0-9a-f]*'),
+          signed_at          INTEGER NOT NULL CONSTRAINT signature_time CHECK (signed_at >= 0),
+          CONSTRAINT signature_transaction_chain CHECK (kind <> 'transaction' OR chain_id IS NOT NULL)
+        ) STRICT;
+        CREATE INDEX signatures_digest ON signatures (digest);
+      `);
+    },
+  },
 ];

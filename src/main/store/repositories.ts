@@ -4,6 +4,7 @@ import { AddressBookRepository } from './addressBookRepository';
 import { DevicesRepository } from './devicesRepository';
 import { LabelsRepository } from './labelsRepository';
 import { SettingsRepository } from './settingsRepository';
+import { SignaturesRepository } from './signaturesRepository';
 
 /** One repository per aggregate, over one connection, prepared once at start-up. */
 export function createRepositories(db: Database) {
@@ -13,6 +14,7 @@ export function createRepositories(db: Database) {
     accounts: new AccountsRepository(db),
     labels: new LabelsRepository(db),
     addressBook: new AddressBookRepository(db),
+    signatures: new SignaturesRepository(db),
   };
 }
 

@@ -58,6 +58,14 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
     'This device already has an account at that derivation path.',
   'accounts.device_fingerprint, accounts.address': 'This device already has an account with that address.',
   'accounts.address': 'That address is already a watch-only account.',
+  signature_address: 'A signature belongs to a 0x-prefixed 20-byte address.',
+  signature_signer: 'A signature comes from a Ledger, a Trezor or a phone.',
+  signature_device: 'A device fingerprint must be 1 to 128 characters long.',
+  signature_kind: 'A signature is over a message, typed data or a transaction.',
+  signature_chain: CHAIN,
+  signature_digest: 'A signature is recorded by its 32-byte digest.',
+  signature_time: 'A signature time must be a non-negative number of milliseconds.',
+  signature_transaction_chain: 'A signed transaction needs its chain.',
 };
 
 /**

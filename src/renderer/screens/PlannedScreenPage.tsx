@@ -1,5 +1,5 @@
 import { ArrowRight, Check } from 'lucide-react';
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import { routeHref, type Route } from '../routing/routes';
 import { EmptyState } from './EmptyState';
 import { Page } from './Page';
@@ -9,12 +9,10 @@ import './PlannedScreenPage.css';
 interface PlannedScreenPageProps {
   route: Route;
   screen: PlannedScreen;
-  /** Something the user can already do here, offered beside the way forward. */
-  secondaryAction?: ReactNode;
 }
 
 /** An honest stand-in for a screen that is not built: today's state, what to do now, and what is coming. */
-export function PlannedScreenPage({ route, screen, secondaryAction }: PlannedScreenPageProps) {
+export function PlannedScreenPage({ route, screen }: PlannedScreenPageProps) {
   const capabilitiesId = useId();
   return (
     <Page title={route.title} lede={screen.lede}>
@@ -23,13 +21,10 @@ export function PlannedScreenPage({ route, screen, secondaryAction }: PlannedScr
         headline={screen.headline}
         guidance={screen.guidance}
         actions={
-          <>
-            <a className="button button--primary" href={routeHref(screen.next.to)}>
-              {screen.next.label}
-              <ArrowRight size={14} aria-hidden="true" />
-            </a>
-            {secondaryAction}
-          </>
+          <a className="button button--primary" href={routeHref(screen.next.to)}>
+            {screen.next.label}
+            <ArrowRight size={14} aria-hidden="true" />
+          </a>
         }
       />
       <section className="planned-capabilities" aria-labelledby={capabilitiesId}>

@@ -12,7 +12,7 @@ export interface PlannedScreen {
 }
 
 /** The screens that are built; every other route shows its planned state. */
-export type BuiltRouteId = 'settings' | 'portfolio';
+export type BuiltRouteId = 'settings' | 'portfolio' | 'devices';
 
 /** The copy for every screen that is not built yet. Each one says what it will do and what to do now. */
 export const PLANNED_SCREENS: Record<Exclude<RouteId, BuiltRouteId>, PlannedScreen> = {
@@ -50,18 +50,6 @@ export const PLANNED_SCREENS: Record<Exclude<RouteId, BuiltRouteId>, PlannedScre
       'Revoke in one step, signed on your device',
     ],
     next: { label: 'Go to Devices', to: 'devices' },
-  },
-  devices: {
-    lede: 'The hardware wallets that hold your keys, and the accounts they provide.',
-    headline: 'Hardware wallet support is in progress',
-    guidance:
-      'There is nothing to connect yet. In the meantime you can watch an address: its balances show in Portfolio, and no keys are involved.',
-    capabilities: [
-      'Ledger (Ethereum app) and Trezor over USB',
-      'Account discovery on the standard derivation paths, with addresses shown on the device',
-      'Keys never leave the device, and every signature is checked before it is broadcast',
-    ],
-    next: { label: 'Open Settings', to: 'settings' },
   },
   pairing: {
     lede: 'Your phone as a second signer, linked end-to-end encrypted over your local network.',

@@ -4,6 +4,7 @@ import { AddWatchButton } from '../accounts/AddWatchButton';
 import { accountName, SIGNER_LABELS, useAccounts } from '../accounts/useAccounts';
 import { shortAddress } from '../format/shortAddress';
 import { routeHref } from '../routing/routes';
+import { SignMessageButton } from '../signing/SignMessageButton';
 import './TopBar.css';
 
 function countLabel(count: number): string {
@@ -25,9 +26,12 @@ export function AccountButton() {
 
   useEffect(() => {
     if (!open) return;
-    // A press anywhere else closes the panel, as a native popup would; the add dialog renders inside it.
+    // A press anywhere else closes the panel, as a native popup would; the add and sign dialogs render inside
+    // it. A press in a modal dialog (the signing sheet above the sign dialog) is not "elsewhere": closing the
+    // panel then would drop the signature the user is waiting for.
     const onPointerDown = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
+      const target = event.target as Element;
+      if (!root.current?.contains(target) && !target.closest('dialog')) setOpen(false);
     };
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
@@ -69,6 +73,7 @@ export function AccountButton() {
                     <code className="account-menu__address">{shortAddress(account.address)}</code>
                   )}
                   <span className="badge account-menu__signer">{SIGNER_LABELS[account.signer]}</span>
+                  <SignMessageButton account={account} compact />
                 </li>
               ))}
             </ul>

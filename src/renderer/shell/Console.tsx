@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { AddWatchButton } from '../accounts/AddWatchButton';
+import { DevicesPage } from '../devices/DevicesPage';
+import { TrezorPrompts } from '../devices/TrezorPrompts';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
 import type { Route } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
@@ -8,6 +9,7 @@ import { PLANNED_SCREENS } from '../screens/plannedScreens';
 import { PlannedScreenPage } from '../screens/PlannedScreenPage';
 import { useWallet } from '../session/WalletContext';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SigningOverlay } from '../signing/SigningOverlay';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import './Console.css';
@@ -15,14 +17,8 @@ import './Console.css';
 function RouteScreen({ route }: { route: Route }) {
   if (route.id === 'settings') return <SettingsPage />;
   if (route.id === 'portfolio') return <PortfolioPage />;
-  return (
-    <PlannedScreenPage
-      route={route}
-      screen={PLANNED_SCREENS[route.id]}
-      // Watching an address needs no device, so it is offered while device support is still to come.
-      secondaryAction={route.id === 'devices' ? <AddWatchButton /> : undefined}
-    />
-  );
+  if (route.id === 'devices') return <DevicesPage />;
+  return <PlannedScreenPage route={route} screen={PLANNED_SCREENS[route.id]} />;
 }
 
 /** The console frame: sidebar, top bar, and the screen the hash names. */
@@ -43,6 +39,9 @@ export function Console() {
         <TopBar />
         <main className="console__content">{route ? <RouteScreen route={route} /> : <NotFoundPage />}</main>
       </div>
+      {/* Devices ask for confirmation, a PIN or a passphrase in the middle of anything, on any screen. */}
+      <SigningOverlay />
+      <TrezorPrompts />
     </div>
   );
 }

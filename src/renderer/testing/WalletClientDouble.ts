@@ -3,12 +3,21 @@ import type { AppInfo, Channel, EventName, EventPayload, RequestOf } from '../..
 import type { ApiFailure } from '../../shared/api/envelope';
 import type { AddCustomChain, Chain } from '../../shared/chains/chain';
 import { CHAINS } from '../../shared/chains/registry';
+import type {
+  DeviceView,
+  DiscoveredAccount,
+  DiscoveryPage,
+  DiscoveryScheme,
+  SignatureResult,
+  SigningRequestView,
+} from '../../shared/devices';
 import type { BackupExport, DataLocation, ImportSummary } from '../../shared/localData';
 import type { PortfolioView, TokenView } from '../../shared/portfolio';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import type { VaultStatus } from '../../shared/vault';
 import { ApiCallError, type WalletClient } from '../api/client';
 import { tokenKey } from '../portfolio/portfolioModel';
+import { deviceAccount, derivedAddress, schemePath } from './deviceFixture';
 import { watchAccount } from './portfolioFixture';
 
 /**
@@ -44,11 +53,21 @@ export class WalletClientDouble implements WalletClient {
   chains: Chain[] = [...CHAINS];
   /** Custom RPC URLs as chains.setRpc (or chains.addCustom) stored them, by chain id. */
   readonly rpcUrls = new Map<number, string[]>();
+  /** Connected and known devices; none by default, as on a fresh install (see deviceFixture). */
+  devices: DeviceView[] = [];
+  /** The indexes that have on-chain activity, per scheme, for every seed: discovery stops after them. */
+  usedIndexes: Record<DiscoveryScheme, number[]> = { 'ledger-live': [0, 1], bip44: [0], legacy: [] };
+  /** What the user does on the device when asked to sign or show an address. */
+  deviceResponse: 'confirm' | 'reject' = 'confirm';
+  /** Every devices.answer, in order, as the device received it. */
+  readonly deviceAnswers: RequestOf<'devices.answer'>[] = [];
   readonly calls: { channel: Channel; request: unknown }[] = [];
   /** While set, every call fails with it, as when the browser host has gone away. */
   unreachable: Error | null = null;
   private readonly refusals = new Map<Channel, ApiFailure>();
   private readonly holds = new Map<Channel, Promise<void>>();
+  private deviceGate: Promise<void> | null = null;
+  private requestCount = 0;
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
   readonly call: WalletClient['call'] = (channel, ...args) => this.answer(channel, args[0]) as never;
@@ -76,6 +95,25 @@ export class WalletClientDouble implements WalletClient {
       this.holds.delete(channel);
       release();
     };
+  }
+
+  /**
+   * The device waits for the user until the returned function is called, so a test can look at the signing
+   * sheet while a request is awaiting confirmation.
+   */
+  holdDevice(): () => void {
+    let release!: () => void;
+    this.deviceGate = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.deviceGate = null;
+      release();
+    };
+  }
+
+  /** A device changing state (plugged, locked, asking for a PIN), pushed as main does. */
+  setDevice(id: string, change: Partial<DeviceView>): void {
+    this.devices = this.devices.map((device) => (device.id === id ? { ...device, ...change } : device));
+    this.emit('devices.changed', this.listDevices());
   }
 
   /** What main pushes after a change made elsewhere, e.g. in another window. */
@@ -150,7 +188,182 @@ export class WalletClientDouble implements WalletClient {
         const { chainId, address, hidden } = request as RequestOf<'tokens.setHidden'>;
         return this.updateToken(chainId, address, { hidden });
       }
+      case 'accounts.remove':
+        return this.removeAccount((request as RequestOf<'accounts.remove'>).accountId);
+      case 'devices.list':
+        return this.listDevices();
+      case 'devices.discover':
+        return this.discover(request as RequestOf<'devices.discover'>);
+      case 'devices.addAccounts':
+        return this.addDeviceAccounts(request as RequestOf<'devices.addAccounts'>);
+      case 'devices.verifyAddress':
+        return this.verifyAddress((request as RequestOf<'devices.verifyAddress'>).accountId);
+      case 'devices.forget':
+        return this.forget((request as RequestOf<'devices.forget'>).fingerprint);
+      case 'devices.answer':
+        return this.answerDevice(request as RequestOf<'devices.answer'>);
+      case 'signing.message': {
+        const { accountId, message } = request as RequestOf<'signing.message'>;
+        return this.sign('signing.message', accountId, 'message', [{ label: 'Message', value: message }]);
+      }
+      case 'signing.typedData': {
+        const { accountId, typedData } = request as RequestOf<'signing.typedData'>;
+        return this.sign('signing.typedData', accountId, 'typed-data', [
+          { label: 'Type', value: typedData.primaryType },
+        ]);
+      }
     }
+  }
+
+  /** Like main: each device with how many of this wallet's accounts it signs for. */
+  private listDevices(): DeviceView[] {
+    return this.devices.map((device) => ({
+      ...device,
+      accounts: this.accounts.filter((a) => a.deviceFingerprint === device.fingerprint).length,
+    }));
+  }
+
+  private connectedDevice(channel: Channel, deviceId: string): DeviceView {
+    const device = this.devices.find((d) => d.id === deviceId);
+    if (!device?.connected || device.state !== 'ready') {
+      throw new ApiCallError(channel, {
+        code: 'device_unavailable',
+        message: device ? device.message : 'The device is not connected.',
+      });
+    }
+    return device;
+  }
+
+  /** Ledger Live's rule without `all`: the used accounts, then the first unused one. */
+  private discover({ deviceId, scheme, start, count, all }: RequestOf<'devices.discover'>): DiscoveryPage {
+    const device = this.connectedDevice('devices.discover', deviceId);
+    const fingerprint = device.fingerprint ?? '';
+    const accounts: DiscoveredAccount[] = [];
+    for (let index = start; index < start + count; index++) {
+      const address = derivedAddress(fingerprint, scheme, index);
+      const used = this.usedIndexes[scheme].includes(index);
+      const added = this.accounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
+      accounts.push({
+        scheme,
+        index,
+        path: schemePath(scheme, index),
+        address,
+        used,
+        balances: used ? [{ chainId: 1, amount: String((BigInt(index) + 1n) * 10n ** 17n) }] : [],
+        unreadChains: [],
+        accountId: added?.id ?? null,
+      });
+      if (!all && !used) break;
+    }
+    return { accounts, next: start + accounts.length };
+  }
+
+  private addDeviceAccounts({ deviceId, accounts }: RequestOf<'devices.addAccounts'>): AccountView[] {
+    const device = this.connectedDevice('devices.addAccounts', deviceId);
+    const nextId = () => Math.max(0, ...this.accounts.map((a) => a.id)) + 1;
+    const added = accounts.map(({ scheme, index, label = '' }) => {
+      const account = deviceAccount(nextId(), device, scheme, index, label.trim());
+      this.accounts = [...this.accounts, account];
+      return account;
+    });
+    this.emit('accounts.changed', this.accounts);
+    this.emit('devices.changed', this.listDevices());
+    return added;
+  }
+
+  private removeAccount(accountId: number): null {
+    if (!this.accounts.some((a) => a.id === accountId)) {
+      throw new ApiCallError('accounts.remove', { code: 'not_found', message: 'No such account.' });
+    }
+    this.accounts = this.accounts.filter((a) => a.id !== accountId);
+    this.emit('accounts.changed', this.accounts);
+    this.emit('devices.changed', this.listDevices());
+    return null;
+  }
+
+  private forget(fingerprint: string): null {
+    this.accounts = this.accounts.filter((a) => a.deviceFingerprint !== fingerprint);
+    this.devices = this.devices.filter((d) => d.fingerprint !== fingerprint);
+    this.emit('accounts.changed', this.accounts);
+    this.emit('devices.changed', this.listDevices());
+    return null;
+  }
+
+  private answerDevice(answer: RequestOf<'devices.answer'>): null {
+    this.deviceAnswers.push(answer);
+    const device = this.devices.find((d) => d.id === answer.deviceId);
+    if (device) this.setDevice(device.id, { state: 'ready', message: 'Ready.', remedy: null });
+    return null;
+  }
+
+  private async verifyAddress(accountId: number) {
+    const { account } = await this.askDevice('devices.verifyAddress', accountId, 'verify-address', []);
+    return { address: account.address, confirmed: this.deviceResponse === 'confirm' };
+  }
+
+  private async sign(
+    channel: Channel,
+    accountId: number,
+    action: SigningRequestView['action'],
+    check: SigningRequestView['check'],
+  ): Promise<SignatureResult> {
+    const { account, device } = await this.askDevice(channel, accountId, action, check);
+    return {
+      signature: `0x${'ab'.repeat(64)}1b`,
+      address: account.address,
+      signer: { kind: device.kind, label: device.label, fingerprint: device.fingerprint ?? '' },
+      mode: 'clear',
+      signedAt: 1_700_000_500_000,
+    };
+  }
+
+  /** Like main's signing queue: a request goes queued → awaiting_confirmation → done | failed, pushed each time. */
+  private async askDevice(
+    channel: Channel,
+    accountId: number,
+    action: SigningRequestView['action'],
+    check: SigningRequestView['check'],
+  ) {
+    const account = this.accounts.find((a) => a.id === accountId);
+    if (!account) throw new ApiCallError(channel, { code: 'not_found', message: 'No such account.' });
+    const device = this.devices.find((d) => d.fingerprint === account.deviceFingerprint);
+    if (account.signer === 'watch' || !device) {
+      throw new ApiCallError(channel, {
+        code: 'cannot_sign',
+        message: 'This is a watch-only address: the wallet holds no key for it.',
+      });
+    }
+    const view: SigningRequestView = {
+      id: `request-${++this.requestCount}`,
+      action,
+      account: { id: account.id, address: account.address, label: account.label },
+      signer: {
+        kind: device.kind,
+        label: device.label,
+        fingerprint: device.fingerprint ?? '',
+        model: device.model,
+      },
+      check: [{ label: 'Address', value: account.address }, ...check],
+      blind: false,
+      status: 'queued',
+      error: null,
+      startedAt: 1_700_000_400_000,
+    };
+    this.emit('signing.request', view);
+    if (!device.connected || device.state !== 'ready') {
+      const error = { state: device.state, message: device.message, remedy: device.remedy };
+      this.emit('signing.request', { ...view, status: 'failed', error });
+      throw new ApiCallError(channel, { code: 'device_unavailable', message: device.message });
+    }
+    this.emit('signing.request', { ...view, status: 'awaiting_confirmation' });
+    await this.deviceGate;
+    if (this.deviceResponse === 'reject' && action !== 'verify-address') {
+      const error = { state: 'rejected' as const, message: 'You rejected the request on the device.', remedy: null };
+      this.emit('signing.request', { ...view, status: 'failed', error });
+      throw new ApiCallError(channel, { code: 'device_rejected', message: error.message });
+    }
+    this.emit('signing.request', { ...view, status: 'done' });
+    return { account, device };
   }
 
   private addWatch({ address, label = '' }: RequestOf<'accounts.addWatch'>): AccountView {

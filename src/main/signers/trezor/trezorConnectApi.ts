@@ -1,0 +1,95 @@
+import type {
+  Address,
+  BundledParams,
+  CommonParams,
+  DEVICE_EVENT,
+  DeviceEventMessage,
+  EthereumSignedTx,
+  EthereumSignMessage,
+  EthereumSignTransaction,
+  EthereumSignTypedDataTypes,
+  EthereumSignTypedHash,
+  Features,
+  GetAddress,
+  GetPublicKey,
+  Params,
+  PROTO,
+  Response,
+  TRANSPORT_EVENT,
+  TransportEventMessage,
+  UI_EVENT,
+  UiEventMessage,
+  UiResponseEvent,
+} from '@trezor/connect';
+import type { HDNodeResponse } from '@trezor/connect/lib/types/api/getPublicKey';
+
+/**
+ * The part of `TrezorConnect` the wallet uses, with the package's own parameter and response types, so an
+ * upgrade that changes them breaks the build here and in the test fake instead of failing on a device.
+ */
+export interface TrezorConnectApi {
+  on(type: typeof DEVICE_EVENT, listener: (event: DeviceEventMessage) => void): void;
+  on(type: typeof UI_EVENT, listener: (event: UiEventMessage) => void): void;
+  on(type: typeof TRANSPORT_EVENT, listener: (event: TransportEventMessage) => void): void;
+  off(type: typeof DEVICE_EVENT | typeof UI_EVENT | typeof TRANSPORT_EVENT, listener: (event: never) => void): void;
+  uiResponse(response: UiResponseEvent): void;
+  /** Ends the request in progress, including one waiting for a PIN or passphrase. */
+  cancel(reason?: string): void;
+  dispose(): void;
+  getFeatures(params: CommonParams): Response<Features>;
+  ethereumGetAddress(params: Params<GetAddress>): Response<Address>;
+  ethereumGetAddress(params: BundledParams<GetAddress>): Response<Address[]>;
+  ethereumGetPublicKey(params: Params<GetPublicKey>): Response<HDNodeResponse>;
+  ethereumSignTransaction(params: Params<EthereumSignTransaction>): Response<EthereumSignedTx>;
+  ethereumSignMessage(params: Params<EthereumSignMessage>): Response<PROTO.MessageSignature>;
+  /** Always the form with hashes, which every model takes; a Model One can only sign those. */
+  ethereumSignTypedData<T extends EthereumSignTypedDataTypes>(
+    params: Params<EthereumSignTypedHash<T>>,
+  ): Response<PROTO.EthereumTypedDataSignature>;
+}
+
+export interface TrezorConnectOptions {
+  /** Also talk to a Trezor emulator over UDP on 127.0.0.1:21324 (development only). */
+  udpEmulator?: boolean;
+  /**
+   * Subscribes before `init`: devices already plugged in are announced while it runs, and a listener added
+   * afterwards could miss them.
+   */
+  subscribe?: (connect: TrezorConnectApi) => void;
+}
+
+/**
+ * Loads and initialises the real TrezorConnect for Electron's main process. The package is imported only
+ * here, so importing this module neither loads it nor touches USB.
+ */
+export async function createTrezorConnect(options: TrezorConnectOptions = {}): Promise<TrezorConnectApi> {
+  const module = await import('@trezor/connect');
+  const connect: TrezorConnectApi & { init: (typeof module.default)['init'] } = defaultExport(module);
+  options.subscribe?.(connect);
+  await connect.init({
+    manifest: { appName: 'Ledgerline', email: 'support@ledgerline.app', appUrl: 'https://ledgerline.app' },
+    popup: false,
+    // Node USB first; the Bridge daemon is still how older setups (and Windows without WinUSB) reach a device.
+    transports: options.udpEmulator
+      ? ['NodeUsbTransport', 'BridgeTransport', 'UdpTransport']
+      : ['NodeUsbTransport', 'BridgeTransport'],
+    pendingTransportEvent: true,
+    lazyLoad: false,
+    // The firmware hash check downloads the released firmware binary from data.trezor.io.
+    enableFirmwareHashCheck: false,
+    debug: false,
+  });
+  return connect;
+}
+
+/**
+ * A CommonJS package seen from ESM: bundlers and Node in "node mode" hand over `module.exports` as the
+ * default, whose `default` is TrezorConnect; others honour `__esModule` and hand over TrezorConnect itself.
+ */
+function defaultExport(module: typeof import('@trezor/connect')): typeof module.default {
+  const candidate: unknown = module.default;
+  if (typeof candidate === 'object' && candidate !== null && 'default' in candidate && !('init' in candidate)) {
+    return (candidate as { default: typeof module.default }).default;
+  }
+  return module.default;
+}
