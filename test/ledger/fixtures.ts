@@ -40,7 +40,10 @@ export const MAIL: TypedData = {
   message: {
     from: { name: 'Cow', wallets: ['0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826'] },
     to: [
-      { name: 'Bob', wallets: ['0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB', '0xB0BdaBea57B0BDABeA57b0bdABEA57b0BDabEa57'] },
+      {
+        name: 'Bob',
+        wallets: ['0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB', '0xB0BdaBea57B0BDABeA57b0bdABEA57b0BDabEa57'],
+      },
       { name: 'Alice', wallets: [] },
     ],
     contents: 'Hello, Bob!',

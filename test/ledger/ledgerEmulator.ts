@@ -3,7 +3,16 @@ import Transport from '@ledgerhq/hw-transport';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
-import { Transaction, computeAddress, concat, getBytes, hashMessage, hexlify, keccak256, toUtf8String } from 'ethers';
+import {
+  Transaction,
+  computeAddress,
+  concat,
+  getBytes,
+  hashMessage,
+  hexlify,
+  keccak256,
+  toUtf8String,
+} from 'ethers';
 import { TypedDataAssembler } from './emulatorTypedData';
 
 /** The published all-"abandon" test mnemonic: every key it yields is public, so no real funds are at stake. */
@@ -217,7 +226,13 @@ export class LedgerEmulator extends Transport {
     const address = Buffer.from(computeAddress(hexlify(publicKey)).slice(2), 'ascii');
     const chainCode = command.p2 === 0x01 ? Buffer.from(node.chainCode ?? new Uint8Array()) : Buffer.alloc(0);
     return ok(
-      Buffer.concat([Buffer.from([publicKey.length]), publicKey, Buffer.from([address.length]), address, chainCode]),
+      Buffer.concat([
+        Buffer.from([publicKey.length]),
+        publicKey,
+        Buffer.from([address.length]),
+        address,
+        chainCode,
+      ]),
     );
   }
 
@@ -299,7 +314,8 @@ export class LedgerEmulator extends Transport {
   }
 
   private async confirm(): Promise<void> {
-    if (this.confirmationDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.confirmationDelayMs));
+    if (this.confirmationDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, this.confirmationDelayMs));
     if (this.answer === 'reject') throw new StatusWord(this.rejectStatus);
   }
 

@@ -1,4 +1,12 @@
-import { DEVICE, DEVICE_EVENT, UI, UI_EVENT, UI_RESPONSE, type DeviceEventMessage, type UiEventMessage } from '@trezor/connect';
+import {
+  DEVICE,
+  DEVICE_EVENT,
+  UI,
+  UI_EVENT,
+  UI_RESPONSE,
+  type DeviceEventMessage,
+  type UiEventMessage,
+} from '@trezor/connect';
 import { HDNodeWallet, Mnemonic, verifyMessage } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import { ABANDON_MNEMONIC } from './fixtures';
@@ -16,7 +24,10 @@ describe('TrezorConnectFake', () => {
   it('derives the abandon wallet', async () => {
     const fake = pluggedIn();
     const response = await fake.ethereumGetAddress({ path: FIRST });
-    expect(response).toMatchObject({ success: true, payload: { address: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94' } });
+    expect(response).toMatchObject({
+      success: true,
+      payload: { address: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94' },
+    });
   });
 
   it('answers a bundle in one call', async () => {
@@ -53,7 +64,9 @@ describe('TrezorConnectFake', () => {
     fake.on(UI_EVENT, (event: UiEventMessage) => {
       if (event.type === UI.REQUEST_PIN) fake.uiResponse({ type: UI_RESPONSE.RECEIVE_PIN, payload: '951' });
     });
-    expect(await fake.ethereumGetAddress({ path: FIRST })).toMatchObject({ payload: { code: 'Failure_PinInvalid' } });
+    expect(await fake.ethereumGetAddress({ path: FIRST })).toMatchObject({
+      payload: { code: 'Failure_PinInvalid' },
+    });
     fake.dispose();
     fake.on(UI_EVENT, (event: UiEventMessage) => {
       if (event.type === UI.REQUEST_PIN) fake.uiResponse({ type: UI_RESPONSE.RECEIVE_PIN, payload: '159' });

@@ -3,6 +3,7 @@ import { mnemonicToSeedSync } from '@scure/bip39';
 import {
   DEVICE,
   DEVICE_EVENT,
+  TRANSPORT,
   TRANSPORT_EVENT,
   UI,
   UI_EVENT,
@@ -79,7 +80,8 @@ export class TrezorConnectFake implements TrezorConnectApi {
   private nextFailure: Failure | null = null;
   private rejectNextConfirmation = false;
   private unplugOnFailure = false;
-  private waiting: ((response: UiResponseEvent | null) => void) | null = null;
+  /** Resolves the open PIN or passphrase prompt with the answer, or with the failure that ended it. */
+  private waiting: ((response: UiResponseEvent | Failure) => void) | null = null;
 
   constructor(options: TrezorFakeOptions = {}) {
     this.options = {
@@ -110,7 +112,7 @@ export class TrezorConnectFake implements TrezorConnectApi {
     this.connected = false;
     this.locked = this.options.pin !== null;
     this.sessionPassphrase = this.options.passphrase ? null : '';
-    this.answerWaiting(null);
+    this.answerWaiting({ code: 'Device_Disconnected', error: 'Device disconnected' });
     this.emitDevice(DEVICE.DISCONNECT);
   }
 
@@ -153,6 +155,14 @@ export class TrezorConnectFake implements TrezorConnectApi {
     });
   }
 
+  /** The USB layer fails as a whole, e.g. `LIBUSB_ERROR_ACCESS` when no udev rule lets this user in. */
+  failTransport(error: string): void {
+    this.emit(TRANSPORT_EVENT, {
+      event: TRANSPORT_EVENT,
+      type: TRANSPORT.ERROR,
+      payload: { apiType: 'usb', error },
+    });
+  }
 
   // TrezorConnectApi.
 
@@ -173,8 +183,13 @@ export class TrezorConnectFake implements TrezorConnectApi {
     this.answerWaiting(response);
   }
 
-  cancel(): void {
-    this.answerWaiting(null);
+  /** As TrezorConnect's cancel: the open request ends as interrupted, or as cancelled with a reason. */
+  cancel(reason?: string): void {
+    this.answerWaiting(
+      reason === undefined
+        ? { code: 'Method_Interrupted', error: 'Popup closed' }
+        : { code: 'Method_Cancel', error: reason },
+    );
   }
 
   dispose(): void {
@@ -187,11 +202,16 @@ export class TrezorConnectFake implements TrezorConnectApi {
 
   ethereumGetAddress(params: Params<GetAddress>): Response<Address>;
   ethereumGetAddress(params: BundledParams<GetAddress>): Response<Address[]>;
-  ethereumGetAddress(params: Params<GetAddress> | BundledParams<GetAddress>): Response<Address> | Response<Address[]> {
+  ethereumGetAddress(
+    params: Params<GetAddress> | BundledParams<GetAddress>,
+  ): Response<Address> | Response<Address[]> {
     if (params.bundle) {
       const bundle = params.bundle;
-      return this.run('ethereumGetAddress', params, bundle.some((item) => item.showOnTrezor), (root) =>
-        bundle.map((item) => address(root, item.path)),
+      return this.run(
+        'ethereumGetAddress',
+        params,
+        bundle.some((item) => item.showOnTrezor),
+        (root) => bundle.map((item) => address(root, item.path)),
       );
     }
     return this.run('ethereumGetAddress', params, params.showOnTrezor === true, (root) =>
@@ -229,14 +249,24 @@ export class TrezorConnectFake implements TrezorConnectApi {
         gasLimit: BigInt(input.gasLimit),
         data: input.data ?? '0x',
         ...(eip1559
-          ? { maxFeePerGas: BigInt(input.maxFeePerGas), maxPriorityFeePerGas: BigInt(input.maxPriorityFeePerGas) }
+          ? {
+              maxFeePerGas: BigInt(input.maxFeePerGas),
+              maxPriorityFeePerGas: BigInt(input.maxPriorityFeePerGas),
+            }
           : { gasPrice: BigInt(input.gasPrice ?? 0) }),
       });
       const signature = key(root, params.path).sign(transaction.unsignedHash);
       transaction.signature = signature;
       // As TrezorConnect reports it: the full EIP-155 v for legacy, the parity for typed transactions.
-      const v = eip1559 ? BigInt(signature.yParity) : BigInt(input.chainId) * 2n + 35n + BigInt(signature.yParity);
-      return { v: `0x${v.toString(16)}`, r: signature.r, s: signature.s, serializedTx: transaction.serialized };
+      const v = eip1559
+        ? BigInt(signature.yParity)
+        : BigInt(input.chainId) * 2n + 35n + BigInt(signature.yParity);
+      return {
+        v: `0x${v.toString(16)}`,
+        r: signature.r,
+        s: signature.s,
+        serializedTx: transaction.serialized,
+      };
     });
   }
 
@@ -274,7 +304,9 @@ export class TrezorConnectFake implements TrezorConnectApi {
     const domain = TypedDataEncoder.hashStruct('EIP712Domain', { EIP712Domain }, params.data.domain);
     const primaryType = String(params.data.primaryType);
     if (primaryType === 'EIP712Domain') return keccak256(concat(['0x1901', domain]));
-    return keccak256(concat(['0x1901', domain, TypedDataEncoder.hashStruct(primaryType, structs, params.data.message)]));
+    return keccak256(
+      concat(['0x1901', domain, TypedDataEncoder.hashStruct(primaryType, structs, params.data.message)]),
+    );
   }
 
   private async run<R>(
@@ -306,13 +338,18 @@ export class TrezorConnectFake implements TrezorConnectApi {
     }
     if (this.locked) {
       const answer = await this.ask(UI.REQUEST_PIN);
-      if (answer?.type !== UI_RESPONSE.RECEIVE_PIN) return { code: 'Failure_PinCancelled', error: 'PIN cancelled' };
+      if ('error' in answer) return answer;
+      if (answer.type !== UI_RESPONSE.RECEIVE_PIN)
+        return { code: 'Failure_PinCancelled', error: 'PIN cancelled' };
       if (answer.payload !== this.options.pin) return { code: 'Failure_PinInvalid', error: 'PIN invalid' };
       this.locked = false;
     }
     if (this.sessionPassphrase === null) {
       const answer = await this.ask(UI.REQUEST_PASSPHRASE);
-      if (answer?.type !== UI_RESPONSE.RECEIVE_PASSPHRASE) return { code: 'Method_Cancel', error: 'Cancelled' };
+      if ('error' in answer) return answer;
+      if (answer.type !== UI_RESPONSE.RECEIVE_PASSPHRASE) {
+        return { code: 'Failure_ActionCancelled', error: 'Passphrase cancelled' };
+      }
       this.sessionPassphrase = answer.payload.value;
     }
     if (confirm) {
@@ -329,15 +366,17 @@ export class TrezorConnectFake implements TrezorConnectApi {
     return null;
   }
 
-  private ask(type: typeof UI.REQUEST_PIN | typeof UI.REQUEST_PASSPHRASE): Promise<UiResponseEvent | null> {
-    const answered = new Promise<UiResponseEvent | null>((resolve) => {
+  private ask(
+    type: typeof UI.REQUEST_PIN | typeof UI.REQUEST_PASSPHRASE,
+  ): Promise<UiResponseEvent | Failure> {
+    const answered = new Promise<UiResponseEvent | Failure>((resolve) => {
       this.waiting = resolve;
     });
     this.emit(UI_EVENT, { event: UI_EVENT, type, payload: { device: this.device() } });
     return answered;
   }
 
-  private answerWaiting(response: UiResponseEvent | null): void {
+  private answerWaiting(response: UiResponseEvent | Failure): void {
     const waiting = this.waiting;
     this.waiting = null;
     waiting?.(response);
@@ -347,7 +386,13 @@ export class TrezorConnectFake implements TrezorConnectApi {
     return HDKey.fromMasterSeed(mnemonicToSeedSync(ABANDON_MNEMONIC, this.sessionPassphrase ?? ''));
   }
 
-  private emitDevice(type: typeof DEVICE.CONNECT | typeof DEVICE.CONNECT_UNACQUIRED | typeof DEVICE.CHANGED | typeof DEVICE.DISCONNECT): void {
+  private emitDevice(
+    type:
+      | typeof DEVICE.CONNECT
+      | typeof DEVICE.CONNECT_UNACQUIRED
+      | typeof DEVICE.CHANGED
+      | typeof DEVICE.DISCONNECT,
+  ): void {
     const payload: Device = this.elsewhere && type !== DEVICE.DISCONNECT ? this.unacquired() : this.device();
     this.emit(DEVICE_EVENT, { event: DEVICE_EVENT, type, payload });
   }
@@ -435,7 +480,11 @@ export class TrezorConnectFake implements TrezorConnectApi {
 
 function address(root: HDKey, path: string | number[]): Address {
   const serializedPath = pathString(path);
-  return { address: computeAddress(key(root, path).publicKey), path: pathNumbers(serializedPath), serializedPath };
+  return {
+    address: computeAddress(key(root, path).publicKey),
+    path: pathNumbers(serializedPath),
+    serializedPath,
+  };
 }
 
 function key(root: HDKey, path: string | number[]): SigningKey {
@@ -448,7 +497,9 @@ const HARDENED = 0x80000000;
 
 function pathString(path: string | number[]): string {
   if (typeof path === 'string') return path;
-  return ['m', ...path.map((index) => (index >= HARDENED ? `${index - HARDENED}'` : String(index)))].join('/');
+  return ['m', ...path.map((index) => (index >= HARDENED ? `${index - HARDENED}'` : String(index)))].join(
+    '/',
+  );
 }
 
 function pathNumbers(path: string): number[] {

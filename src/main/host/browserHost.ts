@@ -11,6 +11,7 @@ import {
 } from '../../shared/api/bridge';
 import { createCore, type Core } from '../core';
 import type { Logger } from '../log';
+import type { DeviceSource } from '../signers/deviceSource';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { createLaunchSecret, verifyUpgrade } from './bridgeAuth';
 import { readStaticFile } from '../web/staticFiles';
@@ -22,6 +23,8 @@ export interface BrowserHostOptions {
   dataDir: string;
   app: { name: string; version: string };
   log: Logger;
+  /** The hardware signers to watch; the launcher passes the real ones, end-to-end tests an emulator. */
+  deviceSources?: readonly DeviceSource[];
 }
 
 export interface BrowserHost {
@@ -55,6 +58,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       electronVersion: null,
       trustedOrigins: [origin],
       log: options.log,
+      deviceSources: options.deviceSources,
     });
   } catch (error) {
     server.close();

@@ -7,7 +7,8 @@ import { shortAddress } from '../format/shortAddress';
 export function AccountIdentity({ account }: { account: Pick<AccountView, 'address' | 'label'> }) {
   return (
     <span className="account-identity">
-      <span className="account-identity__name">{accountName(account)}</span>
+      {/* Without a label the name is already the short address; it is not said twice. */}
+      {account.label && <span className="account-identity__name">{account.label}</span>}
       <span className="account-identity__address" title={account.address}>
         <code>{shortAddress(account.address)}</code>
         <CopyButton text={account.address} label={`address of ${accountName(account)}`} />

@@ -40,7 +40,11 @@ export function AddAccountsDialog({ device, onClose }: AddAccountsDialogProps) {
   const add = useAction(() =>
     client.call('devices.addAccounts', {
       deviceId: device.id,
-      accounts: [...picks.values()].map(({ scheme: picked, index }) => ({ scheme: picked, index, label: '' })),
+      accounts: [...picks.values()].map(({ scheme: picked, index }) => ({
+        scheme: picked,
+        index,
+        label: '',
+      })),
     }),
   );
   const adding = add.state.status === 'working';
@@ -124,7 +128,12 @@ export function AddAccountsDialog({ device, onClose }: AddAccountsDialogProps) {
             </Callout>
           )}
           {scan.next !== null && !scan.error && (
-            <button type="button" className="button add-accounts__more" aria-disabled={scan.scanning} onClick={showMore}>
+            <button
+              type="button"
+              className="button add-accounts__more"
+              aria-disabled={scan.scanning}
+              onClick={showMore}
+            >
               <ChevronDown size={14} aria-hidden="true" />
               Show more
             </button>

@@ -1,6 +1,7 @@
 import type { AccountView } from '../../shared/accounts';
 import type { DeviceView } from '../../shared/devices';
 import { DeviceAccountRow } from './DeviceAccountRow';
+import { deviceName } from './deviceNames';
 import './AccountList.css';
 
 interface DeviceAccountListProps {
@@ -19,7 +20,7 @@ export function DeviceAccountList({ device, accounts }: DeviceAccountListProps) 
     );
   }
   return (
-    <ul className="account-list" aria-label={`Accounts on ${device.label}`}>
+    <ul className="account-list" aria-label={`Accounts on ${deviceName(device)}`}>
       {accounts.map((account) => (
         <DeviceAccountRow key={account.id} account={account} />
       ))}

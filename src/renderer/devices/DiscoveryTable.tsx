@@ -17,7 +17,12 @@ interface DiscoveryTableProps {
 
 function ActivityMark({ account }: { account: DiscoveredAccount }) {
   if (account.accountId !== null) return <span className="badge">Added</span>;
-  if (account.used) return <span className="badge" data-tone="success">Used</span>;
+  if (account.used)
+    return (
+      <span className="badge" data-tone="success">
+        Used
+      </span>
+    );
   return <span className="discovery-table__unused">Unused</span>;
 }
 

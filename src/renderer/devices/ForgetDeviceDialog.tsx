@@ -48,7 +48,9 @@ export function ForgetDeviceDialog({ name, fingerprint, accounts, onClose }: For
         </>
       }
     >
-      {forget.state.status === 'failed' && <ErrorNote outcome="Not forgotten" message={forget.state.message} />}
+      {forget.state.status === 'failed' && (
+        <ErrorNote outcome="Not forgotten" message={forget.state.message} />
+      )}
     </Dialog>
   );
 }

@@ -16,17 +16,21 @@ export function NativeBalances({ account }: { account: DiscoveredAccount }) {
         const symbol = chain?.nativeCurrency.symbol ?? '';
         const { text, exact, truncated } = formatAmount(BigInt(amount), chain?.nativeCurrency.decimals ?? 18);
         return (
-          <span key={chainId} className="native-balances__line" title={`${exact} ${symbol} on ${chain?.name ?? chainId}`}>
+          <span
+            key={chainId}
+            className="native-balances__line"
+            title={`${exact} ${symbol} on ${chain?.name ?? chainId}`}
+          >
             <ChainDot chainId={chainId} />
             {text}
             {truncated && '…'} {symbol}
           </span>
         );
       })}
-      {account.balances.length === 0 && unread.length === 0 && <span className="native-balances__none">0</span>}
-      {unread.length > 0 && (
-        <span className="native-balances__unread">Not read on {unread.join(', ')}</span>
+      {account.balances.length === 0 && unread.length === 0 && (
+        <span className="native-balances__none">0</span>
       )}
+      {unread.length > 0 && <span className="native-balances__unread">Not read on {unread.join(', ')}</span>}
     </span>
   );
 }

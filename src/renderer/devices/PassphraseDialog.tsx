@@ -62,8 +62,8 @@ export function PassphraseDialog({ device, onAnswered }: PassphraseDialogProps) 
         />
       </form>
       <Callout tone="info" icon={Info}>
-        Every passphrase opens a wallet, so a typo is not refused: it opens a different wallet, with
-        different accounts. Type it exactly as before.
+        Every passphrase opens a wallet, so a typo is not refused: it opens a different wallet, with different
+        accounts. Type it exactly as before.
       </Callout>
       {answer.state.status === 'failed' && <ErrorNote outcome="Not sent" message={answer.state.message} />}
     </Dialog>

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AccountView } from '../../shared/accounts';
-import { accountName } from '../accounts/useAccounts';
 import { Dialog } from '../controls/Dialog';
 import { ErrorNote } from '../controls/ErrorNote';
 import { FormDialogActions } from '../controls/FormDialogActions';
@@ -25,7 +24,6 @@ export function SignMessageDialog({ account, onClose }: SignMessageDialogProps) 
   const fieldId = useId();
   const sign = useAction(() => client.call('signing.message', { accountId: account.id, message }));
   const signing = sign.state.status === 'working';
-  const name = accountName(account);
   const signed = sign.state.status === 'done';
 
   useEffect(() => {
@@ -40,8 +38,11 @@ export function SignMessageDialog({ account, onClose }: SignMessageDialogProps) 
       initialFocus={field}
       description={
         <p>
-          Signs with {name === account.address ? shortAddress(account.address) : `${name} (${shortAddress(account.address)})`}.
-          Your device shows the message before it signs: sign only text you understand and expect.
+          Signs with{' '}
+          {account.label
+            ? `${account.label} (${shortAddress(account.address)})`
+            : shortAddress(account.address)}
+          . Your device shows the message before it signs: sign only text you understand and expect.
         </p>
       }
       actions={

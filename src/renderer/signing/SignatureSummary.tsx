@@ -39,7 +39,8 @@ export function SignatureSummary({ result, expected }: SignatureSummaryProps) {
         <div>
           <dt>Signed by</dt>
           <dd>
-            {signerName(result.signer)} · <time dateTime={new Date(result.signedAt).toISOString()}>{TIME.format(result.signedAt)}</time>
+            {signerName(result.signer)} ·{' '}
+            <time dateTime={new Date(result.signedAt).toISOString()}>{TIME.format(result.signedAt)}</time>
           </dd>
         </div>
       </dl>

@@ -296,9 +296,19 @@ export class WalletClientDouble implements WalletClient {
     return null;
   }
 
+  /** Like main: a rejection on the device is an answer (not confirmed), not a failure of the call. */
   private async verifyAddress(accountId: number) {
-    const { account } = await this.askDevice('devices.verifyAddress', accountId, 'verify-address', []);
-    return { address: account.address, confirmed: this.deviceResponse === 'confirm' };
+    const account = this.accounts.find((a) => a.id === accountId);
+    const path = [{ label: 'Path', value: account?.derivationPath ?? '' }];
+    try {
+      await this.askDevice('devices.verifyAddress', accountId, 'verify-address', path);
+      return { address: account?.address, confirmed: true };
+    } catch (error) {
+      if (error instanceof ApiCallError && error.code === 'device_rejected') {
+        return { address: account?.address, confirmed: false };
+      }
+      throw error;
+    }
   }
 
   private async sign(
@@ -357,8 +367,12 @@ export class WalletClientDouble implements WalletClient {
     }
     this.emit('signing.request', { ...view, status: 'awaiting_confirmation' });
     await this.deviceGate;
-    if (this.deviceResponse === 'reject' && action !== 'verify-address') {
-      const error = { state: 'rejected' as const, message: 'You rejected the request on the device.', remedy: null };
+    if (this.deviceResponse === 'reject') {
+      const error = {
+        state: 'rejected' as const,
+        message: 'You rejected the request on the device.',
+        remedy: null,
+      };
       this.emit('signing.request', { ...view, status: 'failed', error });
       throw new ApiCallError(channel, { code: 'device_rejected', message: error.message });
     }

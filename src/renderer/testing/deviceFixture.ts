@@ -53,8 +53,9 @@ export function schemePath(scheme: DiscoveryScheme, index: number): string {
 
 /** A fixed, distinct address per seed, scheme and index, so tests can name the rows they expect. */
 export function derivedAddress(fingerprint: string, scheme: DiscoveryScheme, index: number): string {
-  const body = `${fingerprint}${SCHEME_DIGIT[scheme]}${index.toString(16).padStart(4, '0')}`;
-  return `0x${body.padEnd(40, 'd').slice(0, 40)}`;
+  const tag = `${SCHEME_DIGIT[scheme]}${index.toString(16).padStart(3, '0')}`;
+  // The tag at both ends, so even shortened addresses (0xa001…a001) tell the rows apart.
+  return `0x${tag}${fingerprint.padEnd(32, '0').slice(0, 32)}${tag}`;
 }
 
 export function deviceAccount(

@@ -40,14 +40,26 @@ export function clearSignsTypedData(version: string): boolean {
 export function requireEthereumApp(app: LedgerApp): void {
   if (app.name === ETHEREUM_APP) return;
   if (app.name === DASHBOARD) {
-    throw new DeviceError('app_closed', 'The Ethereum app is not open on the Ledger.', 'Open the Ethereum app on the Ledger.');
+    throw new DeviceError(
+      'app_closed',
+      'The Ethereum app is not open on the Ledger.',
+      'Open the Ethereum app on the Ledger.',
+    );
   }
-  throw new DeviceError('wrong_app', `${app.name} is open on the Ledger.`, `Close ${app.name} and open the Ethereum app.`);
+  throw new DeviceError(
+    'wrong_app',
+    `${app.name} is open on the Ledger.`,
+    `Close ${app.name} and open the Ethereum app.`,
+  );
 }
 
 /** Numeric comparison of dotted versions; pre-release suffixes ("1.10.0-rc1") count as their release. */
 export function compareVersions(a: string, b: string): number {
-  const parts = (version: string): number[] => version.split('-')[0]?.split('.').map((part) => Number(part) || 0) ?? [];
+  const parts = (version: string): number[] =>
+    version
+      .split('-')[0]
+      ?.split('.')
+      .map((part) => Number(part) || 0) ?? [];
   const [left, right] = [parts(a), parts(b)];
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     const difference = (left[i] ?? 0) - (right[i] ?? 0);

@@ -2,7 +2,9 @@
  * Groups paths by the node one non-hardened step above them, so one extended public key read from the
  * device yields all their addresses. Paths ending in a hardened step stand alone.
  */
-export function groupByParent(paths: readonly string[]): { parent: string | null; children: { path: string; index: number }[] }[] {
+export function groupByParent(
+  paths: readonly string[],
+): { parent: string | null; children: { path: string; index: number }[] }[] {
   const groups = new Map<string, { path: string; index: number }[]>();
   const alone: { path: string; index: number }[] = [];
   for (const path of paths) {

@@ -15,7 +15,16 @@ const PATH = "m/44'/60'/0'/0/0";
 const RECIPIENT = toChecksumAddress('0x9858EfFD232B4033E47d90003D41EC34EcaEda94');
 
 function legacy(chainId: bigint, data = '0x'): UnsignedTransaction {
-  return { type: 0, chainId, nonce: 7, to: RECIPIENT, value: 10n ** 15n, data, gasLimit: 21_000n, gasPrice: 3n * 10n ** 9n };
+  return {
+    type: 0,
+    chainId,
+    nonce: 7,
+    to: RECIPIENT,
+    value: 10n ** 15n,
+    data,
+    gasLimit: 21_000n,
+    gasPrice: 3n * 10n ** 9n,
+  };
 }
 
 const EIP1559: UnsignedTransaction = {
@@ -30,7 +39,10 @@ const EIP1559: UnsignedTransaction = {
   maxPriorityFeePerGas: 2n * 10n ** 9n,
 };
 
-function senderOf(transaction: UnsignedTransaction, signature: { r: string; s: string; yParity: 0 | 1 }): string | null {
+function senderOf(
+  transaction: UnsignedTransaction,
+  signature: { r: string; s: string; yParity: 0 | 1 },
+): string | null {
   return Transaction.from({ ...transaction, signature: Signature.from(signature) }).from;
 }
 
@@ -108,7 +120,10 @@ describe('LedgerSigner signatures', () => {
 
   it('signs a contract call in several chunks when blind signing is on', async () => {
     const { signer, emulator } = setup({ blindSigning: true });
-    for (const transaction of [legacy(11_155_111n, `0x${'12'.repeat(600)}`), { ...EIP1559, data: `0x${'34'.repeat(600)}` }]) {
+    for (const transaction of [
+      legacy(11_155_111n, `0x${'12'.repeat(600)}`),
+      { ...EIP1559, data: `0x${'34'.repeat(600)}` },
+    ]) {
       emulator.exchangeCount = 0;
       const signature = await signer.signTransaction(PATH, transaction);
       expect(senderOf(transaction, signature)).toBe(expectedAddress(PATH));
@@ -118,7 +133,10 @@ describe('LedgerSigner signatures', () => {
 
   it('signs a personal message, long ones in chunks', async () => {
     const { signer } = setup();
-    for (const message of [new TextEncoder().encode('Sign in to Ledgerline'), new Uint8Array(700).fill(0x61)]) {
+    for (const message of [
+      new TextEncoder().encode('Sign in to Ledgerline'),
+      new Uint8Array(700).fill(0x61),
+    ]) {
       const signature = await signer.signPersonalMessage(PATH, message);
       expect(verifyMessage(message, Signature.from(signature))).toBe(expectedAddress(PATH));
     }
@@ -128,9 +146,9 @@ describe('LedgerSigner signatures', () => {
     const { signer, emulator } = setup();
     const { signature, mode } = await signer.signTypedData(PATH, MAIL);
     expect(mode).toBe('clear');
-    expect(verifyTypedData(MAIL.domain, typesWithoutDomain(MAIL), MAIL.message, Signature.from(signature))).toBe(
-      expectedAddress(PATH),
-    );
+    expect(
+      verifyTypedData(MAIL.domain, typesWithoutDomain(MAIL), MAIL.message, Signature.from(signature)),
+    ).toBe(expectedAddress(PATH));
     expect(emulator.exchangeLog.some((entry) => entry.ins === 0x1a)).toBe(true);
   });
 
@@ -138,9 +156,9 @@ describe('LedgerSigner signatures', () => {
     const { signer, emulator, activity } = setup({ app: { name: 'Ethereum', version: '1.9.18' } });
     const { signature, mode } = await signer.signTypedData(PATH, MAIL);
     expect(mode).toBe('hashed');
-    expect(verifyTypedData(MAIL.domain, typesWithoutDomain(MAIL), MAIL.message, Signature.from(signature))).toBe(
-      expectedAddress(PATH),
-    );
+    expect(
+      verifyTypedData(MAIL.domain, typesWithoutDomain(MAIL), MAIL.message, Signature.from(signature)),
+    ).toBe(expectedAddress(PATH));
     expect(emulator.exchangeLog.map((entry) => entry.ins)).toEqual([0x01, 0x0c]);
     expect(activity.find((event) => event.state === 'awaiting_confirmation')?.detail).toMatch(/blind/i);
   });
@@ -148,21 +166,29 @@ describe('LedgerSigner signatures', () => {
 
 describe('LedgerSigner failures', () => {
   it.each([
-    ['locked', (e: LedgerEmulator) => e.lock(), 'locked'],
-    ['locked (older firmware)', (e: LedgerEmulator) => e.lock(SW.SECURITY_NOT_SATISFIED), 'locked'],
-    ['rejected', (e: LedgerEmulator) => (e.answer = 'reject'), 'rejected'],
+    ['locked', (e: LedgerEmulator): void => e.lock(), 'locked'],
+    ['locked (older firmware)', (e: LedgerEmulator): void => e.lock(SW.SECURITY_NOT_SATISFIED), 'locked'],
+    ['rejected', (e: LedgerEmulator): void => void (e.answer = 'reject'), 'rejected'],
     [
       'rejected (0x5501)',
-      (e: LedgerEmulator) => {
+      (e: LedgerEmulator): void => {
         e.answer = 'reject';
         e.rejectStatus = SW.DENIED_NEWER;
       },
       'rejected',
     ],
-    ['dashboard', (e: LedgerEmulator) => (e.app = { name: 'BOLOS', version: '1.1.2' }), 'app_closed'],
-    ['app not installed', (e: LedgerEmulator) => e.failNext(SW.APP_NOT_INSTALLED), 'app_closed'],
-    ['wrong app', (e: LedgerEmulator) => (e.app = { name: 'Bitcoin', version: '2.2.3' }), 'wrong_app'],
-    ['unplugged', (e: LedgerEmulator) => e.unplug(), 'disconnected'],
+    [
+      'dashboard',
+      (e: LedgerEmulator): void => void (e.app = { name: 'BOLOS', version: '1.1.2' }),
+      'app_closed',
+    ],
+    ['app not installed', (e: LedgerEmulator): void => e.failNext(SW.APP_NOT_INSTALLED), 'app_closed'],
+    [
+      'wrong app',
+      (e: LedgerEmulator): void => void (e.app = { name: 'Bitcoin', version: '2.2.3' }),
+      'wrong_app',
+    ],
+    ['unplugged', (e: LedgerEmulator): void => e.unplug(), 'disconnected'],
   ] as const)('turns %s into its own state, then works again', async (_, fail, state) => {
     const { signer, emulator } = setup();
     const pristine = { app: emulator.app, answer: emulator.answer, rejectStatus: emulator.rejectStatus };
@@ -207,7 +233,9 @@ describe('LedgerSigner failures', () => {
   it('fails with disconnected when unplugged between chunks', async () => {
     const { signer, emulator } = setup({ blindSigning: true });
     emulator.unplugDuringExchange(2);
-    const error = await rejection(signer.signTransaction(PATH, { ...EIP1559, data: `0x${'00'.repeat(400)}` }));
+    const error = await rejection(
+      signer.signTransaction(PATH, { ...EIP1559, data: `0x${'00'.repeat(400)}` }),
+    );
     expect(error.state).toBe('disconnected');
     emulator.replug();
     expect(senderOf(EIP1559, await signer.signTransaction(PATH, EIP1559))).toBe(expectedAddress(PATH));

@@ -18,7 +18,7 @@ import { LedgerConnection, type TransportOpener } from './ledgerConnection';
 import { groupByParent } from './ledgerPaths';
 import { toDeviceError } from './ledgerStatus';
 import { serializeForLedger, yParityFromMessageV, yParityFromV } from './ledgerTransaction';
-import { typedDataHashes } from './ledgerTypedData';
+import { toLedgerTypedMessage, typedDataHashes } from './ledgerTypedData';
 
 /**
  * Keeps hw-app-eth offline: without these it fetches token, plugin, NFT and EIP-712 filter data from Ledger's
@@ -98,8 +98,11 @@ export class LedgerSigner implements Signer {
       const app = await readOpenApp(transport);
       requireEthereumApp(app);
       if (clearSignsTypedData(app.version)) {
-        this.onActivity({ state: 'awaiting_confirmation', detail: 'Check the typed data fields on the Ledger' });
-        const { v, r, s } = await eth.signEIP712Message(path, { ...data, types: { ...data.types } } as never);
+        this.onActivity({
+          state: 'awaiting_confirmation',
+          detail: 'Check the typed data fields on the Ledger',
+        });
+        const { v, r, s } = await eth.signEIP712Message(path, toLedgerTypedMessage(data));
         return { signature: { r: `0x${r}`, s: `0x${s}`, yParity: yParityFromMessageV(v) }, mode: 'clear' };
       }
       const { domainSeparator, structHash } = typedDataHashes(data);
@@ -128,7 +131,8 @@ export class LedgerSigner implements Signer {
 
   private readAddress(path: string, display: boolean): Promise<ChecksumAddress> {
     return this.request(async (eth) => {
-      if (display) this.onActivity({ state: 'awaiting_confirmation', detail: 'Compare the address on the Ledger' });
+      if (display)
+        this.onActivity({ state: 'awaiting_confirmation', detail: 'Compare the address on the Ledger' });
       const { publicKey } = await eth.getAddress(path, display, false);
       return toChecksumAddress(computeAddress(`0x${publicKey}`));
     });

@@ -31,9 +31,21 @@ export const LEDGER_STATUS_WORDS: Readonly<Record<number, StatusRow>> = {
     message: 'The Ethereum app refused data it cannot display.',
     remedy: 'In the Ethereum app on the Ledger, open Settings and enable Blind signing, then try again.',
   },
-  0x6e00: { state: 'app_closed', message: 'The Ethereum app is not open on the Ledger.', remedy: OPEN_ETHEREUM },
-  0x6e01: { state: 'app_closed', message: 'The Ethereum app is not open on the Ledger.', remedy: OPEN_ETHEREUM },
-  0x6d02: { state: 'app_closed', message: 'The Ethereum app is not open on the Ledger.', remedy: OPEN_ETHEREUM },
+  0x6e00: {
+    state: 'app_closed',
+    message: 'The Ethereum app is not open on the Ledger.',
+    remedy: OPEN_ETHEREUM,
+  },
+  0x6e01: {
+    state: 'app_closed',
+    message: 'The Ethereum app is not open on the Ledger.',
+    remedy: OPEN_ETHEREUM,
+  },
+  0x6d02: {
+    state: 'app_closed',
+    message: 'The Ethereum app is not open on the Ledger.',
+    remedy: OPEN_ETHEREUM,
+  },
   0x6d00: {
     state: 'wrong_app',
     message: 'Another app is open on the Ledger.',
@@ -74,7 +86,11 @@ export const LEDGER_TRANSPORT_ERRORS: Readonly<Record<string, StatusRow>> = {
     message: 'The Ethereum app refused data it cannot display.',
     remedy: 'In the Ethereum app on the Ledger, open Settings and enable Blind signing, then try again.',
   },
-  AccessDenied: { state: 'access_denied', message: 'Ledgerline may not open the Ledger.', remedy: UDEV_REMEDY },
+  AccessDenied: {
+    state: 'access_denied',
+    message: 'Ledgerline may not open the Ledger.',
+    remedy: UDEV_REMEDY,
+  },
 };
 
 // node-hid reports a permission problem only through its message text.
@@ -86,9 +102,14 @@ export function toDeviceError(error: unknown): DeviceError {
   const row = rowFor(error);
   if (row) return new DeviceError(row.state, row.message, row.remedy, { cause: error });
   const detail = error instanceof Error ? error.message : String(error);
-  return new DeviceError('error', `The Ledger request failed: ${detail}`, 'Unplug the Ledger, plug it back in and try again.', {
-    cause: error,
-  });
+  return new DeviceError(
+    'error',
+    `The Ledger request failed: ${detail}`,
+    'Unplug the Ledger, plug it back in and try again.',
+    {
+      cause: error,
+    },
+  );
 }
 
 function rowFor(error: unknown): StatusRow | undefined {

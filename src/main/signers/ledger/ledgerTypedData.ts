@@ -1,7 +1,24 @@
+import type Eth from '@ledgerhq/hw-app-eth';
 import { TypedDataEncoder } from 'ethers';
 import type { TypedData } from '../signer';
 
 type Types = TypedData['types'];
+type LedgerTypedMessage = Parameters<Eth['signEIP712Message']>[1];
+
+/**
+ * The message as hw-app-eth's full mode takes it. Its declared domain type is narrower than what its encoders
+ * accept (a chainId may arrive as a string or bigint), and the domain is sent field by field from the
+ * EIP712Domain type, so passing the domain through as is matches what the device hashes.
+ */
+export function toLedgerTypedMessage(data: TypedData): LedgerTypedMessage {
+  const types = Object.fromEntries(Object.entries(data.types).map(([name, fields]) => [name, [...fields]]));
+  return {
+    domain: data.domain as LedgerTypedMessage['domain'],
+    types: { EIP712Domain: [], ...types },
+    primaryType: data.primaryType,
+    message: data.message,
+  };
+}
 
 /** The two hashes the Ethereum app takes in hashed (blind) mode: domain separator and hashStruct(message). */
 export function typedDataHashes(data: TypedData): { domainSeparator: string; structHash: string } {

@@ -21,6 +21,7 @@ import type {
   UiEventMessage,
   UiResponseEvent,
 } from '@trezor/connect';
+import type * as TrezorConnectModule from '@trezor/connect';
 import type { HDNodeResponse } from '@trezor/connect/lib/types/api/getPublicKey';
 
 /**
@@ -31,7 +32,10 @@ export interface TrezorConnectApi {
   on(type: typeof DEVICE_EVENT, listener: (event: DeviceEventMessage) => void): void;
   on(type: typeof UI_EVENT, listener: (event: UiEventMessage) => void): void;
   on(type: typeof TRANSPORT_EVENT, listener: (event: TransportEventMessage) => void): void;
-  off(type: typeof DEVICE_EVENT | typeof UI_EVENT | typeof TRANSPORT_EVENT, listener: (event: never) => void): void;
+  off(
+    type: typeof DEVICE_EVENT | typeof UI_EVENT | typeof TRANSPORT_EVENT,
+    listener: (event: never) => void,
+  ): void;
   uiResponse(response: UiResponseEvent): void;
   /** Ends the request in progress, including one waiting for a PIN or passphrase. */
   cancel(reason?: string): void;
@@ -48,6 +52,8 @@ export interface TrezorConnectApi {
   ): Response<PROTO.EthereumTypedDataSignature>;
 }
 
+type RealConnect = (typeof TrezorConnectModule)['default'];
+
 export interface TrezorConnectOptions {
   /** Also talk to a Trezor emulator over UDP on 127.0.0.1:21324 (development only). */
   udpEmulator?: boolean;
@@ -63,11 +69,12 @@ export interface TrezorConnectOptions {
  * here, so importing this module neither loads it nor touches USB.
  */
 export async function createTrezorConnect(options: TrezorConnectOptions = {}): Promise<TrezorConnectApi> {
-  const module = await import('@trezor/connect');
-  const connect: TrezorConnectApi & { init: (typeof module.default)['init'] } = defaultExport(module);
+  const connect: TrezorConnectApi & Pick<RealConnect, 'init'> = defaultExport(
+    await import('@trezor/connect'),
+  );
   options.subscribe?.(connect);
   await connect.init({
-    manifest: { appName: 'Ledgerline', email: 'support@ledgerline.app', appUrl: 'https://ledgerline.app' },
+    manifest: { appName: 'Ledgerline', email: 'release@ledgerline.app', appUrl: 'https://ledgerline.app' },
     popup: false,
     // Node USB first; the Bridge daemon is still how older setups (and Windows without WinUSB) reach a device.
     transports: options.udpEmulator
@@ -86,10 +93,15 @@ export async function createTrezorConnect(options: TrezorConnectOptions = {}): P
  * A CommonJS package seen from ESM: bundlers and Node in "node mode" hand over `module.exports` as the
  * default, whose `default` is TrezorConnect; others honour `__esModule` and hand over TrezorConnect itself.
  */
-function defaultExport(module: typeof import('@trezor/connect')): typeof module.default {
-  const candidate: unknown = module.default;
-  if (typeof candidate === 'object' && candidate !== null && 'default' in candidate && !('init' in candidate)) {
-    return (candidate as { default: typeof module.default }).default;
+function defaultExport(loaded: typeof TrezorConnectModule): RealConnect {
+  const candidate: unknown = loaded.default;
+  if (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    'default' in candidate &&
+    !('init' in candidate)
+  ) {
+    return (candidate as { default: RealConnect }).default;
   }
-  return module.default;
+  return loaded.default;
 }

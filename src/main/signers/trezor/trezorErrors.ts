@@ -74,7 +74,13 @@ export function trezorError(failure: unknown): DeviceError {
   const { code, text } = describe(failure);
   const row = ROWS.find((candidate) => candidate.codes.includes(code) || candidate.text?.test(text));
   const options = { cause: failure };
-  if (!row) return new DeviceError('error', text ? `The Trezor reported an error: ${text}` : 'The Trezor failed.', null, options);
+  if (!row)
+    return new DeviceError(
+      'error',
+      text ? `The Trezor reported an error: ${text}` : 'The Trezor failed.',
+      null,
+      options,
+    );
   return new DeviceError(row.state, row.message, row.remedy, options);
 }
 

@@ -20,7 +20,8 @@ export function signatureFromParts(r: string, s: string, v: string | number): Si
 /** A 65-byte `r ‖ s ‖ v` signature, as message and typed-data signing return it, with or without 0x. */
 export function signatureFromRsv(signature: string): SignatureParts {
   const hex = strip0x(signature);
-  if (!/^[0-9a-fA-F]{130}$/.test(hex)) throw new Error('The Trezor returned a signature that is not 65 bytes.');
+  if (!/^[0-9a-fA-F]{130}$/.test(hex))
+    throw new Error('The Trezor returned a signature that is not 65 bytes.');
   return signatureFromParts(hex.slice(0, 64), hex.slice(64, 128), `0x${hex.slice(128)}`);
 }
 

@@ -54,21 +54,32 @@ export class TrezorSigner implements Signer {
 
   async signTransaction(path: string, transaction: UnsignedTransaction): Promise<SignatureParts> {
     const signed = await this.call(() =>
-      this.connect.ethereumSignTransaction({ ...this.target(), path, transaction: toTrezorTransaction(transaction) }),
+      this.connect.ethereumSignTransaction({
+        ...this.target(),
+        path,
+        transaction: toTrezorTransaction(transaction),
+      }),
     );
     return signatureFromParts(signed.r, signed.s, signed.v);
   }
 
   async signPersonalMessage(path: string, message: Uint8Array): Promise<SignatureParts> {
     const signed = await this.call(() =>
-      this.connect.ethereumSignMessage({ ...this.target(), path, message: hexlify(message).slice(2), hex: true }),
+      this.connect.ethereumSignMessage({
+        ...this.target(),
+        path,
+        message: hexlify(message).slice(2),
+        hex: true,
+      }),
     );
     return signatureFromRsv(signed.signature);
   }
 
   async signTypedData(path: string, data: TypedData): Promise<TypedDataSignature> {
     const request = toTrezorTypedData(path, data);
-    const signed = await this.call(() => this.connect.ethereumSignTypedData({ ...this.target(), ...request }));
+    const signed = await this.call(() =>
+      this.connect.ethereumSignTypedData({ ...this.target(), ...request }),
+    );
     return {
       signature: signatureFromRsv(signed.signature),
       mode: clearSignsTypedData(this.device.internalModel) ? 'clear' : 'hashed',

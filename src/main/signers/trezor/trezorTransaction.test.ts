@@ -19,8 +19,19 @@ describe('toTrezorTransaction', () => {
   });
 
   it('maps an EIP-1559 transaction with an empty access list', () => {
-    const mapped = toTrezorTransaction({ ...base, type: 2, chainId: 1n, maxFeePerGas: 30n, maxPriorityFeePerGas: 2n });
-    expect(mapped).toMatchObject({ maxFeePerGas: '0x1e', maxPriorityFeePerGas: '0x2', accessList: [], chainId: 1 });
+    const mapped = toTrezorTransaction({
+      ...base,
+      type: 2,
+      chainId: 1n,
+      maxFeePerGas: 30n,
+      maxPriorityFeePerGas: 2n,
+    });
+    expect(mapped).toMatchObject({
+      maxFeePerGas: '0x1e',
+      maxPriorityFeePerGas: '0x2',
+      accessList: [],
+      chainId: 1,
+    });
     expect(mapped).not.toHaveProperty('gasPrice');
   });
 
@@ -29,6 +40,8 @@ describe('toTrezorTransaction', () => {
   });
 
   it('refuses a chain id a JS number cannot hold', () => {
-    expect(() => toTrezorTransaction({ ...base, type: 0, chainId: 2n ** 60n, gasPrice: 1n })).toThrow(/too large/);
+    expect(() => toTrezorTransaction({ ...base, type: 0, chainId: 2n ** 60n, gasPrice: 1n })).toThrow(
+      /too large/,
+    );
   });
 });

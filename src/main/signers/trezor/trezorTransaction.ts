@@ -2,7 +2,9 @@ import type { EthereumSignTransaction } from '@trezor/connect';
 import type { UnsignedTransaction } from '../signer';
 
 /** Trezor takes quantities as 0x-hex strings and the chain id as a JS number. */
-export function toTrezorTransaction(transaction: UnsignedTransaction): EthereumSignTransaction['transaction'] {
+export function toTrezorTransaction(
+  transaction: UnsignedTransaction,
+): EthereumSignTransaction['transaction'] {
   if (transaction.chainId > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new Error(`Chain id ${transaction.chainId} is too large for a Trezor.`);
   }

@@ -9,7 +9,9 @@ describe('toTrezorTypedData', () => {
     const request = toTrezorTypedData("m/44'/60'/0'/0/0", MAIL);
     const { EIP712Domain: _domain, ...types } = MAIL.types;
     const expected = TypedDataEncoder.hash(MAIL.domain, types as never, MAIL.message);
-    expect(keccak256(concat(['0x1901', request.domain_separator_hash, request.message_hash ?? '0x']))).toBe(expected);
+    expect(keccak256(concat(['0x1901', request.domain_separator_hash, request.message_hash ?? '0x']))).toBe(
+      expected,
+    );
     expect(request.metamask_v4_compat).toBe(true);
     expect(request.data.types.EIP712Domain).toHaveLength(4);
   });

@@ -1,4 +1,8 @@
-import type { EthereumSignTypedDataMessage, EthereumSignTypedDataTypes, EthereumSignTypedHash } from '@trezor/connect';
+import type {
+  EthereumSignTypedDataMessage,
+  EthereumSignTypedDataTypes,
+  EthereumSignTypedHash,
+} from '@trezor/connect';
 import { TypedDataEncoder } from 'ethers/hash';
 import type { TypedData } from '../signer';
 
@@ -6,7 +10,10 @@ import type { TypedData } from '../signer';
  * The request for `ethereumSignTypedData`. The hashes are always included: a Model One signs only them, and
  * newer models ignore them and hash the structs themselves.
  */
-export function toTrezorTypedData(path: string, data: TypedData): EthereumSignTypedHash<EthereumSignTypedDataTypes> {
+export function toTrezorTypedData(
+  path: string,
+  data: TypedData,
+): EthereumSignTypedHash<EthereumSignTypedDataTypes> {
   const domainFields = data.types.EIP712Domain;
   if (!domainFields) throw new Error('Typed data must declare EIP712Domain in its types.');
   const { EIP712Domain: _domain, ...structs } = data.types;
@@ -16,7 +23,11 @@ export function toTrezorTypedData(path: string, data: TypedData): EthereumSignTy
     path,
     data: { types, primaryType: data.primaryType, domain: trezorDomain(data.domain), message: data.message },
     metamask_v4_compat: true,
-    domain_separator_hash: TypedDataEncoder.hashStruct('EIP712Domain', { EIP712Domain: types.EIP712Domain }, data.domain),
+    domain_separator_hash: TypedDataEncoder.hashStruct(
+      'EIP712Domain',
+      { EIP712Domain: types.EIP712Domain },
+      data.domain,
+    ),
     // Signing the domain itself (primaryType EIP712Domain) has no message.
     ...(data.primaryType === 'EIP712Domain'
       ? {}
@@ -32,7 +43,8 @@ function trezorDomain(domain: Record<string, unknown>): TrezorDomain {
   const { name, version, chainId, verifyingContract, salt } = domain;
   if (typeof name === 'string') result.name = name;
   if (typeof version === 'string') result.version = version;
-  if (typeof chainId === 'number' || typeof chainId === 'bigint' || typeof chainId === 'string') result.chainId = chainId;
+  if (typeof chainId === 'number' || typeof chainId === 'bigint' || typeof chainId === 'string')
+    result.chainId = chainId;
   if (typeof verifyingContract === 'string') result.verifyingContract = verifyingContract;
   if (typeof salt === 'string') result.salt = salt;
   return result;

@@ -1,0 +1,40 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '../log';
+import type { DeviceSource } from '../signers/deviceSource';
+import { startBrowserHost } from './browserHost';
+import { defaultDataDir } from './dataDir';
+
+/**
+ * Starts the browser host from the environment (PORT, WALLET_DATA_DIR) and prints the URL to open. The
+ * launcher passes the real hardware sources; the end-to-end tests' entry passes a Ledger emulator.
+ */
+export async function runBrowserHost(deviceSources: readonly DeviceSource[]): Promise<void> {
+  const log = createLogger('browser-host');
+  const port = Number(process.env.PORT ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a TCP port number (0-65535), not ${JSON.stringify(process.env.PORT)}.`);
+    process.exit(2);
+  }
+  const here = dirname(fileURLToPath(import.meta.url));
+  const dataDir = process.env.WALLET_DATA_DIR ?? defaultDataDir();
+  try {
+    const host = await startBrowserHost({
+      port,
+      rendererDir: join(here, '..', 'renderer'),
+      dataDir,
+      app: { name: __APP_NAME__, version: __APP_VERSION__ },
+      log,
+      deviceSources,
+    });
+    console.log(`${__APP_NAME__} browser host is running with its data in ${dataDir}`);
+    console.log(`Open ${host.url}`);
+    const stop = () => void host.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`The browser host could not start: ${reason}`);
+    process.exit(1);
+  }
+}

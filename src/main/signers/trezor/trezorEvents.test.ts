@@ -1,0 +1,23 @@
+import { DEVICE, DEVICE_EVENT, TRANSPORT, TRANSPORT_EVENT, UI, UI_EVENT, UI_RESPONSE } from '@trezor/connect';
+import { describe, expect, it } from 'vitest';
+import * as names from './trezorEvents';
+
+describe('trezorEvents', () => {
+  it('spells every name as the package does at run time', () => {
+    expect({ ...names }).toEqual({
+      DEVICE_EVENT_NAME: DEVICE_EVENT,
+      UI_EVENT_NAME: UI_EVENT,
+      TRANSPORT_EVENT_NAME: TRANSPORT_EVENT,
+      DEVICE_CONNECT: DEVICE.CONNECT,
+      DEVICE_CONNECT_UNACQUIRED: DEVICE.CONNECT_UNACQUIRED,
+      DEVICE_CHANGED: DEVICE.CHANGED,
+      DEVICE_DISCONNECT: DEVICE.DISCONNECT,
+      UI_REQUEST_PIN: UI.REQUEST_PIN,
+      UI_REQUEST_PASSPHRASE: UI.REQUEST_PASSPHRASE,
+      UI_REQUEST_BUTTON: UI.REQUEST_BUTTON,
+      RECEIVE_PIN: UI_RESPONSE.RECEIVE_PIN,
+      RECEIVE_PASSPHRASE: UI_RESPONSE.RECEIVE_PASSPHRASE,
+      TRANSPORT_ERROR: TRANSPORT.ERROR,
+    });
+  });
+});
