@@ -6,7 +6,16 @@ import { build as vite } from 'vite';
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 // Native modules and electron stay outside the bundle: they are loaded from node_modules (or app.asar.unpacked).
-const external = ['electron', 'better-sqlite3', '@napi-rs/keyring', '@ledgerhq/hw-transport-node-hid'];
+// The hardware stacks load native USB modules, and are imported lazily: only when a device source starts.
+const external = [
+  'electron',
+  'better-sqlite3',
+  '@napi-rs/keyring',
+  '@ledgerhq/hw-transport-node-hid',
+  'node-hid',
+  'usb',
+  '@trezor/connect',
+];
 const define = {
   __APP_NAME__: JSON.stringify(pkg.productName),
   __APP_VERSION__: JSON.stringify(pkg.version),
@@ -38,5 +47,16 @@ await Promise.all([
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
   }),
+  // The demo's host: the browser host with an emulated Ledger plugged in. A test double, so it lives in
+  // dist/demo, which electron-builder never packs.
+  esbuild({
+    ...common,
+    entryPoints: ['scripts/demo/emulatedLedgerHost.ts'],
+    outfile: 'dist/demo/emulated-ledger-host.mjs',
+    format: 'esm',
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  }),
 ]);
-console.log('built dist/renderer, dist/main, dist/preload, dist/host');
+console.log('built dist/renderer, dist/main, dist/preload, dist/host, dist/demo');

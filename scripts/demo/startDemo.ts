@@ -158,7 +158,7 @@ interface RunningHost {
 async function startHost(port: number, dataDir: string, dbusAddress: string): Promise<RunningHost> {
   const host = spawnApp(
     process.execPath,
-    ['dist/host/browser-host.mjs'],
+    ['dist/demo/emulated-ledger-host.mjs'],
     { PORT: String(port), WALLET_DATA_DIR: dataDir, DBUS_SESSION_BUS_ADDRESS: dbusAddress },
     'pipe',
   );

@@ -143,7 +143,7 @@ export const SignTypedData = z.strictObject({
     domain: z.record(z.string(), z.unknown()),
     types: z.record(
       z.string(),
-      z.array(z.strictObject({ name: z.string().min(1), type: z.string().min(1) })),
+      z.array(z.strictObject({ name: z.string().min(1), type: z.string().min(1) })).readonly(),
     ),
     primaryType: z.string().min(1),
     message: z.record(z.string(), z.unknown()),

@@ -9,8 +9,10 @@ export class EmulatedHidBus implements HidAccess {
   openError: Error | null = null;
   opens = 0;
 
+  /** Like node-hid's listen, it announces the devices already plugged in first. */
   listen(observer: HidObserver) {
     this.observer = observer;
+    for (const [path, device] of this.devices) observer.add({ path, model: device.model });
     return { unsubscribe: () => (this.observer = null) };
   }
 

@@ -2,6 +2,7 @@ import { app, dialog, net, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createCore } from '../core';
 import { createLogger } from '../log';
+import { hardwareSources } from '../signers/hardwareSources';
 import { APP_ORIGIN } from './appOrigin';
 import { connectIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -35,6 +36,7 @@ function start(): void {
     log,
     // Chromium's network stack follows the system's proxy settings, as a desktop user expects.
     rpc: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
+    deviceSources: hardwareSources({ trezor: true, trezorEmulator: process.env.TREZOR_EMULATOR === '1' }),
   });
   app.on('will-quit', () => core.close());
 

@@ -7,6 +7,7 @@ import { deployMulticall3 } from '../../../test/anvil/chainSetup';
 import { EmulatedHidBus } from '../../../test/ledger/emulatedHidBus';
 import { expectedAddress, MAIL, typesWithoutDomain } from '../../../test/ledger/fixtures';
 import { LedgerEmulator, SW } from '../../../test/ledger/ledgerEmulator';
+import { TrezorConnectFake } from '../../../test/trezor/trezorFake';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import type { EventName, EventPayload } from '../../shared/api/contract';
 import type { DeviceState, DeviceView, SigningRequestView } from '../../shared/devices';
@@ -17,6 +18,7 @@ import type { ChecksumAddress } from '../store/address';
 import { createRepositories } from '../store/repositories';
 import { LedgerDeviceSource } from './ledger/ledgerDeviceSource';
 import { SignersService } from './signersService';
+import { TrezorDeviceSource } from './trezor/trezorDeviceSource';
 import type { UnsignedTransaction } from './signer';
 
 const CHAIN_ID = 1;
@@ -409,5 +411,70 @@ describe('SignersService with the Ledger emulator', () => {
     expect(() => h.service.forget(fingerprint as string)).toThrow(
       expect.objectContaining({ code: 'not_found' }),
     );
+  });
+});
+
+describe('SignersService with the Trezor fake', () => {
+  async function trezorHarness(fake: TrezorConnectFake) {
+    const repositories = createRepositories(temp.db);
+    const events = createEventHub();
+    const devices: DeviceView[][] = [];
+    events.subscribe((name: EventName, payload: EventPayload<EventName>) => {
+      if (name === 'devices.changed') devices.push(payload as DeviceView[]);
+    });
+    const service = new SignersService({
+      db: temp.db,
+      repositories,
+      sources: [new TrezorDeviceSource({ connect: fake })],
+      activity: async () => [],
+      events,
+      log: createLogger('signers', () => {}),
+      recheckMs: 0,
+    });
+    running.push({ close: () => service.stop() });
+    await service.start();
+    fake.plugIn();
+    const device = () => service.list()[0] as DeviceView;
+    return { service, repositories, devices, device };
+  }
+
+  it('forwards the PIN request to the renderer, takes the answer back, and then signs', async () => {
+    const h = await trezorHarness(new TrezorConnectFake({ pin: '159', label: 'Vault' }));
+    await expect.poll(() => h.device()?.state).toBe('pin_requested');
+    expect(h.device()).toMatchObject({ kind: 'trezor', message: expect.stringContaining('PIN') });
+    expect(() => h.service.answer(h.device().id, 'passphrase', 'x')).toThrow(
+      expect.objectContaining({ code: 'invalid_state' }),
+    );
+    h.service.answer(h.device().id, 'pin', '159');
+    await expect.poll(() => h.device()?.state).toBe('ready');
+    expect(h.device()).toMatchObject({ label: 'Vault', fingerprint: expect.stringMatching(/^[0-9a-f]{8}$/) });
+
+    const [account] = await h.service.addAccounts({
+      deviceId: h.device().id,
+      accounts: [{ scheme: 'legacy', index: 2 }],
+    });
+    expect(account?.address).toBe(expectedAddress(path.legacy(2)));
+    const signed = await h.service.signMessage(account?.id as number, 'from a Trezor');
+    expect(verifyMessage('from a Trezor', signed.signature)).toBe(account?.address);
+    expect(signed.signer).toMatchObject({ kind: 'trezor', label: 'Vault' });
+  });
+
+  it('asks for a passphrase, and a rejection on the device leaves it ready for the next request', async () => {
+    const fake = new TrezorConnectFake({ passphrase: true });
+    const h = await trezorHarness(fake);
+    await expect.poll(() => h.device()?.state).toBe('passphrase_requested');
+    h.service.answer(h.device().id, 'passphrase', '');
+    await expect.poll(() => h.device()?.state).toBe('ready');
+    const [account] = await h.service.addAccounts({
+      deviceId: h.device().id,
+      accounts: [{ scheme: 'ledger-live', index: 0 }],
+    });
+    fake.rejectNext();
+    await expect(h.service.signMessage(account?.id as number, 'no')).rejects.toMatchObject({
+      state: 'rejected',
+    });
+    expect(h.devices.flat().some((device) => device.state === 'rejected')).toBe(true);
+    const signed = await h.service.signMessage(account?.id as number, 'yes');
+    expect(verifyMessage('yes', signed.signature)).toBe(account?.address);
   });
 });

@@ -22,7 +22,7 @@ export function DeviceAccountRow({ account }: { account: AccountView }) {
         <AccountIdentity account={account} />
         <span className="account-list__path">
           <span className="badge">{schemeName(account.derivationScheme)}</span>
-          <code>{account.derivationPath}</code>
+          <code title={account.derivationPath ?? undefined}>{account.derivationPath}</code>
         </span>
         <div className="account-list__actions">
           <button

@@ -1,5 +1,6 @@
 import { PenLine } from 'lucide-react';
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { AccountView } from '../../shared/accounts';
 import { accountName } from '../accounts/useAccounts';
 import { SignMessageDialog } from './SignMessageDialog';
@@ -26,7 +27,9 @@ export function SignMessageButton({ account, compact = false }: SignMessageButto
         <PenLine size={14} aria-hidden="true" />
         {!compact && 'Sign message'}
       </button>
-      {open && <SignMessageDialog account={account} onClose={() => setOpen(false)} />}
+      {/* In the body, so the dialog inherits nothing from the row it was opened from (a title, a grid). */}
+      {open &&
+        createPortal(<SignMessageDialog account={account} onClose={() => setOpen(false)} />, document.body)}
     </>
   );
 }

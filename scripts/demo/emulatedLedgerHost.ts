@@ -1,0 +1,18 @@
+// The browser host with an emulated Ledger plugged in: the demo's and the end-to-end tests' entry. The
+// emulator is the test double from test/ledger (the Ethereum app at the APDU level, signing with the public
+// test mnemonic); it never ships. LEDGER_EMULATOR_CONFIRM_MS is how long "the user" takes to press the
+// buttons, so the signing overlay can be seen.
+import { runBrowserHost } from '../../src/main/host/runBrowserHost';
+import { LedgerDeviceSource } from '../../src/main/signers/ledger/ledgerDeviceSource';
+import { EmulatedHidBus } from '../../test/ledger/emulatedHidBus';
+import { LedgerEmulator } from '../../test/ledger/ledgerEmulator';
+
+const bus = new EmulatedHidBus();
+bus.plug(
+  'emulated-ledger',
+  new LedgerEmulator({
+    model: 'Nano X',
+    confirmationDelayMs: Number(process.env.LEDGER_EMULATOR_CONFIRM_MS ?? 1500),
+  }),
+);
+await runBrowserHost([new LedgerDeviceSource(bus)]);
