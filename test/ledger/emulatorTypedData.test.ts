@@ -1,7 +1,7 @@
 import Eth from '@ledgerhq/hw-app-eth';
 import { Signature, TypedDataEncoder, recoverAddress } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { MAIL, expectedAddress, typesWithoutDomain } from './fixtures';
+import { MAIL, expectedAddress, typesWithoutDomain } from '../signing/fixtures';
 import { toLedgerTypedMessage } from '../../src/main/signers/ledger/ledgerTypedData';
 import { TypedDataAssembler } from './emulatorTypedData';
 import { LedgerEmulator } from './ledgerEmulator';

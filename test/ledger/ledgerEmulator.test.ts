@@ -1,8 +1,9 @@
 import Eth from '@ledgerhq/hw-app-eth';
 import { Signature, Transaction, keccak256, recoverAddress, verifyMessage } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { expectedAddress } from './fixtures';
-import { LedgerEmulator, SW, TEST_MNEMONIC } from './ledgerEmulator';
+import { expectedAddress } from '../signing/fixtures';
+import { LedgerEmulator, SW } from './ledgerEmulator';
+import { TEST_MNEMONIC } from '../signing/fixtures';
 
 const PATH = "44'/60'/0'/0/0";
 const OFFLINE = { calServiceURL: null, cryptoassetsBaseURL: null };

@@ -14,10 +14,9 @@ import {
   toUtf8String,
 } from 'ethers';
 import { TypedDataAssembler } from './emulatorTypedData';
+import { TEST_MNEMONIC } from '../signing/fixtures';
 
 /** The published all-"abandon" test mnemonic: every key it yields is public, so no real funds are at stake. */
-export const TEST_MNEMONIC =
-  'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 
 export const SW = {
   OK: 0x9000,

@@ -9,7 +9,7 @@ import {
 } from '@trezor/connect';
 import { HDNodeWallet, Mnemonic, verifyMessage } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { ABANDON_MNEMONIC } from './fixtures';
+import { TEST_MNEMONIC } from '../signing/fixtures';
 import { TrezorConnectFake } from './trezorFake';
 
 const FIRST = "m/44'/60'/0'/0/0";
@@ -34,7 +34,7 @@ describe('TrezorConnectFake', () => {
     const fake = pluggedIn();
     const paths = [FIRST, "m/44'/60'/0'/0/1"];
     const response = await fake.ethereumGetAddress({ bundle: paths.map((path) => ({ path })) });
-    const expected = paths.map((path) => HDNodeWallet.fromPhrase(ABANDON_MNEMONIC, undefined, path).address);
+    const expected = paths.map((path) => HDNodeWallet.fromPhrase(TEST_MNEMONIC, undefined, path).address);
     expect(response.success && response.payload.map((item) => item.address)).toEqual(expected);
     expect(fake.calls).toEqual(['ethereumGetAddress']);
   });
@@ -82,7 +82,7 @@ describe('TrezorConnectFake', () => {
       }
     });
     const response = await fake.ethereumGetAddress({ path: FIRST });
-    const hidden = HDNodeWallet.fromMnemonic(Mnemonic.fromPhrase(ABANDON_MNEMONIC, 'secret'), FIRST).address;
+    const hidden = HDNodeWallet.fromMnemonic(Mnemonic.fromPhrase(TEST_MNEMONIC, 'secret'), FIRST).address;
     expect(response).toMatchObject({ success: true, payload: { address: hidden } });
     expect(hidden).not.toBe('0x9858EfFD232B4033E47d90003D41EC34EcaEda94');
   });

@@ -38,7 +38,7 @@ import { SigningKey } from 'ethers/crypto';
 import { hashMessage, TypedDataEncoder } from 'ethers/hash';
 import { computeAddress, Transaction } from 'ethers/transaction';
 import type { TrezorConnectApi } from '../../src/main/signers/trezor/trezorConnectApi';
-import { ABANDON_MNEMONIC } from './fixtures';
+import { TEST_MNEMONIC } from '../signing/fixtures';
 
 export interface TrezorFakeOptions {
   /** `internal_model`: T1B1 (Model One, signs typed data from hashes only), T2T1, T3T1… Default T2T1. */
@@ -383,7 +383,7 @@ export class TrezorConnectFake implements TrezorConnectApi {
   }
 
   private root(): HDKey {
-    return HDKey.fromMasterSeed(mnemonicToSeedSync(ABANDON_MNEMONIC, this.sessionPassphrase ?? ''));
+    return HDKey.fromMasterSeed(mnemonicToSeedSync(TEST_MNEMONIC, this.sessionPassphrase ?? ''));
   }
 
   private emitDevice(

@@ -1,7 +1,8 @@
-import { HDNodeWallet, Mnemonic, Signature, toUtf8Bytes, Transaction, Wallet } from 'ethers';
+import { HDNodeWallet, Signature, toUtf8Bytes, Transaction, Wallet } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import type { ChecksumAddress } from '../store/address';
-import type { SignatureParts, TypedData, UnsignedTransaction } from './signer';
+import { MAIL, TEST_MNEMONIC, typesWithoutDomain } from '../../../test/signing/fixtures';
+import type { SignatureParts, UnsignedTransaction } from './signer';
 import {
   checkPersonalSignature,
   checkTransaction,
@@ -9,9 +10,7 @@ import {
   typedDataDigest,
 } from './signatureCheck';
 
-const PHRASE =
-  'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
-const wallet = HDNodeWallet.fromMnemonic(Mnemonic.fromPhrase(PHRASE), "m/44'/60'/0'/0/0");
+const wallet = HDNodeWallet.fromPhrase(TEST_MNEMONIC, undefined, "m/44'/60'/0'/0/0");
 const other = Wallet.createRandom();
 const ACCOUNT = wallet.address as ChecksumAddress;
 
@@ -31,33 +30,7 @@ const LEGACY: UnsignedTransaction = {
   gasPrice: 3_000_000_000n,
 };
 
-const PERMIT: TypedData = {
-  domain: {
-    name: 'USD Coin',
-    version: '2',
-    chainId: 1,
-    verifyingContract: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
-  },
-  types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
-    Permit: [
-      { name: 'owner', type: 'address' },
-      { name: 'spender', type: 'address' },
-      { name: 'value', type: 'uint256' },
-    ],
-  },
-  primaryType: 'Permit',
-  message: { owner: ACCOUNT, spender: '0x000000000000000000000000000000000000dEaD', value: '1000000' },
-};
-const { EIP712Domain: _, ...domainless } = PERMIT.types;
-const permitTypes = Object.fromEntries(
-  Object.entries(domainless).map(([name, fields]) => [name, [...fields]]),
-);
+const permitTypes = typesWithoutDomain(MAIL);
 
 describe('signature checks', () => {
   it('accept a legacy transaction on a chain above 255 and return it serialized with its hash', async () => {
@@ -91,12 +64,12 @@ describe('signature checks', () => {
   });
 
   it('accept EIP-712 data, with EIP712Domain among the types as dapps send it', async () => {
-    const signature = await wallet.signTypedData(PERMIT.domain, permitTypes, PERMIT.message);
-    const checked = checkTypedDataSignature(PERMIT, parts(signature), ACCOUNT);
-    expect(checked.digest).toBe(typedDataDigest(PERMIT));
+    const signature = await wallet.signTypedData(MAIL.domain, permitTypes, MAIL.message);
+    const checked = checkTypedDataSignature(MAIL, parts(signature), ACCOUNT);
+    expect(checked.digest).toBe(typedDataDigest(MAIL));
     expect(() =>
       checkTypedDataSignature(
-        { ...PERMIT, message: { ...PERMIT.message, value: '1' } },
+        { ...MAIL, message: { ...MAIL.message, contents: 'Hello, Eve!' } },
         parts(signature),
         ACCOUNT,
       ),

@@ -5,7 +5,7 @@ import { localChain } from '../../../test/anvil/portfolioFixture';
 import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
 import { deployMulticall3 } from '../../../test/anvil/chainSetup';
 import { EmulatedHidBus } from '../../../test/ledger/emulatedHidBus';
-import { expectedAddress, MAIL, typesWithoutDomain } from '../../../test/ledger/fixtures';
+import { expectedAddress, MAIL, typesWithoutDomain } from '../../../test/signing/fixtures';
 import { LedgerEmulator, SW } from '../../../test/ledger/ledgerEmulator';
 import { TrezorConnectFake } from '../../../test/trezor/trezorFake';
 import { useTempDatabase } from '../../../test/store/tempDatabase';

@@ -39,7 +39,7 @@ describe('Signing overlay', () => {
   it('names the device and what to check on it, warns of a blind signature, and closes when done', async () => {
     await openPage(client, 'portfolio', 'Portfolio');
     act(() => client.emit('signing.request', request()));
-    const sheet = within(screen.getByRole('dialog', { name: 'Confirm on your Ledger' }));
+    const sheet = within(await screen.findByRole('dialog', { name: 'Confirm on your Ledger' }));
     expect(sheet.getByText('Ledger Cold storage (f00dbabe) · Nano S Plus')).toBeTruthy();
     expect(sheet.getByText('Domain hash')).toBeTruthy();
     expect(sheet.getByText('0x5678')).toBeTruthy();
@@ -59,7 +59,7 @@ describe('Signing overlay', () => {
       remedy: 'Turn on Blind signing in the Ethereum app’s settings.',
     };
     act(() => client.emit('signing.request', request({ status: 'failed', error })));
-    const sheet = within(screen.getByRole('dialog', { name: 'Not completed on your Ledger' }));
+    const sheet = within(await screen.findByRole('dialog', { name: 'Not completed on your Ledger' }));
     expect(sheet.getByRole('alert').textContent).toContain(error.message);
     expect(sheet.getByRole('alert').textContent).toContain(error.remedy);
     expect(sheet.getByText(/Cold storage \(f00dbabe\)/)).toBeTruthy();
@@ -74,7 +74,7 @@ describe('Signing overlay', () => {
     await act(async () => {
       signed = client.call('signing.message', { accountId: 1, message: 'gm' });
     });
-    const sheet = within(screen.getByRole('dialog', { name: 'Confirm on your Ledger' }));
+    const sheet = within(await screen.findByRole('dialog', { name: 'Confirm on your Ledger' }));
     expect(sheet.getByRole('status').textContent).toContain('Compare these details');
     expect(sheet.getByText('gm')).toBeTruthy();
     await act(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { expectedAddress } from '../../../../test/ledger/fixtures';
+import { expectedAddress } from '../../../../test/signing/fixtures';
 import { EmulatedHidBus } from '../../../../test/ledger/emulatedHidBus';
 import { LedgerEmulator } from '../../../../test/ledger/ledgerEmulator';
 import { DeviceError } from '../deviceError';

@@ -4,7 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { expectedAddress, MAIL, typesWithoutDomain } from '../../../../test/ledger/fixtures';
+import { expectedAddress, MAIL, typesWithoutDomain } from '../../../../test/signing/fixtures';
 import { LedgerEmulator, SW } from '../../../../test/ledger/ledgerEmulator';
 import { toChecksumAddress } from '../../store/address';
 import { DeviceError } from '../deviceError';

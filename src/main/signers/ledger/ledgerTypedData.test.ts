@@ -1,6 +1,6 @@
 import { TypedDataEncoder, concat, keccak256 } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { MAIL, typesWithoutDomain } from '../../../../test/ledger/fixtures';
+import { MAIL, typesWithoutDomain } from '../../../../test/signing/fixtures';
 import { toLedgerTypedMessage, typedDataHashes } from './ledgerTypedData';
 
 describe('typedDataHashes', () => {

@@ -1,7 +1,7 @@
 import { UI, UI_EVENT, UI_RESPONSE, type UiEventMessage } from '@trezor/connect';
 import { HDNodeWallet, Signature, Transaction, TypedDataEncoder, hashMessage, recoverAddress } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { ABANDON_MNEMONIC, MAIL } from '../../../../test/trezor/fixtures';
+import { TEST_MNEMONIC, MAIL } from '../../../../test/signing/fixtures';
 import { TrezorConnectFake, type TrezorFakeOptions } from '../../../../test/trezor/trezorFake';
 import type { ChecksumAddress } from '../../store/address';
 import { DeviceError } from '../deviceError';
@@ -19,7 +19,7 @@ function setup(options: TrezorFakeOptions = {}) {
 }
 
 function expected(path: string): string {
-  return HDNodeWallet.fromPhrase(ABANDON_MNEMONIC, undefined, path).address;
+  return HDNodeWallet.fromPhrase(TEST_MNEMONIC, undefined, path).address;
 }
 
 function recover(digest: string, parts: SignatureParts): string {
@@ -56,7 +56,7 @@ describe('TrezorSigner', () => {
   it('returns the public key and chain code of a node', async () => {
     const { signer } = setup();
     const key = await signer.getExtendedPublicKey("m/44'/60'/0'");
-    const node = HDNodeWallet.fromPhrase(ABANDON_MNEMONIC, undefined, "m/44'/60'/0'");
+    const node = HDNodeWallet.fromPhrase(TEST_MNEMONIC, undefined, "m/44'/60'/0'");
     expect(Buffer.from(key.publicKey).toString('hex')).toBe(node.publicKey.slice(2));
     expect(Buffer.from(key.chainCode).toString('hex')).toBe(node.chainCode.slice(2));
   });

@@ -1,7 +1,7 @@
 import { concat, keccak256 } from 'ethers';
 import { TypedDataEncoder } from 'ethers/hash';
 import { describe, expect, it } from 'vitest';
-import { MAIL } from '../../../../test/trezor/fixtures';
+import { MAIL } from '../../../../test/signing/fixtures';
 import { toTrezorTypedData } from './trezorTypedData';
 
 describe('toTrezorTypedData', () => {

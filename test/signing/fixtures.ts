@@ -1,6 +1,9 @@
 import { HDNodeWallet } from 'ethers';
 import type { TypedData } from '../../src/main/signers/signer';
-import { TEST_MNEMONIC } from './ledgerEmulator';
+
+/** The published BIP39 test mnemonic both hardware test doubles sign with. */
+export const TEST_MNEMONIC =
+  'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 
 /** The address the test mnemonic yields at `path`, computed by ethers independently of the emulator. */
 export function expectedAddress(path: string): string {
