@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectedAddress, TEST_MNEMONIC } from '../../../test/signing/fixtures';
 import { deriveChildAddress, FINGERPRINT_PATH, SCHEMES, seedFingerprint } from './derivation';
 
-const PHRASE =
-  'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
-const root = HDKey.fromMasterSeed(mnemonicToSeedSync(PHRASE));
+const root = HDKey.fromMasterSeed(mnemonicToSeedSync(TEST_MNEMONIC));
 const extended = (path: string) => {
   const node = root.derive(path);
   return { publicKey: node.publicKey as Uint8Array, chainCode: node.chainCode as Uint8Array };
