@@ -7,7 +7,14 @@ import {
   setNativeBalances,
   setTokenBalances,
 } from '../../test/anvil/chainSetup';
-import { amountOf, DEMO_ACCOUNTS, DEMO_CHAIN_IDS, DEMO_TOKENS, type DemoToken } from './demoPortfolio';
+import {
+  amountOf,
+  DEMO_ACCOUNTS,
+  DEMO_CHAIN_IDS,
+  DEMO_LEDGER_FUNDS,
+  DEMO_TOKENS,
+  type DemoToken,
+} from './demoPortfolio';
 
 const TOTAL_SUPPLY = 10n ** 30n;
 
@@ -46,6 +53,11 @@ async function seedChain({ chainId, url }: AnvilNode): Promise<void> {
         ? setNativeBalances(url, balances(token))
         : setTokenBalances(url, token.address, balances(token)),
     ),
+  );
+  const ledgerFunds = DEMO_LEDGER_FUNDS.filter((fund) => fund.chainId === chainId);
+  await setNativeBalances(
+    url,
+    ledgerFunds.map(({ address, wei }): [string, bigint] => [address, wei]),
   );
   // Past genesis, so the wallet reads a block that holds every change above.
   await anvilCall(url, 'evm_mine');

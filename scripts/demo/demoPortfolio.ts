@@ -20,6 +20,38 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 export type DemoLabel = (typeof DEMO_ACCOUNTS)[number]['label'];
 
+/**
+ * Accounts of the emulated Ledger (the public "abandon … about" mnemonic) that hold ether, so its
+ * discovery shows used and unused accounts: Ledger Live accounts 0 and 1, BIP44 index 1 and legacy index 0.
+ * Not added to the wallet: the user adds them from Devices.
+ */
+export const DEMO_LEDGER_FUNDS = [
+  {
+    path: "m/44'/60'/0'/0/0",
+    address: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94',
+    chainId: 1,
+    wei: 1_250_000_000_000_000_000n,
+  },
+  {
+    path: "m/44'/60'/1'/0/0",
+    address: '0x78839F6054d7ed13918bAe0473BA31b1Ca9D7265',
+    chainId: 8453,
+    wei: 400_000_000_000_000_000n,
+  },
+  {
+    path: "m/44'/60'/0'/0/1",
+    address: '0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0',
+    chainId: 42161,
+    wei: 75_000_000_000_000_000n,
+  },
+  {
+    path: "m/44'/60'/0'/0",
+    address: '0xB8Fd42000d00202DCbCF5e18d6640d656345FD6A',
+    chainId: 1,
+    wei: 20_000_000_000_000_000n,
+  },
+] as const;
+
 export interface DemoToken {
   chainId: DemoChainId;
   /** `native` for the chain's coin; otherwise the contract, checksummed. */

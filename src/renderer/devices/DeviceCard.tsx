@@ -36,7 +36,10 @@ export function DeviceCard({ device, accounts }: DeviceCardProps) {
           <h2 id={titleId} className="device-card__title">
             {name}
           </h2>
-          <p className="device-card__model">{device.model ?? 'Model not reported yet'}</p>
+          {/* A device named after its model ("Ledger Nano X") needs no second line saying "Nano X". */}
+          {!(device.model && name.includes(device.model)) && (
+            <p className="device-card__model">{device.model ?? 'Model not reported yet'}</p>
+          )}
         </div>
         <span className="badge" data-tone={device.connected ? 'success' : undefined}>
           {device.connected ? 'Connected' : 'Not connected'}
