@@ -62,7 +62,10 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((entry) => entry.close()));
 });
 
-async function harness(emulator = new LedgerEmulator()): Promise<Harness> {
+async function harness(
+  emulator = new LedgerEmulator(),
+  prepare: (bus: EmulatedHidBus) => void = () => undefined,
+): Promise<Harness> {
   const repositories = createRepositories(temp.db);
   const events = createEventHub();
   const devices: DeviceView[][] = [];
@@ -89,6 +92,7 @@ async function harness(emulator = new LedgerEmulator()): Promise<Harness> {
   });
   running.push({ close: async () => (await service.stop(), chains.close()) });
   await service.start();
+  prepare(bus);
   bus.plug('hid-1', emulator);
   const device = () => service.list()[0] as DeviceView;
   const ready = async () => {
@@ -340,6 +344,26 @@ describe('SignersService with the Ledger emulator', () => {
       }
       const signed = await h.service.signMessage(accountId, 'hello again');
       expect(verifyMessage('hello again', signed.signature)).toBe(account?.address);
+      const page = await h.service.discover({ deviceId: h.device().id, scheme: 'bip44', start: 0, count: 1 });
+      expect(page.accounts[0]?.accountId).toBe(h.repositories.accounts.list()[1]?.id);
+    });
+
+    it('a rejection leaves discovery and adding accounts open', async () => {
+      const h = await harness();
+      const [account] = await withAccounts(h);
+      h.emulator.answer = 'reject';
+      await expect(h.service.signMessage(account?.id as number, 'no')).rejects.toMatchObject({
+        state: 'rejected',
+      });
+      expect(h.device().state).toBe('rejected');
+      h.emulator.answer = 'approve';
+      const page = await h.service.discover({
+        deviceId: h.device().id,
+        scheme: 'legacy',
+        start: 0,
+        count: 1,
+      });
+      expect(page.accounts).toHaveLength(1);
     });
 
     it('a transaction with contract data while blind signing is off', async () => {
@@ -398,6 +422,21 @@ describe('SignersService with the Ledger emulator', () => {
       state: 'disconnected',
       message: expect.stringContaining('Nano S Plus'),
     });
+  });
+
+  it('shows the udev fix for a Ledger that Linux will not let the app open, and picks it up once it can', async () => {
+    const h = await harness(new LedgerEmulator(), (bus) => {
+      bus.openError = new Error('EACCES: permission denied, open /dev/hidraw3');
+    });
+    await expect.poll(() => h.device()?.state).toBe('access_denied');
+    expect(h.device().remedy).toContain('51-ledgerline-ledger.rules');
+    expect(h.devices.flat().some((device) => device.state === 'access_denied')).toBe(true);
+
+    h.bus.openError = null;
+    h.bus.unplug('hid-1');
+    h.emulator.replug();
+    h.bus.plug('hid-1', h.emulator);
+    await h.ready();
   });
 
   it('forgets a device with its accounts in one step, and nothing else', async () => {

@@ -66,6 +66,18 @@ interface LiveDevice {
   updatedAt: number;
 }
 
+/** States in which a device cannot take a request until the user does something on it or to it. */
+const BLOCKING: ReadonlySet<DeviceState> = new Set([
+  'disconnected',
+  'locked',
+  'app_closed',
+  'wrong_app',
+  'outdated_app',
+  'access_denied',
+  'pin_requested',
+  'passphrase_requested',
+]);
+
 /** States a device leaves on its own once the user acts on it, so it is asked again until it is ready. */
 const RECHECKED: ReadonlySet<DeviceState> = new Set(['locked', 'app_closed', 'wrong_app', 'busy', 'error']);
 
@@ -400,8 +412,10 @@ export class SignersService {
         'Plug it in and try again.',
       );
     }
-    if (live.state !== 'ready' || !live.fingerprint || !live.discovery) {
-      throw new DeviceError(live.state === 'ready' ? 'busy' : live.state, live.message, live.remedy);
+    // A rejected or refused request says nothing about the next one: only a blocking state stops it.
+    if (BLOCKING.has(live.state) || !live.fingerprint || !live.discovery) {
+      const state = BLOCKING.has(live.state) ? live.state : 'busy';
+      throw new DeviceError(state, live.message, live.remedy);
     }
     return live;
   }
