@@ -8,6 +8,10 @@ import type { Logger } from './log';
 import { ChainDirectory } from './chains/chainDirectory';
 import type { ChainsRpcOptions } from './chains/chainsService';
 import { Networks } from './chains/networks';
+import { decodeActivity } from './history/decode/decodeActivity';
+import { HistoryService } from './history/historyService';
+import { chooseProvider } from './history/providers/chooseProvider';
+import { fetchTransactions } from './history/providers/transactionFetcher';
 import { SettingsService } from './settings/settingsService';
 import type { DeviceSource } from './signers/deviceSource';
 import { SignersService } from './signers/signersService';
@@ -38,6 +42,8 @@ export interface CoreOptions {
   deviceSources?: readonly DeviceSource[];
   /** How often a locked device, or one in the wrong app, is asked again (2 s by default). */
   deviceRecheckMs?: number;
+  /** How often history syncs while there are accounts (60 s by default); 0 syncs only when asked. */
+  historyPollMs?: number;
 }
 
 export interface Core {
@@ -93,6 +99,20 @@ export function createCore(options: CoreOptions): Core {
     onAccountsChanged: refreshBalances,
     recheckMs: options.deviceRecheckMs,
   });
+  const history = new HistoryService({
+    db,
+    repositories,
+    connections: async () => (await networks.ready(), chains.connections()),
+    chooseProvider: ({ chain, client, signal }) => chooseProvider(chain, client, {}, signal),
+    decode: decodeActivity,
+    fetch: fetchTransactions,
+    tokens: (chainId, address) => chains.knownToken(chainId, address),
+    events,
+    log,
+  });
+  const historyPollMs = options.historyPollMs ?? 60_000;
+  if (historyPollMs > 0) history.start(historyPollMs);
+
   signers.start().catch((error: unknown) => {
     log.error('hardware signers could not start', {
       error: error instanceof Error ? error.message : String(error),
@@ -175,6 +195,10 @@ export function createCore(options: CoreOptions): Core {
       'devices.answer': ({ deviceId, request, value }) => (signers.answer(deviceId, request, value), null),
       'signing.message': ({ accountId, message }) => signers.signMessage(accountId, message),
       'signing.typedData': (request) => signers.signTypedData(request),
+      'history.page': (query) => history.page(query),
+      'history.status': () => history.status(),
+      'history.sync': () => history.sync(),
+      'history.exportCsv': (filters) => history.exportCsv(filters),
     },
   });
 
@@ -182,6 +206,7 @@ export function createCore(options: CoreOptions): Core {
     router,
     events,
     close() {
+      history.stop();
       void signers.stop();
       networks.close();
       db.close();

@@ -4,18 +4,27 @@ import { toUtf8Bytes } from 'ethers/utils';
 import { assemble } from './evmAssembler';
 
 /**
- * A minimal ERC-20 for the local chains: `balanceOf`, `totalSupply`, `name`, `symbol`, `decimals` and
- * `transfer` (with its Transfer event), hand-written in EVM assembly. Its storage follows OpenZeppelin's
- * ERC20 layout (balances mapping at slot 0, total supply at 2, name at 3, symbol at 4, as Solidity short
- * strings) plus decimals at slot 5, so a test sets a token up with `anvil_setCode` and `anvil_setStorageAt`
- * and every instance shares one bytecode.
+ * A minimal ERC-20 for the local chains: `balanceOf`, `totalSupply`, `name`, `symbol`, `decimals`,
+ * `transfer` and `transferFrom` (with the Transfer event), `approve` (with the Approval event) and
+ * `allowance`, hand-written in EVM assembly. Its storage follows OpenZeppelin's ERC20 layout (balances
+ * mapping at slot 0, allowances at 1, total supply at 2, name at 3, symbol at 4, as Solidity short strings)
+ * plus decimals at slot 5, so a test sets a token up with `anvil_setCode` and `anvil_setStorageAt` and every
+ * instance shares one bytecode. As in OpenZeppelin, an allowance of the maximum uint256 is never spent down.
  */
-const SLOT = { balances: 0n, totalSupply: 2n, name: 3n, symbol: 4n, decimals: 5n } as const;
+const SLOT = { balances: 0n, allowances: 1n, totalSupply: 2n, name: 3n, symbol: 4n, decimals: 5n } as const;
 const ADDRESS_MASK = (1n << 160n) - 1n;
+const MAX_UINT256 = (1n << 256n) - 1n;
 const TRANSFER_TOPIC = keccak256(toUtf8Bytes('Transfer(address,address,uint256)'));
+const APPROVAL_TOPIC = keccak256(toUtf8Bytes('Approval(address,address,uint256)'));
 
 /** [address] → [slot of its balance], the Solidity mapping slot keccak256(address . 0). */
 const BALANCE_SLOT = `PUSH 0 MSTORE PUSH ${SLOT.balances} PUSH 0x20 MSTORE PUSH 0x40 PUSH 0 KECCAK256`;
+/** [spender, owner] → [slot of the allowance], keccak256(spender . keccak256(owner . 1)). */
+const ALLOWANCE_SLOT = [
+  `PUSH 0 MSTORE PUSH ${SLOT.allowances} PUSH 0x20 MSTORE PUSH 0x40 PUSH 0 KECCAK256`,
+  'PUSH 0x20 MSTORE PUSH 0 MSTORE PUSH 0x40 PUSH 0 KECCAK256',
+].join(' ');
+const ADDRESS_ARG = (offset: number) => `PUSH ${offset} CALLDATALOAD PUSH ${ADDRESS_MASK} AND`;
 
 export const ERC20_SOURCE = [
   'PUSH 0 CALLDATALOAD PUSH 0xe0 SHR ; [sel]',
@@ -25,6 +34,9 @@ export const ERC20_SOURCE = [
   'DUP1 PUSH 0x313ce567 EQ PUSH @decimals JUMPI',
   'DUP1 PUSH 0x06fdde03 EQ PUSH @name JUMPI',
   'DUP1 PUSH 0x95d89b41 EQ PUSH @symbol JUMPI',
+  'DUP1 PUSH 0x095ea7b3 EQ PUSH @approve JUMPI',
+  'DUP1 PUSH 0xdd62ed3e EQ PUSH @allowance JUMPI',
+  'DUP1 PUSH 0x23b872dd EQ PUSH @transferFrom JUMPI',
   'fail:',
   'PUSH 0 DUP1 REVERT',
 
@@ -35,15 +47,35 @@ export const ERC20_SOURCE = [
   'decimals:',
   `PUSH ${SLOT.decimals} SLOAD PUSH @returnWord JUMP`,
 
+  'allowance:',
+  `${ADDRESS_ARG(0x24)} ${ADDRESS_ARG(4)} ${ALLOWANCE_SLOT} SLOAD PUSH @returnWord JUMP`,
+
+  'approve:',
+  `PUSH 0x24 CALLDATALOAD ${ADDRESS_ARG(4)} ; [amount, spender]`,
+  `DUP1 CALLER ${ALLOWANCE_SLOT} DUP3 SWAP1 SSTORE`,
+  `DUP2 PUSH 0 MSTORE CALLER PUSH ${APPROVAL_TOPIC} PUSH 0x20 PUSH 0 LOG3 ; [amount]`,
+  'POP PUSH 1 PUSH @returnWord JUMP',
+
+  'transferFrom:',
+  `PUSH 0x44 CALLDATALOAD ${ADDRESS_ARG(4)} ; [amount, from]`,
+  `CALLER DUP2 ${ALLOWANCE_SLOT} DUP1 SLOAD ; [amount, from, allowanceSlot, allowance]`,
+  `DUP1 PUSH ${MAX_UINT256} EQ PUSH @unlimited JUMPI`,
+  'DUP1 DUP5 GT PUSH @fail JUMPI',
+  'DUP4 SWAP1 SUB SWAP1 SSTORE PUSH @spent JUMP ; [amount, from]',
+  'unlimited:',
+  'POP POP',
+  'spent:',
+  `${ADDRESS_ARG(0x24)} PUSH @move JUMP`,
+
   'transfer:',
-  `PUSH 0x24 CALLDATALOAD CALLER ${BALANCE_SLOT} ; [amount, fromSlot]`,
-  'DUP1 SLOAD ; [amount, fromSlot, balance]',
-  'DUP1 DUP4 GT PUSH @fail JUMPI',
-  'DUP3 SWAP1 SUB SWAP1 SSTORE ; [amount]',
-  `PUSH 4 CALLDATALOAD PUSH ${ADDRESS_MASK} AND ; [amount, to]`,
-  `DUP1 ${BALANCE_SLOT} DUP1 SLOAD DUP4 ADD SWAP1 SSTORE`,
-  `DUP2 PUSH 0 MSTORE CALLER PUSH ${TRANSFER_TOPIC} PUSH 0x20 PUSH 0 LOG3 ; [amount]`,
-  'POP PUSH 1',
+  `PUSH 0x24 CALLDATALOAD CALLER ${ADDRESS_ARG(4)}`,
+  'move: ; [amount, from, to]',
+  `DUP2 ${BALANCE_SLOT} DUP1 SLOAD ; [amount, from, to, fromSlot, balance]`,
+  'DUP1 DUP6 GT PUSH @fail JUMPI',
+  'DUP5 SWAP1 SUB SWAP1 SSTORE ; [amount, from, to]',
+  `DUP1 ${BALANCE_SLOT} DUP1 SLOAD DUP5 ADD SWAP1 SSTORE`,
+  `DUP3 PUSH 0 MSTORE SWAP1 PUSH ${TRANSFER_TOPIC} PUSH 0x20 PUSH 0 LOG3 ; [amount, to]`,
+  'POP POP PUSH 1',
   'returnWord: ; [word]',
   'PUSH 0 MSTORE PUSH 0x20 PUSH 0 RETURN',
 
@@ -109,5 +141,9 @@ export const ERC20_ABI = [
   'function symbol() view returns (string)',
   'function decimals() view returns (uint8)',
   'function transfer(address to, uint256 amount) returns (bool)',
+  'function transferFrom(address from, address to, uint256 amount) returns (bool)',
+  'function approve(address spender, uint256 amount) returns (bool)',
+  'function allowance(address owner, address spender) view returns (uint256)',
   'event Transfer(address indexed from, address indexed to, uint256 value)',
+  'event Approval(address indexed owner, address indexed spender, uint256 value)',
 ] as const;

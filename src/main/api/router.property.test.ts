@@ -145,6 +145,27 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
       fc.anything(),
     ),
   }),
+  'history.page': fc.record(
+    {
+      chainIds: fc.array(fc.oneof(fc.constantFrom(1, 10), fc.integer()), { maxLength: 3 }),
+      accounts: fc.array(fc.oneof(fc.constantFrom(...WATCHED), fc.string()), { maxLength: 3 }),
+      kinds: fc.array(fc.oneof(fc.constantFrom('send', 'swap', 'bridge'), fc.string()), { maxLength: 3 }),
+      token: fc.oneof(fc.constant('native'), fc.constantFrom(...WATCHED), fc.string()),
+      search: fc.oneof(fc.constantFrom(...WATCHED), fc.string({ maxLength: 120 })),
+      limit: fc.integer({ min: -1, max: 300 }),
+      after: fc.oneof(fc.constant('1700000000.5'), fc.string({ maxLength: 40 })),
+    },
+    { requiredKeys: [] },
+  ),
+  'history.status': fc.constant(undefined),
+  'history.sync': fc.constant(undefined),
+  'history.exportCsv': fc.record(
+    {
+      chainIds: fc.array(fc.oneof(fc.constantFrom(1, 10), fc.integer()), { maxLength: 3 }),
+      search: fc.string({ maxLength: 120 }),
+    },
+    { requiredKeys: [] },
+  ),
 };
 
 /**

@@ -60,6 +60,10 @@ function setup(overrides: Partial<Handlers> = {}) {
     'signing.typedData': () => {
       throw new ApiError('chain_mismatch', 'This request is for chain 10, but you are on chain 1.');
     },
+    'history.page': () => ({ entries: [], next: null }),
+    'history.status': () => [],
+    'history.sync': () => [],
+    'history.exportCsv': () => ({ fileName: 'history.csv', contents: 'date\r\n' }),
     ...overrides,
   };
   return { router: createRouter({ handlers, trustedOrigins: [ORIGIN], log }), handlers, log };

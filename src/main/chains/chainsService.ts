@@ -86,6 +86,13 @@ interface ChainEntry {
   abort: AbortController;
 }
 
+/** A chain's client; `signal` aborts when the chain is disabled or its endpoints change. */
+export interface ChainConnection {
+  chain: Chain;
+  client: RpcClient;
+  signal: AbortSignal;
+}
+
 export interface ChainActivity {
   chainId: number;
   accounts: AccountActivity[] | null;
@@ -246,6 +253,21 @@ export class ChainsService {
         }
       }),
     );
+  }
+
+  /** The enabled chains with their clients, for services that read more than balances (history). */
+  connections(): ChainConnection[] {
+    return [...this.entries.values()].map(({ chain, client, abort }) => ({
+      chain,
+      client,
+      signal: abort.signal,
+    }));
+  }
+
+  /** Symbol and decimals of a token the wallet knows on an enabled chain, for history's words. */
+  knownToken(chainId: number, address: ChecksumAddress): { symbol: string; decimals: number } | undefined {
+    const entry = this.entries.get(chainId);
+    return entry ? this.catalog.find(entry.chain, address) : undefined;
   }
 
   tokens(chainId: number): Token[] {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MalformedResponse, parseAnswers, rpc } from './jsonRpc';
+import { MalformedResponse, parseAnswers, READ_ONLY_METHODS, rpc } from './jsonRpc';
 
 const ok = (id: unknown, result: unknown) => ({ jsonrpc: '2.0', id, result });
 const failed = (id: unknown, code = -32000, message = 'nope') => ({
@@ -99,5 +99,74 @@ describe('rpc requests', () => {
   it('name blocks as quantities', () => {
     expect(rpc.call('0x01', '0x12', 255n).params).toEqual([{ to: '0x01', data: '0x12' }, '0xff']);
     expect(rpc.getCode('0x01', 'latest').params).toEqual(['0x01', 'latest']);
+  });
+});
+
+describe('history requests', () => {
+  const HASH = `0x${'Ab'.repeat(32)}`;
+  const ADDRESS = `0x${'cD'.repeat(20)}`;
+  const log = { address: ADDRESS, topics: [HASH], data: '0x', logIndex: '0x1' };
+
+  it('lowercase hashes and topics, and keep what a receipt may leave out optional', () => {
+    const receipt = rpc.getTransactionReceipt(HASH).result.parse({
+      transactionHash: HASH,
+      blockHash: HASH,
+      blockNumber: '0x2',
+      gasUsed: '0x5208',
+      contractAddress: null,
+      logs: [log],
+      root: HASH,
+    });
+    expect(receipt).toEqual({
+      transactionHash: HASH.toLowerCase(),
+      blockHash: HASH.toLowerCase(),
+      blockNumber: 2n,
+      gasUsed: 21_000n,
+      contractAddress: null,
+      logs: [{ ...log, topics: [HASH.toLowerCase()], logIndex: 1n }],
+    });
+    expect(rpc.getTransactionByHash(HASH).result.parse(null)).toBeNull();
+    expect(rpc.getTransactionReceipt(HASH).result.safeParse({ transactionHash: 'nope' }).success).toBe(false);
+  });
+
+  it('ask for a block header without its transactions, and refuse a missing block', () => {
+    const request = rpc.getBlockByNumber(16n);
+    expect(request.params).toEqual(['0x10', false]);
+    expect(request.result.parse({ hash: HASH, number: '0x10', timestamp: '0x64', extra: 1 })).toEqual({
+      hash: HASH.toLowerCase(),
+      number: 16n,
+      timestamp: 100n,
+    });
+    expect(request.result.safeParse(null).success).toBe(false);
+  });
+
+  it('send log filters and Otterscan searches in the formats nodes take', () => {
+    const filter = { fromBlock: 1n, toBlock: 255n, topics: [[HASH], null, HASH] };
+    expect(rpc.getLogs(filter).params).toEqual([
+      { fromBlock: '0x1', toBlock: '0xff', topics: [[HASH], null, HASH] },
+    ]);
+    expect(rpc.otsSearchTransactionsAfter(ADDRESS, 9, 25).params).toEqual([ADDRESS, 9, 25]);
+    expect(
+      rpc.otsSearchTransactionsAfter(ADDRESS, 9, 25).result.parse({
+        txs: [],
+        receipts: [],
+        firstPage: true,
+        lastPage: false,
+      }),
+    ).toEqual({ txs: [], receipts: [], firstPage: true, lastPage: false });
+    expect(rpc.otsGetApiLevel().result.parse(8)).toBe(8);
+  });
+
+  it('are all reads, so they may share a POST with the chain check', () => {
+    for (const request of [
+      rpc.getTransactionByHash(HASH),
+      rpc.getTransactionReceipt(HASH),
+      rpc.getBlockByNumber('latest'),
+      rpc.getLogs({ fromBlock: 0n, toBlock: 1n, topics: [] }),
+      rpc.otsGetApiLevel(),
+      rpc.otsSearchTransactionsAfter(ADDRESS, 0, 1),
+    ]) {
+      expect(READ_ONLY_METHODS.has(request.method)).toBe(true);
+    }
   });
 });

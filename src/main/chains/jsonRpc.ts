@@ -14,6 +14,74 @@ const Quantity = z
   .regex(/^0x[0-9a-fA-F]{1,64}$/, 'expected a hex quantity')
   .transform((hex) => BigInt(hex));
 const Data = z.string().regex(/^0x(?:[0-9a-fA-F]{2})*$/, 'expected hex data');
+const Hash = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 32-byte hash')
+  .transform((hex) => hex.toLowerCase());
+const HexAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'expected an address');
+
+const RpcLog = z.object({
+  address: HexAddress,
+  topics: z.array(Hash),
+  data: Data,
+  logIndex: Quantity,
+  blockNumber: Quantity,
+  blockHash: Hash,
+  transactionHash: Hash,
+  transactionIndex: Quantity,
+  removed: z.boolean().optional(),
+});
+export type RpcLog = z.infer<typeof RpcLog>;
+
+const RpcTransaction = z.object({
+  hash: Hash,
+  blockHash: Hash,
+  blockNumber: Quantity,
+  transactionIndex: Quantity,
+  from: HexAddress,
+  to: HexAddress.nullable(),
+  value: Quantity,
+  input: Data,
+  nonce: Quantity,
+  gasPrice: Quantity.optional(),
+});
+export type RpcTransaction = z.infer<typeof RpcTransaction>;
+
+const RpcReceipt = z.object({
+  transactionHash: Hash,
+  blockHash: Hash,
+  blockNumber: Quantity,
+  // Pre-Byzantium receipts carry a state root instead of a status.
+  status: Quantity.optional(),
+  gasUsed: Quantity,
+  effectiveGasPrice: Quantity.optional(),
+  contractAddress: HexAddress.nullable(),
+  logs: z.array(
+    RpcLog.omit({ blockNumber: true, blockHash: true, transactionHash: true, transactionIndex: true }),
+  ),
+});
+export type RpcReceipt = z.infer<typeof RpcReceipt>;
+
+const RpcBlockHeader = z.object({ hash: Hash, number: Quantity, timestamp: Quantity });
+export type RpcBlockHeader = z.infer<typeof RpcBlockHeader>;
+
+/** Otterscan's page: newest first, and `firstPage` means nothing newer is left. */
+const OtsSearchPage = z.object({
+  txs: z.array(RpcTransaction),
+  // Otterscan adds the block's timestamp to each receipt.
+  receipts: z.array(RpcReceipt.extend({ timestamp: Quantity })),
+  firstPage: z.boolean(),
+  lastPage: z.boolean(),
+});
+export type OtsSearchPage = z.infer<typeof OtsSearchPage>;
+
+export interface LogFilter {
+  fromBlock: bigint;
+  toBlock: bigint;
+  address?: string | readonly string[];
+  /** Per position: null matches anything, an array matches any of its topics. */
+  topics: readonly (string | readonly string[] | null)[];
+}
 
 const toQuantity = (value: bigint) => `0x${value.toString(16)}`;
 const blockParam = (block: BlockTag) => (block === 'latest' ? block : toQuantity(block));
@@ -42,6 +110,50 @@ export const rpc = {
     params: [address, blockParam(block)],
     result: Data,
   }),
+  /** Null while the node does not know the transaction. */
+  getTransactionByHash: (hash: string): RpcRequest<RpcTransaction | null> => ({
+    method: 'eth_getTransactionByHash',
+    params: [hash],
+    result: RpcTransaction.nullable(),
+  }),
+  getTransactionReceipt: (hash: string): RpcRequest<RpcReceipt | null> => ({
+    method: 'eth_getTransactionReceipt',
+    params: [hash],
+    result: RpcReceipt.nullable(),
+  }),
+  /** The header only; a block the node does not have yet is a malformed answer, as the caller asked for it. */
+  getBlockByNumber: (block: BlockTag): RpcRequest<RpcBlockHeader> => ({
+    method: 'eth_getBlockByNumber',
+    params: [blockParam(block), false],
+    result: RpcBlockHeader,
+  }),
+  getLogs: ({ fromBlock, toBlock, address, topics }: LogFilter): RpcRequest<RpcLog[]> => ({
+    method: 'eth_getLogs',
+    params: [
+      {
+        fromBlock: toQuantity(fromBlock),
+        toBlock: toQuantity(toBlock),
+        ...(address ? { address } : {}),
+        topics,
+      },
+    ],
+    result: z.array(RpcLog),
+  }),
+  otsGetApiLevel: (): RpcRequest<number> => ({
+    method: 'ots_getApiLevel',
+    params: [],
+    result: z.number().int().nonnegative(),
+  }),
+  /** Transactions touching `address` in blocks after `block` (exclusive), at least `pageSize` unless at the head. */
+  otsSearchTransactionsAfter: (
+    address: string,
+    block: number,
+    pageSize: number,
+  ): RpcRequest<OtsSearchPage> => ({
+    method: 'ots_searchTransactionsAfter',
+    params: [address, block, pageSize],
+    result: OtsSearchPage,
+  }),
 };
 
 /** Methods that change nothing on chain, so they may ride in the same POST as an endpoint's chain check. */
@@ -52,6 +164,12 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
   'eth_getCode',
   'eth_getBalance',
   'eth_getTransactionCount',
+  'eth_getTransactionByHash',
+  'eth_getTransactionReceipt',
+  'eth_getBlockByNumber',
+  'eth_getLogs',
+  'ots_getApiLevel',
+  'ots_searchTransactionsAfter',
 ]);
 
 const ErrorObject = z.object({ code: z.number().int(), message: z.string(), data: z.unknown().optional() });

@@ -27,6 +27,7 @@ export class ChainCursorsRepository {
   private readonly selectForAccount;
   private readonly upsert;
   private readonly deleteOne;
+  private readonly rewindPast;
 
   constructor(db: Database) {
     this.selectOne = db.prepare<KeyRow, ChainCursor>(`SELECT ${COLUMNS} FROM chain_cursors WHERE ${KEY}`);
@@ -40,6 +41,10 @@ export class ChainCursorsRepository {
          block_number = excluded.block_number, block_hash = excluded.block_hash, updated_at = excluded.updated_at`,
     );
     this.deleteOne = db.prepare<KeyRow>(`DELETE FROM chain_cursors WHERE ${KEY}`);
+    this.rewindPast = db.prepare<[number, string, number, number, string, number]>(
+      `UPDATE chain_cursors SET block_number = ?, block_hash = ?, updated_at = ?
+       WHERE chain_id = ? AND kind = ? AND block_number > ?`,
+    );
   }
 
   get(key: CursorKey): ChainCursor | undefined {
@@ -59,6 +64,19 @@ export class ChainCursorsRepository {
       () => this.upsert.run(...keyRow(cursor), cursor.blockNumber, cursor.blockHash, now),
       'That account does not exist in this wallet.',
     );
+  }
+
+  /**
+   * After a reorg: every stream of `kind` on the chain that is past `to` moves back to it, whatever its
+   * account or provider, so the next run reads the replaced blocks again.
+   */
+  rewind(
+    chainId: number,
+    kind: string,
+    to: { blockNumber: number; blockHash: string },
+    now = Date.now(),
+  ): void {
+    this.rewindPast.run(to.blockNumber, to.blockHash, now, chainId, kind, to.blockNumber);
   }
 
   /** Forgets the stream, so its next sync starts from scratch. */

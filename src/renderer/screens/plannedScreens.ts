@@ -12,22 +12,10 @@ export interface PlannedScreen {
 }
 
 /** The screens that are built; every other route shows its planned state. */
-export type BuiltRouteId = 'settings' | 'portfolio' | 'devices';
+export type BuiltRouteId = 'settings' | 'portfolio' | 'devices' | 'history';
 
 /** The copy for every screen that is not built yet. Each one says what it will do and what to do now. */
 export const PLANNED_SCREENS: Record<Exclude<RouteId, BuiltRouteId>, PlannedScreen> = {
-  history: {
-    lede: 'Everything your accounts did, across every network, in one timeline.',
-    headline: 'Nothing to show yet',
-    guidance:
-      'History fills in once an account is added and synced. Add one from a Ledger or Trezor in Devices.',
-    capabilities: [
-      'Bridge transfers shown as one movement, with both legs linked',
-      'For every signature, the device that made it and when',
-      'Filters by network, account, token and counterparty',
-    ],
-    next: { label: 'Go to Devices', to: 'devices' },
-  },
   send: {
     lede: 'Send coins and tokens with the fee shown up front and every detail confirmed on your device.',
     headline: 'No account to send from',

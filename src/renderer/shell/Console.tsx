@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { DevicesPage } from '../devices/DevicesPage';
 import { TrezorPrompts } from '../devices/TrezorPrompts';
+import { HistoryPage } from '../history/HistoryPage';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
 import type { Route } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
@@ -18,6 +19,7 @@ function RouteScreen({ route }: { route: Route }) {
   if (route.id === 'settings') return <SettingsPage />;
   if (route.id === 'portfolio') return <PortfolioPage />;
   if (route.id === 'devices') return <DevicesPage />;
+  if (route.id === 'history') return <HistoryPage />;
   return <PlannedScreenPage route={route} screen={PLANNED_SCREENS[route.id]} />;
 }
 

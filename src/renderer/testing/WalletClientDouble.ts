@@ -11,6 +11,7 @@ import type {
   SignatureResult,
   SigningRequestView,
 } from '../../shared/devices';
+import type { HistoryEntryView, HistoryPage, HistoryQuery, HistorySyncState } from '../../shared/history';
 import type { BackupExport, DataLocation, ImportSummary } from '../../shared/localData';
 import type { PortfolioView, TokenView } from '../../shared/portfolio';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
@@ -53,6 +54,10 @@ export class WalletClientDouble implements WalletClient {
   chains: Chain[] = [...CHAINS];
   /** Custom RPC URLs as chains.setRpc (or chains.addCustom) stored them, by chain id. */
   readonly rpcUrls = new Map<number, string[]>();
+  /** The decoded timeline main has indexed, in any order; history.page sorts it newest first. */
+  history: HistoryEntryView[] = [];
+  /** Each chain's history sync as history.status reports it; history.sync marks every one synced. */
+  historyStatus: HistorySyncState[] = [];
   /** Connected and known devices; none by default, as on a fresh install (see deviceFixture). */
   devices: DeviceView[] = [];
   /** The indexes that have on-chain activity, per scheme, for every seed: discovery stops after them. */
@@ -202,6 +207,14 @@ export class WalletClientDouble implements WalletClient {
         return this.forget((request as RequestOf<'devices.forget'>).fingerprint);
       case 'devices.answer':
         return this.answerDevice(request as RequestOf<'devices.answer'>);
+      case 'history.page':
+        return this.historyPage(request as HistoryQuery);
+      case 'history.status':
+        return this.historyStatus;
+      case 'history.sync':
+        return this.syncHistory();
+      case 'history.exportCsv':
+        return this.exportHistory(request as HistoryQuery);
       case 'signing.message': {
         const { accountId, message } = request as RequestOf<'signing.message'>;
         return this.sign('signing.message', accountId, 'message', [{ label: 'Message', value: message }]);
@@ -324,6 +337,72 @@ export class WalletClientDouble implements WalletClient {
       signer: { kind: device.kind, label: device.label, fingerprint: device.fingerprint ?? '' },
       mode: 'clear',
       signedAt: 1_700_000_500_000,
+    };
+  }
+
+  /** Like main: filters, then a keyset page newest first; the cursor is the last entry's (timestamp, id). */
+  private historyPage(query: HistoryQuery): HistoryPage {
+    const limit = query.limit ?? 50;
+    const [afterTime, afterId] = query.after ? query.after.split(':').map(Number) : [Infinity, Infinity];
+    const older = (e: HistoryEntryView) =>
+      e.timestamp < (afterTime ?? Infinity) || (e.timestamp === afterTime && e.id < (afterId ?? Infinity));
+    const entries = this.matchingHistory(query)
+      .filter(older)
+      .slice(0, limit + 1);
+    const page = entries.slice(0, limit);
+    const last = page[page.length - 1];
+    return { entries: page, next: entries.length > limit && last ? `${last.timestamp}:${last.id}` : null };
+  }
+
+  private matchingHistory(query: HistoryQuery): HistoryEntryView[] {
+    const lower = (value: string | null | undefined) => value?.toLowerCase() ?? '';
+    const accounts = query.accounts?.map(lower);
+    const search = lower(query.search?.trim());
+    const matchesSearch = (e: HistoryEntryView) => {
+      const addresses = [
+        e.from,
+        e.to,
+        e.account,
+        e.approval?.spender,
+        ...e.assets.map((a) => a.counterparty),
+      ];
+      if (/^0x[0-9a-f]{64}$/.test(search))
+        return [e.hash, e.bridge?.destinationHash].map(lower).includes(search);
+      if (/^0x[0-9a-f]{40}$/.test(search)) return addresses.map(lower).includes(search);
+      return [e.toLabel, e.approval?.spenderLabel, e.method].some((label) => lower(label).includes(search));
+    };
+    const token = lower(query.token);
+    const matchesToken = (e: HistoryEntryView) =>
+      token === 'native'
+        ? e.assets.some((a) => a.standard === 'native')
+        : e.assets.some((a) => lower(a.token) === token) || lower(e.approval?.token) === token;
+    return this.history
+      .filter(
+        (e) =>
+          (!query.chainIds?.length || query.chainIds.includes(e.chainId)) &&
+          (!accounts?.length || accounts.includes(lower(e.account))) &&
+          (!query.kinds?.length || query.kinds.includes(e.kind)) &&
+          (!token || matchesToken(e)) &&
+          (!search || matchesSearch(e)),
+      )
+      .sort((a, b) => b.timestamp - a.timestamp || b.id - a.id);
+  }
+
+  /** Like main: one progress event per chain as it finishes, then every chain's state. */
+  private syncHistory(): HistorySyncState[] {
+    this.historyStatus = this.historyStatus.map((chain) => {
+      const synced = { ...chain, state: 'synced' as const, indexedBlock: chain.headBlock, message: null };
+      this.emit('history.progress', synced);
+      return synced;
+    });
+    return this.historyStatus;
+  }
+
+  private exportHistory(query: HistoryQuery) {
+    const rows = this.matchingHistory(query).map((e) => [e.chainId, e.hash, e.kind, e.status].join(','));
+    return {
+      fileName: 'ledgerline-history-2030-01-02.csv',
+      contents: ['chain,hash,kind,status', ...rows].join('\n'),
     };
   }
 

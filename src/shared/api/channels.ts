@@ -31,6 +31,10 @@ export const CHANNELS = [
   'devices.answer',
   'signing.message',
   'signing.typedData',
+  'history.page',
+  'history.status',
+  'history.sync',
+  'history.exportCsv',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -42,5 +46,7 @@ export const EVENT_NAMES = [
   'portfolio.progress',
   'devices.changed',
   'signing.request',
+  'history.progress',
+  'history.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

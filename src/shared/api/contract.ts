@@ -14,6 +14,7 @@ import {
   SignTypedData,
   VerifiedAddress,
 } from '../devices';
+import { HistoryExport, HistoryPage, HistoryQuery, HistorySyncState } from '../history';
 import { BackupExport, BackupImport, DataLocation, ImportSummary, ResetRequest } from '../localData';
 import {
   ChainStatusView,
@@ -79,6 +80,13 @@ export const calls = {
   'devices.answer': { request: DeviceAnswer, response: z.null() },
   'signing.message': { request: SignMessage, response: SignatureResult },
   'signing.typedData': { request: SignTypedData, response: SignatureResult },
+  'history.page': { request: HistoryQuery, response: HistoryPage },
+  'history.status': { request: NoRequest, response: z.array(HistorySyncState) },
+  'history.sync': { request: NoRequest, response: z.array(HistorySyncState) },
+  'history.exportCsv': {
+    request: HistoryQuery.omit({ limit: true, after: true }),
+    response: HistoryExport,
+  },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
 
 /** Everything main may push to the renderer, with the payload it carries. */
@@ -90,6 +98,9 @@ export const events = {
   'portfolio.progress': RefreshProgress,
   'devices.changed': z.array(DeviceView),
   'signing.request': SigningRequestView,
+  'history.progress': HistorySyncState,
+  /** New or changed entries on these chains: a timeline showing them refetches its first page. */
+  'history.changed': z.strictObject({ chainIds: z.array(ChainId) }),
 } as const satisfies { [E in EventName]: z.ZodType };
 
 export type Calls = typeof calls;

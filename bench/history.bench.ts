@@ -1,0 +1,150 @@
+// History store: ingest of 200,000 decoded transactions over five chains, then filtered 50-row pages at
+// 1,000,000 entries, by keyset (what the app does) and by OFFSET at the same depth (what it avoids), in the
+// same run. Prints one JSON object: `ingestTxPerSec`, `pageP50Ms`, `pageP95Ms`, `offsetPageP95Ms`, their
+// ratio and the sizes. Run with `npm run bench:history`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ActivityKind } from '../src/shared/history';
+import type { DecodedActivity } from '../src/main/history/activity';
+import { HistoryRepository, type IndexedTransaction } from '../src/main/history/historyRepository';
+import { toChecksumAddress } from '../src/main/store/address';
+import { openDatabase } from '../src/main/store/database';
+
+const CHAINS = [1, 10, 8453, 42161, 137];
+const ACCOUNTS = Array.from({ length: 50 }, (_, i) =>
+  toChecksumAddress(`0x${(i + 1).toString(16).padStart(40, 'a')}`),
+);
+const INGEST = 200_000;
+const TOTAL = 1_000_000;
+const BATCH = 1_000;
+const PAGES = 200;
+const KINDS: ActivityKind[] = ['send', 'receive', 'swap', 'approval', 'contract-call'];
+const TOKEN = toChecksumAddress('0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48');
+
+function transaction(n: number): IndexedTransaction {
+  const chainId = CHAINS[n % CHAINS.length] as number;
+  const account = ACCOUNTS[n % ACCOUNTS.length] as string;
+  const kind = KINDS[n % KINDS.length] as ActivityKind;
+  const counterparty = ACCOUNTS[(n * 7 + 3) % ACCOUNTS.length] as string;
+  const activity: DecodedActivity = {
+    kind,
+    method: kind === 'contract-call' ? 'multicall' : null,
+    assets: [
+      {
+        standard: n % 2 ? 'erc20' : 'native',
+        token: n % 2 ? TOKEN : null,
+        symbol: n % 2 ? 'USDC' : 'ETH',
+        decimals: n % 2 ? 6 : 18,
+        amount: String(1_000_000 + n),
+        tokenId: null,
+        direction: kind === 'receive' ? 'in' : 'out',
+        counterparty,
+      },
+    ],
+    approval: null,
+    bridgeLegs: [],
+  };
+  return {
+    raw: {
+      chainId,
+      hash: `0x${n.toString(16).padStart(64, '0')}`,
+      blockNumber: 1_000_000 + Math.floor(n / 5),
+      blockHash: `0x${(n + 7).toString(16).padStart(64, 'b')}`,
+      timestamp: 1_600_000_000 + n * 12,
+      transactionIndex: n % 100,
+      from: account as never,
+      to: counterparty as never,
+      contractAddress: null,
+      value: 10n ** 15n,
+      input: '0x',
+      nonce: n,
+      status: 'success',
+      gasUsed: 21_000n,
+      effectiveGasPrice: 10n ** 9n,
+      logs: [],
+    },
+    provisional: false,
+    entries: [{ account, activity }],
+  };
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = samples.toSorted((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'history-bench-'));
+try {
+  const db = openDatabase(join(dir, 'wallet.sqlite'));
+  const repository = new HistoryRepository(db);
+
+  const started = performance.now();
+  for (let n = 0; n < INGEST; n += BATCH) {
+    repository.save(
+      Array.from({ length: BATCH }, (_, i) => transaction(n + i)),
+      [],
+    );
+  }
+  const ingestMs = performance.now() - started;
+  for (let n = INGEST; n < TOTAL; n += BATCH) {
+    repository.save(
+      Array.from({ length: BATCH }, (_, i) => transaction(n + i)),
+      [],
+    );
+  }
+
+  // A filtered view deep in the timeline: ten accounts, two chains, two kinds.
+  const filters = {
+    accounts: ACCOUNTS.slice(0, 10),
+    chainIds: [1, 8453],
+    kinds: ['send', 'receive'] as ActivityKind[],
+    limit: 50,
+  };
+  const names = { label: () => null, signedBy: () => null };
+  let after: string | undefined;
+  let depth = 0;
+  for (let i = 0; i < 40; i++) {
+    const page = repository.page({ ...filters, after }, ACCOUNTS, names, []);
+    depth += page.entries.length;
+    after = page.next ?? undefined;
+  }
+  const keysetMs: number[] = [];
+  for (let i = 0; i < PAGES; i++) {
+    const start = performance.now();
+    const page = repository.page({ ...filters, after }, ACCOUNTS, names, []);
+    keysetMs.push(performance.now() - start);
+    if (page.entries.length !== 50) throw new Error('the keyset page came back short');
+  }
+  // The same query and plan as the repository's, with OFFSET where it puts its keyset condition.
+  const offsetSql = `SELECT e.id FROM history_entries e JOIN history_transactions t ON t.id = e.transaction_id
+    WHERE e.hidden = 0 AND +e.account IN (${filters.accounts.map(() => '?').join(', ')})
+      AND +e.chain_id IN (?, ?) AND +e.kind IN (?, ?)
+    ORDER BY e.timestamp DESC, e.id DESC LIMIT 50 OFFSET ?`;
+  const offsetPage = db.prepare(offsetSql);
+  const offsetMs: number[] = [];
+  for (let i = 0; i < PAGES; i++) {
+    const start = performance.now();
+    const rows = offsetPage.all(...filters.accounts, ...filters.chainIds, ...filters.kinds, depth);
+    offsetMs.push(performance.now() - start);
+    if (rows.length !== 50) throw new Error('the offset page came back short');
+  }
+  db.close();
+  const pageP95Ms = percentile(keysetMs, 95);
+  const offsetPageP95Ms = percentile(offsetMs, 95);
+  console.log(
+    JSON.stringify({
+      ingested: INGEST,
+      chains: CHAINS.length,
+      ingestTxPerSec: Math.round(INGEST / (ingestMs / 1000)),
+      rows: TOTAL,
+      depth,
+      pageP50Ms: Number(percentile(keysetMs, 50).toFixed(3)),
+      pageP95Ms: Number(pageP95Ms.toFixed(3)),
+      offsetPageP95Ms: Number(offsetPageP95Ms.toFixed(3)),
+      offsetToKeysetRatio: Number((offsetPageP95Ms / pageP95Ms).toFixed(1)),
+    }),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

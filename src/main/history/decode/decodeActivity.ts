@@ -1,0 +1,96 @@
+import { id } from 'ethers/hash';
+import { dataSlice, toBigInt } from 'ethers/utils';
+import type { ActivityKind, AssetMovement } from '../../../shared/history';
+import type { ChecksumAddress } from '../../store/address';
+import type { DecodedActivity, DecodedApproval, TokenLookup } from '../activity';
+import type { RawTransaction } from '../rawTransaction';
+import { decodeApproval } from './approvals';
+import { assetMovements } from './assetMovements';
+import { decodeBridgeLegs } from './bridges';
+import { lookupMethod, selectorOfInput } from './selectors';
+import { sameAddress } from './words';
+
+/** Uniswap v2 pairs and v3 pools (and their many forks) emit these; the account's transfers say what was traded. */
+const SWAP_TOPICS = new Set([
+  id('Swap(address,uint256,uint256,uint256,uint256,address)'),
+  id('Swap(address,address,int256,int256,uint160,uint128,int24)'),
+]);
+
+/**
+ * What `tx` did for `account`. The kind is the first that applies:
+ * 1. contract-creation: the transaction deployed a contract;
+ * 2. bridge: a bridge leg of the account's (a deposit also moves tokens, and those are its detail);
+ * 3. swap: a DEX Swap event, and the account both gave and got something;
+ * 4. approval / revoke: the account set an allowance (a zero amount or a cleared ApprovalForAll revokes);
+ * 5. send / receive / self: plain value transfers, direct token transfers, and anything that only brought
+ *    the account assets from someone else's call;
+ * 6. contract-call: everything else the account called.
+ * A failed transaction moved nothing and emitted nothing, so its kind comes from the called method alone.
+ */
+export function decodeActivity(
+  tx: RawTransaction,
+  account: ChecksumAddress,
+  tokens: TokenLookup,
+): DecodedActivity {
+  const method = lookupMethod(tx.input);
+  const methodLabel = method?.name ?? selectorOfInput(tx.input);
+  const assets = assetMovements(tx, account, tokens);
+  const approval = decodeApproval(tx, account);
+  const bridgeLegs = decodeBridgeLegs(tx, account);
+  const kind =
+    tx.status === 'failed'
+      ? intendedKind(tx, account)
+      : minedKind(tx, account, assets, approval, bridgeLegs.length);
+  return { kind, method: methodLabel, assets, approval, bridgeLegs };
+}
+
+function minedKind(
+  tx: RawTransaction,
+  account: ChecksumAddress,
+  assets: readonly AssetMovement[],
+  approval: DecodedApproval | null,
+  bridgeLegCount: number,
+): ActivityKind {
+  if (tx.contractAddress) return 'contract-creation';
+  if (bridgeLegCount > 0) return 'bridge';
+  const gave = assets.some((asset) => asset.direction === 'out');
+  const got = assets.some((asset) => asset.direction === 'in');
+  if (gave && got && tx.logs.some((log) => SWAP_TOPICS.has(log.topics[0] ?? ''))) return 'swap';
+  if (approval) return approval.amount === 0n ? 'revoke' : 'approval';
+  const intent = lookupMethod(tx.input)?.intent;
+  if (tx.input === '0x' || intent === 'transfer') return direction(tx, account, gave, got);
+  if (!sameAddress(tx.from, account) && got && !gave) return 'receive';
+  return 'contract-call';
+}
+
+function direction(tx: RawTransaction, account: ChecksumAddress, gave: boolean, got: boolean): ActivityKind {
+  if (gave !== got) return gave ? 'send' : 'receive';
+  if (sameAddress(tx.from, account) && sameAddress(tx.to, account)) return 'self';
+  return sameAddress(tx.from, account) ? 'send' : 'receive';
+}
+
+/** The kind a failed transaction would have had, read from its calldata. */
+function intendedKind(tx: RawTransaction, account: ChecksumAddress): ActivityKind {
+  if (!tx.to) return 'contract-creation';
+  const intent = lookupMethod(tx.input)?.intent;
+  switch (intent) {
+    case 'approve':
+    case 'approve-all':
+      return secondArgument(tx.input) === 0n ? 'revoke' : 'approval';
+    case 'swap':
+      return 'swap';
+    case 'bridge':
+      return 'bridge';
+    case 'transfer':
+      return 'send';
+    case undefined:
+      return tx.input === '0x' ? direction(tx, account, false, false) : 'contract-call';
+    default:
+      return 'contract-call';
+  }
+}
+
+/** approve(spender, amount) and setApprovalForAll(operator, approved) both say "revoke" with a zero second word. */
+function secondArgument(input: string): bigint | null {
+  return input.length >= 2 + 8 + 128 ? toBigInt(dataSlice(input, 36, 68)) : null;
+}

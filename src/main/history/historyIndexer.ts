@@ -1,0 +1,178 @@
+import type { HistorySyncState } from '../../shared/history';
+import type { ChainConnection } from '../chains/chainsService';
+import { rpc } from '../chains/jsonRpc';
+import type { ChecksumAddress } from '../store/address';
+import { ChainCursorsRepository } from '../store/chainCursorsRepository';
+import type { DecodedActivity, TokenLookup } from './activity';
+import { HISTORY_CURSOR_KIND, type HistoryRepository, type IndexedTransaction } from './historyRepository';
+import type { HistoryProvider, RawTransaction, TransactionRef } from './rawTransaction';
+import type { Database } from 'better-sqlite3';
+import type { RpcClient } from '../chains/rpcClient';
+
+export interface IndexedAccount {
+  id: number;
+  address: ChecksumAddress;
+}
+
+export interface HistoryIndexerOptions {
+  db: Database;
+  repository: HistoryRepository;
+  decode: (transaction: RawTransaction, account: ChecksumAddress, tokens: TokenLookup) => DecodedActivity;
+  /** Completes refs a provider found by hash only (Etherscan, Blockscout, logs) over the chain's RPC. */
+  fetch: (client: RpcClient, refs: TransactionRef[], signal?: AbortSignal) => Promise<RawTransaction[]>;
+  tokens: TokenLookup;
+  /** Blocks per provider request and per stored batch: the most a crash can make the next run redo. */
+  windowBlocks?: number;
+  now?: () => number;
+}
+
+export interface ChainSync {
+  connection: ChainConnection;
+  provider: HistoryProvider;
+  /** Blocks below the head after which an entry is final; newer ones are re-checked for reorgs. */
+  confirmations: number;
+  accounts: readonly IndexedAccount[];
+  onProgress(state: HistorySyncState): void;
+}
+
+const DEFAULT_WINDOW = 50_000;
+
+/**
+ * Brings one chain's history up to its head for every account: first it undoes what a reorg replaced, then it
+ * reads each account's new blocks window by window through the chain's provider, decodes them and stores each
+ * window with its cursor in one database transaction. Re-running a range rewrites the same rows.
+ */
+export class HistoryIndexer {
+  private readonly cursors: ChainCursorsRepository;
+  private readonly windowBlocks: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: HistoryIndexerOptions) {
+    this.cursors = new ChainCursorsRepository(options.db);
+    this.windowBlocks = options.windowBlocks ?? DEFAULT_WINDOW;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Returns how many transactions were written. */
+  async sync({ connection, provider, confirmations, accounts, onProgress }: ChainSync): Promise<number> {
+    const { chain, client, signal } = connection;
+    const head = Number(await client.send(rpc.blockNumber(), signal));
+    await this.undoReorgs(connection, provider, accounts, head, confirmations);
+    const safe = head - confirmations;
+    let written = 0;
+    for (const account of accounts) {
+      const cursor = this.cursors.get({
+        accountId: account.id,
+        chainId: chain.id,
+        kind: HISTORY_CURSOR_KIND,
+        provider: provider.name,
+      });
+      let from = cursor ? cursor.blockNumber + 1 : 0;
+      while (from <= head) {
+        const to = Math.min(head, from + this.windowBlocks - 1);
+        const refs = await provider.transactions(account.address, { fromBlock: from, toBlock: to }, signal);
+        const raw = await this.complete(client, refs, signal);
+        const transactions: IndexedTransaction[] = raw.map((transaction) => ({
+          raw: transaction,
+          provisional: transaction.blockNumber > safe,
+          entries: [
+            {
+              account: account.address,
+              activity: this.options.decode(transaction, account.address, this.options.tokens),
+            },
+          ],
+        }));
+        const end = await this.blockHash(client, to, signal);
+        this.options.repository.save(
+          transactions,
+          [
+            {
+              accountId: account.id,
+              chainId: chain.id,
+              kind: HISTORY_CURSOR_KIND,
+              provider: provider.name,
+              blockNumber: to,
+              blockHash: end,
+            },
+          ],
+          this.now(),
+        );
+        written += transactions.length;
+        onProgress({
+          chainId: chain.id,
+          state: 'syncing',
+          provider: provider.name,
+          indexedBlock: to,
+          headBlock: head,
+          message: null,
+        });
+        from = to + 1;
+      }
+    }
+    this.options.repository.confirm(chain.id, safe);
+    return written;
+  }
+
+  private async complete(
+    client: RpcClient,
+    refs: TransactionRef[],
+    signal: AbortSignal,
+  ): Promise<RawTransaction[]> {
+    const missing = refs.filter((ref) => !ref.full);
+    const fetched = missing.length > 0 ? await this.options.fetch(client, missing, signal) : [];
+    const byHash = new Map(fetched.map((transaction) => [transaction.hash, transaction]));
+    return refs.flatMap((ref) => {
+      const transaction = ref.full ?? byHash.get(ref.hash);
+      return transaction ? [transaction] : [];
+    });
+  }
+
+  /**
+   * A reorg shows as a stored block whose hash the chain no longer has: a provisional transaction's block, or
+   * the block a cursor stopped at. Everything from the first such block on is removed, and the cursors go
+   * back to the block before it, so the next windows read the new chain.
+   */
+  private async undoReorgs(
+    { chain, client, signal }: ChainConnection,
+    provider: HistoryProvider,
+    accounts: readonly IndexedAccount[],
+    head: number,
+    confirmations: number,
+  ): Promise<void> {
+    const stored = new Map<number, string>();
+    for (const block of this.options.repository.provisional(chain.id))
+      stored.set(block.blockNumber, block.blockHash);
+    for (const account of accounts) {
+      const cursor = this.cursors.get({
+        accountId: account.id,
+        chainId: chain.id,
+        kind: HISTORY_CURSOR_KIND,
+        provider: provider.name,
+      });
+      // Only blocks within reach of a reorg are worth asking about.
+      if (cursor && cursor.blockNumber > head - confirmations - 1)
+        stored.set(cursor.blockNumber, cursor.blockHash);
+    }
+    const blocks = [...stored.keys()].sort((a, b) => a - b);
+    // A block past the head is gone already (the chain got shorter); the others are compared by hash.
+    const asked = blocks.filter((number) => number <= head);
+    const current = await client.sendBatch(
+      asked.map((number) => rpc.getBlockByNumber(BigInt(number))),
+      signal,
+    );
+    const replaced = [
+      ...asked.filter((number, index) => current[index]?.hash !== stored.get(number)),
+      ...blocks.filter((number) => number > head),
+    ];
+    if (replaced.length === 0) return;
+    const first = Math.min(...replaced);
+    const keep = Math.max(0, first - 1);
+    const keepHash = await this.blockHash(client, keep, signal);
+    this.options.repository.rollback(chain.id, first, { blockNumber: keep, blockHash: keepHash });
+  }
+
+  private async blockHash(client: RpcClient, number: number, signal: AbortSignal): Promise<string> {
+    const block = await client.send(rpc.getBlockByNumber(BigInt(number)), signal);
+    return block.hash;
+  }
+}

@@ -1,0 +1,94 @@
+import { type OtsSearchPage, rpc } from '../../chains/jsonRpc';
+import type { RpcClient } from '../../chains/rpcClient';
+import { RpcError } from '../../chains/rpcError';
+import type { ChecksumAddress } from '../../store/address';
+import type { BlockRange, HistoryProvider, TransactionRef } from '../rawTransaction';
+import { fromRpcError, ProviderError } from './providerError';
+import { mergeRefs } from './refs';
+import { toRawTransaction } from './transactionFetcher';
+
+export interface OtterscanOptions {
+  /** Otterscan treats it as a lower bound: a page always ends with a whole block. */
+  pageSize?: number;
+  /**
+   * Otterscan indexes the addresses a transaction's calls touch, so a token sent to the address by someone
+   * else (seen only in a log) is not among its results; this provider (a logs scan) fills that in.
+   */
+  tokenEvents?: HistoryProvider;
+}
+
+/** Whether the node serves Otterscan's `ots_` namespace (Erigon, Reth, anvil). */
+export async function supportsOtterscan(client: RpcClient, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await client.send(rpc.otsGetApiLevel(), signal);
+    return true;
+  } catch (error) {
+    if (error instanceof RpcError && error.code !== 'aborted') return false;
+    throw error;
+  }
+}
+
+/** Whole transactions from a node's Otterscan index, paged forward through the range. */
+export class OtterscanProvider implements HistoryProvider {
+  readonly name = 'otterscan';
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly client: RpcClient,
+    private readonly options: OtterscanOptions = {},
+  ) {
+    this.pageSize = options.pageSize ?? 25;
+  }
+
+  async transactions(
+    address: ChecksumAddress,
+    range: BlockRange,
+    signal?: AbortSignal,
+  ): Promise<TransactionRef[]> {
+    const [own, tokens] = await Promise.all([
+      this.search(address, range, signal),
+      this.options.tokenEvents?.transactions(address, range, signal) ?? [],
+    ]);
+    return mergeRefs([own, tokens]);
+  }
+
+  private async search(address: string, range: BlockRange, signal?: AbortSignal): Promise<TransactionRef[]> {
+    const refs: TransactionRef[] = [];
+    // "After" excludes the block it is given; genesis holds no transactions, so 0 loses nothing.
+    let after = Math.max(0, range.fromBlock - 1);
+    while (after < range.toBlock) {
+      const page = await this.page(address, after, signal);
+      const found = this.refs(page).filter(
+        (ref) => ref.blockNumber >= range.fromBlock && ref.blockNumber <= range.toBlock,
+      );
+      refs.push(...found);
+      const newest = Math.max(...page.txs.map((tx) => Number(tx.blockNumber)));
+      if (page.firstPage || page.txs.length === 0 || newest <= after) break;
+      after = newest;
+    }
+    return refs;
+  }
+
+  private async page(address: string, after: number, signal?: AbortSignal): Promise<OtsSearchPage> {
+    try {
+      return await this.client.send(rpc.otsSearchTransactionsAfter(address, after, this.pageSize), signal);
+    } catch (error) {
+      throw fromRpcError(error, this.client.chainId, `search ${this.client.chainName}'s Otterscan index`);
+    }
+  }
+
+  private refs(page: OtsSearchPage): TransactionRef[] {
+    const receipts = new Map(page.receipts.map((receipt) => [receipt.transactionHash, receipt]));
+    return page.txs.map((tx) => {
+      const receipt = receipts.get(tx.hash);
+      if (!receipt || receipt.blockHash !== tx.blockHash) {
+        throw new ProviderError(
+          this.client.chainId,
+          `${this.client.chainName}'s Otterscan index sent transaction ${tx.hash} without its receipt.`,
+        );
+      }
+      const full = toRawTransaction(this.client.chainId, tx, receipt, Number(receipt.timestamp));
+      return { hash: full.hash, blockNumber: full.blockNumber, full };
+    });
+  }
+}

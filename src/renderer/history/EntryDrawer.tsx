@@ -1,0 +1,43 @@
+import { useRef } from 'react';
+import type { HistoryEntryView } from '../../shared/history';
+import { Dialog } from '../controls/Dialog';
+import { AssetList } from './AssetList';
+import { BridgeLegs } from './BridgeLegs';
+import { EntryFacts } from './EntryFacts';
+import type { ChainDirectory } from './useChainNames';
+import './EntryDrawer.css';
+
+interface EntryDrawerProps {
+  entry: HistoryEntryView;
+  sentence: string;
+  chains: ChainDirectory;
+  accountName: string;
+  onClose(): void;
+}
+
+/**
+ * Everything known about one entry, in a modal sheet at the side: the shared Dialog gives it focus handling
+ * and Escape; the wrapper only changes where it sits.
+ */
+export function EntryDrawer({ entry, sentence, chains, accountName, onClose }: EntryDrawerProps) {
+  const close = useRef<HTMLButtonElement>(null);
+  return (
+    <div className="entry-drawer">
+      <Dialog
+        title="Transaction details"
+        description={sentence}
+        onCancel={onClose}
+        initialFocus={close}
+        actions={
+          <button ref={close} type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        }
+      >
+        <EntryFacts entry={entry} chains={chains} accountName={accountName} />
+        {entry.assets.length > 0 && <AssetList entry={entry} chains={chains} />}
+        {entry.bridge && <BridgeLegs bridge={entry.bridge} chains={chains} />}
+      </Dialog>
+    </div>
+  );
+}
