@@ -15,6 +15,7 @@ import { fetchTransactions } from './history/providers/transactionFetcher';
 import { SettingsService } from './settings/settingsService';
 import type { DeviceSource } from './signers/deviceSource';
 import { SignersService } from './signers/signersService';
+import { toUnsignedTransaction } from './signers/unsignedTransaction';
 import { toChecksumAddress } from './store/address';
 import { BackupService } from './store/backup';
 import { openDatabase } from './store/database';
@@ -195,6 +196,8 @@ export function createCore(options: CoreOptions): Core {
       'devices.answer': ({ deviceId, request, value }) => (signers.answer(deviceId, request, value), null),
       'signing.message': ({ accountId, message }) => signers.signMessage(accountId, message),
       'signing.typedData': (request) => signers.signTypedData(request),
+      'signing.transaction': ({ accountId, transaction }) =>
+        signers.signTransaction(accountId, toUnsignedTransaction(transaction)),
       'history.page': (query) => history.page(query),
       'history.status': () => history.status(),
       'history.sync': () => history.sync(),

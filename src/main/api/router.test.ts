@@ -60,6 +60,9 @@ function setup(overrides: Partial<Handlers> = {}) {
     'signing.typedData': () => {
       throw new ApiError('chain_mismatch', 'This request is for chain 10, but you are on chain 1.');
     },
+    'signing.transaction': () => {
+      throw new ApiError('device_unavailable', 'Connect the Ledger that holds this account to sign with it.');
+    },
     'history.page': () => ({ entries: [], next: null }),
     'history.status': () => [],
     'history.sync': () => [],

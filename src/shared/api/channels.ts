@@ -31,6 +31,7 @@ export const CHANNELS = [
   'devices.answer',
   'signing.message',
   'signing.typedData',
+  'signing.transaction',
   'history.page',
   'history.status',
   'history.sync',

@@ -11,13 +11,15 @@ const PROTOCOLS = [decodeAcross, decodeCctp, decodeOpStack, decodeArbitrum];
 
 /**
  * The bridge legs of a mined transaction that concern `account`: ones it sent, or whose depositor or
- * recipient it is (a relayer's batch of fills also carries other people's legs). A failed transaction
- * emitted nothing, so it has none.
+ * recipient it is (a relayer's batch of fills also carries other people's legs), or that name nobody (an
+ * Arbitrum ticket). A failed transaction emitted nothing, so it has none.
  */
 export function decodeBridgeLegs(tx: RawTransaction, account: ChecksumAddress): BridgeLeg[] {
   if (tx.status === 'failed') return [];
   const sentByAccount = sameAddress(tx.from, account);
   return PROTOCOLS.flatMap((decode) => decode(tx))
-    .filter(({ parties }) => sentByAccount || parties.some((party) => sameAddress(party, account)))
+    .filter(
+      ({ parties }) => sentByAccount || !parties || parties.some((party) => sameAddress(party, account)),
+    )
     .map(({ leg }) => leg);
 }

@@ -258,7 +258,10 @@ describe('decodeActivity', () => {
 
   it('decodes contract creation and calls to unknown methods', () => {
     const created = rawTx({ to: null, contractAddress: address('new contract'), input: '0x6080604052' });
-    expect(decodeActivity(created, ACCOUNT, noTokens).kind).toBe('contract-creation');
+    expect(decodeActivity(created, ACCOUNT, noTokens)).toMatchObject({
+      kind: 'contract-creation',
+      method: null,
+    });
     expect(decodeActivity(rawTx({ input: '0xac9650d8' }), ACCOUNT, noTokens)).toMatchObject({
       kind: 'contract-call',
       method: 'multicall',

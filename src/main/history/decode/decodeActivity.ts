@@ -7,7 +7,7 @@ import type { RawTransaction } from '../rawTransaction';
 import { decodeApproval } from './approvals';
 import { assetMovements } from './assetMovements';
 import { decodeBridgeLegs } from './bridges';
-import { lookupMethod, selectorOfInput } from './selectors';
+import { type MethodIntent, lookupMethod, selectorOfInput } from './selectors';
 import { sameAddress } from './words';
 
 /** Uniswap v2 pairs and v3 pools (and their many forks) emit these; the account's transfers say what was traded. */
@@ -33,31 +33,36 @@ export function decodeActivity(
   tokens: TokenLookup,
 ): DecodedActivity {
   const method = lookupMethod(tx.input);
-  const methodLabel = method?.name ?? selectorOfInput(tx.input);
   const assets = assetMovements(tx, account, tokens);
   const approval = decodeApproval(tx, account);
   const bridgeLegs = decodeBridgeLegs(tx, account);
   const kind =
     tx.status === 'failed'
-      ? intendedKind(tx, account)
-      : minedKind(tx, account, assets, approval, bridgeLegs.length);
-  return { kind, method: methodLabel, assets, approval, bridgeLegs };
+      ? intendedKind(tx, account, method?.intent)
+      : minedKind(tx, account, method?.intent, { assets, approval, bridged: bridgeLegs.length > 0 });
+  // A creation's input is init code, not a call, so it has no method.
+  const label = tx.to === null ? null : (method?.name ?? selectorOfInput(tx.input));
+  return { kind, method: label, assets, approval, bridgeLegs };
+}
+
+interface Effects {
+  assets: readonly AssetMovement[];
+  approval: DecodedApproval | null;
+  bridged: boolean;
 }
 
 function minedKind(
   tx: RawTransaction,
   account: ChecksumAddress,
-  assets: readonly AssetMovement[],
-  approval: DecodedApproval | null,
-  bridgeLegCount: number,
+  intent: MethodIntent | undefined,
+  { assets, approval, bridged }: Effects,
 ): ActivityKind {
   if (tx.contractAddress) return 'contract-creation';
-  if (bridgeLegCount > 0) return 'bridge';
+  if (bridged) return 'bridge';
   const gave = assets.some((asset) => asset.direction === 'out');
   const got = assets.some((asset) => asset.direction === 'in');
   if (gave && got && tx.logs.some((log) => SWAP_TOPICS.has(log.topics[0] ?? ''))) return 'swap';
   if (approval) return approval.amount === 0n ? 'revoke' : 'approval';
-  const intent = lookupMethod(tx.input)?.intent;
   if (tx.input === '0x' || intent === 'transfer') return direction(tx, account, gave, got);
   if (!sameAddress(tx.from, account) && got && !gave) return 'receive';
   return 'contract-call';
@@ -70,12 +75,14 @@ function direction(tx: RawTransaction, account: ChecksumAddress, gave: boolean, 
 }
 
 /** The kind a failed transaction would have had, read from its calldata. */
-function intendedKind(tx: RawTransaction, account: ChecksumAddress): ActivityKind {
+function intendedKind(
+  tx: RawTransaction,
+  account: ChecksumAddress,
+  intent: MethodIntent | undefined,
+): ActivityKind {
   if (!tx.to) return 'contract-creation';
-  const intent = lookupMethod(tx.input)?.intent;
   switch (intent) {
     case 'approve':
-    case 'approve-all':
       return secondArgument(tx.input) === 0n ? 'revoke' : 'approval';
     case 'swap':
       return 'swap';
@@ -90,7 +97,7 @@ function intendedKind(tx: RawTransaction, account: ChecksumAddress): ActivityKin
   }
 }
 
-/** approve(spender, amount) and setApprovalForAll(operator, approved) both say "revoke" with a zero second word. */
+/** Every approve-intent method takes its amount or flag second, and zero there revokes. */
 function secondArgument(input: string): bigint | null {
   return input.length >= 2 + 8 + 128 ? toBigInt(dataSlice(input, 36, 68)) : null;
 }

@@ -4,7 +4,7 @@ import { id } from 'ethers/hash';
  * What a call's method says about the activity when the receipt cannot (a failed transaction moves nothing
  * and emits nothing, yet the timeline should still say "failed swap", not "failed contract call").
  */
-export type MethodIntent = 'transfer' | 'approve' | 'approve-all' | 'swap' | 'bridge' | 'other';
+export type MethodIntent = 'transfer' | 'approve' | 'swap' | 'bridge' | 'other';
 
 /** Canonical signatures, the facts the selectors are derived from, grouped by what calling them means. */
 const SIGNATURES: Record<MethodIntent, readonly string[]> = {
@@ -16,16 +16,13 @@ const SIGNATURES: Record<MethodIntent, readonly string[]> = {
     'safeTransferFrom(address,address,uint256,uint256,bytes)',
     'safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)',
   ],
+  // Each takes the spender first and the amount (or, for setApprovalForAll, the flag) second.
   approve: [
     'approve(address,uint256)',
     'increaseAllowance(address,uint256)',
     'decreaseAllowance(address,uint256)',
-    'permit(address,address,uint256,uint256,uint8,bytes32,bytes32)',
-    // Permit2
-    'approve(address,address,uint160,uint48)',
-    'lockdown((address,address)[])',
+    'setApprovalForAll(address,bool)',
   ],
-  'approve-all': ['setApprovalForAll(address,bool)'],
   swap: [
     // Uniswap v2 router
     'swapExactTokensForTokens(uint256,uint256,address[],address,uint256)',
@@ -86,7 +83,10 @@ const SIGNATURES: Record<MethodIntent, readonly string[]> = {
     // WETH
     'deposit()',
     'withdraw(uint256)',
-    // Permit2 transfers
+    // EIP-2612 and Permit2: they emit no ERC-20 Approval, so they are shown as the calls they are
+    'permit(address,address,uint256,uint256,uint8,bytes32,bytes32)',
+    'approve(address,address,uint160,uint48)',
+    'lockdown((address,address)[])',
     'permitTransferFrom(((address,uint256),uint256,uint256),(address,uint256),address,bytes)',
     'permit(address,((address,uint160,uint48,uint48),address,uint256),bytes)',
     'mint(address,uint256)',

@@ -82,7 +82,7 @@ export function decodeArbitrum(tx: RawTransaction): BridgeCandidate[] {
         token: null,
         amount: null,
       };
-      return [{ leg: { ...leg, fromChainId: L1_CHAIN_ID, toChainId: tx.chainId }, parties: [] }];
+      return [{ leg: { ...leg, fromChainId: L1_CHAIN_ID, toChainId: tx.chainId }, parties: null }];
     });
   }
   if (tx.chainId !== L1_CHAIN_ID) return [];

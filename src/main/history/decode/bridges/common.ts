@@ -3,10 +3,13 @@ import type { BridgeLeg } from '../../activity';
 import type { RawLog, RawTransaction } from '../../rawTransaction';
 import { sameAddress } from '../words';
 
-/** A decoded leg and the addresses it concerns, so legs of other people's transfers in one tx can be dropped. */
+/**
+ * A decoded leg and the addresses it concerns, so legs of other people's transfers in one tx can be dropped;
+ * null when its events name nobody, and it is kept for whoever the transaction concerns.
+ */
 export interface BridgeCandidate {
   leg: BridgeLeg;
-  parties: readonly (string | null)[];
+  parties: readonly (string | null)[] | null;
 }
 
 export type ProtocolDecoder = (tx: RawTransaction) => BridgeCandidate[];
