@@ -7,6 +7,7 @@ import {
   setNativeBalances,
   setTokenBalances,
 } from '../../test/anvil/chainSetup';
+import { seedActivity } from './demoActivity';
 import {
   amountOf,
   DEMO_ACCOUNTS,
@@ -28,6 +29,7 @@ export async function startDemoChains(): Promise<AnvilNode[]> {
   try {
     for (const chainId of DEMO_CHAIN_IDS) nodes.push(await startAnvil(chainId));
     await Promise.all(nodes.map(seedChain));
+    await seedActivity(nodes);
     return nodes;
   } catch (error) {
     await Promise.all(nodes.map((node) => node.stop()));

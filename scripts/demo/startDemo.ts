@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { PortfolioView } from '../../src/shared/portfolio';
 import { startSecretService } from '../../test/keychain/secretService';
-import { connectBridge } from './bridgeClient';
+import { type BridgeClient, connectBridge } from './bridgeClient';
+import { sendWithEmulatedLedger } from './demoActivity';
 import { startDemoChains } from './demoChains';
 import { amountOf, DEMO_ACCOUNTS, DEMO_CHAIN_IDS, DEMO_TOKENS, LOOK_ALIKE } from './demoPortfolio';
 
@@ -241,9 +242,30 @@ async function configureWallet(host: RunningHost, chains: readonly DemoChain[]):
       throw new Error(`the demo chains did not all refresh: ${reasons.join('; ')}`);
     }
     checkPortfolio(await bridge.call('portfolio.get'));
+    const signed = await sendWithEmulatedLedger(bridge, chains);
+    await checkHistory(bridge, signed);
   } finally {
     await bridge.close();
   }
+}
+
+/** Fails the start unless history shows the bridge transfer linked and the Ledger-signed send's device. */
+async function checkHistory(bridge: BridgeClient, signedHash: string): Promise<void> {
+  const failed = (await bridge.call('history.sync')).filter((state) => state.state !== 'synced');
+  if (failed.length > 0) {
+    const reasons = failed.map((state) => `chain ${state.chainId}: ${state.message ?? state.state}`);
+    throw new Error(`the demo history did not sync: ${reasons.join('; ')}`);
+  }
+  const { entries } = await bridge.call('history.page', { limit: 50 });
+  const problems: string[] = [];
+  if (!entries.some((entry) => entry.kind === 'bridge' && entry.bridge?.status === 'arrived')) {
+    problems.push('the CCTP transfer is not one linked, arrived bridge entry');
+  }
+  if (!entries.some((entry) => entry.hash === signedHash && entry.signedBy?.kind === 'ledger')) {
+    problems.push('the Ledger-signed send does not name its device');
+  }
+  if (problems.length > 0)
+    throw new Error(`the wallet does not show the demo history:\n${problems.join('\n')}`);
 }
 
 /** Fails the start when the wallet reads anything other than what the chains were seeded with. */

@@ -1,6 +1,6 @@
 import { Interface } from 'ethers/abi';
 import { keccak256 } from 'ethers/crypto';
-import { concat, toBeHex, zeroPadValue } from 'ethers/utils';
+import { zeroPadValue } from 'ethers/utils';
 import { describe, expect, it } from 'vitest';
 import { ACROSS_ABI, ACROSS_SPOKE_POOLS } from '../../src/main/history/decode/bridges/across';
 import {
@@ -16,7 +16,7 @@ import { toChecksumAddress } from '../../src/main/store/address';
 import { ANVIL_DEV_ACCOUNT, anvilCall } from '../anvil/chainSetup';
 import { useAnvilChains } from '../anvil/useAnvilChains';
 import { ACROSS_SPOKE_POOL_ABI } from './acrossSpokePool';
-import { CCTP_MESSAGE_TRANSMITTER_ABI, CCTP_TOKEN_MESSENGER_ABI } from './cctp';
+import { burnMessage, CCTP_MESSAGE_TRANSMITTER_ABI, CCTP_TOKEN_MESSENGER_ABI } from './cctp';
 import {
   deployAcrossSpokePool,
   deployCctpMessageTransmitter,
@@ -161,24 +161,17 @@ describe('bridge test doubles on anvil', () => {
       key: 'cctp:0:0',
     });
 
-    // The message Circle's attestation service would relay: header, then the burn message body.
-    const body = concat([
-      '0x00000000',
-      word(CCTP_USDC[1] as string),
-      word(USER),
-      toBeHex(2_500_000n, 32),
-      word(USER),
-    ]);
-    const message = concat([
-      '0x00000000',
-      '0x00000000',
-      '0x00000006',
-      toBeHex(0n, 8),
-      word(CCTP_TOKEN_MESSENGERS[1] as string),
-      word(CCTP_TOKEN_MESSENGERS[8453] as string),
-      zeroPadValue('0x', 32),
-      body,
-    ]);
+    const { message, body } = burnMessage({
+      sourceDomain: 0,
+      destinationDomain: 6,
+      nonce: 0n,
+      sourceTokenMessenger: CCTP_TOKEN_MESSENGERS[1] as string,
+      destinationTokenMessenger: CCTP_TOKEN_MESSENGERS[8453] as string,
+      burnToken: CCTP_USDC[1] as string,
+      mintRecipient: USER,
+      amount: 2_500_000n,
+      depositor: USER,
+    });
     const received = await sendRaw(url(base), {
       from: RELAYER,
       to: CCTP_MESSAGE_TRANSMITTERS[8453],

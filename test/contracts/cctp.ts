@@ -1,4 +1,5 @@
 import { id } from 'ethers/hash';
+import { concat, toBeHex, zeroPadValue } from 'ethers/utils';
 import { assemble } from './evmAssembler';
 
 /**
@@ -57,3 +58,41 @@ export const CCTP_MESSAGE_TRANSMITTER_SOURCE = [
 
 export const CCTP_TOKEN_MESSENGER_RUNTIME = assemble(CCTP_TOKEN_MESSENGER_SOURCE);
 export const CCTP_MESSAGE_TRANSMITTER_RUNTIME = assemble(CCTP_MESSAGE_TRANSMITTER_SOURCE);
+
+export interface BurnMessage {
+  sourceDomain: number;
+  destinationDomain: number;
+  nonce: bigint;
+  sourceTokenMessenger: string;
+  destinationTokenMessenger: string;
+  burnToken: string;
+  mintRecipient: string;
+  amount: bigint;
+  depositor: string;
+}
+
+/**
+ * The message Circle's attestation service relays for a burn (CCTP v1 layout): the header (version, source
+ * and destination domains, nonce, sender, recipient, destination caller), then the burn message body.
+ */
+export function burnMessage(burn: BurnMessage): { message: string; body: string } {
+  const word = (address: string) => zeroPadValue(address, 32);
+  const body = concat([
+    '0x00000000',
+    word(burn.burnToken),
+    word(burn.mintRecipient),
+    toBeHex(burn.amount, 32),
+    word(burn.depositor),
+  ]);
+  const message = concat([
+    '0x00000000',
+    toBeHex(burn.sourceDomain, 4),
+    toBeHex(burn.destinationDomain, 4),
+    toBeHex(burn.nonce, 8),
+    word(burn.sourceTokenMessenger),
+    word(burn.destinationTokenMessenger),
+    zeroPadValue('0x', 32),
+    body,
+  ]);
+  return { message, body };
+}

@@ -5,6 +5,7 @@ import type { TokenLookup } from '../../src/main/history/activity';
 import { toChecksumAddress } from '../../src/main/store/address';
 import {
   ANVIL_DEV_ACCOUNT,
+  anvilCall,
   chainBalances,
   deployToken,
   fixtureAddress,
@@ -76,6 +77,11 @@ describe('ERC-20 approvals and the swap pool on anvil', () => {
     });
     const [left] = await chainBalances(url(), [[USER, DOLLAR]]);
     expect(left).toBe(48_000_000n);
+    const remaining = await anvilCall(url(), 'eth_call', [
+      { to: DOLLAR, data: erc20.encodeFunctionData('allowance', [USER, SPENDER]) },
+      'latest',
+    ]);
+    expect(BigInt(remaining as string)).toBe(3_000_000n);
     const allowance = await sendRaw(url(), {
       from: USER,
       to: DOLLAR,

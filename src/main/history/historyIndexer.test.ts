@@ -171,6 +171,8 @@ describe('HistoryIndexer on anvil', () => {
       kind: 'receive',
       assets: [expect.objectContaining({ amount: '5000000', direction: 'in' })],
     });
+    const sentEther = carol.find((entry) => entry.kind === 'send');
+    expect(sentEther?.assets[0]).toMatchObject({ standard: 'native', symbol: 'ETH', decimals: 18 });
     const alice = h.repository.page(
       { accounts: [ALICE], kinds: ['approval'], limit: 50 },
       [ALICE, CAROL],

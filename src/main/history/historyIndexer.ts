@@ -1,3 +1,4 @@
+import type { Chain } from '../../shared/chains/chain';
 import type { HistorySyncState } from '../../shared/history';
 import type { ChainConnection } from '../chains/chainsService';
 import { rpc } from '../chains/jsonRpc';
@@ -75,12 +76,7 @@ export class HistoryIndexer {
         const transactions: IndexedTransaction[] = raw.map((transaction) => ({
           raw: transaction,
           provisional: transaction.blockNumber > safe,
-          entries: [
-            {
-              account: account.address,
-              activity: this.options.decode(transaction, account.address, this.options.tokens),
-            },
-          ],
+          entries: [{ account: account.address, activity: this.decode(chain, transaction, account.address) }],
         }));
         const end = await this.blockHash(client, to, signal);
         this.options.repository.save(
@@ -111,6 +107,18 @@ export class HistoryIndexer {
     }
     this.options.repository.confirm(chain.id, safe);
     return written;
+  }
+
+  /** The chain knows its own coin: a native movement gets the chain's symbol and decimals. */
+  private decode(chain: Chain, transaction: RawTransaction, account: ChecksumAddress): DecodedActivity {
+    const activity = this.options.decode(transaction, account, this.options.tokens);
+    const { symbol, decimals } = chain.nativeCurrency;
+    return {
+      ...activity,
+      assets: activity.assets.map((asset) =>
+        asset.standard === 'native' ? { ...asset, symbol, decimals } : asset,
+      ),
+    };
   }
 
   private async complete(

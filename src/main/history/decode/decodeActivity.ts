@@ -2,7 +2,7 @@ import { id } from 'ethers/hash';
 import { dataSlice, toBigInt } from 'ethers/utils';
 import type { ActivityKind, AssetMovement } from '../../../shared/history';
 import type { ChecksumAddress } from '../../store/address';
-import type { DecodedActivity, DecodedApproval, TokenLookup } from '../activity';
+import type { BridgeLeg, DecodedActivity, DecodedApproval, TokenLookup } from '../activity';
 import type { RawTransaction } from '../rawTransaction';
 import { decodeApproval } from './approvals';
 import { assetMovements } from './assetMovements';
@@ -33,9 +33,9 @@ export function decodeActivity(
   tokens: TokenLookup,
 ): DecodedActivity {
   const method = lookupMethod(tx.input);
-  const assets = assetMovements(tx, account, tokens);
-  const approval = decodeApproval(tx, account);
   const bridgeLegs = decodeBridgeLegs(tx, account);
+  const assets = withBridgedAmounts(assetMovements(tx, account, tokens), bridgeLegs, tx, tokens);
+  const approval = decodeApproval(tx, account);
   const kind =
     tx.status === 'failed'
       ? intendedKind(tx, account, method?.intent)
@@ -100,4 +100,38 @@ function intendedKind(
 /** Every approve-intent method takes its amount or flag second, and zero there revokes. */
 function secondArgument(input: string): bigint | null {
   return input.length >= 2 + 8 + 128 ? toBigInt(dataSlice(input, 36, 68)) : null;
+}
+
+/**
+ * A bridge leg names what it carries even where no transfer log shows it (a burn by the bridge contract
+ * itself, a mint it does later): the entry then still says what was bridged.
+ */
+function withBridgedAmounts(
+  assets: AssetMovement[],
+  legs: readonly BridgeLeg[],
+  tx: RawTransaction,
+  tokens: TokenLookup,
+): AssetMovement[] {
+  const added = legs.flatMap((leg): AssetMovement[] => {
+    if (leg.amount === null || leg.role === 'refund') return [];
+    const direction = leg.role === 'source' ? 'out' : 'in';
+    const shown = assets.some(
+      (asset) => asset.direction === direction && (asset.token ?? null) === (leg.token ?? null),
+    );
+    if (shown || tx.status === 'failed') return [];
+    const info = leg.token ? tokens(tx.chainId, leg.token) : undefined;
+    return [
+      {
+        standard: leg.token ? 'erc20' : 'native',
+        token: leg.token,
+        symbol: info?.symbol ?? null,
+        decimals: info?.decimals ?? null,
+        amount: leg.amount.toString(),
+        tokenId: null,
+        direction,
+        counterparty: tx.to,
+      },
+    ];
+  });
+  return [...assets, ...added];
 }

@@ -12,8 +12,6 @@ export interface BridgeCandidate {
   parties: readonly (string | null)[] | null;
 }
 
-export type ProtocolDecoder = (tx: RawTransaction) => BridgeCandidate[];
-
 export interface ParsedLog {
   log: RawLog;
   event: LogDescription;

@@ -1,0 +1,188 @@
+import { Interface } from 'ethers/abi';
+import { zeroPadValue } from 'ethers/utils';
+import { DEFAULT_TOKEN_LISTS } from '../../src/main/chains/tokenList';
+import {
+  CCTP_MESSAGE_TRANSMITTERS,
+  CCTP_TOKEN_MESSENGERS,
+  CCTP_USDC,
+} from '../../src/main/history/decode/bridges/cctp';
+import { anvilCall, fixtureAddress, sendAndMine, setTokenBalances } from '../../test/anvil/chainSetup';
+import {
+  burnMessage,
+  CCTP_MESSAGE_TRANSMITTER_ABI,
+  CCTP_TOKEN_MESSENGER_ABI,
+} from '../../test/contracts/cctp';
+import {
+  deployCctpMessageTransmitter,
+  deployCctpTokenMessenger,
+  deployMiniSwapPool,
+} from '../../test/contracts/deployDoubles';
+import { ERC20_ABI } from '../../test/contracts/erc20';
+import { MINI_SWAP_POOL_ABI } from '../../test/contracts/miniSwapPool';
+import type { BridgeClient } from './bridgeClient';
+import { DEMO_LEDGER_FUNDS } from './demoPortfolio';
+
+interface DemoNode {
+  chainId: number;
+  url: string;
+}
+
+/** The emulated Ledger's first Ledger Live account: the demo's history is about it. */
+export const DEMO_HISTORY_ACCOUNT = DEMO_LEDGER_FUNDS[0].address;
+export const DEMO_FRIEND = fixtureAddress('demo', 'friend');
+export const DEMO_POOL = fixtureAddress('demo', 'pool');
+export const DEMO_BRIDGED_USDC = 250_000_000n;
+
+const erc20 = new Interface(ERC20_ABI);
+const pool = new Interface(MINI_SWAP_POOL_ABI);
+const messenger = new Interface(CCTP_TOKEN_MESSENGER_ABI);
+const transmitter = new Interface(CCTP_MESSAGE_TRANSMITTER_ABI);
+const MAX = 2n ** 256n - 1n;
+const ETHER = '0xde0b6b3a7640000';
+
+/**
+ * History for the demo, sent on the chains before the wallet starts: USDC arrives from a friend, the account
+ * approves a small local pool and swaps USDC for DAI there, and bridges USDC from Ethereum to Base over CCTP
+ * (the local TokenMessenger and MessageTransmitter raise the real events) and redeems it on Base two minutes
+ * later. The account is impersonated for these: the wallet rightly shows them as signed elsewhere. Only
+ * the Ledger account and addresses of no demo account move, so the seeded portfolio stays as it is.
+ */
+export async function seedActivity(nodes: readonly DemoNode[]): Promise<void> {
+  const ethereum = urlOf(nodes, 1);
+  const base = urlOf(nodes, 8453);
+  const usdc = CCTP_USDC[1] as string;
+  const dai = tokenAddress(1, 'DAI');
+  for (const url of [ethereum, base]) {
+    for (const address of [DEMO_HISTORY_ACCOUNT, DEMO_FRIEND]) {
+      await anvilCall(url, 'anvil_impersonateAccount', [address]);
+    }
+    await anvilCall(url, 'anvil_setBalance', [DEMO_FRIEND, ETHER]);
+  }
+  await anvilCall(base, 'anvil_setBalance', [DEMO_HISTORY_ACCOUNT, '0x2386f26fc10000']);
+
+  await setTokenBalances(ethereum, usdc, [[DEMO_FRIEND, 1_000_000_000n]]);
+  await sendAndMine(ethereum, {
+    from: DEMO_FRIEND,
+    to: usdc,
+    data: erc20.encodeFunctionData('transfer', [DEMO_HISTORY_ACCOUNT, 500_000_000n]),
+  });
+
+  await deployMiniSwapPool(ethereum, DEMO_POOL);
+  await setTokenBalances(ethereum, usdc, [[DEMO_POOL, 1_000_000_000_000n]]);
+  await setTokenBalances(ethereum, dai, [[DEMO_POOL, 1_000_000n * 10n ** 18n]]);
+  await sendAndMine(ethereum, {
+    from: DEMO_HISTORY_ACCOUNT,
+    to: usdc,
+    data: erc20.encodeFunctionData('approve', [DEMO_POOL, MAX]),
+  });
+  await sendAndMine(ethereum, {
+    from: DEMO_HISTORY_ACCOUNT,
+    to: DEMO_POOL,
+    data: pool.encodeFunctionData('swapExactTokensForTokens', [
+      100_000_000n,
+      1n,
+      [usdc, dai],
+      DEMO_HISTORY_ACCOUNT,
+      0n,
+    ]),
+  });
+
+  await deployCctpTokenMessenger(
+    ethereum,
+    CCTP_TOKEN_MESSENGERS[1] as string,
+    CCTP_TOKEN_MESSENGERS[8453] as string,
+  );
+  await deployCctpMessageTransmitter(base, CCTP_MESSAGE_TRANSMITTERS[8453] as string);
+  const recipient = zeroPadValue(DEMO_HISTORY_ACCOUNT, 32);
+  await sendAndMine(ethereum, {
+    from: DEMO_HISTORY_ACCOUNT,
+    to: CCTP_TOKEN_MESSENGERS[1],
+    data: messenger.encodeFunctionData('depositForBurn', [DEMO_BRIDGED_USDC, 6, recipient, usdc]),
+  });
+  const { message } = burnMessage({
+    sourceDomain: 0,
+    destinationDomain: 6,
+    nonce: 0n,
+    sourceTokenMessenger: CCTP_TOKEN_MESSENGERS[1] as string,
+    destinationTokenMessenger: CCTP_TOKEN_MESSENGERS[8453] as string,
+    burnToken: usdc,
+    mintRecipient: DEMO_HISTORY_ACCOUNT,
+    amount: DEMO_BRIDGED_USDC,
+    depositor: DEMO_HISTORY_ACCOUNT,
+  });
+  // Circle attests after some minutes; the user then redeems on Base.
+  await anvilCall(base, 'evm_increaseTime', [120]);
+  await sendAndMine(base, {
+    from: DEMO_HISTORY_ACCOUNT,
+    to: CCTP_MESSAGE_TRANSMITTERS[8453],
+    data: transmitter.encodeFunctionData('receiveMessage', [message, '0x']),
+  });
+  for (const url of [ethereum, base]) {
+    for (const address of [DEMO_HISTORY_ACCOUNT, DEMO_FRIEND]) {
+      await anvilCall(url, 'anvil_stopImpersonatingAccount', [address]);
+    }
+    await anvilCall(url, 'evm_mine');
+  }
+}
+
+function urlOf(nodes: readonly DemoNode[], chainId: number): string {
+  const node = nodes.find((candidate) => candidate.chainId === chainId);
+  if (!node) throw new Error(`the demo has no chain ${chainId}`);
+  return node.url;
+}
+
+function tokenAddress(chainId: number, symbol: string): string {
+  const token = DEFAULT_TOKEN_LISTS.get(chainId)?.tokens.find((candidate) => candidate.symbol === symbol);
+  if (!token) throw new Error(`the bundled list has no ${symbol} on chain ${chainId}`);
+  return token.address;
+}
+
+/** 0.1 ETH from the Ledger account to the friend, signed on the emulated Ledger through the wallet. */
+export const DEMO_LEDGER_SEND = 100_000_000_000_000_000n;
+
+/**
+ * Adds the emulated Ledger's first account through the wallet, has the wallet sign a transfer on the device
+ * (the emulator approves after its delay) and broadcasts it: history then names the device it was signed on.
+ */
+export async function sendWithEmulatedLedger(
+  bridge: BridgeClient,
+  nodes: readonly DemoNode[],
+): Promise<string> {
+  const ethereum = urlOf(nodes, 1);
+  const device = await waitFor(async () =>
+    (await bridge.call('devices.list')).find((d) => d.state === 'ready'),
+  );
+  const [account] = await bridge.call('devices.addAccounts', {
+    deviceId: device.id,
+    accounts: [{ scheme: 'ledger-live', index: 0, label: 'Ledger main' }],
+  });
+  if (!account) throw new Error('the emulated Ledger account was not added');
+  const nonce = Number(await anvilCall(ethereum, 'eth_getTransactionCount', [account.address, 'latest']));
+  const { serialized, hash } = await bridge.call('signing.transaction', {
+    accountId: account.id,
+    transaction: {
+      type: 2,
+      chainId: 1,
+      nonce,
+      to: DEMO_FRIEND,
+      value: DEMO_LEDGER_SEND.toString(),
+      data: '0x',
+      gasLimit: '21000',
+      maxFeePerGas: '20000000000',
+      maxPriorityFeePerGas: '1000000000',
+    },
+  });
+  await anvilCall(ethereum, 'eth_sendRawTransaction', [serialized]);
+  await waitFor(async () => anvilCall(ethereum, 'eth_getTransactionReceipt', [hash]));
+  return hash;
+}
+
+async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`the demo waited ${timeoutMs} ms in vain`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
