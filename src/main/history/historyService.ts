@@ -197,7 +197,8 @@ function idle(chainId: number): HistorySyncState {
   return { chainId, state: 'idle', provider: null, indexedBlock: null, headBlock: null, message: null };
 }
 
-const CSV_HEADER = 'date,chain_id,hash,account,kind,status,assets,counterparty,fee_wei,signed_by';
+const CSV_HEADER =
+  'date,chain_id,hash,account,kind,status,assets,counterparty,counterparty_label,fee_wei,signed_by';
 
 function csvRow(entry: HistoryEntryView): string {
   const assets = entry.assets
@@ -216,6 +217,7 @@ function csvRow(entry: HistoryEntryView): string {
     entry.status,
     assets,
     entry.to ?? '',
+    entry.toLabel ?? '',
     entry.fee ?? '',
     signedBy,
   ]

@@ -1,0 +1,213 @@
+import { Interface } from 'ethers/abi';
+import { zeroPadValue } from 'ethers/utils';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { anvilCall, sendAndMine } from '../../../test/anvil/chainSetup';
+import { localChain } from '../../../test/anvil/portfolioFixture';
+import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
+import {
+  burnMessage,
+  CCTP_MESSAGE_TRANSMITTER_ABI,
+  CCTP_TOKEN_MESSENGER_ABI,
+} from '../../../test/contracts/cctp';
+import {
+  deployCctpMessageTransmitter,
+  deployCctpTokenMessenger,
+} from '../../../test/contracts/deployDoubles';
+import { useTempDatabase } from '../../../test/store/tempDatabase';
+import type { EventName, EventPayload } from '../../shared/api/contract';
+import type { HistorySyncState } from '../../shared/history';
+import { createEventHub } from '../api/events';
+import { RpcClient } from '../chains/rpcClient';
+import { createLogger } from '../log';
+import { type ChecksumAddress, toChecksumAddress } from '../store/address';
+import { createRepositories } from '../store/repositories';
+import { CCTP_MESSAGE_TRANSMITTERS, CCTP_TOKEN_MESSENGERS, CCTP_USDC } from './decode/bridges/cctp';
+import { decodeActivity } from './decode/decodeActivity';
+import { HistoryService } from './historyService';
+import { chooseProvider } from './providers/chooseProvider';
+import { fetchTransactions } from './providers/transactionFetcher';
+
+// Ethereum and Base, with the CCTP doubles at the real contracts' addresses.
+const nodes = useAnvilChains([1, 8453]);
+const temp = useTempDatabase('history-service-');
+const url = (chainId: number) => nodes.find((node) => node.chainId === chainId)?.url as string;
+
+const USER = toChecksumAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+const FRIEND = toChecksumAddress('0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC');
+const messenger = new Interface(CCTP_TOKEN_MESSENGER_ABI);
+const transmitter = new Interface(CCTP_MESSAGE_TRANSMITTER_ABI);
+const hashOf = (receipt: unknown) => (receipt as { transactionHash: string }).transactionHash;
+let burnHash = '';
+let redeemHash = '';
+let sendHash = '';
+
+beforeAll(async () => {
+  await deployCctpTokenMessenger(
+    url(1),
+    CCTP_TOKEN_MESSENGERS[1] as string,
+    CCTP_TOKEN_MESSENGERS[8453] as string,
+  );
+  await deployCctpMessageTransmitter(url(8453), CCTP_MESSAGE_TRANSMITTERS[8453] as string);
+  sendHash = hashOf(await sendAndMine(url(1), { from: USER, to: FRIEND, value: '0x16345785d8a0000' }));
+  burnHash = hashOf(
+    await sendAndMine(url(1), {
+      from: USER,
+      to: CCTP_TOKEN_MESSENGERS[1],
+      data: messenger.encodeFunctionData('depositForBurn', [
+        7_000_000n,
+        6,
+        zeroPadValue(USER, 32),
+        CCTP_USDC[1],
+      ]),
+    }),
+  );
+  const { message } = burnMessage({
+    sourceDomain: 0,
+    destinationDomain: 6,
+    nonce: 0n,
+    sourceTokenMessenger: CCTP_TOKEN_MESSENGERS[1] as string,
+    destinationTokenMessenger: CCTP_TOKEN_MESSENGERS[8453] as string,
+    burnToken: CCTP_USDC[1] as string,
+    mintRecipient: USER,
+    amount: 7_000_000n,
+    depositor: USER,
+  });
+  await anvilCall(url(8453), 'evm_increaseTime', [300]);
+  redeemHash = hashOf(
+    await sendAndMine(url(8453), {
+      from: USER,
+      to: CCTP_MESSAGE_TRANSMITTERS[8453],
+      data: transmitter.encodeFunctionData('receiveMessage', [message, '0x']),
+    }),
+  );
+});
+
+const running: HistoryService[] = [];
+afterEach(() => {
+  for (const service of running.splice(0)) service.stop();
+});
+
+function service() {
+  const repositories = createRepositories(temp.db);
+  for (const [address, label] of [
+    [USER, 'Main'],
+    [FRIEND, ''],
+  ] as const) {
+    repositories.accounts.add({
+      signer: 'watch',
+      deviceFingerprint: null,
+      derivationScheme: null,
+      derivationPath: null,
+      address: address as ChecksumAddress,
+      label,
+    });
+  }
+  repositories.labels.set({
+    address: FRIEND as ChecksumAddress,
+    chainId: null,
+    kind: 'eoa',
+    name: '=Friend',
+    note: '',
+  });
+  const events = createEventHub();
+  const progress: HistorySyncState[] = [];
+  const changed: number[][] = [];
+  events.subscribe((name: EventName, payload: EventPayload<EventName>) => {
+    if (name === 'history.progress') progress.push(payload as HistorySyncState);
+    if (name === 'history.changed') changed.push((payload as { chainIds: number[] }).chainIds);
+  });
+  const connections = [1, 8453].map((chainId) => ({
+    chain: localChain(chainId, url(chainId)),
+    client: new RpcClient({
+      chainId,
+      chainName: `Chain ${chainId}`,
+      urls: [url(chainId)],
+      retry: { attempts: 1 },
+    }),
+    signal: new AbortController().signal,
+  }));
+  const history = new HistoryService({
+    db: temp.db,
+    repositories,
+    connections: async () => connections,
+    chooseProvider: ({ chain, client, signal }) => chooseProvider(chain, client, {}, signal),
+    decode: decodeActivity,
+    fetch: fetchTransactions,
+    tokens: (chainId, address) =>
+      address === CCTP_USDC[chainId] ? { symbol: 'USDC', decimals: 6 } : undefined,
+    events,
+    log: createLogger('history', () => {}),
+    confirmations: 2,
+    now: () => Date.UTC(2026, 10, 24),
+  });
+  running.push(history);
+  return { history, progress, changed };
+}
+
+describe('HistoryService on two anvil chains', () => {
+  it('links a bridge’s source and destination legs into one arrived entry', async () => {
+    const { history, progress, changed } = service();
+    const states = await history.sync();
+    expect(states.map((state) => [state.chainId, state.state, state.provider])).toEqual([
+      [1, 'synced', 'otterscan'],
+      [8453, 'synced', 'otterscan'],
+    ]);
+    expect(progress.some((state) => state.state === 'syncing')).toBe(true);
+    expect(changed.flat().toSorted()).toEqual([1, 8453]);
+
+    const mine = history.page({ accounts: [USER], limit: 50 }).entries;
+    const bridged = mine.filter((entry) => entry.kind === 'bridge');
+    expect(bridged).toEqual([
+      expect.objectContaining({
+        hash: burnHash,
+        chainId: 1,
+        assets: [expect.objectContaining({ symbol: 'USDC', amount: '7000000', direction: 'out' })],
+        bridge: expect.objectContaining({
+          protocol: 'cctp',
+          fromChainId: 1,
+          toChainId: 8453,
+          status: 'arrived',
+          sourceHash: burnHash,
+          destinationHash: redeemHash,
+        }),
+      }),
+    ]);
+    const bridge = bridged[0]?.bridge;
+    expect((bridge?.destinationTimestamp ?? 0) - (bridge?.sourceTimestamp ?? 0)).toBeGreaterThanOrEqual(300);
+    // The redeem on Base is part of that entry, not a second one.
+    expect(mine.some((entry) => entry.hash === redeemHash)).toBe(false);
+  });
+
+  it('finds entries by hash and by a label, and names the counterparty', async () => {
+    const { history } = service();
+    await history.sync();
+    // The send concerns both of the wallet's accounts: one entry each.
+    const byHash = history.page({ search: sendHash, limit: 5 }).entries;
+    expect(byHash.map((entry) => [entry.account, entry.kind]).toSorted()).toEqual(
+      [
+        [USER, 'send'],
+        [FRIEND, 'receive'],
+      ].toSorted(),
+    );
+    const byLabel = history.page({ search: 'friend', accounts: [USER], limit: 5 }).entries;
+    expect(byLabel.map((entry) => [entry.hash, entry.toLabel])).toEqual([[sendHash, '=Friend']]);
+    expect(() => history.page({ after: 'page 2', limit: 5 })).toThrow(
+      expect.objectContaining({ code: 'invalid_request' }),
+    );
+  });
+
+  it('exports the filtered timeline as CSV, with formula-like cells defused', async () => {
+    const { history } = service();
+    await history.sync();
+    const { fileName, contents } = history.exportCsv({ accounts: [USER] });
+    expect(fileName).toBe('ledgerline-history-2026-11-24.csv');
+    const lines = contents.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'date,chain_id,hash,account,kind,status,assets,counterparty,counterparty_label,fee_wei,signed_by',
+    );
+    expect(lines).toHaveLength(1 + history.page({ accounts: [USER], limit: 200 }).entries.length);
+    // The label the user typed is data, never a formula a spreadsheet would run.
+    expect(lines.find((line) => line.includes(sendHash))).toContain(`-0.1 ETH,${FRIEND},'=Friend,`);
+    expect(lines.find((line) => line.includes(burnHash))).toContain('-7.0 USDC');
+  });
+});
