@@ -8,7 +8,7 @@ import {
 } from '../../src/main/history/decode/bridges/cctp';
 import { anvilCall, fixtureAddress, sendAndMine, setTokenBalances } from '../../test/anvil/chainSetup';
 import {
-  burnMessage,
+  ethereumToBaseBurn,
   CCTP_MESSAGE_TRANSMITTER_ABI,
   CCTP_TOKEN_MESSENGER_ABI,
 } from '../../test/contracts/cctp';
@@ -99,17 +99,7 @@ export async function seedActivity(nodes: readonly DemoNode[]): Promise<void> {
     to: CCTP_TOKEN_MESSENGERS[1],
     data: messenger.encodeFunctionData('depositForBurn', [DEMO_BRIDGED_USDC, 6, recipient, usdc]),
   });
-  const { message } = burnMessage({
-    sourceDomain: 0,
-    destinationDomain: 6,
-    nonce: 0n,
-    sourceTokenMessenger: CCTP_TOKEN_MESSENGERS[1] as string,
-    destinationTokenMessenger: CCTP_TOKEN_MESSENGERS[8453] as string,
-    burnToken: usdc,
-    mintRecipient: DEMO_HISTORY_ACCOUNT,
-    amount: DEMO_BRIDGED_USDC,
-    depositor: DEMO_HISTORY_ACCOUNT,
-  });
+  const { message } = ethereumToBaseBurn(DEMO_HISTORY_ACCOUNT, DEMO_BRIDGED_USDC);
   // Circle attests after some minutes; the user then redeems on Base.
   await anvilCall(base, 'evm_increaseTime', [120]);
   await sendAndMine(base, {

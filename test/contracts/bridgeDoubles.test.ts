@@ -16,7 +16,7 @@ import { toChecksumAddress } from '../../src/main/store/address';
 import { ANVIL_DEV_ACCOUNT, anvilCall } from '../anvil/chainSetup';
 import { useAnvilChains } from '../anvil/useAnvilChains';
 import { ACROSS_SPOKE_POOL_ABI } from './acrossSpokePool';
-import { burnMessage, CCTP_MESSAGE_TRANSMITTER_ABI, CCTP_TOKEN_MESSENGER_ABI } from './cctp';
+import { CCTP_MESSAGE_TRANSMITTER_ABI, CCTP_TOKEN_MESSENGER_ABI, ethereumToBaseBurn } from './cctp';
 import {
   deployAcrossSpokePool,
   deployCctpMessageTransmitter,
@@ -161,17 +161,7 @@ describe('bridge test doubles on anvil', () => {
       key: 'cctp:0:0',
     });
 
-    const { message, body } = burnMessage({
-      sourceDomain: 0,
-      destinationDomain: 6,
-      nonce: 0n,
-      sourceTokenMessenger: CCTP_TOKEN_MESSENGERS[1] as string,
-      destinationTokenMessenger: CCTP_TOKEN_MESSENGERS[8453] as string,
-      burnToken: CCTP_USDC[1] as string,
-      mintRecipient: USER,
-      amount: 2_500_000n,
-      depositor: USER,
-    });
+    const { message, body } = ethereumToBaseBurn(USER, 2_500_000n);
     const received = await sendRaw(url(base), {
       from: RELAYER,
       to: CCTP_MESSAGE_TRANSMITTERS[8453],

@@ -1,5 +1,6 @@
 import { id } from 'ethers/hash';
 import { concat, toBeHex, zeroPadValue } from 'ethers/utils';
+import { CCTP_TOKEN_MESSENGERS, CCTP_USDC } from '../../src/main/history/decode/bridges/cctp';
 import { assemble } from './evmAssembler';
 
 /**
@@ -95,4 +96,23 @@ export function burnMessage(burn: BurnMessage): { message: string; body: string 
     body,
   ]);
   return { message, body };
+}
+
+/** The message of `account` burning `amount` USDC on Ethereum for itself on Base (domains 0 → 6). */
+export function ethereumToBaseBurn(
+  account: string,
+  amount: bigint,
+  nonce = 0n,
+): { message: string; body: string } {
+  return burnMessage({
+    sourceDomain: 0,
+    destinationDomain: 6,
+    nonce,
+    sourceTokenMessenger: CCTP_TOKEN_MESSENGERS[1] as string,
+    destinationTokenMessenger: CCTP_TOKEN_MESSENGERS[8453] as string,
+    burnToken: CCTP_USDC[1] as string,
+    mintRecipient: account,
+    amount,
+    depositor: account,
+  });
 }

@@ -3,7 +3,7 @@ import type { HistorySyncState } from '../../shared/history';
 import type { ChainConnection } from '../chains/chainsService';
 import { rpc } from '../chains/jsonRpc';
 import type { ChecksumAddress } from '../store/address';
-import { ChainCursorsRepository } from '../store/chainCursorsRepository';
+import { ChainCursorsRepository, type CursorKey } from '../store/chainCursorsRepository';
 import type { DecodedActivity, TokenLookup } from './activity';
 import { HISTORY_CURSOR_KIND, type HistoryRepository, type IndexedTransaction } from './historyRepository';
 import type { HistoryProvider, RawTransaction, TransactionRef } from './rawTransaction';
@@ -62,12 +62,7 @@ export class HistoryIndexer {
     const safe = head - confirmations;
     let written = 0;
     for (const account of accounts) {
-      const cursor = this.cursors.get({
-        accountId: account.id,
-        chainId: chain.id,
-        kind: HISTORY_CURSOR_KIND,
-        provider: provider.name,
-      });
+      const cursor = this.cursors.get(cursorKey(account, chain.id, provider));
       let from = cursor ? cursor.blockNumber + 1 : 0;
       while (from <= head) {
         const to = Math.min(head, from + this.windowBlocks - 1);
@@ -81,16 +76,7 @@ export class HistoryIndexer {
         const end = await this.blockHash(client, to, signal);
         this.options.repository.save(
           transactions,
-          [
-            {
-              accountId: account.id,
-              chainId: chain.id,
-              kind: HISTORY_CURSOR_KIND,
-              provider: provider.name,
-              blockNumber: to,
-              blockHash: end,
-            },
-          ],
+          [{ ...cursorKey(account, chain.id, provider), blockNumber: to, blockHash: end }],
           this.now(),
         );
         written += transactions.length;
@@ -151,12 +137,7 @@ export class HistoryIndexer {
     for (const block of this.options.repository.provisional(chain.id))
       stored.set(block.blockNumber, block.blockHash);
     for (const account of accounts) {
-      const cursor = this.cursors.get({
-        accountId: account.id,
-        chainId: chain.id,
-        kind: HISTORY_CURSOR_KIND,
-        provider: provider.name,
-      });
+      const cursor = this.cursors.get(cursorKey(account, chain.id, provider));
       // Only blocks within reach of a reorg are worth asking about.
       if (cursor && cursor.blockNumber > head - confirmations - 1)
         stored.set(cursor.blockNumber, cursor.blockHash);
@@ -183,4 +164,8 @@ export class HistoryIndexer {
     const block = await client.send(rpc.getBlockByNumber(BigInt(number)), signal);
     return block.hash;
   }
+}
+
+function cursorKey(account: IndexedAccount, chainId: number, provider: HistoryProvider): CursorKey {
+  return { accountId: account.id, chainId, kind: HISTORY_CURSOR_KIND, provider: provider.name };
 }

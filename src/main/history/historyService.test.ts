@@ -5,7 +5,7 @@ import { anvilCall, sendAndMine } from '../../../test/anvil/chainSetup';
 import { localChain } from '../../../test/anvil/portfolioFixture';
 import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
 import {
-  burnMessage,
+  ethereumToBaseBurn,
   CCTP_MESSAGE_TRANSMITTER_ABI,
   CCTP_TOKEN_MESSENGER_ABI,
 } from '../../../test/contracts/cctp';
@@ -61,17 +61,7 @@ beforeAll(async () => {
       ]),
     }),
   );
-  const { message } = burnMessage({
-    sourceDomain: 0,
-    destinationDomain: 6,
-    nonce: 0n,
-    sourceTokenMessenger: CCTP_TOKEN_MESSENGERS[1] as string,
-    destinationTokenMessenger: CCTP_TOKEN_MESSENGERS[8453] as string,
-    burnToken: CCTP_USDC[1] as string,
-    mintRecipient: USER,
-    amount: 7_000_000n,
-    depositor: USER,
-  });
+  const { message } = ethereumToBaseBurn(USER, 7_000_000n);
   await anvilCall(url(8453), 'evm_increaseTime', [300]);
   redeemHash = hashOf(
     await sendAndMine(url(8453), {
