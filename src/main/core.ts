@@ -10,6 +10,7 @@ import type { ChainsRpcOptions } from './chains/chainsService';
 import { Networks } from './chains/networks';
 import { decodeActivity } from './history/decode/decodeActivity';
 import { HistoryService } from './history/historyService';
+import { HistorySources } from './history/historySources';
 import { chooseProvider } from './history/providers/chooseProvider';
 import { fetchTransactions } from './history/providers/transactionFetcher';
 import { SettingsService } from './settings/settingsService';
@@ -100,11 +101,19 @@ export function createCore(options: CoreOptions): Core {
     onAccountsChanged: refreshBalances,
     recheckMs: options.deviceRecheckMs,
   });
+  const sources = new HistorySources({
+    secrets: vault,
+    settings,
+    events,
+    fetch: options.rpc?.fetch,
+    onChange: () => history.resetProviders(),
+  });
   const history = new HistoryService({
     db,
     repositories,
     connections: async () => (await networks.ready(), chains.connections()),
-    chooseProvider: ({ chain, client, signal }) => chooseProvider(chain, client, {}, signal),
+    chooseProvider: async ({ chain, client, signal }) =>
+      chooseProvider(chain, client, await sources.choice(), signal),
     decode: decodeActivity,
     fetch: fetchTransactions,
     tokens: (chainId, address) => chains.knownToken(chainId, address),
@@ -202,6 +211,8 @@ export function createCore(options: CoreOptions): Core {
       'history.status': () => history.status(),
       'history.sync': () => history.sync(),
       'history.exportCsv': (filters) => history.exportCsv(filters),
+      'history.sources': () => sources.view(),
+      'history.setEtherscanKey': async ({ key }) => (await sources.setEtherscanKey(key), null),
     },
   });
 

@@ -128,3 +128,17 @@ export const HistorySyncState = z.strictObject({
 export type HistorySyncState = z.infer<typeof HistorySyncState>;
 
 export const HistoryExport = z.strictObject({ fileName: z.string(), contents: z.string() });
+
+/** Etherscan's API keys are 34 letters and digits; anything else is a paste gone wrong. */
+const EtherscanKey = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{34}$/, { error: 'An Etherscan API key is 34 letters and digits.' });
+
+/** `null` removes the key. */
+export const SetEtherscanKey = z.strictObject({ key: EtherscanKey.nullable() });
+export type SetEtherscanKey = z.input<typeof SetEtherscanKey>;
+
+/** Where history may come from; whether a key is set, never the key itself. */
+export const HistorySources = z.strictObject({ explorers: z.boolean(), etherscanKey: z.boolean() });
+export type HistorySources = z.infer<typeof HistorySources>;

@@ -14,6 +14,8 @@ export const Settings = z.strictObject({
   activeChainId: ChainId,
   /** No request leaves for a chain that is not listed here. */
   enabledChainIds: z.array(ChainId).max(64),
+  /** Whether history may come from Etherscan or Blockscout, which learn every address the wallet asks about. */
+  historyExplorers: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -32,4 +34,5 @@ export const DEFAULT_SETTINGS: Settings = {
   fiatCurrency: 'USD',
   activeChainId: 1,
   enabledChainIds: [1],
+  historyExplorers: false,
 };

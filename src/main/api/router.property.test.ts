@@ -50,6 +50,7 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
       theme: fc.oneof(fc.constantFrom(...ThemePreference.options), fc.anything()),
       fiatCurrency: fc.oneof(fc.constantFrom(...FiatCurrency.options), fc.string()),
       activeChainId: fc.oneof(fc.constantFrom(...CHAINS.map((c) => c.id)), fc.integer(), fc.double()),
+      historyExplorers: fc.oneof(fc.boolean(), fc.anything()),
       extra: fc.anything(),
     },
     { requiredKeys: [] },
@@ -183,6 +184,14 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     },
     { requiredKeys: [] },
   ),
+  'history.sources': fc.constant(undefined),
+  'history.setEtherscanKey': fc.record({
+    key: fc.oneof(
+      fc.constant(null),
+      fc.stringMatching(/^\s?[A-Za-z0-9]{34}\s?$/),
+      fc.string({ minLength: 30, maxLength: 38 }),
+    ),
+  }),
 };
 
 /**

@@ -67,6 +67,8 @@ function setup(overrides: Partial<Handlers> = {}) {
     'history.status': () => [],
     'history.sync': () => [],
     'history.exportCsv': () => ({ fileName: 'history.csv', contents: 'date\r\n' }),
+    'history.sources': () => ({ explorers: false, etherscanKey: false }),
+    'history.setEtherscanKey': () => null,
     ...overrides,
   };
   return { router: createRouter({ handlers, trustedOrigins: [ORIGIN], log }), handlers, log };
@@ -117,6 +119,45 @@ describe('createRouter', () => {
     expect(result.error.code).toBe('invalid_request');
     expect(result.error.message).toContain(channel);
     expect(result.error.message).toMatch(reason);
+  });
+
+  it.each([
+    ['too short', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456'],
+    ['too long', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345678'],
+    ['not alphanumeric', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ01234-67'],
+    ['a space inside', 'ABCDEFGHIJKLMNOP RSTUVWXYZ01234567'],
+    ['empty', ''],
+  ])('refuses an Etherscan key that is %s, without echoing it', async (_, key) => {
+    const { router, handlers } = setup({ 'history.setEtherscanKey': vi.fn(() => null) });
+    const result = await router.invoke('history.setEtherscanKey', { key }, own);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    if (result.ok) return;
+    expect(result.error.message).toMatch(/34 letters and digits/);
+    if (key) expect(result.error.message).not.toContain(key);
+    expect(handlers['history.setEtherscanKey']).not.toHaveBeenCalled();
+  });
+
+  it('hands the handler an Etherscan key trimmed, or null to remove it', async () => {
+    const { router, handlers } = setup({ 'history.setEtherscanKey': vi.fn(() => null) });
+    const key = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ01234567';
+    await expect(router.invoke('history.setEtherscanKey', { key: ` ${key}\n` }, own)).resolves.toEqual({
+      ok: true,
+      data: null,
+    });
+    await router.invoke('history.setEtherscanKey', { key: null }, own);
+    expect(vi.mocked(handlers['history.setEtherscanKey']).mock.calls.map(([request]) => request)).toEqual([
+      { key },
+      { key: null },
+    ]);
+  });
+
+  it('refuses history sources that would hand the key to the renderer', async () => {
+    const { router } = setup({
+      'history.sources': () =>
+        ({ explorers: true, etherscanKey: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ01234567' }) as never,
+    });
+    const result = await router.invoke('history.sources', undefined, own);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_response' } });
   });
 
   it('passes a service’s ApiError through with its code and message', async () => {

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHAINS } from '../../shared/chains/registry';
-import { RpcEndpoints, type SecretStore } from './rpcEndpoints';
-
-/** An in-memory stand-in for the vault, which has its own tests against the real keychain. */
-function memorySecrets(): SecretStore & { reads: number } {
-  const map = new Map<string, Uint8Array>();
-  const store = {
-    reads: 0,
-    names: () => [...map.keys()],
-    get: async (name: string) => {
-      store.reads++;
-      return map.get(name) ?? null;
-    },
-    put: async (name: string, secret: Uint8Array) => void map.set(name, secret),
-    delete: (name: string) => map.delete(name),
-  };
-  return store;
-}
+import { memorySecrets } from '../../../test/vault/memorySecrets';
+import { RpcEndpoints } from './rpcEndpoints';
 
 describe('RpcEndpoints', () => {
   it('gives the enabled chains in registry order, with built-in endpoints and no secret read', async () => {

@@ -46,7 +46,7 @@ export class HistoryService {
   private readonly indexer: HistoryIndexer;
   private readonly states = new Map<number, HistorySyncState>();
   private readonly running = new Map<number, Promise<HistorySyncState>>();
-  private readonly providers = new WeakMap<RpcClient, Promise<HistoryProvider>>();
+  private providers = new WeakMap<RpcClient, Promise<HistoryProvider>>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: HistoryServiceOptions) {
@@ -87,6 +87,14 @@ export class HistoryService {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * Forgets every chain's provider, for when the sources the user allows change: the next run chooses again.
+   * A run already under way finishes with the provider it has.
+   */
+  resetProviders(): void {
+    this.providers = new WeakMap();
   }
 
   page(input: HistoryQuery): HistoryPage {

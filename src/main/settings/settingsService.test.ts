@@ -71,6 +71,17 @@ describe('SettingsService', () => {
     expect(log.warn).toHaveBeenCalledWith('ignoring unreadable stored setting', { key: 'theme' });
     expect(db.prepare("SELECT value FROM settings WHERE key = 'theme'").pluck().get()).toBe('"sepia"');
   });
+
+  it('reads settings stored before history explorers existed, with explorers off', () => {
+    new SettingsRepository(db).writeMany({ theme: 'dark', fiatCurrency: 'EUR', activeChainId: 10 });
+    expect(service().service.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      theme: 'dark',
+      fiatCurrency: 'EUR',
+      activeChainId: 10,
+      historyExplorers: false,
+    });
+  });
 });
 
 describe('SettingsPatch', () => {

@@ -9,7 +9,13 @@ let client: WalletClientDouble;
 
 beforeEach(() => {
   client = new WalletClientDouble();
-  client.settings = { theme: 'dark', fiatCurrency: 'EUR', activeChainId: 10, enabledChainIds: [1] };
+  client.settings = {
+    theme: 'dark',
+    fiatCurrency: 'EUR',
+    activeChainId: 10,
+    enabledChainIds: [1],
+    historyExplorers: true,
+  };
 });
 afterEach(cleanup);
 

@@ -19,7 +19,13 @@ const defaultNetwork = () => screen.getByRole<HTMLSelectElement>('combobox', { n
 
 describe('SettingsPage', () => {
   it('shows what main has stored, and what is running', async () => {
-    client.settings = { theme: 'dark', fiatCurrency: 'CHF', activeChainId: 8453, enabledChainIds: [1] };
+    client.settings = {
+      theme: 'dark',
+      fiatCurrency: 'CHF',
+      activeChainId: 8453,
+      enabledChainIds: [1],
+      historyExplorers: false,
+    };
     await openSettings(client);
     expect(themeRadio('Dark').checked).toBe(true);
     expect(currencySelect().value).toBe('CHF');
@@ -62,7 +68,13 @@ describe('SettingsPage', () => {
   it('follows changes main pushes from elsewhere', async () => {
     await openSettings(client);
     act(() =>
-      client.pushSettings({ theme: 'light', fiatCurrency: 'JPY', activeChainId: 100, enabledChainIds: [1] }),
+      client.pushSettings({
+        theme: 'light',
+        fiatCurrency: 'JPY',
+        activeChainId: 100,
+        enabledChainIds: [1],
+        historyExplorers: false,
+      }),
     );
     expect(currencySelect().value).toBe('JPY');
     expect(themeRadio('Light').checked).toBe(true);

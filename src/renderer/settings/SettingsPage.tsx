@@ -9,6 +9,7 @@ import { Page } from '../screens/Page';
 import { useSettingField } from '../session/useSettingField';
 import { useWallet } from '../session/WalletContext';
 import { AboutSection } from './AboutSection';
+import { HistorySourcesSection } from './HistorySourcesSection';
 import { LocalDataSection } from './LocalDataSection';
 import { NetworksSection } from './NetworksSection';
 import { SecretsSection } from './SecretsSection';
@@ -105,6 +106,7 @@ export function SettingsPage() {
         </SettingRow>
       </SettingsSection>
 
+      <HistorySourcesSection />
       <SecretsSection />
       <LocalDataSection />
       <NetworksSection chains={chains} />

@@ -58,6 +58,8 @@ export class WalletClientDouble implements WalletClient {
   history: HistoryEntryView[] = [];
   /** Each chain's history sync as history.status reports it; history.sync marks every one synced. */
   historyStatus: HistorySyncState[] = [];
+  /** The Etherscan API key as history.setEtherscanKey stored it; history.sources says only whether it is set. */
+  etherscanKey: string | null = null;
   /** Connected and known devices; none by default, as on a fresh install (see deviceFixture). */
   devices: DeviceView[] = [];
   /** The indexes that have on-chain activity, per scheme, for every seed: discovery stops after them. */
@@ -215,6 +217,12 @@ export class WalletClientDouble implements WalletClient {
         return this.syncHistory();
       case 'history.exportCsv':
         return this.exportHistory(request as HistoryQuery);
+      case 'history.sources':
+        return { explorers: this.settings.historyExplorers, etherscanKey: this.etherscanKey !== null };
+      case 'history.setEtherscanKey':
+        // Main's router trims the key before the service stores it.
+        this.etherscanKey = (request as RequestOf<'history.setEtherscanKey'>).key?.trim() ?? null;
+        return null;
       case 'signing.message': {
         const { accountId, message } = request as RequestOf<'signing.message'>;
         return this.sign('signing.message', accountId, 'message', [{ label: 'Message', value: message }]);

@@ -36,6 +36,8 @@ export const CHANNELS = [
   'history.status',
   'history.sync',
   'history.exportCsv',
+  'history.sources',
+  'history.setEtherscanKey',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -16,7 +16,14 @@ import {
   SignTypedData,
   VerifiedAddress,
 } from '../devices';
-import { HistoryExport, HistoryPage, HistoryQuery, HistorySyncState } from '../history';
+import {
+  HistoryExport,
+  HistoryPage,
+  HistoryQuery,
+  HistorySources,
+  HistorySyncState,
+  SetEtherscanKey,
+} from '../history';
 import { BackupExport, BackupImport, DataLocation, ImportSummary, ResetRequest } from '../localData';
 import {
   ChainStatusView,
@@ -90,6 +97,8 @@ export const calls = {
     request: HistoryQuery.omit({ limit: true, after: true }),
     response: HistoryExport,
   },
+  'history.sources': { request: NoRequest, response: HistorySources },
+  'history.setEtherscanKey': { request: SetEtherscanKey, response: z.null() },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
 
 /** Everything main may push to the renderer, with the payload it carries. */
