@@ -235,6 +235,43 @@ describe('decodeActivity', () => {
     expect(decoded.assets).toHaveLength(1);
   });
 
+  it('takes what was bridged from the leg when no transfer log shows it, e.g. a burn by the bridge itself', () => {
+    const word = (value: string) => `0x${value.slice(2).toLowerCase().padStart(64, '0')}`;
+    const deposit = eventLog(ACROSS_ABI, ACROSS_SPOKE_POOLS[1] as string, 'FundsDeposited', [
+      word(USDC),
+      word(USDC),
+      5_000_000n,
+      4_990_000n,
+      10n,
+      3n,
+      1,
+      2,
+      3,
+      word(ACCOUNT),
+      word(ACCOUNT),
+      word('0x00'),
+      '0x',
+    ]);
+    const tx = rawTx({
+      to: toChecksumAddress(ACROSS_SPOKE_POOLS[1] as string),
+      input: '0x7b939232',
+      logs: numbered([deposit]),
+    });
+    expect(decodeActivity(tx, ACCOUNT, tokens).assets).toEqual([
+      {
+        standard: 'erc20',
+        token: USDC,
+        symbol: 'USDC',
+        decimals: 6,
+        amount: '5000000',
+        tokenId: null,
+        direction: 'out',
+        counterparty: ACROSS_SPOKE_POOLS[1],
+      },
+    ]);
+    expect(decodeActivity({ ...tx, status: 'failed' }, ACCOUNT, tokens).assets).toEqual([]);
+  });
+
   it('gives a failed transaction the kind of its call and no assets', () => {
     const failed = (input: string, value = 0n) =>
       decodeActivity(rawTx({ status: 'failed', to: USDC, input, value }), ACCOUNT, noTokens);
