@@ -1,11 +1,10 @@
-import { ArrowRight, History, LoaderCircle, SearchX } from 'lucide-react';
+import { History, LoaderCircle, SearchX } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HistoryEntryView } from '../../shared/history';
-import { AddWatchButton } from '../accounts/AddWatchButton';
+import { NoAccountsPage } from '../accounts/NoAccountsPage';
 import { accountName, useAccounts } from '../accounts/useAccounts';
 import { ErrorNote } from '../controls/ErrorNote';
 import { shortAddress } from '../format/shortAddress';
-import { routeHref } from '../routing/routes';
 import { EmptyState } from '../screens/EmptyState';
 import { Page } from '../screens/Page';
 import { useCallResult } from '../session/useCallResult';
@@ -29,22 +28,12 @@ export const SEARCH_DEBOUNCE_MS = 300;
 
 function NoAccounts() {
   return (
-    <Page title="History" lede={LEDE}>
-      <EmptyState
-        icon={History}
-        headline="No accounts yet"
-        guidance="History fills in once an account is added and synced. Watch an address, or add one from a Ledger or Trezor in Devices."
-        actions={
-          <>
-            <AddWatchButton primary />
-            <a className="button" href={routeHref('devices')}>
-              Go to Devices
-              <ArrowRight size={14} aria-hidden="true" />
-            </a>
-          </>
-        }
-      />
-    </Page>
+    <NoAccountsPage
+      title="History"
+      lede={LEDE}
+      icon={History}
+      guidance="History fills in once an account is added and synced. Watch an address, or add one from a Ledger or Trezor in Devices."
+    />
   );
 }
 

@@ -1,10 +1,8 @@
-import { ArrowRight, ChartPie, Info, LoaderCircle, RotateCw } from 'lucide-react';
+import { ChartPie, Info, LoaderCircle, RotateCw } from 'lucide-react';
 import { useMemo } from 'react';
-import { AddWatchButton } from '../accounts/AddWatchButton';
+import { NoAccountsPage } from '../accounts/NoAccountsPage';
 import { useAccounts } from '../accounts/useAccounts';
 import { ErrorNote } from '../controls/ErrorNote';
-import { routeHref } from '../routing/routes';
-import { EmptyState } from '../screens/EmptyState';
 import { Page } from '../screens/Page';
 import { useWallet } from '../session/WalletContext';
 import { AddTokenForm } from './AddTokenForm';
@@ -63,22 +61,12 @@ export function PortfolioPage() {
 
   if (accounts.list?.length === 0) {
     return (
-      <Page title="Portfolio" lede={LEDE}>
-        <EmptyState
-          icon={ChartPie}
-          headline="No accounts yet"
-          guidance="Watch an address to see its balances here without any keys, or connect a Ledger or Trezor in Devices once hardware wallets are supported."
-          actions={
-            <>
-              <AddWatchButton primary />
-              <a className="button" href={routeHref('devices')}>
-                Go to Devices
-                <ArrowRight size={14} aria-hidden="true" />
-              </a>
-            </>
-          }
-        />
-      </Page>
+      <NoAccountsPage
+        title="Portfolio"
+        lede={LEDE}
+        icon={ChartPie}
+        guidance="Watch an address to see its balances here without any keys, or add one from a Ledger or Trezor in Devices."
+      />
     );
   }
 
