@@ -269,10 +269,11 @@ export class RpcClient {
 
   private result<T>(endpoint: Endpoint, request: RpcRequest<T>, answer: JsonRpcAnswer): T {
     if (!answer.ok) {
-      const { code, message } = answer.error;
+      const { code, message, data } = answer.error;
       const text = `${endpoint.host} refused ${request.method}: ${message.slice(0, 200)} (code ${code}).`;
       throw this.error(RATE_LIMIT_CODES.has(code) ? 'rate_limited' : 'rpc', endpoint, text, {
         rpcCode: code,
+        rpcData: data,
       });
     }
     const parsed = request.result.safeParse(answer.result);
@@ -440,7 +441,7 @@ export class RpcClient {
     code: RpcErrorCode,
     endpoint: Endpoint,
     message: string,
-    extra: { status?: number; rpcCode?: number } = {},
+    extra: { status?: number; rpcCode?: number; rpcData?: unknown } = {},
     cause?: unknown,
   ): RpcError {
     return new RpcError(code, message, { chainId: this.chainId, host: endpoint.host, ...extra }, { cause });

@@ -31,6 +31,8 @@ export interface RpcErrorContext {
   host: string | null;
   status?: number;
   rpcCode?: number;
+  /** The JSON-RPC error's `data`: for a revert, the bytes the contract reverted with. */
+  rpcData?: unknown;
 }
 
 /** Its message is written for a person and is safe to log and show: it never contains a full RPC URL. */
@@ -39,6 +41,7 @@ export class RpcError extends Error {
   readonly host: string | null;
   readonly status: number | undefined;
   readonly rpcCode: number | undefined;
+  readonly rpcData: unknown;
 
   constructor(
     readonly code: RpcErrorCode,
@@ -52,6 +55,7 @@ export class RpcError extends Error {
     this.host = context.host;
     this.status = context.status;
     this.rpcCode = context.rpcCode;
+    this.rpcData = context.rpcData;
   }
 
   /** Whether the same request may succeed on another endpoint or a little later. */

@@ -270,4 +270,33 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 10,
+    name: 'outgoing transactions',
+    up(db) {
+      // Written before anything is broadcast: the signed bytes are kept so a broadcast interrupted by a crash
+      // or quit is retried with the same transaction on the next start, never signed again.
+      db.exec(`
+        CREATE TABLE outgoing_transactions (
+          id           INTEGER PRIMARY KEY,
+          address      TEXT NOT NULL CONSTRAINT outgoing_address CHECK (length(address) = 42),
+          chain_id     INTEGER NOT NULL CONSTRAINT outgoing_chain CHECK (chain_id BETWEEN 1 AND 9007199254740991),
+          nonce        INTEGER NOT NULL CONSTRAINT outgoing_nonce CHECK (nonce >= 0),
+          hash         TEXT NOT NULL UNIQUE CONSTRAINT outgoing_hash CHECK (length(hash) = 66),
+          raw          TEXT NOT NULL,
+          purpose      TEXT NOT NULL CONSTRAINT outgoing_purpose
+                       CHECK (purpose IN ('send', 'speed-up', 'cancel', 'revoke')),
+          replaces     INTEGER REFERENCES outgoing_transactions (id),
+          status       TEXT NOT NULL CONSTRAINT outgoing_status CHECK (status IN ('signed', 'pending', 'included',
+                         'failed', 'dropped', 'replaced')),
+          block_number INTEGER,
+          reason       TEXT,
+          created_at   INTEGER NOT NULL,
+          updated_at   INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX outgoing_by_sender ON outgoing_transactions (address, chain_id, nonce);
+        CREATE INDEX outgoing_open ON outgoing_transactions (status) WHERE status IN ('signed', 'pending');
+      `);
+    },
+  },
 ];

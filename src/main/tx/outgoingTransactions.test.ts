@@ -1,0 +1,196 @@
+import { Transaction } from 'ethers';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { anvilCall, deployCode, fixtureAddress } from '../../../test/anvil/chainSetup';
+import { localChain } from '../../../test/anvil/portfolioFixture';
+import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
+import { assemble } from '../../../test/contracts/evmAssembler';
+import { EmulatedHidBus } from '../../../test/ledger/emulatedHidBus';
+import { LedgerEmulator } from '../../../test/ledger/ledgerEmulator';
+import { useTempDatabase } from '../../../test/store/tempDatabase';
+import { createEventHub } from '../api/events';
+import { RpcClient } from '../chains/rpcClient';
+import { createLogger } from '../log';
+import { LedgerDeviceSource } from '../signers/ledger/ledgerDeviceSource';
+import { SignersService } from '../signers/signersService';
+import type { ChecksumAddress } from '../store/address';
+import { createRepositories } from '../store/repositories';
+import { OutgoingRepository } from './outgoingRepository';
+import { OutgoingTransactions, type TransactionDraft } from './outgoingTransactions';
+
+const nodes = useAnvilChains([1]);
+const temp = useTempDatabase('outgoing-');
+const url = () => nodes[0]?.url as string;
+const FRIEND = fixtureAddress('outgoing', 'friend') as ChecksumAddress;
+/** Reverts every call with Error("nope"). */
+const REFUSER = fixtureAddress('outgoing', 'refuser');
+
+beforeAll(async () => {
+  await deployCode(
+    url(),
+    REFUSER,
+    assemble([
+      'PUSH 0x08c379a0 PUSH 224 SHL PUSH 0 MSTORE',
+      'PUSH 0x20 PUSH 4 MSTORE',
+      'PUSH 4 PUSH 36 MSTORE',
+      'PUSH 0x6e6f7065 PUSH 224 SHL PUSH 68 MSTORE',
+      'PUSH 100 PUSH 0 REVERT',
+    ]),
+  );
+});
+
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await anvilCall(url(), 'evm_setAutomine', [true]);
+  for (const stop of stops.splice(0)) await stop();
+});
+
+async function harness(emulator = new LedgerEmulator()) {
+  const repositories = createRepositories(temp.db);
+  const bus = new EmulatedHidBus();
+  const signers = new SignersService({
+    db: temp.db,
+    repositories,
+    sources: [new LedgerDeviceSource(bus)],
+    activity: async () => [],
+    events: createEventHub(),
+    log: createLogger('signers', () => {}),
+    recheckMs: 0,
+  });
+  await signers.start();
+  stops.push(() => signers.stop());
+  bus.plug('hid-1', emulator);
+  await expect.poll(() => signers.list()[0]?.state).toBe('ready');
+  const [account] = await signers.addAccounts({
+    deviceId: signers.list()[0]?.id as string,
+    accounts: [{ scheme: 'ledger-live', index: 0 }],
+  });
+  if (!account) throw new Error('no account');
+  await anvilCall(url(), 'anvil_setBalance', [account.address, '0x56bc75e2d63100000']);
+  const client = new RpcClient({ chainId: 1, chainName: 'Ethereum', urls: [url()], retry: { attempts: 1 } });
+  const connection = { chain: localChain(1, url()), client, signal: new AbortController().signal };
+  const repository = new OutgoingRepository(temp.db);
+  const make = () =>
+    new OutgoingTransactions({
+      repository,
+      accounts: repositories.accounts,
+      sign: (accountId, transaction) => signers.signTransaction(accountId, transaction),
+      connection: async () => connection,
+    });
+  return { outgoing: make(), make, account, repositories, repository, signers };
+}
+
+const draft = (to: string, value: bigint, data = '0x'): TransactionDraft => ({
+  type: 2,
+  chainId: 1n,
+  to: to as ChecksumAddress,
+  value,
+  data,
+  gasLimit: 60_000n,
+  maxFeePerGas: 20_000_000_000n,
+  maxPriorityFeePerGas: 1_000_000_000n,
+});
+
+const nonceOf = async (address: string) =>
+  Number(await anvilCall(url(), 'eth_getTransactionCount', [address, 'latest']));
+
+describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
+  it('signs on the device, broadcasts, follows it to inclusion and records where it was signed', async () => {
+    const h = await harness();
+    const sent = await h.outgoing.send(h.account.id, draft(FRIEND, 10n ** 16n));
+    expect(sent).toMatchObject({ status: 'pending', purpose: 'send', nonce: 0, address: h.account.address });
+    const [settled] = await h.outgoing.track();
+    expect(settled).toMatchObject({ status: 'included', blockNumber: expect.any(Number) });
+    expect(Transaction.from(sent.raw).from).toBe(h.account.address);
+    expect(h.repositories.signatures.byDigest(sent.hash)).toEqual([
+      expect.objectContaining({ signer: 'ledger', kind: 'transaction', chainId: 1 }),
+    ]);
+    // The next send takes the next nonce.
+    expect((await h.outgoing.send(h.account.id, draft(FRIEND, 1n))).nonce).toBe(1);
+  });
+
+  it('speeds up and cancels a pending transaction by replacing it at the same nonce', async () => {
+    const h = await harness();
+    await anvilCall(url(), 'evm_setAutomine', [false]);
+    const slow = await h.outgoing.send(h.account.id, draft(FRIEND, 5n));
+    const fast = await h.outgoing.speedUp(slow.id);
+    expect(fast).toMatchObject({
+      nonce: slow.nonce,
+      purpose: 'speed-up',
+      replaces: slow.id,
+      status: 'pending',
+    });
+    expect(Transaction.from(fast.raw).maxPriorityFeePerGas).toBeGreaterThan(
+      Transaction.from(slow.raw).maxPriorityFeePerGas as bigint,
+    );
+    await anvilCall(url(), 'evm_mine');
+    const settled = await h.outgoing.track();
+    expect(settled.map((row) => [row.purpose, row.status])).toEqual([
+      ['send', 'replaced'],
+      ['speed-up', 'included'],
+    ]);
+
+    const next = await h.outgoing.send(h.account.id, draft(FRIEND, 7n));
+    const cancel = await h.outgoing.cancel(next.id);
+    const cancelled = Transaction.from(cancel.raw);
+    expect([cancelled.to, cancelled.value, cancelled.nonce]).toEqual([h.account.address, 0n, next.nonce]);
+    await anvilCall(url(), 'evm_mine');
+    expect((await h.outgoing.track()).map((row) => row.status)).toEqual(['replaced', 'included']);
+    await expect(h.outgoing.speedUp(next.id)).rejects.toMatchObject({ code: 'invalid_state' });
+  });
+
+  it('tells when another wallet used the nonce of a pending transaction', async () => {
+    const h = await harness();
+    await anvilCall(url(), 'evm_setAutomine', [false]);
+    const ours = await h.outgoing.send(h.account.id, draft(FRIEND, 9n));
+    await anvilCall(url(), 'anvil_impersonateAccount', [h.account.address]);
+    await anvilCall(url(), 'eth_sendTransaction', [
+      {
+        from: h.account.address,
+        to: h.account.address,
+        nonce: `0x${ours.nonce.toString(16)}`,
+        maxFeePerGas: '0x174876e800',
+        maxPriorityFeePerGas: '0x12a05f200',
+      },
+    ]);
+    await anvilCall(url(), 'evm_mine');
+    const [settled] = await h.outgoing.track();
+    expect(settled).toMatchObject({
+      status: 'dropped',
+      reason: expect.stringContaining('used by another transaction'),
+    });
+  });
+
+  it('finishes a broadcast a crash interrupted, once, without signing again', async () => {
+    const h = await harness();
+    const before = await nonceOf(h.account.address);
+    const signed = await h.signers.signTransaction(h.account.id, {
+      ...draft(FRIEND, 3n),
+      nonce: before,
+    } as never);
+    // The app wrote the signed transaction, then died before the node heard of it.
+    h.repository.add({
+      address: h.account.address,
+      chainId: 1,
+      nonce: before,
+      hash: signed.hash,
+      raw: signed.serialized,
+      purpose: 'send',
+      replaces: null,
+    });
+    const signatures = () => h.repositories.signatures.byDigest(signed.hash).length;
+    expect(signatures()).toBe(1);
+    await h.make().resume();
+    await h.make().resume();
+    expect(await nonceOf(h.account.address)).toBe(before + 1);
+    expect(signatures()).toBe(1);
+    expect(h.repository.forSender(h.account.address, 1).map((row) => row.status)).toEqual(['included']);
+  });
+
+  it('shows why a transaction reverted', async () => {
+    // Calling a contract with data needs the app's blind signing on.
+    const h = await harness(new LedgerEmulator({ blindSigning: true }));
+    await h.outgoing.send(h.account.id, draft(REFUSER, 0n, '0x12345678'));
+    const [failed] = await h.outgoing.track();
+    expect(failed).toMatchObject({ status: 'failed', reason: 'The contract reverted: nope' });
+  });
+});
