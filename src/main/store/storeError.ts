@@ -66,6 +66,7 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   signature_digest: 'A signature is recorded by its 32-byte digest.',
   signature_time: 'A signature time must be a non-negative number of milliseconds.',
   signature_transaction_chain: 'A signed transaction needs its chain.',
+  'outgoing_transactions.hash': 'This transaction is already recorded.',
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { storeWrite } from '../store/storeError';
 
 export type OutgoingStatus = 'signed' | 'pending' | 'included' | 'failed' | 'dropped' | 'replaced';
 export type OutgoingPurpose = 'send' | 'speed-up' | 'cancel' | 'revoke';
