@@ -61,17 +61,21 @@ export class OutgoingRepository {
   /** Stored as signed, before it is broadcast. */
   add(transaction: NewOutgoing, now = Date.now()): OutgoingTransaction {
     const { address, chainId, nonce, hash, raw, purpose, replaces } = transaction;
-    return this.insertOne.get(
-      address,
-      chainId,
-      nonce,
-      hash.toLowerCase(),
-      raw,
-      purpose,
-      replaces,
-      now,
-      now,
-    ) as OutgoingTransaction;
+    return storeWrite(
+      () =>
+        this.insertOne.get(
+          address,
+          chainId,
+          nonce,
+          hash.toLowerCase(),
+          raw,
+          purpose,
+          replaces,
+          now,
+          now,
+        ) as OutgoingTransaction,
+      'The transaction it replaces is not recorded.',
+    );
   }
 
   get(id: number): OutgoingTransaction | undefined {
