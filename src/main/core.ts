@@ -17,6 +17,7 @@ import { SettingsService } from './settings/settingsService';
 import type { DeviceSource } from './signers/deviceSource';
 import { SignersService } from './signers/signersService';
 import { toUnsignedTransaction } from './signers/unsignedTransaction';
+import { TxService } from './tx/txService';
 import { toChecksumAddress } from './store/address';
 import { BackupService } from './store/backup';
 import { openDatabase } from './store/database';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   deviceRecheckMs?: number;
   /** How often history syncs while there are accounts (60 s by default); 0 syncs only when asked. */
   historyPollMs?: number;
+  /** How often sent transactions are followed while any is open (4 s by default); 0 never. */
+  txPollMs?: number;
 }
 
 export interface Core {
@@ -122,6 +125,19 @@ export function createCore(options: CoreOptions): Core {
   });
   const historyPollMs = options.historyPollMs ?? 60_000;
   if (historyPollMs > 0) history.start(historyPollMs);
+
+  const tx = new TxService({
+    db,
+    repositories,
+    sign: (accountId, transaction) => signers.signTransaction(accountId, transaction),
+    connections: async () => (await networks.ready(), chains.connections()),
+    tokens: (chainId, address) => chains.knownToken(chainId, address),
+    counterparties: (account) => history.counterparties(account).map(toChecksumAddress),
+    events,
+    log,
+  });
+  const txPollMs = options.txPollMs ?? 4_000;
+  if (txPollMs > 0) tx.start(txPollMs);
 
   signers.start().catch((error: unknown) => {
     log.error('hardware signers could not start', {
@@ -207,6 +223,13 @@ export function createCore(options: CoreOptions): Core {
       'signing.typedData': (request) => signers.signTypedData(request),
       'signing.transaction': ({ accountId, transaction }) =>
         signers.signTransaction(accountId, toUnsignedTransaction(transaction)),
+      'tx.review': (draft) => tx.review(draft),
+      'tx.send': (draft) => tx.send(draft),
+      'tx.list': () => tx.list(),
+      'tx.speedUp': ({ id }) => tx.speedUp(id),
+      'tx.cancel': ({ id }) => tx.cancel(id),
+      'approvals.list': ({ accountId, chainId }) => tx.approvals(accountId, chainId),
+      'approvals.revoke': (request) => tx.revoke(request),
       'history.page': (query) => history.page(query),
       'history.status': () => history.status(),
       'history.sync': () => history.sync(),
@@ -221,6 +244,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     close() {
       history.stop();
+      tx.stop();
       void signers.stop();
       networks.close();
       db.close();

@@ -50,6 +50,8 @@ export interface TrezorFakeOptions {
   passphrase?: boolean;
   /** The first firmware version reported. */
   firmware?: [number, number, number];
+  /** Another seed than the public test mnemonic, to stand beside a Ledger emulator as a device of its own. */
+  mnemonic?: string;
 }
 
 /** The enum's values as plain strings, so a test can write 'T1B1'. */
@@ -90,6 +92,7 @@ export class TrezorConnectFake implements TrezorConnectApi {
       pin: options.pin ?? null,
       passphrase: options.passphrase ?? false,
       firmware: options.firmware ?? [2, 8, 7],
+      mnemonic: options.mnemonic ?? TEST_MNEMONIC,
     };
     this.locked = this.options.pin !== null;
     this.sessionPassphrase = this.options.passphrase ? null : '';
@@ -383,7 +386,7 @@ export class TrezorConnectFake implements TrezorConnectApi {
   }
 
   private root(): HDKey {
-    return HDKey.fromMasterSeed(mnemonicToSeedSync(TEST_MNEMONIC, this.sessionPassphrase ?? ''));
+    return HDKey.fromMasterSeed(mnemonicToSeedSync(this.options.mnemonic, this.sessionPassphrase ?? ''));
   }
 
   private emitDevice(

@@ -163,6 +163,38 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
       fc.anything(),
     ),
   }),
+  'tx.review': fc.record({
+    accountId: fc.integer({ min: -1, max: 4 }),
+    chainId: fc.oneof(fc.constantFrom(1, 10), fc.integer()),
+    to: fc.oneof(fc.constantFrom(...WATCHED), fc.string({ maxLength: 60 })),
+    asset: fc.oneof(fc.constant('native'), fc.constantFrom(...WATCHED), fc.string()),
+    amount: fc.oneof(fc.constantFrom('0.5', '1', '0.0000001'), fc.string({ maxLength: 20 })),
+    speed: fc.oneof(fc.constantFrom('slow', 'normal', 'fast'), fc.string()),
+  }),
+  'tx.send': fc.record({
+    accountId: fc.integer({ min: -1, max: 4 }),
+    chainId: fc.constantFrom(1, 10),
+    to: fc.constantFrom(...WATCHED),
+    asset: fc.constant('native'),
+    amount: fc.constantFrom('0.5', 'x'),
+  }),
+  'tx.list': fc.constant(undefined),
+  'tx.speedUp': fc.record({ id: fc.integer({ min: -1, max: 4 }) }),
+  'tx.cancel': fc.record({ id: fc.integer({ min: -1, max: 4 }) }),
+  'approvals.list': fc.record({
+    accountId: fc.integer({ min: -1, max: 4 }),
+    chainId: fc.oneof(fc.constantFrom(1, 10), fc.integer()),
+  }),
+  'approvals.revoke': fc.record({
+    accountId: fc.integer({ min: -1, max: 4 }),
+    chainId: fc.constantFrom(1, 10),
+    allowances: fc.array(
+      fc.record({ token: fc.constantFrom(...WATCHED), spender: fc.constantFrom(...WATCHED) }),
+      {
+        maxLength: 2,
+      },
+    ),
+  }),
   'history.page': fc.record(
     {
       chainIds: fc.array(fc.oneof(fc.constantFrom(1, 10), fc.integer()), { maxLength: 3 }),

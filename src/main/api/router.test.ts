@@ -63,6 +63,24 @@ function setup(overrides: Partial<Handlers> = {}) {
     'signing.transaction': () => {
       throw new ApiError('device_unavailable', 'Connect the Ledger that holds this account to sign with it.');
     },
+    'tx.review': () => {
+      throw new ApiError(
+        'invalid_request',
+        'That token is not in your tokens on this network; add it first.',
+      );
+    },
+    'tx.send': () => {
+      throw new ApiError('cannot_sign', 'This is a watch-only account.');
+    },
+    'tx.list': () => [],
+    'tx.speedUp': () => {
+      throw new ApiError('invalid_state', 'That transaction is included, so it can no longer be replaced.');
+    },
+    'tx.cancel': () => {
+      throw new ApiError('not_found', 'That transaction is not one this wallet sent.');
+    },
+    'approvals.list': () => [],
+    'approvals.revoke': () => [],
     'history.page': () => ({ entries: [], next: null }),
     'history.status': () => [],
     'history.sync': () => [],

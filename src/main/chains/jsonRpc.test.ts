@@ -102,6 +102,47 @@ describe('rpc requests', () => {
   });
 });
 
+describe('fee requests', () => {
+  it('ask for fee history in the formats nodes take, and keep a legacy answer without base fees', () => {
+    const request = rpc.feeHistory(20, 'latest', [10, 50, 90]);
+    expect(request.params).toEqual(['0x14', 'latest', [10, 50, 90]]);
+    expect(
+      request.result.parse({
+        oldestBlock: '0x10',
+        baseFeePerGas: ['0x3b9aca00', '0x3b9aca01'],
+        gasUsedRatio: [0.5],
+        reward: [['0x1', '0x2', '0x3']],
+      }),
+    ).toEqual({
+      oldestBlock: 16n,
+      baseFeePerGas: [1_000_000_000n, 1_000_000_001n],
+      gasUsedRatio: [0.5],
+      reward: [[1n, 2n, 3n]],
+    });
+    expect(request.result.parse({ oldestBlock: '0x1', gasUsedRatio: [] })).toEqual({
+      oldestBlock: 1n,
+      gasUsedRatio: [],
+    });
+    expect(request.result.safeParse({ oldestBlock: '0x1', gasUsedRatio: [-1] }).success).toBe(false);
+  });
+
+  it('send the value of a gas estimate as a quantity', () => {
+    const call = { from: '0x01', to: '0x02', value: 255n, data: '0x' };
+    expect(rpc.estimateGas(call).params).toEqual([{ from: '0x01', to: '0x02', value: '0xff', data: '0x' }]);
+    expect(rpc.gasPrice().result.parse('0x5')).toBe(5n);
+  });
+
+  it('are all reads, so they may share a POST with the chain check', () => {
+    for (const request of [
+      rpc.feeHistory(1, 'latest', []),
+      rpc.gasPrice(),
+      rpc.estimateGas({ from: '0x01', to: '0x02', value: 0n, data: '0x' }),
+    ]) {
+      expect(READ_ONLY_METHODS.has(request.method)).toBe(true);
+    }
+  });
+});
+
 describe('history requests', () => {
   const HASH = `0x${'Ab'.repeat(32)}`;
   const ADDRESS = `0x${'cD'.repeat(20)}`;

@@ -75,6 +75,26 @@ const OtsSearchPage = z.object({
 });
 export type OtsSearchPage = z.infer<typeof OtsSearchPage>;
 
+/**
+ * `baseFeePerGas` has one entry more than the blocks asked for: the last is the next block's base fee. A chain
+ * without EIP-1559 leaves it out (or sends zeros), and `reward` is absent when no percentiles were asked for.
+ */
+const FeeHistory = z.object({
+  oldestBlock: Quantity,
+  baseFeePerGas: z.array(Quantity).optional(),
+  gasUsedRatio: z.array(z.number().nonnegative()),
+  reward: z.array(z.array(Quantity)).optional(),
+});
+export type FeeHistory = z.infer<typeof FeeHistory>;
+
+/** What eth_estimateGas needs of a transaction to be sent. */
+export interface CallRequest {
+  from: string;
+  to: string;
+  value: bigint;
+  data: string;
+}
+
 export interface LogFilter {
   fromBlock: bigint;
   toBlock: bigint;
@@ -127,6 +147,23 @@ export const rpc = {
     params: [blockParam(block), false],
     result: RpcBlockHeader,
   }),
+  /** `percentiles` are of each block's priority fees, weighted by gas used, ascending from 0 to 100. */
+  feeHistory: (
+    blockCount: number,
+    newest: BlockTag,
+    percentiles: readonly number[],
+  ): RpcRequest<FeeHistory> => ({
+    method: 'eth_feeHistory',
+    params: [toQuantity(BigInt(blockCount)), blockParam(newest), percentiles],
+    result: FeeHistory,
+  }),
+  gasPrice: (): RpcRequest<bigint> => ({ method: 'eth_gasPrice', params: [], result: Quantity }),
+  /** Without a block tag: some nodes refuse one here, and all default to the latest block. */
+  estimateGas: ({ from, to, value, data }: CallRequest): RpcRequest<bigint> => ({
+    method: 'eth_estimateGas',
+    params: [{ from, to, value: toQuantity(value), data }],
+    result: Quantity,
+  }),
   getLogs: ({ fromBlock, toBlock, address, topics }: LogFilter): RpcRequest<RpcLog[]> => ({
     method: 'eth_getLogs',
     params: [
@@ -168,6 +205,9 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
   'eth_getTransactionReceipt',
   'eth_getBlockByNumber',
   'eth_getLogs',
+  'eth_feeHistory',
+  'eth_gasPrice',
+  'eth_estimateGas',
   'ots_getApiLevel',
   'ots_searchTransactionsAfter',
 ]);

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addressCall,
+  allowanceCall,
   type Call3,
   chunkCalls,
   decodeAggregate3,
@@ -17,6 +18,7 @@ const reference = new Interface([
   'function aggregate3((address target, bool allowFailure, bytes callData)[] calls) payable returns ((bool success, bytes returnData)[] returnData)',
   'function balanceOf(address) view returns (uint256)',
   'function getEthBalance(address) view returns (uint256)',
+  'function allowance(address, address) view returns (uint256)',
 ]);
 
 const hex = (bytes: Uint8Array) => `0x${Buffer.from(bytes).toString('hex')}`;
@@ -45,6 +47,12 @@ describe('encodeAggregate3', () => {
     expect(addressCall(SELECTOR.getEthBalance, owner)).toBe(
       reference.encodeFunctionData('getEthBalance', [owner]),
     );
+  });
+
+  it('builds allowance calls as ethers does', () => {
+    const owner = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+    const spender = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+    expect(allowanceCall(owner, spender)).toBe(reference.encodeFunctionData('allowance', [owner, spender]));
   });
 });
 

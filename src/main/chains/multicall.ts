@@ -15,11 +15,18 @@ export const SELECTOR = {
   symbol: '0x95d89b41',
   name: '0x06fdde03',
   decimals: '0x313ce567',
+  allowance: '0xdd62ed3e',
+  approve: '0x095ea7b3',
 } as const;
 
 /** Calldata for a function whose only argument is an address, built directly: it runs once per balance. */
 export function addressCall(selector: string, address: string): string {
   return `${selector}${'0'.repeat(24)}${address.slice(2).toLowerCase()}`;
+}
+
+/** Calldata for ERC-20 `allowance(owner, spender)`, built like `addressCall`: it runs once per pair. */
+export function allowanceCall(owner: string, spender: string): string {
+  return `${addressCall(SELECTOR.allowance, owner)}${'0'.repeat(24)}${spender.slice(2).toLowerCase()}`;
 }
 
 /**

@@ -90,6 +90,7 @@ export class HistoryRepository {
   private readonly provisionalBlocks;
   private readonly deleteFrom;
   private readonly confirmUpTo;
+  private readonly selectCounterparties;
 
   constructor(
     private readonly db: Database,
@@ -141,6 +142,13 @@ export class HistoryRepository {
       `UPDATE history_transactions SET provisional = 0
        WHERE chain_id = ? AND provisional = 1 AND block_number <= ?`,
     );
+    this.selectCounterparties = db.prepare<[string, string], { address: string }>(
+      `SELECT DISTINCT address FROM (
+         SELECT e.counterparty AS address FROM history_entries e WHERE e.account = ? AND e.counterparty IS NOT NULL
+         UNION SELECT t.from_address FROM history_transactions t
+           JOIN history_entries e ON e.transaction_id = t.id WHERE e.account = ?)
+       LIMIT 5000`,
+    );
     this.saveBatch = db.transaction(
       (
         transactions: readonly IndexedTransaction[],
@@ -177,6 +185,14 @@ export class HistoryRepository {
       this.deleteFrom.run(chainId, fromBlock);
       this.cursors.rewind(chainId, HISTORY_CURSOR_KIND, rewindTo);
     })();
+  }
+
+  /** Everyone the account dealt with, senders included, for the send checks (first-time, look-alikes). */
+  counterparties(account: string): string[] {
+    return this.selectCounterparties
+      .all(account, account)
+      .map((row) => row.address)
+      .filter((a) => a !== account);
   }
 
   confirm(chainId: number, upToBlock: number): void {

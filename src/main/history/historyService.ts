@@ -97,6 +97,10 @@ export class HistoryService {
     this.providers = new WeakMap();
   }
 
+  counterparties(account: string): string[] {
+    return this.repository.counterparties(account);
+  }
+
   page(input: HistoryQuery): HistoryPage {
     const query = HistoryQuery.parse(input);
     const names = new AddressNames(this.options.repositories);

@@ -498,6 +498,32 @@ describe('SignersService with the Trezor fake', () => {
     expect(signed.signer).toMatchObject({ kind: 'trezor', label: 'Vault' });
   });
 
+  it('refuses a second device holding a seed the wallet already signs with, and says what to do', async () => {
+    const repositories = createRepositories(temp.db);
+    const bus = new EmulatedHidBus();
+    const fake = new TrezorConnectFake({ label: 'Vault' });
+    const service = new SignersService({
+      db: temp.db,
+      repositories,
+      sources: [new LedgerDeviceSource(bus), new TrezorDeviceSource({ connect: fake })],
+      activity: async () => [],
+      events: createEventHub(),
+      log: createLogger('signers', () => {}),
+      recheckMs: 0,
+    });
+    running.push({ close: () => service.stop() });
+    await service.start();
+    bus.plug('hid-1', new LedgerEmulator());
+    await expect.poll(() => service.list()[0]?.state).toBe('ready');
+    fake.plugIn();
+    const trezor = () => service.list().find((device) => device.kind === 'trezor');
+    await expect.poll(() => trezor()?.state).toBe('error');
+    expect(trezor()).toMatchObject({
+      message: expect.stringContaining('same seed as “Nano S Plus”'),
+      remedy: expect.stringContaining('forget it in Devices first'),
+    });
+  });
+
   it('asks for a passphrase, and a rejection on the device leaves it ready for the next request', async () => {
     const fake = new TrezorConnectFake({ passphrase: true });
     const h = await trezorHarness(fake);

@@ -379,7 +379,17 @@ export class SignersService {
       try {
         live.probe = await live.device.probe();
         const key = await live.discovery.extendedKey(FINGERPRINT_PATH);
-        live.fingerprint = seedFingerprint(key);
+        const fingerprint = seedFingerprint(key);
+        const known = this.options.repositories.devices.get(fingerprint);
+        if (known && known.kind !== live.kind) {
+          throw new DeviceError(
+            'error',
+            `This ${KIND_NAMES[live.kind]} holds the same seed as “${known.name}” (fingerprint ${fingerprint}), ` +
+              'which this wallet already signs with. One seed is one signer here.',
+            `Use “${known.name}”, or forget it in Devices first to sign with this ${KIND_NAMES[live.kind]} instead.`,
+          );
+        }
+        live.fingerprint = fingerprint;
         this.options.repositories.devices.recordSeen(
           {
             fingerprint: live.fingerprint,

@@ -36,6 +36,7 @@ export class OutgoingRepository {
   private readonly insertOne;
   private readonly selectOne;
   private readonly selectOpen;
+  private readonly selectAll;
   private readonly selectForSender;
   private readonly updateStatus;
 
@@ -49,6 +50,9 @@ export class OutgoingRepository {
     );
     this.selectOpen = db.prepare<[], OutgoingTransaction>(
       `SELECT ${COLUMNS} FROM outgoing_transactions WHERE status IN ('signed', 'pending') ORDER BY id`,
+    );
+    this.selectAll = db.prepare<[], OutgoingTransaction>(
+      `SELECT ${COLUMNS} FROM outgoing_transactions ORDER BY id DESC LIMIT 200`,
     );
     this.selectForSender = db.prepare<[string, number], OutgoingTransaction>(
       `SELECT ${COLUMNS} FROM outgoing_transactions WHERE address = ? AND chain_id = ? ORDER BY nonce, id`,
@@ -85,6 +89,11 @@ export class OutgoingRepository {
   /** Signed but maybe not broadcast, or broadcast and not yet settled: what a start resumes. */
   open(): OutgoingTransaction[] {
     return this.selectOpen.all();
+  }
+
+  /** The latest 200, newest first: what the Send page lists. */
+  all(): OutgoingTransaction[] {
+    return this.selectAll.all();
   }
 
   forSender(address: string, chainId: number): OutgoingTransaction[] {

@@ -194,7 +194,7 @@ export class OutgoingTransactions {
     }
   }
 
-  private async nextNonce(address: ChecksumAddress, chainId: number): Promise<number> {
+  async nextNonce(address: ChecksumAddress, chainId: number): Promise<number> {
     const { client, signal } = await this.options.connection(chainId);
     const chainNonce = Number(await client.send(txRpc.pendingNonce(address), signal));
     const open = this.options.repository

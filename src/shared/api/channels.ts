@@ -36,6 +36,13 @@ export const CHANNELS = [
   'history.status',
   'history.sync',
   'history.exportCsv',
+  'tx.review',
+  'tx.send',
+  'tx.list',
+  'tx.speedUp',
+  'tx.cancel',
+  'approvals.list',
+  'approvals.revoke',
   'history.sources',
   'history.setEtherscanKey',
 ] as const;
@@ -51,5 +58,6 @@ export const EVENT_NAMES = [
   'signing.request',
   'history.progress',
   'history.changed',
+  'tx.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

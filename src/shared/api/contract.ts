@@ -24,6 +24,7 @@ import {
   HistorySyncState,
   SetEtherscanKey,
 } from '../history';
+import { AllowanceView, OutgoingView, RevokeRequest, SendDraft, SendReview, TransactionRef } from '../tx';
 import { BackupExport, BackupImport, DataLocation, ImportSummary, ResetRequest } from '../localData';
 import {
   ChainStatusView,
@@ -97,6 +98,16 @@ export const calls = {
     request: HistoryQuery.omit({ limit: true, after: true }),
     response: HistoryExport,
   },
+  'tx.review': { request: SendDraft, response: SendReview },
+  'tx.send': { request: SendDraft, response: OutgoingView },
+  'tx.list': { request: NoRequest, response: z.array(OutgoingView) },
+  'tx.speedUp': { request: TransactionRef, response: OutgoingView },
+  'tx.cancel': { request: TransactionRef, response: OutgoingView },
+  'approvals.list': {
+    request: z.strictObject({ accountId: z.number().int().positive(), chainId: ChainId }),
+    response: z.array(AllowanceView),
+  },
+  'approvals.revoke': { request: RevokeRequest, response: z.array(OutgoingView) },
   'history.sources': { request: NoRequest, response: HistorySources },
   'history.setEtherscanKey': { request: SetEtherscanKey, response: z.null() },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
@@ -113,6 +124,8 @@ export const events = {
   'history.progress': HistorySyncState,
   /** New or changed entries on these chains: a timeline showing them refetches its first page. */
   'history.changed': z.strictObject({ chainIds: z.array(ChainId) }),
+  /** Every transaction this wallet sent, whenever one of them moves (signed, pending, included…). */
+  'tx.changed': z.array(OutgoingView),
 } as const satisfies { [E in EventName]: z.ZodType };
 
 export type Calls = typeof calls;

@@ -6,7 +6,7 @@ import {
   type ScriptedRpcServer,
 } from '../../../../test/anvil/scriptedRpcServer';
 import { toChecksumAddress } from '../../store/address';
-import { LogsScanProvider } from './logsScanProvider';
+import { addressTopic, LogsScanProvider, scanLogs, TOPIC as EVENT } from './logsScanProvider';
 
 const ADDRESS = toChecksumAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
 const TOPIC = '0x00000000000000000000000070997970c51812dc3a010c7d01b50e0d17dc79c8';
@@ -59,7 +59,7 @@ async function scan(blocks: number[], maxBlocks: number, windowBlocks: number) {
     urls: [node.url],
     retry: { attempts: 1 },
   });
-  return { provider: new LogsScanProvider(client, { windowBlocks }), windows };
+  return { client, provider: new LogsScanProvider(client, { windowBlocks }), windows };
 }
 
 describe('LogsScanProvider', () => {
@@ -101,5 +101,24 @@ describe('LogsScanProvider', () => {
       name: 'ProviderError',
       message: /token events on Ethereum/,
     });
+  });
+});
+
+describe('scanLogs', () => {
+  it('keeps the window the node accepted, so the next scan starts at its limit', async () => {
+    const { client, windows } = await scan([3, 260], 300, 1_000);
+    const window = { blocks: 1_000 };
+    const only = (range: { fromBlock: bigint; toBlock: bigint }) => [
+      { ...range, topics: [[EVENT.approval], addressTopic(ADDRESS)] },
+    ];
+    const first = await scanLogs(client, { fromBlock: 0, toBlock: 499 }, only, window, 'scan');
+    expect(first.map((log) => Number(log.blockNumber))).toEqual([3, 260]);
+    expect(window.blocks).toBe(250);
+    windows.length = 0;
+    await scanLogs(client, { fromBlock: 500, toBlock: 999 }, only, window, 'scan');
+    expect(windows).toEqual([
+      [500, 749],
+      [750, 999],
+    ]);
   });
 });

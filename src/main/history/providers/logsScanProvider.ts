@@ -7,7 +7,7 @@ import type { BlockRange, HistoryProvider, TransactionRef } from '../rawTransact
 import { fromRpcError } from './providerError';
 import { mergeRefs } from './refs';
 
-const TOPIC = {
+export const TOPIC = {
   transfer: id('Transfer(address,address,uint256)'),
   approval: id('Approval(address,address,uint256)'),
   approvalForAll: id('ApprovalForAll(address,address,bool)'),
@@ -18,9 +18,50 @@ const TOPIC = {
 /** How nodes word "ask for fewer blocks": Geth, Erigon, Infura, Alchemy, QuickNode and public gateways. */
 const TOO_MUCH = /range|too many|more than|too large|response size/i;
 
+/** A first window most nodes accept; public gateways that cap lower make a scan halve it. */
+export const DEFAULT_WINDOW_BLOCKS = 2_000;
+
 export interface LogsScanOptions {
   /** Blocks per eth_getLogs window; halved while the node says a window is too much. */
   windowBlocks?: number;
+}
+
+/** The blocks one eth_getLogs window spans; a scan shrinks it in place, so later scans start at the node's limit. */
+export interface LogWindow {
+  blocks: number;
+}
+
+/**
+ * Every log `filters` match in `range`, read window by window, each window's filters in one JSON-RPC batch.
+ * A window the node refuses as too much is halved and asked again; logs marked removed are left out.
+ * `doing` completes "Could not …" in the error a failed read becomes.
+ */
+export async function scanLogs(
+  client: RpcClient,
+  range: BlockRange,
+  filters: (window: Pick<LogFilter, 'fromBlock' | 'toBlock'>) => LogFilter[],
+  window: LogWindow,
+  doing: string,
+  signal?: AbortSignal,
+): Promise<RpcLog[]> {
+  const found: RpcLog[] = [];
+  let from = range.fromBlock;
+  while (from <= range.toBlock) {
+    const to = Math.min(range.toBlock, from + window.blocks - 1);
+    let logs: RpcLog[][];
+    try {
+      const requests = filters({ fromBlock: BigInt(from), toBlock: BigInt(to) }).map(rpc.getLogs);
+      logs = await client.sendBatch(requests, signal);
+    } catch (error) {
+      if (!asksForFewerBlocks(error) || to === from) throw fromRpcError(error, client.chainId, doing);
+      // The smaller window is kept: the node's limit holds for the rest of the scan too.
+      window.blocks = Math.max(1, Math.floor((to - from + 1) / 2));
+      continue;
+    }
+    for (const log of logs.flat()) if (!log.removed) found.push(log);
+    from = to + 1;
+  }
+  return found;
 }
 
 /**
@@ -33,13 +74,13 @@ export interface LogsScanOptions {
  */
 export class LogsScanProvider implements HistoryProvider {
   readonly name = 'logs';
-  private windowBlocks: number;
+  private readonly window: LogWindow;
 
   constructor(
     private readonly client: RpcClient,
     options: LogsScanOptions = {},
   ) {
-    this.windowBlocks = options.windowBlocks ?? 2_000;
+    this.window = { blocks: options.windowBlocks ?? DEFAULT_WINDOW_BLOCKS };
   }
 
   async transactions(
@@ -47,34 +88,22 @@ export class LogsScanProvider implements HistoryProvider {
     range: BlockRange,
     signal?: AbortSignal,
   ): Promise<TransactionRef[]> {
-    const refs: TransactionRef[] = [];
-    let from = range.fromBlock;
-    while (from <= range.toBlock) {
-      const to = Math.min(range.toBlock, from + this.windowBlocks - 1);
-      let logs: RpcLog[][];
-      try {
-        logs = await this.client.sendBatch(filters(address, from, to).map(rpc.getLogs), signal);
-      } catch (error) {
-        if (!asksForFewerBlocks(error) || to === from) {
-          throw fromRpcError(error, this.client.chainId, `read token events on ${this.client.chainName}`);
-        }
-        // The smaller window is kept: the node's limit holds for the rest of the scan too.
-        this.windowBlocks = Math.max(1, Math.floor((to - from + 1) / 2));
-        continue;
-      }
-      for (const log of logs.flat()) {
-        if (log.removed) continue;
-        refs.push({ hash: log.transactionHash, blockNumber: Number(log.blockNumber) });
-      }
-      from = to + 1;
-    }
-    return mergeRefs([refs]);
+    const logs = await scanLogs(
+      this.client,
+      range,
+      (window) => filters(address, window),
+      this.window,
+      `read token events on ${this.client.chainName}`,
+      signal,
+    );
+    return mergeRefs([
+      logs.map((log) => ({ hash: log.transactionHash, blockNumber: Number(log.blockNumber) })),
+    ]);
   }
 }
 
-function filters(address: string, from: number, to: number): LogFilter[] {
-  const topic = `0x${address.slice(2).toLowerCase().padStart(64, '0')}`;
-  const window = { fromBlock: BigInt(from), toBlock: BigInt(to) };
+function filters(address: string, window: Pick<LogFilter, 'fromBlock' | 'toBlock'>): LogFilter[] {
+  const topic = addressTopic(address);
   const erc1155 = [TOPIC.transferSingle, TOPIC.transferBatch];
   return [
     { ...window, topics: [[TOPIC.transfer, TOPIC.approval, TOPIC.approvalForAll], topic] },
@@ -82,6 +111,11 @@ function filters(address: string, from: number, to: number): LogFilter[] {
     { ...window, topics: [erc1155, null, topic] },
     { ...window, topics: [erc1155, null, null, topic] },
   ];
+}
+
+/** An address as an indexed event argument: left-padded to a word, lower case as nodes match it. */
+export function addressTopic(address: string): string {
+  return `0x${address.slice(2).toLowerCase().padStart(64, '0')}`;
 }
 
 /** A refusal for size, which some providers send as a rate-limit code, so the whole cause chain is read. */
