@@ -87,6 +87,13 @@ export async function seedActivity(nodes: readonly DemoNode[]): Promise<void> {
     ]),
   });
 
+  // A second, limited allowance beside the unlimited one, for the Approvals page.
+  await sendAndMine(ethereum, {
+    from: DEMO_HISTORY_ACCOUNT,
+    to: dai,
+    data: erc20.encodeFunctionData('approve', [DEMO_FRIEND, 250n * 10n ** 18n]),
+  });
+
   await deployCctpTokenMessenger(
     ethereum,
     CCTP_TOKEN_MESSENGERS[1] as string,
@@ -175,4 +182,27 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs 
     if (Date.now() > deadline) throw new Error(`the demo waited ${timeoutMs} ms in vain`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The chain the demo leaves a transaction pending on, for the Send page's speed-up and cancel. */
+export const DEMO_PENDING_CHAIN = 42161;
+
+/**
+ * Sends 0.01 ETH from the Ledger account on Arbitrum with block production paused there, so it stays pending
+ * until someone mines a block (`evm_mine`) or speeds it up and then mines. Returns the outgoing id.
+ */
+export async function leavePendingSend(bridge: BridgeClient, nodes: readonly DemoNode[]): Promise<number> {
+  const arbitrum = urlOf(nodes, DEMO_PENDING_CHAIN);
+  const account = (await bridge.call('accounts.list')).find((candidate) => candidate.signer === 'ledger');
+  if (!account) throw new Error('the demo has no Ledger account to send from');
+  await anvilCall(arbitrum, 'anvil_setBalance', [account.address, '0x2386f26fc10000']);
+  await anvilCall(arbitrum, 'evm_setAutomine', [false]);
+  const sent = await bridge.call('tx.send', {
+    accountId: account.id,
+    chainId: DEMO_PENDING_CHAIN,
+    to: DEMO_FRIEND,
+    asset: 'native',
+    amount: '0.001',
+  });
+  return sent.id;
 }

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import type { PortfolioView } from '../../src/shared/portfolio';
 import { startSecretService } from '../../test/keychain/secretService';
 import { type BridgeClient, connectBridge } from './bridgeClient';
-import { sendWithEmulatedLedger } from './demoActivity';
+import { leavePendingSend, sendWithEmulatedLedger } from './demoActivity';
 import { startDemoChains } from './demoChains';
 import { amountOf, DEMO_ACCOUNTS, DEMO_CHAIN_IDS, DEMO_TOKENS, LOOK_ALIKE } from './demoPortfolio';
 
@@ -244,6 +244,7 @@ async function configureWallet(host: RunningHost, chains: readonly DemoChain[]):
     checkPortfolio(await bridge.call('portfolio.get'));
     const signed = await sendWithEmulatedLedger(bridge, chains);
     await checkHistory(bridge, signed);
+    await leavePendingSend(bridge, chains);
   } finally {
     await bridge.close();
   }
