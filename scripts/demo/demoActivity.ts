@@ -1,5 +1,5 @@
 import { Interface } from 'ethers/abi';
-import { zeroPadValue } from 'ethers/utils';
+import { formatEther, zeroPadValue } from 'ethers/utils';
 import { DEFAULT_TOKEN_LISTS } from '../../src/main/chains/tokenList';
 import {
   CCTP_MESSAGE_TRANSMITTERS,
@@ -138,8 +138,8 @@ function tokenAddress(chainId: number, symbol: string): string {
 export const DEMO_LEDGER_SEND = 100_000_000_000_000_000n;
 
 /**
- * Adds the emulated Ledger's first account through the wallet, has the wallet sign a transfer on the device
- * (the emulator approves after its delay) and broadcasts it: history then names the device it was signed on.
+ * Adds the emulated Ledger's first account through the wallet and sends a transfer from it through the Send
+ * flow (the emulator approves after its delay): history then names the device it was signed on.
  */
 export async function sendWithEmulatedLedger(
   bridge: BridgeClient,
@@ -154,22 +154,13 @@ export async function sendWithEmulatedLedger(
     accounts: [{ scheme: 'ledger-live', index: 0, label: 'Ledger main' }],
   });
   if (!account) throw new Error('the emulated Ledger account was not added');
-  const nonce = Number(await anvilCall(ethereum, 'eth_getTransactionCount', [account.address, 'latest']));
-  const { serialized, hash } = await bridge.call('signing.transaction', {
+  const { hash } = await bridge.call('tx.send', {
     accountId: account.id,
-    transaction: {
-      type: 2,
-      chainId: 1,
-      nonce,
-      to: DEMO_FRIEND,
-      value: DEMO_LEDGER_SEND.toString(),
-      data: '0x',
-      gasLimit: '21000',
-      maxFeePerGas: '20000000000',
-      maxPriorityFeePerGas: '1000000000',
-    },
+    chainId: 1,
+    to: DEMO_FRIEND,
+    asset: 'native',
+    amount: formatEther(DEMO_LEDGER_SEND),
   });
-  await anvilCall(ethereum, 'eth_sendRawTransaction', [serialized]);
   await waitFor(async () => anvilCall(ethereum, 'eth_getTransactionReceipt', [hash]));
   return hash;
 }

@@ -16,7 +16,6 @@ import { fetchTransactions } from './history/providers/transactionFetcher';
 import { SettingsService } from './settings/settingsService';
 import type { DeviceSource } from './signers/deviceSource';
 import { SignersService } from './signers/signersService';
-import { toUnsignedTransaction } from './signers/unsignedTransaction';
 import { TxService } from './tx/txService';
 import { toChecksumAddress } from './store/address';
 import { BackupService } from './store/backup';
@@ -221,8 +220,6 @@ export function createCore(options: CoreOptions): Core {
       'devices.answer': ({ deviceId, request, value }) => (signers.answer(deviceId, request, value), null),
       'signing.message': ({ accountId, message }) => signers.signMessage(accountId, message),
       'signing.typedData': (request) => signers.signTypedData(request),
-      'signing.transaction': ({ accountId, transaction }) =>
-        signers.signTransaction(accountId, toUnsignedTransaction(transaction)),
       'tx.review': (draft) => tx.review(draft),
       'tx.send': (draft) => tx.send(draft),
       'tx.list': () => tx.list(),

@@ -188,38 +188,3 @@ export const SigningRequestView = z.strictObject({
   startedAt: z.number().int().nonnegative(),
 });
 export type SigningRequestView = z.infer<typeof SigningRequestView>;
-
-const Quantity = z.string().regex(/^\d{1,78}$/, 'a whole number in base units, as decimal text');
-
-const UnsignedFields = {
-  chainId: ChainId,
-  nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  to: Address.nullable(),
-  value: Quantity,
-  data: z
-    .string()
-    .regex(/^0x(?:[0-9a-fA-F]{2})*$/)
-    .max(262_144),
-  gasLimit: Quantity,
-};
-
-/** A transaction to sign with an account's device; amounts are decimal strings of base units. */
-export const SignTransaction = z.strictObject({
-  accountId: z.number().int().positive(),
-  transaction: z.union([
-    z.strictObject({
-      type: z.literal(2),
-      ...UnsignedFields,
-      maxFeePerGas: Quantity,
-      maxPriorityFeePerGas: Quantity,
-    }),
-    z.strictObject({ type: z.literal(0), ...UnsignedFields, gasPrice: Quantity }),
-  ]),
-});
-export type SignTransaction = z.input<typeof SignTransaction>;
-
-/** A signed transaction, checked against the account, ready for eth_sendRawTransaction. */
-export const SignedTransaction = z.strictObject({
-  serialized: z.string().regex(/^0x[0-9a-f]+$/),
-  hash: z.string().regex(/^0x[0-9a-f]{64}$/),
-});

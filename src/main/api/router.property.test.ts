@@ -146,23 +146,6 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
       fc.anything(),
     ),
   }),
-  'signing.transaction': fc.record({
-    accountId: fc.integer({ min: -1, max: 4 }),
-    transaction: fc.oneof(
-      fc.record({
-        type: fc.constant(2),
-        chainId: fc.constantFrom(1, 10),
-        nonce: fc.nat({ max: 10 }),
-        to: fc.oneof(fc.constant(null), fc.constantFrom(...WATCHED)),
-        value: fc.oneof(fc.constant('1000'), fc.string()),
-        data: fc.constantFrom('0x', '0xa9059cbb', 'zz'),
-        gasLimit: fc.constant('21000'),
-        maxFeePerGas: fc.constant('30000000000'),
-        maxPriorityFeePerGas: fc.constant('1000000000'),
-      }),
-      fc.anything(),
-    ),
-  }),
   'tx.review': fc.record({
     accountId: fc.integer({ min: -1, max: 4 }),
     chainId: fc.oneof(fc.constantFrom(1, 10), fc.integer()),

@@ -60,9 +60,6 @@ function setup(overrides: Partial<Handlers> = {}) {
     'signing.typedData': () => {
       throw new ApiError('chain_mismatch', 'This request is for chain 10, but you are on chain 1.');
     },
-    'signing.transaction': () => {
-      throw new ApiError('device_unavailable', 'Connect the Ledger that holds this account to sign with it.');
-    },
     'tx.review': () => {
       throw new ApiError(
         'invalid_request',

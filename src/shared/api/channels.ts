@@ -31,7 +31,6 @@ export const CHANNELS = [
   'devices.answer',
   'signing.message',
   'signing.typedData',
-  'signing.transaction',
   'history.page',
   'history.status',
   'history.sync',
