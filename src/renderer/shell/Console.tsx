@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
+import { ApprovalsPage } from '../approvals/ApprovalsPage';
 import { DevicesPage } from '../devices/DevicesPage';
 import { TrezorPrompts } from '../devices/TrezorPrompts';
 import { HistoryPage } from '../history/HistoryPage';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
+import { SendPage } from '../send/SendPage';
 import type { Route } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
 import { NotFoundPage } from '../screens/NotFoundPage';
@@ -20,6 +22,8 @@ function RouteScreen({ route }: { route: Route }) {
   if (route.id === 'portfolio') return <PortfolioPage />;
   if (route.id === 'devices') return <DevicesPage />;
   if (route.id === 'history') return <HistoryPage />;
+  if (route.id === 'send') return <SendPage />;
+  if (route.id === 'approvals') return <ApprovalsPage />;
   return <PlannedScreenPage route={route} screen={PLANNED_SCREENS[route.id]} />;
 }
 

@@ -14,6 +14,7 @@ import type {
 import type { HistoryEntryView, HistoryPage, HistoryQuery, HistorySyncState } from '../../shared/history';
 import type { BackupExport, DataLocation, ImportSummary } from '../../shared/localData';
 import type { PortfolioView, TokenView } from '../../shared/portfolio';
+import type { AllowanceView, FeeOption, OutgoingView, SendReview } from '../../shared/tx';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import type { VaultStatus } from '../../shared/vault';
 import { ApiCallError, type WalletClient } from '../api/client';
@@ -69,6 +70,16 @@ export class WalletClientDouble implements WalletClient {
   /** Every devices.answer, in order, as the device received it. */
   readonly deviceAnswers: RequestOf<'devices.answer'>[] = [];
   readonly calls: { channel: Channel; request: unknown }[] = [];
+  /** Address-book names tx.review resolves, lower-cased name → address. */
+  addressBook: Record<string, string> = {};
+  /** Warnings tx.review adds for a recipient, by lower-case address (e.g. a poisoning look-alike). */
+  recipientWarnings: Record<string, SendReview['warnings']> = {};
+  /** Every transaction this wallet sent, as tx.list answers and tx.changed pushes it. */
+  outgoing: OutgoingView[] = [];
+  /** Live allowances per owner; approvals.list filters by chain, and an included revoke removes one. */
+  allowances: AllowanceView[] = [];
+  private readonly revokes = new Map<number, { token: string; spender: string }>();
+  private txClock = 1_700_000_600_000;
   /** While set, every call fails with it, as when the browser host has gone away. */
   unreachable: Error | null = null;
   private readonly refusals = new Map<Channel, ApiFailure>();
@@ -227,6 +238,25 @@ export class WalletClientDouble implements WalletClient {
         const { accountId, message } = request as RequestOf<'signing.message'>;
         return this.sign('signing.message', accountId, 'message', [{ label: 'Message', value: message }]);
       }
+      case 'tx.review':
+        return this.review('tx.review', request as RequestOf<'tx.review'>);
+      case 'tx.send':
+        return this.sendTx(request as RequestOf<'tx.send'>);
+      case 'tx.list':
+        return [...this.outgoing];
+      case 'tx.speedUp':
+        return this.replaceTx('tx.speedUp', (request as RequestOf<'tx.speedUp'>).id, 'speed-up');
+      case 'tx.cancel':
+        return this.replaceTx('tx.cancel', (request as RequestOf<'tx.cancel'>).id, 'cancel');
+      case 'approvals.list': {
+        const { accountId, chainId } = request as RequestOf<'approvals.list'>;
+        const account = this.accounts.find((a) => a.id === accountId);
+        return this.allowances.filter(
+          (a) => a.chainId === chainId && a.owner.toLowerCase() === account?.address.toLowerCase(),
+        );
+      }
+      case 'approvals.revoke':
+        return this.revoke(request as RequestOf<'approvals.revoke'>);
       case 'signing.typedData': {
         const { accountId, typedData } = request as RequestOf<'signing.typedData'>;
         return this.sign('signing.typedData', accountId, 'typed-data', [
@@ -234,6 +264,219 @@ export class WalletClientDouble implements WalletClient {
         ]);
       }
     }
+  }
+
+  /**
+   * A transaction moving on chain, as main's tracker reports it: the whole list is pushed again. An included
+   * revoke removes its allowance, as the next read of the chain would.
+   */
+  settleTx(id: number, change: Partial<OutgoingView>): void {
+    this.outgoing = this.outgoing.map((tx) =>
+      tx.id === id ? { ...tx, ...change, updatedAt: ++this.txClock } : tx,
+    );
+    const revoked = this.revokes.get(id);
+    const tx = this.outgoing.find((t) => t.id === id);
+    if (revoked && tx?.status === 'included') {
+      this.allowances = this.allowances.filter(
+        (a) =>
+          !(
+            a.chainId === tx.chainId &&
+            a.owner.toLowerCase() === tx.from.toLowerCase() &&
+            a.token.toLowerCase() === revoked.token.toLowerCase() &&
+            a.spender.toLowerCase() === revoked.spender.toLowerCase()
+          ),
+      );
+    }
+    this.emit('tx.changed', [...this.outgoing]);
+  }
+
+  /** Like main: resolves the recipient, prices three speeds, and says who signs or why nobody can. */
+  private review(channel: Channel, draft: RequestOf<'tx.review'>): SendReview {
+    const account = this.accounts.find((a) => a.id === draft.accountId);
+    if (!account) throw new ApiCallError(channel, { code: 'not_found', message: 'No such account.' });
+    const chain = this.chains.find((c) => c.id === draft.chainId);
+    if (!chain) throw new ApiCallError(channel, { code: 'not_found', message: 'No such network.' });
+    const to = this.resolveRecipient(channel, draft.to.trim());
+    const native = draft.asset === 'native';
+    const token = native
+      ? null
+      : this.portfolio.tokens.find(
+          (t) => t.chainId === draft.chainId && t.address.toLowerCase() === String(draft.asset).toLowerCase(),
+        );
+    if (!native && !token) {
+      throw new ApiCallError(channel, {
+        code: 'not_found',
+        message: 'This token is not known on this network.',
+      });
+    }
+    const decimals = token ? token.decimals : chain.nativeCurrency.decimals;
+    const amount = toBaseUnits(draft.amount, decimals);
+    const gasLimit = native ? 21_000n : 65_000n;
+    const fee = (gwei: bigint, tipGwei: bigint): FeeOption => ({
+      maxFeePerGas: (gwei * 2n * 10n ** 9n).toString(),
+      maxPriorityFeePerGas: (tipGwei * 10n ** 9n).toString(),
+      gasPrice: null,
+      likely: (gwei * 10n ** 9n * gasLimit).toString(),
+      max: (gwei * 2n * 10n ** 9n * gasLimit).toString(),
+    });
+    const fees = { slow: fee(10n, 1n), normal: fee(20n, 2n), fast: fee(40n, 4n) };
+    const speed = draft.speed ?? 'normal';
+    const totalMax = BigInt(fees[speed].max) + (native ? amount : 0n);
+    const device = this.devices.find((d) => d.fingerprint === account.deviceFingerprint);
+    const warnings: SendReview['warnings'] = [...(this.recipientWarnings[to.address.toLowerCase()] ?? [])];
+    const lower = to.address.toLowerCase();
+    if (lower === account.address.toLowerCase()) {
+      warnings.push({ code: 'self', message: 'This sends to the account it comes from.' });
+    } else if (!this.outgoing.some((tx) => tx.to?.toLowerCase() === lower)) {
+      warnings.push({ code: 'first-time', message: 'You have never sent to this address before.' });
+    }
+    if (token && token.address.toLowerCase() === lower) {
+      warnings.push({
+        code: 'token-contract',
+        message: `This is the ${token.symbol} contract itself: tokens sent to it are lost.`,
+      });
+    }
+    const symbol = token ? token.symbol : chain.nativeCurrency.symbol;
+    const watch = account.signer === 'watch' || !device;
+    return {
+      chainId: chain.id,
+      from: { accountId: account.id, address: account.address, label: account.label },
+      to,
+      asset: { token: token ? token.address : null, symbol, decimals },
+      amount: amount.toString(),
+      nonce: this.outgoing.filter((tx) => tx.from === account.address && tx.chainId === chain.id).length,
+      gasLimit: gasLimit.toString(),
+      fees,
+      speed,
+      nativeSymbol: chain.nativeCurrency.symbol,
+      totalMax: totalMax.toString(),
+      signer: watch
+        ? null
+        : {
+            kind: device.kind,
+            label: device.label,
+            fingerprint: device.fingerprint ?? '',
+            screen: [
+              { label: 'Amount', value: `${symbol} ${draft.amount}` },
+              { label: 'Address', value: to.address },
+              { label: 'Network', value: chain.name },
+              { label: 'Max fees', value: `${chain.nativeCurrency.symbol} ${fees[speed].max}` },
+            ],
+          },
+      cannotSign: watch ? 'This is a watch-only address: the wallet holds no key for it.' : null,
+      warnings,
+    };
+  }
+
+  private resolveRecipient(channel: Channel, to: string): SendReview['to'] {
+    if (/^0x[0-9a-fA-F]{40}$/.test(to)) {
+      const known = this.accounts.find((a) => a.address.toLowerCase() === to.toLowerCase());
+      return { address: to, resolvedFrom: 'address', label: known?.label || null };
+    }
+    const booked = this.addressBook[to.toLowerCase()];
+    if (booked) return { address: booked, resolvedFrom: 'address-book', label: to };
+    const labelled = this.accounts.find((a) => a.label && a.label.toLowerCase() === to.toLowerCase());
+    if (labelled) return { address: labelled.address, resolvedFrom: 'label', label: labelled.label };
+    throw new ApiCallError(channel, {
+      code: 'invalid_request',
+      message: `"${to}" is not an address, and no contact or label has that name.`,
+    });
+  }
+
+  private nextTx(fields: Omit<OutgoingView, 'id' | 'hash' | 'createdAt' | 'updatedAt'>): OutgoingView {
+    const id = Math.max(0, ...this.outgoing.map((tx) => tx.id)) + 1;
+    const at = ++this.txClock;
+    const tx = {
+      ...fields,
+      id,
+      hash: `0x${id.toString(16).padStart(64, 'e')}`,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.outgoing = [...this.outgoing, tx];
+    return tx;
+  }
+
+  /** Like main: the review again, signed on the device, broadcast, then pending. */
+  private async sendTx(draft: RequestOf<'tx.send'>): Promise<OutgoingView> {
+    const review = this.review('tx.send', draft);
+    await this.askDevice('tx.send', draft.accountId, 'transaction', review.signer?.screen ?? []);
+    const tx = this.nextTx({
+      chainId: review.chainId,
+      from: review.from.address,
+      nonce: review.nonce,
+      purpose: 'send',
+      replaces: null,
+      status: 'pending',
+      blockNumber: null,
+      reason: null,
+      to: review.asset.token ?? review.to.address,
+      value: review.asset.token ? '0' : review.amount,
+    });
+    this.emit('tx.changed', [...this.outgoing]);
+    return tx;
+  }
+
+  /** Like main: same nonce, higher fee, signed again; the original is replaced by it. */
+  private async replaceTx(
+    channel: Channel,
+    id: number,
+    purpose: 'speed-up' | 'cancel',
+  ): Promise<OutgoingView> {
+    const original = this.outgoing.find((tx) => tx.id === id);
+    if (!original) throw new ApiCallError(channel, { code: 'not_found', message: 'No such transaction.' });
+    if (original.status !== 'pending') {
+      throw new ApiCallError(channel, {
+        code: 'conflict',
+        message: 'This transaction is no longer pending.',
+      });
+    }
+    const account = this.accounts.find((a) => a.address.toLowerCase() === original.from.toLowerCase());
+    await this.askDevice(channel, account?.id ?? 0, 'transaction', [
+      { label: 'Nonce', value: String(original.nonce) },
+    ]);
+    const tx = this.nextTx({
+      ...original,
+      purpose,
+      replaces: original.id,
+      status: 'pending',
+      to: purpose === 'cancel' ? original.from : original.to,
+      value: purpose === 'cancel' ? '0' : original.value,
+    });
+    this.outgoing = this.outgoing.map((t) => (t.id === id ? { ...t, status: 'replaced' as const } : t));
+    this.emit('tx.changed', [...this.outgoing]);
+    return tx;
+  }
+
+  /** Like main: one approve(spender, 0) per allowance, each signed on the device in turn. */
+  private async revoke({
+    accountId,
+    chainId,
+    allowances,
+  }: RequestOf<'approvals.revoke'>): Promise<OutgoingView[]> {
+    const account = this.accounts.find((a) => a.id === accountId);
+    const sent: OutgoingView[] = [];
+    for (const { token, spender } of allowances) {
+      await this.askDevice('approvals.revoke', accountId, 'transaction', [
+        { label: 'Revoke', value: spender },
+      ]);
+      const tx = this.nextTx({
+        chainId,
+        from: account?.address ?? '',
+        nonce: this.outgoing.filter((t) => t.from === account?.address && t.chainId === chainId).length,
+        purpose: 'revoke',
+        replaces: null,
+        status: 'pending',
+        blockNumber: null,
+        reason: null,
+        to: token,
+        value: '0',
+      });
+      this.revokes.set(tx.id, { token, spender });
+      sent.push(tx);
+      this.emit('tx.changed', [...this.outgoing]);
+    }
+    return sent;
   }
 
   /** Like main: each device with how many of this wallet's accounts it signs for. */
@@ -556,6 +799,12 @@ export class WalletClientDouble implements WalletClient {
     };
     return updated;
   }
+}
+
+/** "0.5" with 18 decimals → 500000000000000000n, in bigint so no float rounds it. */
+function toBaseUnits(amount: string, decimals: number): bigint {
+  const [whole = '0', fraction = ''] = amount.trim().split('.');
+  return BigInt(whole + fraction.padEnd(decimals, '0').slice(0, decimals));
 }
 
 /** A user-added network as main describes it: no built-in endpoints, the explorer only if one was given. */
