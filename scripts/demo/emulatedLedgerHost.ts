@@ -12,6 +12,9 @@ bus.plug(
   'emulated-ledger',
   new LedgerEmulator({
     model: 'Nano X',
+    // Revokes and token sends carry contract data, which the Ethereum app signs only with blind signing on
+    // (this wallet sends no clear-signing metadata yet).
+    blindSigning: true,
     confirmationDelayMs: Number(process.env.LEDGER_EMULATOR_CONFIRM_MS ?? 1500),
   }),
 );
