@@ -7,6 +7,22 @@ const BaseUnits = z.string().regex(/^\d{1,78}$/, 'a whole number of base units, 
 export const FeeSpeed = z.enum(['slow', 'normal', 'fast']);
 export type FeeSpeed = z.infer<typeof FeeSpeed>;
 
+/** A preset speed, or fees the user sets: `custom` reads the draft's `custom` fees. */
+export const FeeChoice = z.enum([...FeeSpeed.options, 'custom']);
+export type FeeChoice = z.infer<typeof FeeChoice>;
+
+const Gwei = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}(\.\d{1,9})?$/, 'a fee in gwei, like 1.5');
+
+export const CustomFees = z.strictObject({
+  /** The max fee per gas (EIP-1559), or the gas price on a legacy chain. */
+  maxFeeGwei: Gwei,
+  /** The tip per gas; the normal tip when left out. Ignored on a legacy chain. */
+  priorityFeeGwei: Gwei.optional(),
+});
+
 /** What the user is composing; `to` is an address, an address-book name or a label. */
 export const SendDraft = z.strictObject({
   accountId: z.number().int().positive(),
@@ -19,7 +35,8 @@ export const SendDraft = z.strictObject({
     .string()
     .trim()
     .regex(/^\d{1,30}(\.\d{1,36})?$/, 'an amount like 0.5'),
-  speed: FeeSpeed.default('normal'),
+  speed: FeeChoice.default('normal'),
+  custom: CustomFees.optional(),
 });
 export type SendDraft = z.input<typeof SendDraft>;
 
@@ -53,8 +70,8 @@ export const SendReview = z.strictObject({
   amount: BaseUnits,
   nonce: z.number().int().nonnegative(),
   gasLimit: BaseUnits,
-  fees: z.strictObject({ slow: FeeOption, normal: FeeOption, fast: FeeOption }),
-  speed: FeeSpeed,
+  fees: z.strictObject({ slow: FeeOption, normal: FeeOption, fast: FeeOption, custom: FeeOption.nullable() }),
+  speed: FeeChoice,
   /** The chain's coin, in which every fee and total is shown. */
   nativeSymbol: z.string(),
   /** Fee plus the amount when the coin itself is sent: the most this leaves the account with less. */
@@ -83,6 +100,8 @@ export const OutgoingView = z.strictObject({
   replaces: z.number().int().positive().nullable(),
   status: z.enum(['signed', 'pending', 'included', 'failed', 'dropped', 'replaced']),
   blockNumber: z.number().int().nonnegative().nullable(),
+  /** Blocks on top of the including one, counting it, as last seen; null until included. */
+  confirmations: z.number().int().positive().nullable(),
   reason: z.string().nullable(),
   to: Address.nullable(),
   value: BaseUnits,

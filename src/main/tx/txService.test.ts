@@ -140,6 +140,35 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
     expect(BigInt(review.fees.fast.max)).toBeGreaterThanOrEqual(BigInt(review.fees.slow.max));
     expect(BigInt(review.totalMax)).toBe(BigInt(review.fees.normal.max) + 500_000_000_000_000_000n);
 
+    const custom = await h.tx.review({
+      accountId: h.ledger.id,
+      chainId: 1,
+      to: FRIEND,
+      asset: 'native',
+      amount: '0.5',
+      speed: 'custom',
+      custom: { maxFeeGwei: '30', priorityFeeGwei: '2.5' },
+    });
+    expect(custom.fees.custom).toMatchObject({
+      maxFeePerGas: '30000000000',
+      maxPriorityFeePerGas: '2500000000',
+    });
+    expect(BigInt(custom.totalMax)).toBe(30_000_000_000n * 21_000n + 500_000_000_000_000_000n);
+    await expect(
+      h.tx.review({
+        accountId: h.ledger.id,
+        chainId: 1,
+        to: FRIEND,
+        asset: 'native',
+        amount: '0.5',
+        speed: 'custom',
+        custom: { maxFeeGwei: '1', priorityFeeGwei: '2' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: 'The priority fee cannot be above the max fee.',
+    });
+
     const watched = await h.tx.review({
       accountId: h.watch.id,
       chainId: 1,
@@ -181,6 +210,9 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
     expect([coin.status, token.status]).toEqual(['pending', 'pending']);
     const settled = await h.tx.track();
     expect(settled.map((row) => row.status)).toEqual(['included', 'included']);
+    expect(settled.map((row) => row.confirmations)).toEqual([1, 2]);
+    await anvilCall(url(), 'evm_mine');
+    expect((await h.tx.track()).map((row) => row.confirmations)).toEqual([2, 3]);
     expect(token.to).toBe(TOKEN);
     const [friendTokens] = await chainBalances(url(), [[FRIEND, TOKEN]]);
     expect(friendTokens).toBe(12_500_000n);

@@ -25,7 +25,7 @@ import { discoverApprovals } from './approvals/discoverApprovals';
 import { readAllowances } from './approvals/readAllowances';
 import { buildRevoke } from './approvals/revoke';
 import { estimateFees } from './fees/feeEstimator';
-import { type FeeEstimate, type Speed, totalCost } from './fees/feeRules';
+import { type Eip1559Option, type FeeEstimate, type LegacyOption, totalCost } from './fees/feeRules';
 import { OutgoingRepository, type OutgoingTransaction } from './outgoingRepository';
 import { OutgoingTransactions, type TransactionDraft } from './outgoingTransactions';
 import { checkRecipient } from './recipient/checkRecipient';
@@ -46,6 +46,9 @@ export interface TxServiceOptions {
 
 const ERC20 = new Interface(['function transfer(address to, uint256 amount)']);
 
+/** After this many confirmations an included transaction is no longer re-counted. */
+const FINAL_CONFIRMATIONS = 12;
+
 /**
  * Sending and approvals, as the Send and Approvals pages use them: a review that says everything before
  * anything is signed, the send itself through the outgoing lifecycle, and revokes through the same path.
@@ -54,6 +57,8 @@ export class TxService {
   private readonly repository: OutgoingRepository;
   private readonly outgoing: OutgoingTransactions;
   private timer: NodeJS.Timeout | null = null;
+  /** Each chain's head when last asked, for confirmation counts. */
+  private readonly heads = new Map<number, number>();
 
   constructor(private readonly options: TxServiceOptions) {
     this.repository = new OutgoingRepository(options.db);
@@ -72,18 +77,15 @@ export class TxService {
 
   async send(input: SendDraft): Promise<OutgoingView> {
     return chainCall(async () => {
-      const { review, account, estimate, call } = await this.prepare(input);
+      const { review, account, estimate, call, option } = await this.prepare(input);
       if (review.cannotSign) throw cannotSign();
-      const sent = await this.outgoing.send(
-        account.id,
-        draftOf(review.chainId, call, estimate, review.speed),
-      );
+      const sent = await this.outgoing.send(account.id, draftOf(review.chainId, call, estimate, option));
       return this.changed(sent);
     });
   }
 
   list(): OutgoingView[] {
-    return this.repository.all().map(view);
+    return this.repository.all().map((row) => this.view(row));
   }
 
   async speedUp(id: number): Promise<OutgoingView> {
@@ -146,7 +148,11 @@ export class TxService {
     for (const { token, spender } of allowances) {
       const call = buildRevoke(toChecksumAddress(token), toChecksumAddress(spender));
       const estimate = await estimateFees(client, chain, { from: account.address, ...call }, signal);
-      const row = await this.outgoing.send(account.id, draftOf(chainId, call, estimate, 'normal'), 'revoke');
+      const row = await this.outgoing.send(
+        account.id,
+        draftOf(chainId, call, estimate, estimate.options.normal),
+        'revoke',
+      );
       sent.push(this.changed(row));
     }
     return sent;
@@ -169,10 +175,19 @@ export class TxService {
     this.timer = null;
   }
 
+  /** Settles open transactions, and counts confirmations until an included one is final. */
   async track(): Promise<OutgoingView[]> {
-    if (this.repository.open().length === 0) return this.list();
+    const open = this.repository.open();
+    const confirming = this.list().filter(
+      (row) => row.status === 'included' && (row.confirmations ?? 0) < FINAL_CONFIRMATIONS,
+    );
+    if (open.length === 0 && confirming.length === 0) return this.list();
     const before = JSON.stringify(this.list());
-    await this.outgoing.track();
+    if (open.length > 0) await this.outgoing.track();
+    for (const chainId of new Set([...open, ...confirming].map((row) => row.chainId))) {
+      const { client, signal } = await this.connection(chainId);
+      this.heads.set(chainId, Number(await client.send(rpc.blockNumber(), signal)));
+    }
     const after = this.list();
     if (JSON.stringify(after) !== before) this.options.events.emit('tx.changed', after);
     return after;
@@ -226,12 +241,15 @@ export class TxService {
         );
       },
     );
+    const option =
+      draft.speed === 'custom' ? customOption(estimate, draft.custom) : estimate.options[draft.speed];
     const fees = {
-      slow: this.feeOption(estimate, 'slow'),
-      normal: this.feeOption(estimate, 'normal'),
-      fast: this.feeOption(estimate, 'fast'),
+      slow: feeOption(estimate, estimate.options.slow),
+      normal: feeOption(estimate, estimate.options.normal),
+      fast: feeOption(estimate, estimate.options.fast),
+      custom: draft.speed === 'custom' ? feeOption(estimate, option) : null,
     };
-    const chosen = fees[draft.speed];
+    const chosen = feeOption(estimate, option);
     const review: SendReview = {
       chainId: draft.chainId,
       from: { accountId: account.id, address: account.address, label: account.label },
@@ -260,19 +278,7 @@ export class TxService {
       cannotSign: account.signer === 'watch' ? cannotSign().message : null,
       warnings: recipient.warnings,
     };
-    return { review, account, estimate, call };
-  }
-
-  private feeOption(estimate: FeeEstimate, speed: Speed): FeeOption {
-    const option = estimate.options[speed];
-    const { likely, max } = totalCost(estimate, option);
-    return {
-      maxFeePerGas: 'maxFeePerGas' in option ? option.maxFeePerGas.toString() : null,
-      maxPriorityFeePerGas: 'maxPriorityFeePerGas' in option ? option.maxPriorityFeePerGas.toString() : null,
-      gasPrice: 'gasPrice' in option ? option.gasPrice.toString() : null,
-      likely: likely.toString(),
-      max: max.toString(),
-    };
+    return { review, account, estimate, call, option };
   }
 
   private signerOf(account: Account, screen: { label: string; value: string }[]): SendReview['signer'] {
@@ -312,7 +318,32 @@ export class TxService {
 
   private changed(row: OutgoingTransaction): OutgoingView {
     this.options.events.emit('tx.changed', this.list());
-    return view(row);
+    return this.view(row);
+  }
+
+  private view(row: OutgoingTransaction): OutgoingView {
+    const parsed = Transaction.from(row.raw);
+    const head = this.heads.get(row.chainId);
+    return {
+      id: row.id,
+      chainId: row.chainId,
+      from: row.address,
+      hash: row.hash,
+      nonce: row.nonce,
+      purpose: row.purpose,
+      replaces: row.replaces,
+      status: row.status,
+      blockNumber: row.blockNumber,
+      confirmations:
+        row.status === 'included' && row.blockNumber !== null && head !== undefined
+          ? Math.max(1, head - row.blockNumber + 1)
+          : null,
+      reason: row.reason,
+      to: parsed.to ? toChecksumAddress(parsed.to) : null,
+      value: parsed.value.toString(),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
   }
 
   private trackingFailed(error: unknown): void {
@@ -320,38 +351,46 @@ export class TxService {
   }
 }
 
+type FeeChoiceOption = Eip1559Option | LegacyOption;
+
 function draftOf(
   chainId: number,
   call: { to: ChecksumAddress; value: bigint; data: string },
   estimate: FeeEstimate,
-  speed: Speed,
+  option: FeeChoiceOption,
 ): TransactionDraft {
   const common = { chainId: BigInt(chainId), ...call, gasLimit: estimate.gasLimit };
-  if (estimate.kind === 'eip1559') {
-    const { maxFeePerGas, maxPriorityFeePerGas } = estimate.options[speed];
-    return { ...common, type: 2, maxFeePerGas, maxPriorityFeePerGas };
-  }
-  return { ...common, type: 0, gasPrice: estimate.options[speed].gasPrice };
+  if ('gasPrice' in option) return { ...common, type: 0, gasPrice: option.gasPrice };
+  return {
+    ...common,
+    type: 2,
+    maxFeePerGas: option.maxFeePerGas,
+    maxPriorityFeePerGas: option.maxPriorityFeePerGas,
+  };
 }
 
-function view(row: OutgoingTransaction): OutgoingView {
-  const parsed = Transaction.from(row.raw);
+function feeOption(estimate: FeeEstimate, option: FeeChoiceOption): FeeOption {
+  const { likely, max } = totalCost(estimate, option);
   return {
-    id: row.id,
-    chainId: row.chainId,
-    from: row.address,
-    hash: row.hash,
-    nonce: row.nonce,
-    purpose: row.purpose,
-    replaces: row.replaces,
-    status: row.status,
-    blockNumber: row.blockNumber,
-    reason: row.reason,
-    to: parsed.to ? toChecksumAddress(parsed.to) : null,
-    value: parsed.value.toString(),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
+    maxFeePerGas: 'maxFeePerGas' in option ? option.maxFeePerGas.toString() : null,
+    maxPriorityFeePerGas: 'maxPriorityFeePerGas' in option ? option.maxPriorityFeePerGas.toString() : null,
+    gasPrice: 'gasPrice' in option ? option.gasPrice.toString() : null,
+    likely: likely.toString(),
+    max: max.toString(),
   };
+}
+
+/** The user's own fees, in gwei as typed; the tip defaults to the normal one and may not exceed the cap. */
+function customOption(estimate: FeeEstimate, custom: SendDraft['custom']): FeeChoiceOption {
+  if (!custom) throw new ApiError('invalid_request', 'A custom fee needs a max fee in gwei.');
+  const cap = parseUnits(custom.maxFeeGwei, 'gwei');
+  if (cap === 0n) throw new ApiError('invalid_request', 'A fee of zero gwei would never be mined.');
+  if (estimate.kind === 'legacy') return { gasPrice: cap };
+  const tip = custom.priorityFeeGwei
+    ? parseUnits(custom.priorityFeeGwei, 'gwei')
+    : estimate.options.normal.maxPriorityFeePerGas;
+  if (tip > cap) throw new ApiError('invalid_request', 'The priority fee cannot be above the max fee.');
+  return { maxFeePerGas: cap, maxPriorityFeePerGas: tip };
 }
 
 /** A chain that cannot be reached is the user's to know about, with its words, not an internal error. */

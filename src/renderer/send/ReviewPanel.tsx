@@ -40,7 +40,9 @@ export function ReviewPanel({ review, sending, onSend }: ReviewPanelProps) {
   const headingId = useId();
   const chain = chains.chain(review.chainId);
   const nativeDecimals = chain?.nativeCurrency.decimals ?? 18;
-  const fee = review.fees[review.speed];
+  // The main process fills `custom` whenever the review is for custom fees.
+  const fee =
+    (review.speed === 'custom' ? review.fees.custom : review.fees[review.speed]) ?? review.fees.normal;
   const amount = exactAmount(review.amount, review.asset.decimals, review.asset.symbol);
   const native = (value: string) => exactAmount(value, nativeDecimals, review.nativeSymbol);
   const fromName = review.from.label || shortAddress(review.from.address);

@@ -41,6 +41,7 @@ function pendingTx(extra: Partial<OutgoingView> = {}): OutgoingView {
     replaces: null,
     status: 'pending',
     blockNumber: null,
+    confirmations: null,
     reason: null,
     to: BOB,
     value: (10n ** 17n).toString(),
@@ -79,6 +80,25 @@ describe('Send page', () => {
     const list = within(await screen.findByRole('list', { name: 'Recent transactions' }));
     expect(list.getByText('Pending')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Review' })).toBeNull();
+  });
+
+  it('reviews and sends with custom fees in gwei', async () => {
+    await openPage(client, 'send', 'Send');
+    const form = await composeForm();
+    fill(form, 'To', 'alice');
+    fill(form, 'Amount', '0.5');
+    fireEvent.click(form.getByRole('radio', { name: 'Custom' }));
+    expect((form.getByRole('button', { name: 'Review' }) as HTMLButtonElement).disabled).toBe(true);
+    fill(form, 'Max fee (gwei)', '30');
+    fill(form, 'Priority fee (gwei)', '3');
+    await act(async () => fireEvent.click(form.getByRole('button', { name: 'Review' })));
+    const review = within(await screen.findByRole('region', { name: 'Review' }));
+    expect(form.getByRole('radio', { name: /^Custom · / })).toBeTruthy();
+    await act(async () => fireEvent.click(review.getByRole('button', { name: 'Sign and send' })));
+    expect(client.calls.find((c) => c.channel === 'tx.send')?.request).toMatchObject({
+      speed: 'custom',
+      custom: { maxFeeGwei: '30', priorityFeeGwei: '3' },
+    });
   });
 
   it('shows a poisoning warning as danger', async () => {

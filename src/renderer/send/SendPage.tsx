@@ -1,7 +1,16 @@
-import { ArrowLeftRight, CircleCheck, Gauge, LoaderCircle, Send, Snail, Zap } from 'lucide-react';
+import {
+  ArrowLeftRight,
+  CircleCheck,
+  Gauge,
+  LoaderCircle,
+  Send,
+  SlidersHorizontal,
+  Snail,
+  Zap,
+} from 'lucide-react';
 import { useId, useState } from 'react';
 import type { AccountView } from '../../shared/accounts';
-import type { FeeSpeed, SendDraft, SendReview } from '../../shared/tx';
+import type { FeeChoice, SendDraft, SendReview } from '../../shared/tx';
 import { NoAccountsPage } from '../accounts/NoAccountsPage';
 import { accountName, useAccounts } from '../accounts/useAccounts';
 import { Callout } from '../controls/Callout';
@@ -20,13 +29,15 @@ import './SendPage.css';
 
 const LEDE = 'Send coins and tokens with the fee shown up front and every detail confirmed on your device.';
 
-const SPEEDS: readonly { value: FeeSpeed; label: string; icon: Segment<FeeSpeed>['icon'] }[] = [
+const SPEEDS: readonly { value: FeeChoice; label: string; icon: Segment<FeeChoice>['icon'] }[] = [
   { value: 'slow', label: 'Slow', icon: Snail },
   { value: 'normal', label: 'Normal', icon: Gauge },
   { value: 'fast', label: 'Fast', icon: Zap },
+  { value: 'custom', label: 'Custom', icon: SlidersHorizontal },
 ];
 
 const AMOUNT = /^\d{1,30}(\.\d{1,36})?$/;
+const GWEI = /^\d{1,12}(\.\d{1,9})?$/;
 
 /** The account to start from: the first that can sign, else the first there is. */
 function firstSigner(accounts: readonly AccountView[]): AccountView | undefined {
@@ -43,7 +54,9 @@ export function SendPage() {
   const [to, setTo] = useState('');
   const [asset, setAsset] = useState<string>('native');
   const [amount, setAmount] = useState('');
-  const [speed, setSpeed] = useState<FeeSpeed>('normal');
+  const [speed, setSpeed] = useState<FeeChoice>('normal');
+  const [maxFeeGwei, setMaxFeeGwei] = useState('');
+  const [priorityFeeGwei, setPriorityFeeGwei] = useState('');
   const review = useAction((draft: SendDraft) => client.call('tx.review', draft));
   const send = useAction((draft: SendDraft) => client.call('tx.send', draft));
   const switchNetwork = useAction((chainId: number) => saveSettings({ activeChainId: chainId }));
@@ -54,6 +67,8 @@ export function SendPage() {
     asset: useId(),
     amount: useId(),
     speed: useId(),
+    maxFee: useId(),
+    priorityFee: useId(),
   };
 
   if (accounts.list?.length === 0) {
@@ -88,11 +103,14 @@ export function SendPage() {
   );
   const assetShown = asset === 'native' || tokens.some((t) => t.address === asset) ? asset : 'native';
   const reviewed: SendReview | null = review.state.status === 'done' ? review.state.result : null;
-  const canReview = account !== undefined && to.trim() !== '' && AMOUNT.test(amount.trim());
+  const customReady =
+    speed !== 'custom' ||
+    (GWEI.test(maxFeeGwei.trim()) && (priorityFeeGwei.trim() === '' || GWEI.test(priorityFeeGwei.trim())));
+  const canReview = account !== undefined && to.trim() !== '' && AMOUNT.test(amount.trim()) && customReady;
   const reviewing = review.state.status === 'working';
   const sending = send.state.status === 'working';
 
-  const draft = (withSpeed: FeeSpeed): SendDraft | null =>
+  const draft = (withSpeed: FeeChoice): SendDraft | null =>
     account
       ? {
           accountId: account.id,
@@ -101,6 +119,14 @@ export function SendPage() {
           asset: assetShown as SendDraft['asset'],
           amount: amount.trim(),
           speed: withSpeed,
+          ...(withSpeed === 'custom'
+            ? {
+                custom: {
+                  maxFeeGwei: maxFeeGwei.trim(),
+                  ...(priorityFeeGwei.trim() ? { priorityFeeGwei: priorityFeeGwei.trim() } : {}),
+                },
+              }
+            : {}),
         }
       : null;
 
@@ -127,17 +153,15 @@ export function SendPage() {
     }
   }
 
-  const segments = SPEEDS.map((s) => ({
-    ...s,
-    label: reviewed
-      ? `${s.label} · ${feeRange(
-          reviewed.fees[s.value].likely,
-          reviewed.fees[s.value].max,
-          chain?.nativeCurrency.decimals ?? 18,
-          reviewed.nativeSymbol,
-        )}`
-      : s.label,
-  }));
+  const segments = SPEEDS.map((s) => {
+    const fee = reviewed ? (s.value === 'custom' ? reviewed.fees.custom : reviewed.fees[s.value]) : null;
+    return {
+      ...s,
+      label: fee
+        ? `${s.label} · ${feeRange(fee.likely, fee.max, chain?.nativeCurrency.decimals ?? 18, reviewed?.nativeSymbol ?? '')}`
+        : s.label,
+    };
+  });
 
   return (
     <Page title="Send" lede={LEDE}>
@@ -278,9 +302,39 @@ export function SendPage() {
             onChange={(value) => {
               setSpeed(value);
               const next = draft(value);
-              if (reviewed && next) void review.run(next);
+              if (reviewed && next && value !== 'custom') void review.run(next);
+              else if (value === 'custom') edit(() => undefined);
             }}
           />
+          {speed === 'custom' && (
+            <div className="send-form__grid">
+              <div className="send-form__field">
+                <label className="send-form__label" htmlFor={ids.maxFee}>
+                  Max fee (gwei)
+                </label>
+                <input
+                  id={ids.maxFee}
+                  className="text-input"
+                  inputMode="decimal"
+                  value={maxFeeGwei}
+                  onChange={(event) => edit(() => setMaxFeeGwei(event.target.value))}
+                />
+              </div>
+              <div className="send-form__field">
+                <label className="send-form__label" htmlFor={ids.priorityFee}>
+                  Priority fee (gwei)
+                </label>
+                <input
+                  id={ids.priorityFee}
+                  className="text-input"
+                  inputMode="decimal"
+                  placeholder="The normal tip"
+                  value={priorityFeeGwei}
+                  onChange={(event) => edit(() => setPriorityFeeGwei(event.target.value))}
+                />
+              </div>
+            </div>
+          )}
           {!reviewed && <p className="send-form__hint">Each speed shows its fee range once you review.</p>}
         </div>
 

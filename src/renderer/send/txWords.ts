@@ -1,15 +1,18 @@
 import type { OutgoingView } from '../../shared/tx';
 import { formatAmount, formatCount } from '../format/amount';
 
-/** The status as one short phrase: "Included in block 19,876,544", "Failed: out of gas". */
-export function statusText(tx: Pick<OutgoingView, 'status' | 'blockNumber' | 'reason'>): string {
+/** The status as one short phrase: "Included in block 19,876,544 · 3 confirmations", "Failed: out of gas". */
+export function statusText(
+  tx: Pick<OutgoingView, 'status' | 'blockNumber' | 'confirmations' | 'reason'>,
+): string {
   switch (tx.status) {
     case 'signed':
       return 'Signed';
     case 'pending':
       return 'Pending';
     case 'included':
-      return tx.blockNumber === null ? 'Included' : `Included in block ${formatCount(tx.blockNumber)}`;
+      if (tx.blockNumber === null) return 'Included';
+      return `Included in block ${formatCount(tx.blockNumber)}${confirmationsText(tx.confirmations)}`;
     case 'failed':
       return tx.reason ? `Failed: ${tx.reason}` : 'Failed';
     case 'dropped':
@@ -44,4 +47,9 @@ export function exactAmount(baseUnits: string, decimals: number, symbol: string)
 export function feeRange(likely: string, max: string, decimals: number, symbol: string): string {
   const short = (value: string) => formatAmount(BigInt(value), decimals).text;
   return `${short(likely)} – ${short(max)} ${symbol}`;
+}
+
+function confirmationsText(confirmations: number | null): string {
+  if (confirmations === null) return '';
+  return confirmations === 1 ? ' · 1 confirmation' : ` · ${formatCount(confirmations)} confirmations`;
 }

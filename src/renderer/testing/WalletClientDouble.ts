@@ -319,9 +319,23 @@ export class WalletClientDouble implements WalletClient {
       likely: (gwei * 10n ** 9n * gasLimit).toString(),
       max: (gwei * 2n * 10n ** 9n * gasLimit).toString(),
     });
-    const fees = { slow: fee(10n, 1n), normal: fee(20n, 2n), fast: fee(40n, 4n) };
     const speed = draft.speed ?? 'normal';
-    const totalMax = BigInt(fees[speed].max) + (native ? amount : 0n);
+    const custom =
+      speed === 'custom' && draft.custom
+        ? fee(
+            BigInt(Math.ceil(Number(draft.custom.maxFeeGwei))),
+            BigInt(Math.ceil(Number(draft.custom.priorityFeeGwei ?? '2'))),
+          )
+        : null;
+    const fees = { slow: fee(10n, 1n), normal: fee(20n, 2n), fast: fee(40n, 4n), custom };
+    const chosen = speed === 'custom' ? custom : fees[speed];
+    if (!chosen) {
+      throw new ApiCallError('tx.review', {
+        code: 'invalid_request',
+        message: 'A custom fee needs a max fee in gwei.',
+      });
+    }
+    const totalMax = BigInt(chosen.max) + (native ? amount : 0n);
     const device = this.devices.find((d) => d.fingerprint === account.deviceFingerprint);
     const warnings: SendReview['warnings'] = [...(this.recipientWarnings[to.address.toLowerCase()] ?? [])];
     const lower = to.address.toLowerCase();
@@ -360,7 +374,7 @@ export class WalletClientDouble implements WalletClient {
               { label: 'Amount', value: `${symbol} ${draft.amount}` },
               { label: 'Address', value: to.address },
               { label: 'Network', value: chain.name },
-              { label: 'Max fees', value: `${chain.nativeCurrency.symbol} ${fees[speed].max}` },
+              { label: 'Max fees', value: `${chain.nativeCurrency.symbol} ${chosen.max}` },
             ],
           },
       cannotSign: watch ? 'This is a watch-only address: the wallet holds no key for it.' : null,
@@ -409,6 +423,7 @@ export class WalletClientDouble implements WalletClient {
       replaces: null,
       status: 'pending',
       blockNumber: null,
+      confirmations: null,
       reason: null,
       to: review.asset.token ?? review.to.address,
       value: review.asset.token ? '0' : review.amount,
@@ -468,6 +483,7 @@ export class WalletClientDouble implements WalletClient {
         replaces: null,
         status: 'pending',
         blockNumber: null,
+        confirmations: null,
         reason: null,
         to: token,
         value: '0',
