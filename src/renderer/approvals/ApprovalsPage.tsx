@@ -2,11 +2,11 @@ import { CircleCheck, LoaderCircle, ShieldCheck } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AllowanceView } from '../../shared/tx';
 import { NoAccountsPage } from '../accounts/NoAccountsPage';
+import { AccountSelect } from '../accounts/AccountSelect';
 import { accountName, useAccounts } from '../accounts/useAccounts';
 import { Callout } from '../controls/Callout';
 import { ErrorNote } from '../controls/ErrorNote';
 import { NetworkSelect } from '../controls/NetworkSelect';
-import { Select } from '../controls/Select';
 import { EmptyState } from '../screens/EmptyState';
 import { Page } from '../screens/Page';
 import { errorMessage } from '../session/errorMessage';
@@ -127,18 +127,12 @@ export function ApprovalsPage() {
           <label className="approvals__label" htmlFor={ids.account}>
             Account
           </label>
-          <Select
+          <AccountSelect
             id={ids.account}
-            value={account?.id ?? ''}
-            onChange={(event) => scope(() => setAccountId(Number(event.target.value)))}
-          >
-            {list.map((a) => (
-              <option key={a.id} value={a.id}>
-                {accountName(a)}
-                {a.signer === 'watch' ? ' — watch-only, cannot sign' : ''}
-              </option>
-            ))}
-          </Select>
+            accounts={list}
+            value={account?.id ?? null}
+            onChange={(id) => scope(() => setAccountId(id))}
+          />
         </div>
         <div className="approvals__field">
           <label className="approvals__label" htmlFor={ids.network}>

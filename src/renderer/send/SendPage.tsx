@@ -11,6 +11,7 @@ import {
 import { useId, useState } from 'react';
 import type { AccountView } from '../../shared/accounts';
 import type { FeeChoice, SendDraft, SendReview } from '../../shared/tx';
+import { AccountSelect } from '../accounts/AccountSelect';
 import { NoAccountsPage } from '../accounts/NoAccountsPage';
 import { accountName, useAccounts } from '../accounts/useAccounts';
 import { Callout } from '../controls/Callout';
@@ -178,18 +179,12 @@ export function SendPage() {
             <label className="send-form__label" htmlFor={ids.from}>
               From
             </label>
-            <Select
+            <AccountSelect
               id={ids.from}
-              value={account?.id ?? ''}
-              onChange={(event) => edit(() => setAccountId(Number(event.target.value)))}
-            >
-              {list.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {accountName(a)}
-                  {a.signer === 'watch' ? ' — watch-only, cannot sign' : ''}
-                </option>
-              ))}
-            </Select>
+              accounts={list}
+              value={account?.id ?? null}
+              onChange={(id) => edit(() => setAccountId(id))}
+            />
           </div>
           <div className="send-form__field">
             <label className="send-form__label" htmlFor={ids.network}>
