@@ -24,9 +24,9 @@ test('sends from the emulated Ledger after a review, speeds up a pending send an
 
   // 1–2. Compose, review (device named, fee in the native coin), sign and send.
   const form = page.getByRole('form', { name: 'New transaction' });
-  await form.getByLabel('From').selectOption({ label: 'Ledger main' });
-  await form.getByLabel('To').fill(DEMO_FRIEND);
-  await form.getByLabel('Amount').fill('0.01');
+  await form.getByLabel('From', { exact: true }).selectOption({ label: 'Ledger main' });
+  await form.getByLabel('To', { exact: true }).fill(DEMO_FRIEND);
+  await form.getByLabel('Amount', { exact: true }).fill('0.01');
   await form.getByRole('button', { name: 'Review' }).click();
   const review = page.getByRole('region', { name: 'Review' });
   await expect(review).toContainText('Nano X');
@@ -59,7 +59,7 @@ test('sends from the emulated Ledger after a review, speeds up a pending send an
   // 4. Revoke the unlimited USDC approval the demo gave the local pool.
   await page.getByRole('link', { name: 'Approvals', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
-  await page.getByLabel('Account').selectOption({ label: 'Ledger main' });
+  await page.getByLabel('Account', { exact: true }).selectOption({ label: 'Ledger main' });
   const allowances = page.getByRole('table', { name: 'Allowances' });
   const unlimited = allowances.getByRole('row', { name: /^USDC for/ });
   await expect(unlimited).toContainText('Unlimited');
