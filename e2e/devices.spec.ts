@@ -2,26 +2,19 @@ import { expect, test } from '@playwright/test';
 import { verifyMessage } from 'ethers';
 import { connectBridge } from '../scripts/demo/bridgeClient';
 import { DEMO_LEDGER_FUNDS } from '../scripts/demo/demoPortfolio';
-import { startDemo, type Demo } from '../scripts/demo/startDemo';
+import { useDemo } from './fixtures/demo';
 
 const ARTIFACTS = 'e2e/artifacts';
 const DEVICE = 'Ledger Nano X';
 // Ledger Live account 1 and legacy account 0 of the emulator's mnemonic; the demo funds both.
 const [, LEDGER_LIVE_1, , LEGACY_0] = DEMO_LEDGER_FUNDS;
 
-let demo: Demo;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  demo = await startDemo();
-});
-test.afterAll(async () => {
-  await demo?.stop();
-});
+const demo = useDemo();
 
 test('adds two accounts of the emulated Ledger from different schemes and signs a message with one', async ({
   page,
 }) => {
-  await page.goto(demo.url);
+  await page.goto(demo().url);
   await page.getByRole('link', { name: 'Devices', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeVisible();
 
@@ -62,7 +55,7 @@ test('adds two accounts of the emulated Ledger from different schemes and signs 
   await expect(overlay).toContainText(DEVICE);
   await expect(overlay).toContainText('Nano X');
   await expect(overlay).toContainText('I own this account');
-  const bridge = await connectBridge(demo.origin, demo.secret);
+  const bridge = await connectBridge(demo().origin, demo().secret);
   const fingerprint = await bridge.call('devices.list').then((devices) => devices[0]?.fingerprint ?? null);
   await bridge.close();
   expect(fingerprint).toMatch(/^[0-9a-f]{8}$/);

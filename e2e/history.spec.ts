@@ -1,21 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { startDemo, type Demo } from '../scripts/demo/startDemo';
+import { useDemo } from './fixtures/demo';
 
 const ARTIFACTS = 'e2e/artifacts';
 
-let demo: Demo;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  demo = await startDemo();
-});
-test.afterAll(async () => {
-  await demo?.stop();
-});
+const demo = useDemo();
 
 test('the demo history links the bridge transfer and names the Ledger a transfer was signed on', async ({
   page,
 }) => {
-  await page.goto(demo.url);
+  await page.goto(demo().url);
   await page.getByRole('link', { name: 'History', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
 

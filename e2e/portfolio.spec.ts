@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { formatUnits } from 'ethers';
 import { DEMO_CHAIN_IDS, demoToken, expectedTotal } from '../scripts/demo/demoPortfolio';
 import { connectBridge } from '../scripts/demo/bridgeClient';
-import { startDemo, type Demo } from '../scripts/demo/startDemo';
+import { useDemo } from './fixtures/demo';
 
 const ARTIFACTS = 'e2e/artifacts';
 const CHAIN_NAMES: Record<(typeof DEMO_CHAIN_IDS)[number], string> = {
@@ -11,13 +11,11 @@ const CHAIN_NAMES: Record<(typeof DEMO_CHAIN_IDS)[number], string> = {
   8453: 'Base',
 };
 
-let demo: Demo;
+const demo = useDemo();
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  demo = await startDemo();
   // The demo also adds its emulated Ledger's account, whose balance gas and its history moved; this test
   // holds the page to the four seeded accounts.
-  const bridge = await connectBridge(demo.origin, demo.secret);
+  const bridge = await connectBridge(demo().origin, demo().secret);
   try {
     for (const account of await bridge.call('accounts.list')) {
       if (account.signer === 'ledger') await bridge.call('accounts.remove', { accountId: account.id });
@@ -26,9 +24,6 @@ test.beforeAll(async () => {
   } finally {
     await bridge.close();
   }
-});
-test.afterAll(async () => {
-  await demo?.stop();
 });
 
 /** "3.75" for 3.75 ETH: the exact decimal, as the page prints it before any thousands separators. */
@@ -39,7 +34,7 @@ function ether(chainId: (typeof DEMO_CHAIN_IDS)[number]): string {
 test('the demo portfolio shows every chain fresh, the right totals and the look-alike warning', async ({
   page,
 }) => {
-  await page.goto(demo.url);
+  await page.goto(demo().url);
   await expect(page.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeVisible();
 
   const networks = page.getByRole('region', { name: 'Networks' });

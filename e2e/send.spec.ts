@@ -1,24 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_FRIEND, DEMO_PENDING_CHAIN } from '../scripts/demo/demoActivity';
-import { startDemo, type Demo } from '../scripts/demo/startDemo';
 import { anvilCall } from '../test/anvil/chainSetup';
+import { useDemo } from './fixtures/demo';
 
 const ARTIFACTS = 'e2e/artifacts';
 
-let demo: Demo;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  demo = await startDemo();
-});
-test.afterAll(async () => {
-  await demo?.stop();
-});
+const demo = useDemo();
 
 test('sends from the emulated Ledger after a review, speeds up a pending send and revokes an unlimited approval', async ({
   page,
 }) => {
   test.setTimeout(90_000);
-  await page.goto(demo.url);
+  await page.goto(demo().url);
   await page.getByRole('link', { name: 'Send', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Send' })).toBeVisible();
 
@@ -50,7 +43,7 @@ test('sends from the emulated Ledger after a review, speeds up a pending send an
   await pending.getByRole('button', { name: 'Speed up' }).click();
   const speedUp = recent.getByRole('listitem', { name: 'Speed-up on Arbitrum One, nonce 0' });
   await expect(speedUp).toBeVisible({ timeout: 15_000 });
-  const arbitrum = demo.chains.find((chain) => chain.chainId === DEMO_PENDING_CHAIN)?.url as string;
+  const arbitrum = demo().chains.find((chain) => chain.chainId === DEMO_PENDING_CHAIN)?.url as string;
   await anvilCall(arbitrum, 'evm_mine');
   await expect(speedUp).toContainText('Included', { timeout: 20_000 });
   await expect(pending).toContainText('Replaced');
