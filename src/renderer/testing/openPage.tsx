@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { App } from '../App';
 import type { WalletClientDouble } from './WalletClientDouble';
 
@@ -7,6 +7,9 @@ export async function openPage(client: WalletClientDouble, route: string, title:
   history.replaceState(null, '', `/#/${route}`);
   render(<App connection={{ ok: true, client }} />);
   await screen.findByRole('heading', { level: 1, name: title });
+  // The commit that showed the h1 may have happened outside act, leaving its passive effects (the event
+  // subscriptions) scheduled but not run; a test that emits an event next would otherwise lose it.
+  await act(async () => {});
 }
 
 /** Queries limited to one region of the page, found by its heading. */
