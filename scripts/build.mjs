@@ -24,6 +24,7 @@ const common = { bundle: true, platform: 'node', target: 'node22', external, def
 
 await Promise.all([
   vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+  vite({ configFile: 'vite.companion.config.ts', logLevel: 'warn' }),
   esbuild({
     ...common,
     entryPoints: ['src/main/electron/main.ts'],

@@ -35,7 +35,9 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/*.node');
     // electron-builder merges the list into one file set.
     expect(config.files).toEqual([
-      { filter: ['package.json', 'dist/main/**', 'dist/preload/**', 'dist/renderer/**'] },
+      {
+        filter: ['package.json', 'dist/main/**', 'dist/preload/**', 'dist/renderer/**', 'dist/companion/**'],
+      },
     ]);
   });
 

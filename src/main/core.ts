@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/api/contract';
+import { ApiError } from '../shared/api/envelope';
 import type { DataLocation } from '../shared/localData';
 import { createEventHub, type EventHub } from './api/events';
 import { createRouter, type Router } from './api/router';
@@ -13,6 +14,10 @@ import { HistoryService } from './history/historyService';
 import { HistorySources } from './history/historySources';
 import { chooseProvider } from './history/providers/chooseProvider';
 import { fetchTransactions } from './history/providers/transactionFetcher';
+import { connectRelayLink } from '../shared/pairing/relayLink';
+import { PairingService } from './pairing/pairingService';
+import { PhonePairingsRepository } from './pairing/phonePairingsRepository';
+import { startRelay } from './pairing/relay/relayServer';
 import { SettingsService } from './settings/settingsService';
 import type { DeviceSource } from './signers/deviceSource';
 import { SignersService } from './signers/signersService';
@@ -48,6 +53,14 @@ export interface CoreOptions {
   historyPollMs?: number;
   /** How often sent transactions are followed while any is open (4 s by default); 0 never. */
   txPollMs?: number;
+  /** The phone relay: where it listens until the user picks (a LAN address, port 8787) and the companion. */
+  pairing?: {
+    host?: string;
+    port?: number;
+    companionDir?: string;
+    requestTtlMs?: number;
+    desktopName?: string;
+  };
 }
 
 export interface Core {
@@ -93,6 +106,23 @@ export function createCore(options: CoreOptions): Core {
   const { chains } = networks;
   const refreshBalances = () => void networks.ready().then(() => chains.refresh());
 
+  const pairing = new PairingService({
+    db,
+    repositories,
+    pairings: new PhonePairingsRepository(db),
+    vault,
+    events,
+    log,
+    activeChainId: () => settings.get().activeChainId,
+    startRelay: (host, port) => startRelay({ host, port, companionDir: options.pairing?.companionDir, log }),
+    connectRelay: connectRelayLink,
+    relayHost: options.pairing?.host,
+    relayPort: options.pairing?.port,
+    desktopName: options.pairing?.desktopName,
+    requestTtlMs: options.pairing?.requestTtlMs,
+    onAccountsChanged: refreshBalances,
+  });
+
   const signers = new SignersService({
     db,
     repositories,
@@ -102,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
     log,
     onAccountsChanged: refreshBalances,
     recheckMs: options.deviceRecheckMs,
+    phones: pairing,
   });
   const sources = new HistorySources({
     secrets: vault,
@@ -137,6 +168,12 @@ export function createCore(options: CoreOptions): Core {
   });
   const txPollMs = options.txPollMs ?? 4_000;
   if (txPollMs > 0) tx.start(txPollMs);
+
+  pairing.resume().catch((error: unknown) => {
+    log.error('the phone relay could not start', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  });
 
   signers.start().catch((error: unknown) => {
     log.error('hardware signers could not start', {
@@ -220,6 +257,18 @@ export function createCore(options: CoreOptions): Core {
       'devices.answer': ({ deviceId, request, value }) => (signers.answer(deviceId, request, value), null),
       'signing.message': ({ accountId, message }) => signers.signMessage(accountId, message),
       'signing.typedData': (request) => signers.signTypedData(request),
+      'signing.cancel': ({ id }) => {
+        if (!pairing.cancelRequest(id))
+          throw new ApiError('not_found', 'That request is not waiting any more.');
+        return null;
+      },
+      'signing.retry': ({ id }) => (pairing.retryRequest(id), null),
+      'pairing.status': () => pairing.status(),
+      'pairing.start': () => pairing.start(),
+      'pairing.confirm': ({ id, matches }) => pairing.confirm(id, matches),
+      'pairing.cancel': ({ id }) => pairing.cancel(id),
+      'pairing.revoke': ({ fingerprint }) => pairing.revoke(fingerprint),
+      'pairing.setRelay': ({ host, port }) => pairing.setRelay(host, port),
       'tx.review': (draft) => tx.review(draft),
       'tx.send': (draft) => tx.send(draft),
       'tx.list': () => tx.list(),
@@ -242,6 +291,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       history.stop();
       tx.stop();
+      void pairing.close();
       void signers.stop();
       networks.close();
       db.close();

@@ -4,6 +4,10 @@ import { Address, ChainId } from './chains/chain';
 export const HardwareKind = z.enum(['ledger', 'trezor']);
 export type HardwareKind = z.infer<typeof HardwareKind>;
 
+/** Everything that can sign: the hardware devices and a paired phone. */
+export const SigningKind = z.enum(['ledger', 'trezor', 'phone']);
+export type SigningKind = z.infer<typeof SigningKind>;
+
 /** The derivation schemes discovery scans; `custom` paths are never discovered, only entered. */
 export const DiscoveryScheme = z.enum(['ledger-live', 'bip44', 'legacy']);
 export type DiscoveryScheme = z.infer<typeof DiscoveryScheme>;
@@ -152,7 +156,7 @@ export const SignTypedData = z.strictObject({
 export type SignTypedData = z.input<typeof SignTypedData>;
 
 export const SignerRef = z.strictObject({
-  kind: HardwareKind,
+  kind: SigningKind,
   label: z.string(),
   fingerprint: z.string(),
 });
@@ -180,7 +184,13 @@ export const SigningRequestView = z.strictObject({
   /** What the device screen will show, line by line, for the user to compare. */
   check: z.array(z.strictObject({ label: z.string(), value: z.string() })),
   blind: z.boolean(),
-  status: z.enum(['queued', 'awaiting_confirmation', 'done', 'failed']),
+  /**
+   * A phone's request is `waiting_for_phone` while the phone is offline and `expired` once its deadline
+   * passed unanswered; either can be cancelled, and an expired one retried under the same id.
+   */
+  status: z.enum(['queued', 'waiting_for_phone', 'awaiting_confirmation', 'expired', 'done', 'failed']),
+  /** When the phone stops accepting it; null for hardware devices, which answer while the user waits. */
+  expiresAt: z.number().int().nonnegative().nullable(),
   /** When failed: the device state that ended it and what to do. */
   error: z
     .strictObject({ state: DeviceState, message: z.string(), remedy: z.string().nullable() })

@@ -146,6 +146,22 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
       fc.anything(),
     ),
   }),
+  'signing.cancel': fc.record({ id: fc.oneof(fc.uuid(), fc.string({ maxLength: 120 })) }),
+  'signing.retry': fc.record({ id: fc.oneof(fc.uuid(), fc.string({ maxLength: 120 })) }),
+  'pairing.status': fc.constant(undefined),
+  'pairing.start': fc.constant(undefined),
+  'pairing.confirm': fc.record({
+    id: fc.string({ maxLength: 120 }),
+    matches: fc.oneof(fc.boolean(), fc.anything()),
+  }),
+  'pairing.cancel': fc.record({ id: fc.string({ maxLength: 120 }) }),
+  'pairing.revoke': fc.record({
+    fingerprint: fc.oneof(fc.constant('c0ffee00'), fc.string({ maxLength: 140 })),
+  }),
+  'pairing.setRelay': fc.record({
+    host: fc.oneof(fc.constant('127.0.0.1'), fc.string({ maxLength: 120 })),
+    port: fc.oneof(fc.integer({ min: 0, max: 70_000 }), fc.anything()),
+  }),
   'tx.review': fc.record({
     accountId: fc.integer({ min: -1, max: 4 }),
     chainId: fc.oneof(fc.constantFrom(1, 10), fc.integer()),

@@ -4,6 +4,11 @@ import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { createRouter, type Handlers, type Sender } from './router';
 
 const ORIGIN = 'app://wallet';
+const pairing = {
+  relay: { running: false, host: '127.0.0.1', port: 8787, url: null, interfaces: [], error: null },
+  attempt: null,
+  phones: [],
+};
 const own: Sender = { origin: ORIGIN, isMainFrame: true };
 
 function setup(overrides: Partial<Handlers> = {}) {
@@ -60,6 +65,16 @@ function setup(overrides: Partial<Handlers> = {}) {
     'signing.typedData': () => {
       throw new ApiError('chain_mismatch', 'This request is for chain 10, but you are on chain 1.');
     },
+    'signing.cancel': () => null,
+    'signing.retry': () => {
+      throw new ApiError('not_found', 'That signing request is not waiting any more.');
+    },
+    'pairing.status': () => pairing,
+    'pairing.start': () => pairing,
+    'pairing.confirm': () => pairing,
+    'pairing.cancel': () => pairing,
+    'pairing.revoke': () => pairing,
+    'pairing.setRelay': () => pairing,
     'tx.review': () => {
       throw new ApiError(
         'invalid_request',

@@ -37,6 +37,7 @@ function start(): void {
     // Chromium's network stack follows the system's proxy settings, as a desktop user expects.
     rpc: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
     deviceSources: hardwareSources({ trezor: true, trezorEmulator: process.env.TREZOR_EMULATOR === '1' }),
+    pairing: { companionDir: join(app.getAppPath(), 'dist', 'companion') },
   });
   app.on('will-quit', () => core.close());
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -14,7 +15,7 @@ import type { Logger } from '../log';
 import type { DeviceSource } from '../signers/deviceSource';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { createLaunchSecret, verifyUpgrade } from './bridgeAuth';
-import { readStaticFile } from '../web/staticFiles';
+import { pathOf, readStaticFile } from '../web/staticFiles';
 
 export interface BrowserHostOptions {
   /** 0 picks a free port. */
@@ -59,6 +60,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       trustedOrigins: [origin],
       log: options.log,
       deviceSources: options.deviceSources,
+      // The companion is built beside the renderer; the phone relay serves it to the phone.
+      pairing: { companionDir: join(options.rendererDir, '..', 'companion') },
     });
   } catch (error) {
     server.close();
@@ -81,8 +84,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   async function serveStatic(req: IncomingMessage, res: ServerResponse) {
     if (req.headers.host !== `${LOOPBACK}:${port}`) return reply(res, 403, 'Forbidden');
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'Method not allowed');
-    const path = new URL(req.url ?? '/', origin).pathname;
-    const file = await readStaticFile(options.rendererDir, path);
+    const path = pathOf(req);
+    const file = path === null ? null : await readStaticFile(options.rendererDir, path);
     if (!file) return reply(res, 404, 'Not found');
     res.writeHead(200, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length });
     res.end(req.method === 'HEAD' ? undefined : file.body);
@@ -95,7 +98,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(req.url ?? '/', origin).pathname;
+    const path = pathOf(req);
     const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     const verdict =
       path === BRIDGE_PATH

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { formatEther, toUtf8Bytes, TypedDataEncoder } from 'ethers';
 import { ApiError } from '../../shared/api/envelope';
@@ -10,6 +10,7 @@ import type {
   DiscoveryPage,
   HardwareKind,
   SignatureResult,
+  SigningKind,
   SigningRequestView,
   SignTypedData,
   VerifiedAddress,
@@ -25,7 +26,7 @@ import { DeviceError } from './deviceError';
 import { DeviceQueue } from './deviceQueue';
 import type { ConnectedDevice, DeviceProbe, DeviceSource } from './deviceSource';
 import { describeState } from './deviceStates';
-import type { Signer, TypedData, UnsignedTransaction } from './signer';
+import type { SignatureParts, Signer, TypedData, UnsignedTransaction } from './signer';
 import {
   type CheckedSignature,
   type CheckedTransaction,
@@ -48,7 +49,17 @@ export interface SignersServiceOptions {
   onAccountsChanged?: () => void;
   /** How often a device that is locked or in the wrong app is asked again (2 s by default; 0 never). */
   recheckMs?: number;
+  /** Where a paired phone's requests go; without it, phone accounts cannot sign. */
+  phones?: PhoneGateway;
   now?: () => number;
+}
+
+/** The pairing service, as the signers see it: it carries a request to the phone and back. */
+export interface PhoneGateway {
+  signTransaction(
+    request: { id: string; fingerprint: string; transaction: UnsignedTransaction },
+    onStatus: (status: 'waiting_for_phone' | 'awaiting_confirmation' | 'expired', expiresAt: number) => void,
+  ): Promise<SignatureParts>;
 }
 
 interface LiveDevice {
@@ -349,12 +360,66 @@ export class SignersService {
       { label: 'Chain', value: transaction.chainId.toString() },
       { label: 'Nonce', value: String(transaction.nonce) },
     ];
+    if (account.signer === 'phone') return this.signWithPhone(account, transaction, check);
     return this.run(account, 'transaction', check, false, async (signer, path, device) => {
       const parts = await signer.signTransaction(path, transaction);
       const checked = checkTransaction(transaction, parts, account.address);
       this.record(account, device, 'transaction', Number(transaction.chainId), checked.hash);
       return checked;
     });
+  }
+
+  /**
+   * A phone answers when it can: the request waits while it is offline and past its deadline, until the
+   * phone signs, the user cancels, or the user sends it again. Its id is the one the phone sees.
+   */
+  private async signWithPhone(
+    account: Account,
+    transaction: UnsignedTransaction,
+    check: SigningRequestView['check'],
+  ): Promise<CheckedTransaction> {
+    const fingerprint = account.deviceFingerprint as string;
+    const phones = this.options.phones;
+    if (!phones) throw new DeviceError('disconnected', 'Phone signing is not available here.', null);
+    const phone = this.options.repositories.devices.get(fingerprint);
+    const request: SigningRequestView = {
+      id: randomBytes(16).toString('hex'),
+      action: 'transaction',
+      account: { id: account.id, address: account.address, label: account.label },
+      signer: { kind: 'phone', label: phone?.name ?? 'Phone', fingerprint, model: null },
+      check,
+      blind: false,
+      status: 'queued',
+      error: null,
+      startedAt: this.now(),
+      expiresAt: null,
+    };
+    const publish = (patch: Partial<SigningRequestView>) => {
+      Object.assign(request, patch);
+      this.options.events.emit('signing.request', request);
+    };
+    publish({});
+    try {
+      const parts = await phones.signTransaction(
+        { id: request.id, fingerprint, transaction },
+        (status, expiresAt) => publish({ status, expiresAt }),
+      );
+      const checked = checkTransaction(transaction, parts, account.address);
+      this.record(
+        account,
+        { kind: 'phone', fingerprint },
+        'transaction',
+        Number(transaction.chainId),
+        checked.hash,
+      );
+      publish({ status: 'done' });
+      return checked;
+    } catch (error) {
+      // The user withdrew it from the overlay: there is nothing to report back to them.
+      if (error instanceof ApiError && error.code === 'cancelled') publish({ status: 'done' });
+      else publish({ status: 'failed', error: failureOf(error) });
+      throw error;
+    }
   }
 
   private attach(source: DeviceSource, device: ConnectedDevice): void {
@@ -451,8 +516,8 @@ export class SignersService {
     if (kind === 'watch') throw cannotSign();
     if (kind === 'phone') {
       throw new DeviceError(
-        'disconnected',
-        'Signing with a phone needs pairing, which comes in a later version.',
+        'error',
+        'A paired phone signs transactions only in this version; messages and typed data need a Ledger or Trezor.',
         null,
       );
     }
@@ -482,6 +547,7 @@ export class SignersService {
       status: 'queued',
       error: null,
       startedAt: this.now(),
+      expiresAt: null,
     };
     const publish = (patch: Partial<SigningRequestView>) => {
       Object.assign(request, patch);
@@ -501,15 +567,7 @@ export class SignersService {
       this.update(live.id, 'ready', describeState(kind, 'ready'));
       return result;
     } catch (error) {
-      const failure =
-        error instanceof DeviceError
-          ? { state: error.state, message: error.message, remedy: error.remedy }
-          : {
-              state: 'error' as const,
-              message: error instanceof ApiError ? error.message : 'Signing failed.',
-              remedy: null,
-            };
-      publish({ status: 'failed', error: failure });
+      publish({ status: 'failed', error: failureOf(error) });
       throw error;
     }
   }
@@ -559,7 +617,7 @@ export class SignersService {
 
   private record(
     account: Account,
-    live: LiveDevice,
+    signer: { kind: SigningKind; fingerprint: string | null },
     kind: SignatureKind,
     chainId: number | null,
     digest: string,
@@ -567,8 +625,8 @@ export class SignersService {
     const signedAt = this.now();
     this.options.repositories.signatures.record({
       address: account.address,
-      signer: live.kind,
-      deviceFingerprint: live.fingerprint as string,
+      signer: signer.kind,
+      deviceFingerprint: signer.fingerprint as string,
       kind,
       chainId,
       digest,
@@ -629,4 +687,15 @@ export class SignersService {
   private changed(): void {
     this.options.events.emit('devices.changed', this.list());
   }
+}
+
+/** What the overlay shows of a failed request: the device state it left, in the device's own words. */
+function failureOf(error: unknown): NonNullable<SigningRequestView['error']> {
+  if (error instanceof DeviceError)
+    return { state: error.state, message: error.message, remedy: error.remedy };
+  return {
+    state: 'error',
+    message: error instanceof ApiError ? error.message : 'Signing failed.',
+    remedy: null,
+  };
 }

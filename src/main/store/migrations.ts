@@ -299,4 +299,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: 'phone pairings',
+    up(db) {
+      // The resume keys are secrets and live in the vault; this holds only what routes a phone's next
+      // handshake (its pinned public key and the inbox ids it will knock on) and where the relay listens.
+      db.exec(`
+        CREATE TABLE phone_pairings (
+          fingerprint    TEXT PRIMARY KEY NOT NULL REFERENCES devices (fingerprint) ON DELETE CASCADE,
+          phone_key      TEXT NOT NULL UNIQUE CONSTRAINT pairing_phone_key CHECK (length(phone_key) = 64),
+          address        TEXT NOT NULL CONSTRAINT pairing_address CHECK (length(address) = 42),
+          inbox          TEXT NOT NULL UNIQUE CONSTRAINT pairing_inbox CHECK (length(inbox) = 32),
+          previous_inbox TEXT CONSTRAINT pairing_previous_inbox CHECK (length(previous_inbox) = 32)
+        ) STRICT;
+        CREATE TABLE relay_config (
+          id   INTEGER PRIMARY KEY CHECK (id = 1),
+          host TEXT NOT NULL CONSTRAINT relay_host CHECK (length(host) BETWEEN 1 AND 100),
+          port INTEGER NOT NULL CONSTRAINT relay_port CHECK (port BETWEEN 0 AND 65535)
+        ) STRICT;
+      `);
+    },
+  },
 ];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStaticFile, resolveStaticPath } from './staticFiles';
+import { pathOf, readStaticFile, resolveStaticPath } from './staticFiles';
 
 describe('static files of the browser host', () => {
   let base: string;
@@ -38,5 +38,13 @@ describe('static files of the browser host', () => {
   it('serves only known file types, and nothing that does not exist', async () => {
     expect(resolveStaticPath(root, '/wallet.sqlite')).toBeNull();
     expect(await readStaticFile(root, '/missing.js')).toBeNull();
+  });
+});
+
+describe('pathOf', () => {
+  it('gives the path of a request target, and null for one URL cannot resolve', () => {
+    expect(pathOf({ url: '/index.html?x=1' })).toBe('/index.html');
+    expect(pathOf({})).toBe('/');
+    expect(pathOf({ url: '//' })).toBeNull();
   });
 });

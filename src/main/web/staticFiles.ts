@@ -49,3 +49,12 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
     return null;
   }
 }
+
+/** Null for request targets such as `//` that Node's parser accepts but URL cannot resolve. */
+export function pathOf(req: { url?: string }): string | null {
+  try {
+    return new URL(req.url ?? '/', 'http://host').pathname;
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,6 @@
-import type { HardwareKind } from '../../shared/devices';
+import type { SigningKind } from '../../shared/devices';
 
-export const KIND_NAMES: Record<HardwareKind, string> = { ledger: 'Ledger', trezor: 'Trezor' };
+export const KIND_NAMES: Record<SigningKind, string> = { ledger: 'Ledger', trezor: 'Trezor', phone: 'Phone' };
 
 /** A fingerprint short enough for a badge; the full one is always in a title or a copy button. */
 export function shortFingerprint(fingerprint: string): string {
@@ -9,10 +9,12 @@ export function shortFingerprint(fingerprint: string): string {
 
 /**
  * How a device is named wherever the user must tell devices apart: its kind, and its label unless that only
- * repeats the model ("Trezor Model T" needs no "Trezor" in front).
+ * repeats the model ("Trezor Model T" needs no "Trezor" in front). A phone is named by the user on the
+ * phone itself ("Alice's phone"), so its label stands alone.
  */
-export function deviceName(device: { kind: HardwareKind; label: string }): string {
+export function deviceName(device: { kind: SigningKind; label: string }): string {
   const kind = KIND_NAMES[device.kind];
   if (!device.label) return kind;
+  if (device.kind === 'phone') return device.label;
   return device.label.toLowerCase().startsWith(kind.toLowerCase()) ? device.label : `${kind} ${device.label}`;
 }

@@ -97,8 +97,8 @@ export function SettingsPage() {
           description={
             <>
               Keeps labels, token lists, your address book and preferences in step with a paired phone,
-              end-to-end encrypted. It can be turned on once a phone is paired, and{' '}
-              <a href={routeHref('pairing')}>pairing</a> is not available yet.
+              end-to-end encrypted. It comes in a later version; phones already{' '}
+              <a href={routeHref('pairing')}>pair</a> as signers.
             </>
           }
         >

@@ -3,13 +3,12 @@ import { ApprovalsPage } from '../approvals/ApprovalsPage';
 import { DevicesPage } from '../devices/DevicesPage';
 import { TrezorPrompts } from '../devices/TrezorPrompts';
 import { HistoryPage } from '../history/HistoryPage';
+import { PairingPage } from '../pairing/PairingPage';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
 import { SendPage } from '../send/SendPage';
 import type { Route } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
 import { NotFoundPage } from '../screens/NotFoundPage';
-import { PLANNED_SCREENS } from '../screens/plannedScreens';
-import { PlannedScreenPage } from '../screens/PlannedScreenPage';
 import { useWallet } from '../session/WalletContext';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SigningOverlay } from '../signing/SigningOverlay';
@@ -24,7 +23,7 @@ function RouteScreen({ route }: { route: Route }) {
   if (route.id === 'history') return <HistoryPage />;
   if (route.id === 'send') return <SendPage />;
   if (route.id === 'approvals') return <ApprovalsPage />;
-  return <PlannedScreenPage route={route} screen={PLANNED_SCREENS[route.id]} />;
+  return <PairingPage />;
 }
 
 /** The console frame: sidebar, top bar, and the screen the hash names. */

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SigningRequestView } from '../../shared/devices';
 import { deviceAccount, ledgerDevice } from '../testing/deviceFixture';
 import { openPage } from '../testing/openPage';
+import { pairedPhone, phoneRequest } from '../testing/pairingFixture';
 import { WalletClientDouble } from '../testing/WalletClientDouble';
 
 let client: WalletClientDouble;
@@ -29,6 +30,7 @@ function request(change: Partial<SigningRequestView> = {}): SigningRequestView {
     ],
     blind: true,
     status: 'awaiting_confirmation',
+    expiresAt: null,
     error: null,
     startedAt: 1_700_000_000_000,
     ...change,
@@ -82,5 +84,61 @@ describe('Signing overlay', () => {
       await signed;
     });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('waits for an offline phone with the deadline, and cancels the request on the user’s word', async () => {
+    const phone = pairedPhone('Alice’s phone');
+    await openPage(client, 'portfolio', 'Portfolio');
+    act(() => client.askPhone(phoneRequest(phone)));
+    const sheet = within(await screen.findByRole('dialog', { name: 'Waiting for Alice’s phone…' }));
+    expect(sheet.getByRole('status').textContent).toContain('The request will be delivered when it connects');
+    expect(sheet.getByText(/^Expires in (5:00|4:59)$/)).toBeTruthy();
+    expect(sheet.getByText('gm')).toBeTruthy();
+    expect(sheet.queryByText('To cancel, reject it on the device.')).toBeNull();
+
+    await act(async () => fireEvent.click(sheet.getByRole('button', { name: 'Cancel request' })));
+    expect(client.calls.at(-1)).toEqual({ channel: 'signing.cancel', request: { id: 'phone-request-1' } });
+    const ended = within(screen.getByRole('dialog', { name: 'Not completed on Alice’s phone' }));
+    expect(ended.getByRole('alert').textContent).toContain('You cancelled the request.');
+  });
+
+  it('asks the phone to approve once it is online, naming it', async () => {
+    await openPage(client, 'portfolio', 'Portfolio');
+    act(() =>
+      client.askPhone(phoneRequest(pairedPhone('Alice’s phone'), { status: 'awaiting_confirmation' })),
+    );
+    const sheet = within(await screen.findByRole('dialog', { name: 'Approve on Alice’s phone' }));
+    expect(sheet.getByText('Alice’s phone (phone-al…)')).toBeTruthy();
+    expect(sheet.getByRole('status').textContent).toContain('your phone’s screen');
+    expect(sheet.getByRole('definition').textContent).toBe('gm');
+  });
+
+  it('sends an expired request again, or cancels it', async () => {
+    const phone = pairedPhone('Alice’s phone');
+    await openPage(client, 'portfolio', 'Portfolio');
+    act(() => client.askPhone(phoneRequest(phone, { status: 'expired', expiresAt: Date.now() - 1 })));
+    const sheet = within(await screen.findByRole('dialog', { name: 'Not answered in time' }));
+    expect(sheet.queryByText(/^Expires in/)).toBeNull();
+
+    await act(async () => fireEvent.click(sheet.getByRole('button', { name: 'Send again' })));
+    expect(client.calls.at(-1)).toEqual({ channel: 'signing.retry', request: { id: 'phone-request-1' } });
+    const again = within(await screen.findByRole('dialog', { name: 'Waiting for Alice’s phone…' }));
+    expect(again.getByText(/^Expires in (5:00|4:59)$/)).toBeTruthy();
+
+    act(() => client.askPhone(phoneRequest(phone, { status: 'expired', expiresAt: Date.now() - 1 })));
+    const expired = within(await screen.findByRole('dialog', { name: 'Not answered in time' }));
+    await act(async () => fireEvent.click(expired.getByRole('button', { name: 'Cancel request' })));
+    expect(client.calls.at(-1)?.channel).toBe('signing.cancel');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Close' })));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows a refused retry in main’s words', async () => {
+    await openPage(client, 'portfolio', 'Portfolio');
+    act(() => client.askPhone(phoneRequest(pairedPhone('Bob'), { status: 'expired' })));
+    client.refuseNext('signing.retry', { code: 'not_found', message: 'The phone was revoked.' });
+    const sheet = within(await screen.findByRole('dialog', { name: 'Not answered in time' }));
+    await act(async () => fireEvent.click(sheet.getByRole('button', { name: 'Send again' })));
+    expect(sheet.getByRole('alert').textContent).toBe('Not sent again: The phone was revoked.');
   });
 });

@@ -29,8 +29,8 @@ export function SigningOverlay() {
   if (!shown) return null;
   return (
     <SigningSheet
-      // A new request, or one that failed, is a new sheet: focus goes to what it asks of the user now.
-      key={`${shown.id}:${shown.status === 'failed' ? 'failed' : 'active'}`}
+      // A new request, or one that ended, is a new sheet: focus goes to what it asks of the user now.
+      key={`${shown.id}:${shown.status === 'failed' || shown.status === 'expired' ? shown.status : 'active'}`}
       request={shown}
       waiting={requests.size - 1}
       onClose={() =>

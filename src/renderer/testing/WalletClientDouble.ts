@@ -13,6 +13,7 @@ import type {
 } from '../../shared/devices';
 import type { HistoryEntryView, HistoryPage, HistoryQuery, HistorySyncState } from '../../shared/history';
 import type { BackupExport, DataLocation, ImportSummary } from '../../shared/localData';
+import type { PairingAttempt, PairingView } from '../../shared/pairing';
 import type { PortfolioView, TokenView } from '../../shared/portfolio';
 import type { AllowanceView, FeeOption, OutgoingView, SendReview } from '../../shared/tx';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
@@ -20,6 +21,7 @@ import type { VaultStatus } from '../../shared/vault';
 import { ApiCallError, type WalletClient } from '../api/client';
 import { tokenKey } from '../portfolio/portfolioModel';
 import { deviceAccount, derivedAddress, schemePath } from './deviceFixture';
+import { loopbackRelay, pairedPhone } from './pairingFixture';
 import { watchAccount } from './portfolioFixture';
 
 /**
@@ -79,6 +81,11 @@ export class WalletClientDouble implements WalletClient {
   /** Live allowances per owner; approvals.list filters by chain, and an included revoke removes one. */
   allowances: AllowanceView[] = [];
   private readonly revokes = new Map<number, { token: string; spender: string }>();
+  /** The relay, the QR code on screen and the paired phones; every change is pushed as pairing.changed. */
+  pairing: PairingView = { relay: loopbackRelay(), attempt: null, phones: [] };
+  private attemptCount = 0;
+  /** Phone signing requests main still holds, by id, for signing.cancel and signing.retry to find. */
+  private readonly phoneRequests = new Map<string, SigningRequestView>();
   private txClock = 1_700_000_600_000;
   /** While set, every call fails with it, as when the browser host has gone away. */
   unreachable: Error | null = null;
@@ -257,6 +264,29 @@ export class WalletClientDouble implements WalletClient {
       }
       case 'approvals.revoke':
         return this.revoke(request as RequestOf<'approvals.revoke'>);
+      case 'signing.cancel':
+        return this.cancelPhoneRequest((request as RequestOf<'signing.cancel'>).id);
+      case 'signing.retry':
+        return this.retryPhoneRequest((request as RequestOf<'signing.retry'>).id);
+      case 'pairing.status':
+        return this.pairing;
+      case 'pairing.start':
+        return this.startPairing();
+      case 'pairing.confirm':
+        return this.confirmPairing(request as RequestOf<'pairing.confirm'>);
+      case 'pairing.cancel':
+        return this.updatePairing({ attempt: null });
+      case 'pairing.revoke': {
+        const { fingerprint } = request as RequestOf<'pairing.revoke'>;
+        return this.updatePairing({
+          phones: this.pairing.phones.filter((p) => p.fingerprint !== fingerprint),
+        });
+      }
+      case 'pairing.setRelay': {
+        const { host, port } = request as RequestOf<'pairing.setRelay'>;
+        const relay = { ...this.pairing.relay, host, port, url: `http://${host}:${port}/`, error: null };
+        return this.updatePairing({ relay: { ...relay, running: true } });
+      }
       case 'signing.typedData': {
         const { accountId, typedData } = request as RequestOf<'signing.typedData'>;
         return this.sign('signing.typedData', accountId, 'typed-data', [
@@ -264,6 +294,108 @@ export class WalletClientDouble implements WalletClient {
         ]);
       }
     }
+  }
+
+  /** A change to pairing made by main on its own (the relay failing, a phone coming online), pushed. */
+  updatePairing(change: Partial<PairingView>): PairingView {
+    this.pairing = { ...this.pairing, ...change };
+    this.emit('pairing.changed', this.pairing);
+    return this.pairing;
+  }
+
+  updateAttempt(change: Partial<PairingAttempt>): PairingView {
+    const { attempt } = this.pairing;
+    if (!attempt) throw new Error('No pairing attempt: call pairing.start first.');
+    return this.updatePairing({ attempt: { ...attempt, ...change } });
+  }
+
+  /** A phone scanned the QR code and finished the handshake: both screens now show `code`. */
+  phoneHandshake(phoneName: string, code: string): PairingView {
+    return this.updateAttempt({ state: 'confirming', phoneName, code });
+  }
+
+  /** The user tapped "Codes match" on the phone. */
+  phoneConfirms(): PairingView {
+    return this.settleAttempt({ phoneConfirmed: true });
+  }
+
+  /** A phone's request as main queues it: pushed, and kept for cancel and retry. */
+  askPhone(request: SigningRequestView): void {
+    this.phoneRequests.set(request.id, request);
+    this.emit('signing.request', request);
+  }
+
+  /** Like main: the phone is paired once both sides confirmed the code, in either order. */
+  private settleAttempt(change: Partial<PairingAttempt>): PairingView {
+    const { attempt } = this.updateAttempt(change);
+    if (!attempt?.phoneConfirmed || !attempt.desktopConfirmed) return this.pairing;
+    const now = Date.now();
+    const phone = pairedPhone(attempt.phoneName ?? 'Phone', { pairedAt: now, lastSeenAt: now });
+    return this.updatePairing({
+      attempt: { ...attempt, state: 'paired' },
+      phones: [...this.pairing.phones, phone],
+    });
+  }
+
+  /** Like main: a new single-use code, two minutes long, replacing any earlier one. */
+  private startPairing(): PairingView {
+    const id = `attempt-${++this.attemptCount}`;
+    return this.updatePairing({
+      attempt: {
+        id,
+        url: `http://192.168.1.20:8787/#AQ${id}`,
+        expiresAt: Date.now() + 120_000,
+        state: 'waiting',
+        code: null,
+        phoneName: null,
+        phoneConfirmed: false,
+        desktopConfirmed: false,
+        error: null,
+      },
+    });
+  }
+
+  private confirmPairing({ id, matches }: RequestOf<'pairing.confirm'>): PairingView {
+    const attempt = this.pairing.attempt;
+    if (attempt?.id !== id || attempt.state !== 'confirming') {
+      throw new ApiCallError('pairing.confirm', {
+        code: 'conflict',
+        message: 'This pairing is no longer waiting for a confirmation.',
+      });
+    }
+    if (!matches) {
+      return this.updateAttempt({
+        state: 'failed',
+        error: 'The codes did not match, so nothing was paired. Someone else may have scanned the code.',
+      });
+    }
+    return this.settleAttempt({ desktopConfirmed: true });
+  }
+
+  private phoneRequest(channel: Channel, id: string): SigningRequestView {
+    const request = this.phoneRequests.get(id);
+    if (!request) throw new ApiCallError(channel, { code: 'not_found', message: 'No such request.' });
+    return request;
+  }
+
+  /** Like main: the request ends as failed, and its caller hears it was cancelled. */
+  private cancelPhoneRequest(id: string): null {
+    const request = this.phoneRequest('signing.cancel', id);
+    this.phoneRequests.delete(id);
+    const error = { state: 'rejected' as const, message: 'You cancelled the request.', remedy: null };
+    this.emit('signing.request', { ...request, status: 'failed', error });
+    return null;
+  }
+
+  /** Like main: an expired request goes out again under the same id, with a new five-minute deadline. */
+  private retryPhoneRequest(id: string): null {
+    const request = this.phoneRequest('signing.retry', id);
+    if (request.status !== 'expired') {
+      throw new ApiCallError('signing.retry', { code: 'conflict', message: 'This request has not expired.' });
+    }
+    const again = { ...request, status: 'waiting_for_phone' as const, expiresAt: Date.now() + 5 * 60_000 };
+    this.askPhone(again);
+    return null;
   }
 
   /**
@@ -702,6 +834,7 @@ export class WalletClientDouble implements WalletClient {
       check: [{ label: 'Address', value: account.address }, ...check],
       blind: false,
       status: 'queued',
+      expiresAt: null,
       error: null,
       startedAt: 1_700_000_400_000,
     };

@@ -31,6 +31,14 @@ export const CHANNELS = [
   'devices.answer',
   'signing.message',
   'signing.typedData',
+  'signing.cancel',
+  'signing.retry',
+  'pairing.status',
+  'pairing.start',
+  'pairing.confirm',
+  'pairing.cancel',
+  'pairing.revoke',
+  'pairing.setRelay',
   'history.page',
   'history.status',
   'history.sync',
@@ -58,5 +66,6 @@ export const EVENT_NAMES = [
   'history.progress',
   'history.changed',
   'tx.changed',
+  'pairing.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

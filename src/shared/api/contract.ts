@@ -22,6 +22,7 @@ import {
   HistorySyncState,
   SetEtherscanKey,
 } from '../history';
+import { ConfirmPairing, PairingView, PhoneRef, SetRelay, SigningRequestRef } from '../pairing';
 import { AllowanceView, OutgoingView, RevokeRequest, SendDraft, SendReview, TransactionRef } from '../tx';
 import { BackupExport, BackupImport, DataLocation, ImportSummary, ResetRequest } from '../localData';
 import {
@@ -88,6 +89,18 @@ export const calls = {
   'devices.answer': { request: DeviceAnswer, response: z.null() },
   'signing.message': { request: SignMessage, response: SignatureResult },
   'signing.typedData': { request: SignTypedData, response: SignatureResult },
+  /** Withdraws a request still waiting for a phone; its caller gets a `cancelled` error. */
+  'signing.cancel': { request: SigningRequestRef, response: z.null() },
+  /** Sends an expired phone request again under the same id, with a new deadline. */
+  'signing.retry': { request: SigningRequestRef, response: z.null() },
+  'pairing.status': { request: NoRequest, response: PairingView },
+  /** Shows a new QR code (and withdraws any earlier one that was not used). */
+  'pairing.start': { request: NoRequest, response: PairingView },
+  'pairing.confirm': { request: ConfirmPairing, response: PairingView },
+  'pairing.cancel': { request: z.strictObject({ id: z.string().min(1).max(100) }), response: PairingView },
+  /** Refuses the phone at once, tells it if it is online, and removes its account. */
+  'pairing.revoke': { request: PhoneRef, response: PairingView },
+  'pairing.setRelay': { request: SetRelay, response: PairingView },
   'history.page': { request: HistoryQuery, response: HistoryPage },
   'history.status': { request: NoRequest, response: z.array(HistorySyncState) },
   'history.sync': { request: NoRequest, response: z.array(HistorySyncState) },
@@ -123,6 +136,7 @@ export const events = {
   'history.changed': z.strictObject({ chainIds: z.array(ChainId) }),
   /** Every transaction this wallet sent, whenever one of them moves (signed, pending, included…). */
   'tx.changed': z.array(OutgoingView),
+  'pairing.changed': PairingView,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 export type Calls = typeof calls;

@@ -26,6 +26,8 @@ export const ErrorCode = z.enum([
   'device_rejected',
   'device_error',
   'signature_mismatch',
+  'cancelled',
+  'pairing_failed',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -1,0 +1,109 @@
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { HDKey } from '@scure/bip32';
+import * as bip39 from '@scure/bip39';
+import { wordlist } from '@scure/bip39/wordlists/english.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { computeAddress, getBytes, hexlify, Transaction } from 'ethers';
+import type { PhoneTransaction } from './signRequest';
+import { RequestError } from './signRequest';
+
+/** The first account of the standard Ethereum path, so the mnemonic restores in any wallet. */
+export const PHONE_PATH = "m/44'/60'/0'/0/0";
+
+export interface PhoneAccount {
+  address: string;
+  path: typeof PHONE_PATH;
+}
+
+export interface PhoneSignature {
+  r: string;
+  s: string;
+  yParity: 0 | 1;
+}
+
+export function createMnemonic(): string {
+  return bip39.generateMnemonic(wordlist, 128);
+}
+
+export function validateMnemonic(mnemonic: string): boolean {
+  return bip39.validateMnemonic(mnemonic, wordlist);
+}
+
+function privateKeyOf(mnemonic: string): Uint8Array {
+  if (!validateMnemonic(mnemonic))
+    throw new Error('The recovery phrase is not a valid BIP39 English phrase.');
+  const key = HDKey.fromMasterSeed(bip39.mnemonicToSeedSync(mnemonic)).derive(PHONE_PATH).privateKey;
+  // Only a public-key-only HDKey lacks a private key, and one made from a seed never is.
+  if (!key) throw new Error('The phone key could not be derived.');
+  return key;
+}
+
+export function phoneAccount(mnemonic: string): PhoneAccount {
+  const publicKey = secp256k1.getPublicKey(privateKeyOf(mnemonic), true);
+  return { address: computeAddress(hexlify(publicKey)), path: PHONE_PATH };
+}
+
+export interface EncodedTransaction {
+  /** Unsigned; set its `signature` to get the broadcastable transaction. */
+  transaction: Transaction;
+  /** The keccak256 hash the signature is over. */
+  hash: string;
+}
+
+/** Ethers builds the unsigned transaction so the hash is exactly what nodes will recover the sender from. */
+export function encodeTransaction(tx: PhoneTransaction): EncodedTransaction {
+  const common = {
+    chainId: BigInt(tx.chainId),
+    nonce: tx.nonce,
+    to: tx.to,
+    value: BigInt(tx.value),
+    data: tx.data,
+    gasLimit: BigInt(tx.gasLimit),
+  };
+  try {
+    const transaction =
+      tx.type === 0
+        ? Transaction.from({ ...common, type: 0, gasPrice: BigInt(tx.gasPrice) })
+        : Transaction.from({
+            ...common,
+            type: 2,
+            maxFeePerGas: BigInt(tx.maxFeePerGas),
+            maxPriorityFeePerGas: BigInt(tx.maxPriorityFeePerGas),
+          });
+    // Ethers checks ranges only while encoding, so the hash is taken here, where its errors are caught.
+    return { transaction, hash: transaction.unsignedHash };
+  } catch (error) {
+    throw new RequestError(
+      'invalid_request',
+      `This transaction cannot be encoded (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+}
+
+/**
+ * Identifies a request's content: the hash of the transaction's canonical (RLP, chain id included) encoding.
+ * Two requests with the same digest would get the same signature, so a retried id may be answered again.
+ */
+export function requestDigest(tx: PhoneTransaction): string {
+  return encodeTransaction(tx).hash;
+}
+
+export function signPhoneTransaction(mnemonic: string, tx: PhoneTransaction): PhoneSignature {
+  const { hash } = encodeTransaction(tx);
+  const privateKey = privateKeyOf(mnemonic);
+  let signature: Uint8Array;
+  try {
+    // The hash is already keccak256; lowS (the default) gives the only s Ethereum accepts since EIP-2.
+    signature = secp256k1.sign(getBytes(hash), privateKey, { prehash: false, format: 'recovered' });
+  } finally {
+    privateKey.fill(0);
+  }
+  const recovery = signature[0];
+  // Recovery ids 2 and 3 (r >= n) cannot be expressed as a yParity; they occur with probability ~2^-128.
+  if (recovery !== 0 && recovery !== 1) throw new Error('The signature cannot be expressed for Ethereum.');
+  return {
+    r: `0x${bytesToHex(signature.subarray(1, 33))}`,
+    s: `0x${bytesToHex(signature.subarray(33, 65))}`,
+    yParity: recovery,
+  };
+}

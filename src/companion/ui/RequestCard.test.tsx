@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { AbiCoder, MaxUint256 } from 'ethers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RequestCard } from './RequestCard';
+import { ALICE, NOW, signRequest } from './testing/stubClient';
+
+afterEach(cleanup);
+
+const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+
+function show(request = signRequest(), now = NOW) {
+  const onApprove = vi.fn(() => Promise.resolve());
+  const onReject = vi.fn(() => Promise.resolve());
+  render(
+    <RequestCard
+      pending={{ desktopId: 'a'.repeat(64), request, receivedAt: NOW }}
+      now={now}
+      onApprove={onApprove}
+      onReject={onReject}
+    />,
+  );
+  return { onApprove, onReject };
+}
+
+describe('RequestCard', () => {
+  it('shows a transfer decoded by the phone: chain, amount, recipient, fee, desktop and time left', () => {
+    show();
+    expect(screen.getByRole('heading', { name: 'Send ETH' })).toBeTruthy();
+    expect(screen.getByText('From Work laptop')).toBeTruthy();
+    expect(screen.getByText('Ethereum')).toBeTruthy();
+    expect(screen.getByText('1.5 ETH')).toBeTruthy();
+    expect(screen.getByText(ALICE)).toBeTruthy();
+    expect(screen.getByText('0.00063 ETH')).toBeTruthy();
+    expect(screen.getByText('Expires in 4:50')).toBeTruthy();
+    expect(screen.queryByText(/The desktop is on/)).toBeNull();
+  });
+
+  it('calls out a request for another network than the desktop is on', () => {
+    show(signRequest({ chainId: 42161, desktopChainId: 1 }));
+    expect(screen.getByText(/The desktop is on Ethereum, this request is for Arbitrum/)).toBeTruthy();
+  });
+
+  it('puts an unlimited approval warning above the details', () => {
+    const data =
+      '0x095ea7b3' + AbiCoder.defaultAbiCoder().encode(['address', 'uint256'], [ALICE, MaxUint256]).slice(2);
+    show(signRequest({}, { to: USDC, value: '0', data, gasLimit: '60000' }));
+    const warnings = screen.getByRole('list', { name: 'Warnings' });
+    expect(warnings.textContent).toMatch(/Unlimited approval/);
+    expect(screen.getByText('Unlimited USDC')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Token approval' })).toBeTruthy();
+  });
+
+  it('approves and rejects through the client with the request id', async () => {
+    const { onApprove, onReject } = show();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Approve' })));
+    expect(onApprove).toHaveBeenCalledWith('00112233445566778899aabbccddeeff');
+    cleanup();
+
+    const second = show();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Reject' })));
+    expect(second.onReject).toHaveBeenCalledWith('00112233445566778899aabbccddeeff');
+    expect(second.onApprove).not.toHaveBeenCalled();
+    expect(onReject).not.toHaveBeenCalled();
+  });
+
+  it('cannot approve an expired request', () => {
+    show(signRequest(), NOW + 300_000);
+    expect(screen.getByText('Expired')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Approve' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Reject' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('shows why an approval failed', async () => {
+    render(
+      <RequestCard
+        pending={{ desktopId: 'a'.repeat(64), request: signRequest(), receivedAt: NOW }}
+        now={NOW}
+        onApprove={() => Promise.reject(new Error('Not connected to that desktop.'))}
+        onReject={() => Promise.resolve()}
+      />,
+    );
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Approve' })));
+    expect(screen.getByRole('alert').textContent).toBe('Not connected to that desktop.');
+  });
+});

@@ -1,0 +1,205 @@
+import { useState, type ReactNode } from 'react';
+import type { PendingRequest } from '../client/phoneClient';
+import { describeRequest, type RequestView } from '../core/requestView';
+import { errorMessage, formatTimeLeft } from './format';
+import { Alert } from './Screen';
+
+export interface RequestCardProps {
+  pending: PendingRequest;
+  now: number;
+  onApprove(id: string): Promise<void>;
+  onReject(id: string): Promise<void>;
+}
+
+// Shown apart from the list: the network notice has its own panel, and expiry replaces the buttons' use.
+const SHOWN_ELSEWHERE = new Set(['network_differs', 'expired']);
+// Ways to lose funds beyond this one transaction, or to sign something the phone cannot read.
+const SEVERE = new Set([
+  'unlimited_approval',
+  'approval_for_all',
+  'contract_creation',
+  'zero_address',
+  'unreadable_call',
+  'unknown_chain',
+]);
+
+export function RequestCard({ pending, now, onApprove, onReject }: RequestCardProps) {
+  const view = describeRequest(pending.request, now);
+  const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const warnings = view.warnings.filter((warning) => !SHOWN_ELSEWHERE.has(warning.code));
+  const titleId = `request-${view.id}`;
+
+  const answer = async (kind: 'approve' | 'reject') => {
+    setBusy(kind);
+    setError(null);
+    try {
+      await (kind === 'approve' ? onApprove(view.id) : onReject(view.id));
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(null);
+    }
+  };
+
+  return (
+    <article className="card request" aria-labelledby={titleId}>
+      <header className="request-head">
+        <div>
+          <h2 id={titleId}>{view.method}</h2>
+          <p className="muted">From {view.desktop}</p>
+        </div>
+        <p className={view.expired ? 'timer expired' : 'timer'}>
+          {view.expired ? 'Expired' : `Expires in ${formatTimeLeft(view.expiresInSeconds)}`}
+        </p>
+      </header>
+
+      {view.networkDiffers ? (
+        <div className="callout network">
+          <p>
+            <strong>Different network.</strong> The desktop is on {view.desktopNetwork.name}, this request is
+            for {view.chain.name}.
+          </p>
+        </div>
+      ) : null}
+
+      {warnings.length > 0 ? (
+        <ul
+          className={`callout warnings ${warnings.some((w) => SEVERE.has(w.code)) ? 'danger' : 'warning'}`}
+          aria-label="Warnings"
+        >
+          {warnings.map((warning) => (
+            <li key={warning.code}>{warning.message}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      <dl className="details">
+        <Row label="Network">
+          {view.chain.name}
+          {view.chain.known ? null : <span className="muted"> (unknown to this phone)</span>}
+        </Row>
+        <CallRows view={view} sendsValue={BigInt(pending.request.tx.value) > 0n} />
+        <Row label="Max fee">{view.feeCeiling}</Row>
+        <Row label="Nonce">{view.nonce}</Row>
+      </dl>
+
+      {view.expired ? (
+        <p className="callout neutral">
+          This request expired and can no longer be approved. Ask the desktop to send it again.
+        </p>
+      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
+
+      <div className="actions row">
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy !== null}
+          onClick={() => void answer('reject')}
+        >
+          {busy === 'reject' ? 'Rejecting…' : 'Reject'}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy !== null || view.expired}
+          onClick={() => void answer('approve')}
+        >
+          {busy === 'approve' ? 'Signing…' : 'Approve'}
+        </button>
+      </div>
+    </article>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="detail">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Address({ value }: { value: string }) {
+  return <span className="address">{value}</span>;
+}
+
+function CallRows({ view, sendsValue }: { view: RequestView; sendsValue: boolean }) {
+  const { call } = view;
+  const alsoSends = sendsValue ? <Row label="Also sends">{view.value}</Row> : null;
+  switch (call.kind) {
+    case 'transfer':
+      return (
+        <>
+          <Row label="Amount">
+            <span className="amount">{view.value}</span>
+          </Row>
+          <Row label="To">
+            <Address value={view.to ?? ''} />
+          </Row>
+        </>
+      );
+    case 'contract_creation':
+      return (
+        <>
+          <Row label="To">New contract</Row>
+          {alsoSends}
+        </>
+      );
+    case 'token_transfer':
+    case 'token_transfer_from':
+    case 'token_approve':
+      return (
+        <>
+          <Row label={call.kind === 'token_approve' ? 'Allowance' : 'Amount'}>
+            <span className="amount">{call.amount}</span>
+          </Row>
+          {call.kind === 'token_transfer_from' ? (
+            <Row label="From">
+              <Address value={call.from} />
+            </Row>
+          ) : null}
+          {call.kind === 'token_approve' ? (
+            <Row label="Spender">
+              <Address value={call.spender} />
+            </Row>
+          ) : (
+            <Row label="To">
+              <Address value={call.recipient} />
+            </Row>
+          )}
+          <Row label="Token">
+            {call.token.symbol ?? 'Unknown token'}
+            <br />
+            <Address value={call.token.address} />
+          </Row>
+          {alsoSends}
+        </>
+      );
+    case 'approval_for_all':
+      return (
+        <>
+          <Row label="Collection">
+            <Address value={call.collection} />
+          </Row>
+          <Row label="Operator">
+            <Address value={call.operator} />
+          </Row>
+          {alsoSends}
+        </>
+      );
+    case 'contract_call':
+      return (
+        <>
+          <Row label="Contract">
+            <Address value={view.to ?? ''} />
+          </Row>
+          <Row label="Method">
+            <code>{call.selector}</code>
+          </Row>
+          {alsoSends}
+        </>
+      );
+  }
+}

@@ -1,0 +1,137 @@
+import type { PendingPairing, PendingRequest } from '../../client/phoneClient';
+import type { PairedDesktop, PhoneState } from '../../core/phoneState';
+import type { SignRequestMessage } from '../../core/signRequest';
+import type { PhoneClientLike } from '../types';
+
+export const NOW = 1_790_000_000_000;
+export const TEST_MNEMONIC = 'test test test test test test test test test test test junk';
+export const ALICE = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+
+export function pairedDesktop(overrides: Partial<PairedDesktop> = {}): PairedDesktop {
+  return {
+    id: 'a'.repeat(64),
+    name: 'Work laptop',
+    relay: 'ws://192.168.1.20:47110/relay',
+    desktopKey: 'a'.repeat(64),
+    phoneStaticPrivate: 'b'.repeat(64),
+    resumePsk: 'c'.repeat(64),
+    inbox: 'd'.repeat(32),
+    pairedAt: NOW - 3 * 24 * 3600_000,
+    lastSeenAt: NOW - 5 * 60_000,
+    status: 'active',
+    ...overrides,
+  };
+}
+
+export function signRequest(
+  overrides: Partial<SignRequestMessage> = {},
+  tx: Partial<SignRequestMessage['tx']> = {},
+): SignRequestMessage {
+  const base: SignRequestMessage = {
+    t: 'sign',
+    id: '00112233445566778899aabbccddeeff',
+    desktop: 'Work laptop',
+    chainId: 1,
+    desktopChainId: 1,
+    createdAt: NOW - 10_000,
+    expiresAt: NOW + 290_000,
+    tx: {
+      type: 2,
+      nonce: 3,
+      to: ALICE,
+      value: '1500000000000000000',
+      data: '0x',
+      gasLimit: '21000',
+      maxFeePerGas: '30000000000',
+      maxPriorityFeePerGas: '1000000000',
+    },
+  };
+  return { ...base, ...overrides, tx: { ...base.tx, ...tx } as SignRequestMessage['tx'] };
+}
+
+type Call = [method: string, ...args: unknown[]];
+
+/** A PhoneClient-shaped double: records what the UI asked and answers with what the test arranged. */
+export class StubClient implements PhoneClientLike {
+  readonly calls: Call[] = [];
+  pending: PendingRequest[] = [];
+  onlineIds = new Set<string>();
+  pairing: (url: string) => Promise<PendingPairing> = () => new Promise(() => undefined);
+  connecting: (desktopId: string) => Promise<void> = () => Promise.resolve();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(public state: PhoneState) {}
+
+  static with(desktops: PairedDesktop[] = [], requests: SignRequestMessage[] = []): StubClient {
+    const client = new StubClient({
+      version: 1,
+      mnemonic: TEST_MNEMONIC,
+      phoneName: "Alice's phone",
+      backedUp: true,
+      desktops,
+      answered: [],
+    });
+    client.pending = requests.map((request) => ({
+      desktopId: desktops[0]?.id ?? 'a'.repeat(64),
+      request,
+      receivedAt: NOW,
+    }));
+    return client;
+  }
+
+  onChange(listener: () => void): () => boolean {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  requests(): PendingRequest[] {
+    return [...this.pending];
+  }
+
+  online(desktopId: string): boolean {
+    return this.onlineIds.has(desktopId);
+  }
+
+  pair(url: string): Promise<PendingPairing> {
+    this.calls.push(['pair', url]);
+    return this.pairing(url);
+  }
+
+  async connect(desktopId: string): Promise<void> {
+    this.calls.push(['connect', desktopId]);
+    await this.connecting(desktopId);
+    this.onlineIds.add(desktopId);
+    this.changed();
+  }
+
+  async approve(id: string): Promise<void> {
+    this.calls.push(['approve', id]);
+    this.answer(id);
+  }
+
+  async reject(id: string, reason?: string): Promise<void> {
+    this.calls.push(reason === undefined ? ['reject', id] : ['reject', id, reason]);
+    this.answer(id);
+  }
+
+  async revoke(desktopId: string): Promise<void> {
+    this.calls.push(['revoke', desktopId]);
+    this.onlineIds.delete(desktopId);
+    this.state = {
+      ...this.state,
+      desktops: this.state.desktops.map((desktop) =>
+        desktop.id === desktopId ? { ...desktop, status: 'revoked' } : desktop,
+      ),
+    };
+    this.changed();
+  }
+
+  private answer(id: string): void {
+    this.pending = this.pending.filter((entry) => entry.request.id !== id);
+    this.changed();
+  }
+}

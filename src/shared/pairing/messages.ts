@@ -1,0 +1,129 @@
+import { getAddress } from 'ethers';
+import { z } from 'zod';
+import { PairingError } from './pairingError';
+
+const Checksum = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/)
+  .refine((value) => {
+    try {
+      return getAddress(value) === value;
+    } catch {
+      return false;
+    }
+  }, 'not an EIP-55 checksummed address');
+const Decimal = z.string().regex(/^(0|[1-9]\d{0,77})$/, 'a non-negative decimal integer');
+const Hex = z.string().regex(/^0x([0-9a-fA-F]{2})*$/);
+const Bytes32 = z.string().regex(/^0x[0-9a-f]{64}$/);
+/** 128 bits, lowercase hex: unguessable, so a request cannot be answered by one that never saw it. */
+export const RequestId = z.string().regex(/^[0-9a-f]{32}$/);
+const Name = z.string().trim().min(1).max(40);
+
+/** An unsigned transaction as the phone receives it; bigints travel as decimal strings. */
+export const PhoneTransaction = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal(2),
+    nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    to: Checksum.nullable(),
+    value: Decimal,
+    data: Hex.max(262_144),
+    gasLimit: Decimal,
+    maxFeePerGas: Decimal,
+    maxPriorityFeePerGas: Decimal,
+  }),
+  z.strictObject({
+    type: z.literal(0),
+    nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    to: Checksum.nullable(),
+    value: Decimal,
+    data: Hex.max(262_144),
+    gasLimit: Decimal,
+    gasPrice: Decimal,
+  }),
+]);
+export type PhoneTransaction = z.infer<typeof PhoneTransaction>;
+
+export const Signature = z.strictObject({
+  r: Bytes32,
+  s: Bytes32,
+  yParity: z.union([z.literal(0), z.literal(1)]),
+});
+
+export const SignRequestMessage = z.strictObject({
+  t: z.literal('sign'),
+  id: RequestId,
+  /** The desktop's name as the user gave it, so the phone says who asks. */
+  desktop: Name,
+  chainId: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53 - 1),
+  /** The network the desktop is on now; the phone warns when the request is for another one. */
+  desktopChainId: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53 - 1),
+  createdAt: z.number().int().nonnegative(),
+  expiresAt: z.number().int().nonnegative(),
+  tx: PhoneTransaction,
+});
+export type SignRequestMessage = z.infer<typeof SignRequestMessage>;
+
+/** What the phone sends. `hello` opens a pairing, `resume` every later connection. */
+export const PhoneMessage = z.discriminatedUnion('t', [
+  z.strictObject({
+    t: z.literal('hello'),
+    v: z.literal(1),
+    phone: z.strictObject({ name: Name, address: Checksum }),
+  }),
+  z.strictObject({ t: z.literal('resume'), v: z.literal(1) }),
+  z.strictObject({ t: z.literal('confirm'), sas: z.string().regex(/^\d{6}$/) }),
+  z.strictObject({ t: z.literal('signed'), id: RequestId, signature: Signature }),
+  z.strictObject({ t: z.literal('rejected'), id: RequestId, reason: z.string().max(200) }),
+  z.strictObject({ t: z.literal('revoke') }),
+  /** The codes differ on the phone: the pairing ends on both sides. */
+  z.strictObject({ t: z.literal('abort'), reason: z.string().max(300) }),
+  /** Sent while the companion is open, so the desktop can say whether the phone is reachable. */
+  z.strictObject({ t: z.literal('ping') }),
+]);
+export type PhoneMessage = z.infer<typeof PhoneMessage>;
+
+/** What the desktop sends. */
+export const DesktopMessage = z.discriminatedUnion('t', [
+  z.strictObject({ t: z.literal('paired'), desktop: z.strictObject({ name: Name }) }),
+  z.strictObject({ t: z.literal('abort'), reason: z.string().max(300) }),
+  SignRequestMessage,
+  z.strictObject({ t: z.literal('cancel'), id: RequestId }),
+  z.strictObject({ t: z.literal('revoke') }),
+]);
+export type DesktopMessage = z.infer<typeof DesktopMessage>;
+
+export function encodeMessage(message: PhoneMessage | DesktopMessage): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(message));
+}
+
+function decodeWith<T>(schema: z.ZodType<T>, bytes: Uint8Array, from: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new PairingError('invalid_message', `The ${from} sent something that is not a message.`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'message';
+    throw new PairingError(
+      'invalid_message',
+      `The ${from} sent an invalid message (${where}: ${issue?.message ?? 'invalid'}).`,
+    );
+  }
+  return parsed.data;
+}
+
+export const decodePhoneMessage = (bytes: Uint8Array): PhoneMessage =>
+  decodeWith(PhoneMessage, bytes, 'phone');
+export const decodeDesktopMessage = (bytes: Uint8Array): DesktopMessage =>
+  decodeWith(DesktopMessage, bytes, 'desktop');

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { deriveSessionSecrets, handshakePrologue, shortAuthenticationString } from './sessionKeys';
+
+describe('session keys', () => {
+  it('derives distinct route, resume key and inbox from the chaining key', () => {
+    const secrets = deriveSessionSecrets({ chainingKey: new Uint8Array(32).fill(1) });
+    expect(secrets.route).toHaveLength(16);
+    expect(secrets.inbox).toHaveLength(16);
+    expect(secrets.resumePsk).toHaveLength(32);
+    expect(secrets.route).not.toEqual(secrets.inbox);
+    expect(deriveSessionSecrets({ chainingKey: new Uint8Array(32).fill(2) }).route).not.toEqual(
+      secrets.route,
+    );
+  });
+
+  it('shows six digits that change with the transcript', () => {
+    const a = shortAuthenticationString({ handshakeHash: new Uint8Array(32).fill(1) });
+    const b = shortAuthenticationString({ handshakeHash: new Uint8Array(32).fill(2) });
+    expect(a).toMatch(/^\d{6}$/);
+    expect(b).toMatch(/^\d{6}$/);
+    expect(a).not.toBe(b);
+  });
+
+  it('binds the prologue to the mode and the rendezvous', () => {
+    const rendezvous = new Uint8Array(16).fill(9);
+    const pair = handshakePrologue('pair', rendezvous);
+    expect(new TextDecoder().decode(pair.subarray(0, 20))).toBe('ledgerline-pairing/1');
+    expect(pair[20]).toBe(1);
+    expect(handshakePrologue('resume', rendezvous)[20]).toBe(2);
+    expect(pair.subarray(21)).toEqual(rendezvous);
+  });
+});
