@@ -114,6 +114,36 @@ describe('pairing a phone and signing with it', () => {
   });
 });
 
+describe('resuming after lost answers', () => {
+  it('accepts the phone after the handshake answer was lost twice in a row', async () => {
+    desktop = startDesktop(temp.db);
+    let drops = 0;
+    const phone = headlessPhone(PHONE_MNEMONIC, {
+      connectRelay: async (url, handlers) => {
+        const link = await RelayClient.connect(url);
+        // Message 2 is the only 48-byte body the phone receives: the relay loses it while `drops` lasts.
+        link.on('deliver', (route, frame) => {
+          if (frame.length === 48 && drops > 0) drops--;
+          else handlers.deliver(route, frame);
+        });
+        link.on('error', handlers.error);
+        link.on('closed', handlers.closed);
+        return link;
+      },
+    });
+    await pair(phone);
+    const desktopId = phone.state().desktops[0]?.id as string;
+    phone.client.disconnect();
+    drops = 2;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(phone.client.connect(desktopId)).rejects.toMatchObject({ code: 'relay_unreachable' });
+    }
+    await expect(phone.client.connect(desktopId)).resolves.toBeUndefined();
+    expect(phone.client.online(desktopId)).toBe(true);
+    phone.client.disconnect();
+  });
+});
+
 describe('what the protocol refuses', () => {
   it('rejects a replayed frame and a tampered frame, and the session goes on', async () => {
     desktop = startDesktop(temp.db);

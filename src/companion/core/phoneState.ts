@@ -7,6 +7,8 @@ export const MAX_ANSWERED = 200;
 const hex = (bytes: number) =>
   z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${bytes} bytes of hex`);
 const Time = z.number().int().nonnegative();
+/** Empty once the desktop is revoked: the phone wipes the keys it would resume with. */
+const wipeable = (bytes: number) => hex(bytes).or(z.literal(''));
 
 export const PairedDesktop = z.strictObject({
   /** Hex of the desktop's static X25519 public key. */
@@ -14,9 +16,9 @@ export const PairedDesktop = z.strictObject({
   name: z.string().min(1).max(64),
   relay: z.string().regex(/^wss?:\/\/\S+$/, 'a ws:// or wss:// address'),
   desktopKey: hex(32),
-  phoneStaticPrivate: hex(32),
+  phoneStaticPrivate: wipeable(32),
   /** The psk of the next resume handshake; replaced after each one. */
-  resumePsk: hex(32),
+  resumePsk: wipeable(32),
   /** The rendezvous id of the next resume handshake. */
   inbox: hex(16),
   pairedAt: Time,

@@ -26,7 +26,7 @@ import type { EventHub } from '../api/events';
 import type { Logger } from '../log';
 import { DeviceError } from '../signers/deviceError';
 import type { SignatureParts, UnsignedTransaction } from '../signers/signer';
-import { toChecksumAddress } from '../store/address';
+import { toChecksumAddress, type ChecksumAddress } from '../store/address';
 import type { Repositories } from '../store/repositories';
 import type { Vault } from '../vault/vault';
 import type { PhonePairingsRepository } from './phonePairingsRepository';
@@ -77,7 +77,7 @@ interface Attempt extends PairingAttempt {
   session: Session | null;
   secrets: SessionSecrets | null;
   phoneKey: string | null;
-  phoneAddress: string | null;
+  phoneAddress: ChecksumAddress | null;
 }
 
 interface Session {
@@ -397,7 +397,7 @@ export class PairingService {
     // until the phone's first frame on the new session shows it has them too.
     const current = pairing.inbox === inbox ? stored.slice(0, 32) : stored.slice(32, 64);
     await this.options.vault.put(resumeKeyName(pairing.fingerprint), concat(secrets.resumePsk, current));
-    this.options.pairings.rotate(pairing.fingerprint, bytesToHex(secrets.inbox));
+    this.options.pairings.rotate(pairing.fingerprint, bytesToHex(secrets.inbox), inbox);
     if (pairing.inbox !== inbox) this.link?.close(hexToBytes(pairing.inbox));
     this.link?.open(secrets.inbox, INBOX_TTL_SECONDS);
     this.link?.open(rendezvous, INBOX_TTL_SECONDS);
@@ -535,7 +535,7 @@ export class PairingService {
           deviceFingerprint: fingerprint,
           derivationScheme: 'bip44',
           derivationPath: PHONE_PATH,
-          address: phoneAddress as never,
+          address: phoneAddress,
           label: phoneName,
         });
       })();

@@ -77,10 +77,11 @@ describe('PhonePairingsRepository', () => {
   it('rotate() makes the new inbox current and keeps the used one as previous', () => {
     const { pairings } = setup(FP_A);
     pairings.add(A);
-    pairings.rotate(FP_A, INBOX_3);
+    pairings.rotate(FP_A, INBOX_3, INBOX_1);
     expect(pairings.get(FP_A)).toEqual({ ...A, inbox: INBOX_3, previousInbox: INBOX_1 });
-    pairings.rotate(FP_A, INBOX_4);
-    expect(pairings.get(FP_A)).toEqual({ ...A, inbox: INBOX_4, previousInbox: INBOX_3 });
+    // The phone never got the answer and knocked on INBOX_1 again: that one stays the fallback.
+    pairings.rotate(FP_A, INBOX_4, INBOX_1);
+    expect(pairings.get(FP_A)).toEqual({ ...A, inbox: INBOX_4, previousInbox: INBOX_1 });
   });
 
   it('byInbox() finds a pairing by its current and its previous inbox', () => {
@@ -89,7 +90,7 @@ describe('PhonePairingsRepository', () => {
     pairings.add(B);
     expect(pairings.byInbox(INBOX_1)?.fingerprint).toBe(FP_A);
     expect(pairings.byInbox(INBOX_2)?.fingerprint).toBe(FP_B);
-    pairings.rotate(FP_A, INBOX_3);
+    pairings.rotate(FP_A, INBOX_3, INBOX_1);
     expect(pairings.byInbox(INBOX_3)).toEqual({ ...A, inbox: INBOX_3, previousInbox: INBOX_1 });
     expect(pairings.byInbox(INBOX_1)?.fingerprint).toBe(FP_A);
     expect(pairings.byInbox(INBOX_4)).toBeUndefined();
@@ -98,7 +99,7 @@ describe('PhonePairingsRepository', () => {
   it('forgetPrevious() closes the old inbox', () => {
     const { pairings } = setup(FP_A);
     pairings.add(A);
-    pairings.rotate(FP_A, INBOX_3);
+    pairings.rotate(FP_A, INBOX_3, INBOX_1);
     pairings.forgetPrevious(FP_A);
     expect(pairings.get(FP_A)).toEqual({ ...A, inbox: INBOX_3, previousInbox: null });
     expect(pairings.byInbox(INBOX_1)).toBeUndefined();
@@ -149,7 +150,7 @@ describe('PhonePairingsRepository', () => {
       );
     }
     pairings.add(A);
-    expect(() => pairings.rotate(FP_A, 'short')).toThrow(
+    expect(() => pairings.rotate(FP_A, 'short', INBOX_1)).toThrow(
       expect.objectContaining({ code: 'invalid_request' }),
     );
     expect(pairings.get(FP_A)).toEqual({ ...A, previousInbox: null });

@@ -43,8 +43,8 @@ export class PhonePairingsRepository {
     this.selectByInbox = db.prepare<[string, string], PhonePairing>(
       `SELECT ${COLUMNS} FROM phone_pairings WHERE inbox = ? OR previous_inbox = ?`,
     );
-    this.rotateInbox = db.prepare<[string, string]>(
-      'UPDATE phone_pairings SET previous_inbox = inbox, inbox = ? WHERE fingerprint = ?',
+    this.rotateInbox = db.prepare<[string, string, string]>(
+      'UPDATE phone_pairings SET previous_inbox = ?, inbox = ? WHERE fingerprint = ?',
     );
     this.dropPrevious = db.prepare<[string]>(
       'UPDATE phone_pairings SET previous_inbox = NULL WHERE fingerprint = ?',
@@ -72,9 +72,12 @@ export class PhonePairingsRepository {
     return this.selectByInbox.get(inbox, inbox);
   }
 
-  /** After a resume: the new inbox becomes current, the used one is kept as the fallback. */
-  rotate(fingerprint: string, inbox: string): void {
-    storeWrite(() => this.rotateInbox.run(inbox, fingerprint));
+  /**
+   * After a resume: the new inbox becomes current and the one the phone knocked on is kept as the fallback,
+   * for a phone that never got the handshake's answer and knocks there again.
+   */
+  rotate(fingerprint: string, inbox: string, used: string): void {
+    storeWrite(() => this.rotateInbox.run(used, inbox, fingerprint));
   }
 
   forgetPrevious(fingerprint: string): void {
