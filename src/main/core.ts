@@ -165,6 +165,7 @@ export function createCore(options: CoreOptions): Core {
     counterparties: (account) => history.counterparties(account).map(toChecksumAddress),
     events,
     log,
+    onSettled: (chainIds) => void history.syncAfterCurrent(chainIds),
   });
   const txPollMs = options.txPollMs ?? 4_000;
   if (txPollMs > 0) tx.start(txPollMs);

@@ -254,4 +254,18 @@ describe('HistoryIndexer on anvil', () => {
     expect(alice).toContain(replacement);
     expect(sorted(alice)).toEqual(sorted(truthFor(ALICE)));
   });
+
+  it('counts a transaction becoming final as a change, and a chain with nothing new as none', async () => {
+    const h = harness();
+    const late = await send({ from: CAROL, to: ALICE, value: '0x55' }, [ALICE, CAROL]);
+    await h.sync(undefined, 3);
+    const entry = () => h.repository.page({ search: late, limit: 5 }, [ALICE, CAROL], NAMES, []).entries[0];
+    expect(entry()).toMatchObject({ provisional: true });
+    expect(await h.sync(undefined, 3)).toBe(0);
+
+    await anvilCall(url(), 'anvil_mine', ['0x3']);
+    expect(await h.sync(undefined, 3)).toBeGreaterThan(0);
+    expect(entry()).toMatchObject({ provisional: false });
+    expect(await h.sync(undefined, 3)).toBe(0);
+  });
 });

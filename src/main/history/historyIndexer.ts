@@ -54,13 +54,15 @@ export class HistoryIndexer {
     this.now = options.now ?? Date.now;
   }
 
-  /** Returns how many transactions were written. */
+  /**
+   * Returns how many transactions were written, removed by a reorg or became final: zero means the timeline
+   * looks as it did.
+   */
   async sync({ connection, provider, confirmations, accounts, onProgress }: ChainSync): Promise<number> {
     const { chain, client, signal } = connection;
     const head = Number(await client.send(rpc.blockNumber(), signal));
-    await this.undoReorgs(connection, provider, accounts, head, confirmations);
+    let changed = await this.undoReorgs(connection, provider, accounts, head, confirmations);
     const safe = head - confirmations;
-    let written = 0;
     for (const account of accounts) {
       const cursor = this.cursors.get(cursorKey(account, chain.id, provider));
       let from = cursor ? cursor.blockNumber + 1 : 0;
@@ -79,7 +81,7 @@ export class HistoryIndexer {
           [{ ...cursorKey(account, chain.id, provider), blockNumber: to, blockHash: end }],
           this.now(),
         );
-        written += transactions.length;
+        changed += transactions.length;
         onProgress({
           chainId: chain.id,
           state: 'syncing',
@@ -91,8 +93,7 @@ export class HistoryIndexer {
         from = to + 1;
       }
     }
-    this.options.repository.confirm(chain.id, safe);
-    return written;
+    return changed + this.options.repository.confirm(chain.id, safe);
   }
 
   /** The chain knows its own coin: a native movement gets the chain's symbol and decimals. */
@@ -132,7 +133,7 @@ export class HistoryIndexer {
     accounts: readonly IndexedAccount[],
     head: number,
     confirmations: number,
-  ): Promise<void> {
+  ): Promise<number> {
     const stored = new Map<number, string>();
     for (const block of this.options.repository.provisional(chain.id))
       stored.set(block.blockNumber, block.blockHash);
@@ -153,11 +154,11 @@ export class HistoryIndexer {
       ...asked.filter((number, index) => current[index]?.hash !== stored.get(number)),
       ...blocks.filter((number) => number > head),
     ];
-    if (replaced.length === 0) return;
+    if (replaced.length === 0) return 0;
     const first = Math.min(...replaced);
     const keep = Math.max(0, first - 1);
     const keepHash = await this.blockHash(client, keep, signal);
-    this.options.repository.rollback(chain.id, first, { blockNumber: keep, blockHash: keepHash });
+    return this.options.repository.rollback(chain.id, first, { blockNumber: keep, blockHash: keepHash });
   }
 
   private async blockHash(client: RpcClient, number: number, signal: AbortSignal): Promise<string> {

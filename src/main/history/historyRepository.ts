@@ -180,10 +180,12 @@ export class HistoryRepository {
   }
 
   /** A reorg replaced `fromBlock` and later: their transactions go, with the cursors past them. */
-  rollback(chainId: number, fromBlock: number, rewindTo: { blockNumber: number; blockHash: string }): void {
-    this.db.transaction(() => {
-      this.deleteFrom.run(chainId, fromBlock);
+  /** Returns how many transactions went. */
+  rollback(chainId: number, fromBlock: number, rewindTo: { blockNumber: number; blockHash: string }): number {
+    return this.db.transaction(() => {
+      const { changes } = this.deleteFrom.run(chainId, fromBlock);
       this.cursors.rewind(chainId, HISTORY_CURSOR_KIND, rewindTo);
+      return changes;
     })();
   }
 
@@ -195,8 +197,8 @@ export class HistoryRepository {
       .filter((a) => a !== account);
   }
 
-  confirm(chainId: number, upToBlock: number): void {
-    this.confirmUpTo.run(chainId, upToBlock);
+  confirm(chainId: number, upToBlock: number): number {
+    return this.confirmUpTo.run(chainId, upToBlock).changes;
   }
 
   page(

@@ -200,4 +200,22 @@ describe('HistoryService on two anvil chains', () => {
     expect(lines.find((line) => line.includes(sendHash))).toContain(`-0.1 ETH,${FRIEND},'=Friend,`);
     expect(lines.find((line) => line.includes(burnHash))).toContain('-7.0 USDC');
   });
+
+  it('reads a transaction that just settled on the chain it settled on, after the run under way', async () => {
+    const { history, progress } = service();
+    const first = history.sync();
+    const late = hashOf(await sendAndMine(url(1), { from: FRIEND, to: USER, value: '0x1' }));
+    await history.syncAfterCurrent([1]);
+    // The run that was under way may have read the head before that block; the one after it cannot have.
+    expect(
+      history
+        .page({ search: late, limit: 5 })
+        .entries.map((entry) => entry.kind)
+        .toSorted(),
+    ).toEqual(['receive', 'send']);
+    await first;
+    const seen = progress.length;
+    await history.syncAfterCurrent([1]);
+    expect(new Set(progress.slice(seen).map((state) => state.chainId))).toEqual(new Set([1]));
+  });
 });

@@ -73,6 +73,20 @@ export class HistoryService {
     return Promise.all(connections.map((connection) => this.syncChain(connection)));
   }
 
+  /**
+   * Syncs these chains once any run already on them ends: a run that started before a block was mined may
+   * have read the head before it, and the user just watched a transaction of theirs land in that block.
+   */
+  async syncAfterCurrent(chainIds: readonly number[]): Promise<void> {
+    await Promise.all(chainIds.map((chainId) => this.running.get(chainId)));
+    const connections = await this.options.connections();
+    await Promise.all(
+      connections
+        .filter((connection) => chainIds.includes(connection.chain.id))
+        .map((connection) => this.syncChain(connection)),
+    );
+  }
+
   /** Syncs at once and then every `intervalMs`, while there are accounts. */
   start(intervalMs: number): void {
     this.stop();
@@ -144,7 +158,7 @@ export class HistoryService {
     try {
       provider = await this.providerFor(connection);
       this.report({ ...idle(chainId), state: 'syncing', provider: provider.name });
-      const written = await this.indexer.sync({
+      const changed = await this.indexer.sync({
         connection,
         provider,
         confirmations: this.options.confirmations ?? 12,
@@ -159,7 +173,7 @@ export class HistoryService {
         provider: provider.name,
         message: null,
       });
-      if (written > 0) this.options.events.emit('history.changed', { chainIds: [chainId] });
+      if (changed > 0) this.options.events.emit('history.changed', { chainIds: [chainId] });
       return done;
     } catch (error) {
       if (connection.signal.aborted) return this.states.get(chainId) ?? idle(chainId);

@@ -285,6 +285,16 @@ describe('SignersService with the Ledger emulator', () => {
         expect.objectContaining({ kind: 'transaction', chainId: Number(transaction.chainId) }),
       ]);
     }
+    // What to compare with the device: the coin and the network by name where the registry knows them.
+    const checks = h.requests.filter((r) => r.status === 'queued').map((r) => r.check);
+    expect(checks[0]).toEqual([
+      { label: 'To', value: base.to },
+      { label: 'Amount', value: '0.01 ETH' },
+      { label: 'Chain', value: 'Ethereum (1)' },
+      { label: 'Nonce', value: '7' },
+    ]);
+    expect(checks[1]).toContainEqual({ label: 'Chain', value: '11155111' });
+    expect(checks[1]).toContainEqual({ label: 'Amount', value: '0.01' });
   });
 
   describe('every failure reaches the renderer as its own state, and the queue carries on', () => {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { formatEther, toUtf8Bytes, TypedDataEncoder } from 'ethers';
 import { ApiError } from '../../shared/api/envelope';
+import { findChain } from '../../shared/chains/registry';
 import type {
   AddDeviceAccounts,
   DeviceState,
@@ -354,10 +355,15 @@ export class SignersService {
   /** For the send flow: a signed, checked transaction ready to broadcast, recorded by its hash. */
   async signTransaction(accountId: number, transaction: UnsignedTransaction): Promise<CheckedTransaction> {
     const account = this.options.repositories.accounts.get(accountId);
+    const chain = findChain(Number(transaction.chainId));
+    // Devices show the coin amount and the chain id; the name is beside the id so both can be compared.
     const check = [
       { label: 'To', value: transaction.to ?? 'New contract' },
-      { label: 'Amount', value: formatEther(transaction.value) },
-      { label: 'Chain', value: transaction.chainId.toString() },
+      {
+        label: 'Amount',
+        value: [formatEther(transaction.value), chain?.nativeCurrency.symbol].join(' ').trim(),
+      },
+      { label: 'Chain', value: chain ? `${chain.name} (${chain.id})` : transaction.chainId.toString() },
       { label: 'Nonce', value: String(transaction.nonce) },
     ];
     if (account.signer === 'phone') return this.signWithPhone(account, transaction, check);

@@ -2,6 +2,12 @@ import type { Database } from 'better-sqlite3';
 import { storeWrite } from '../store/storeError';
 
 export type OutgoingStatus = 'signed' | 'pending' | 'included' | 'failed' | 'dropped' | 'replaced';
+
+/** Not yet in a block: signed and not sent, or sent and still in the mempool. */
+export function isOpen(status: OutgoingStatus): boolean {
+  return status === 'signed' || status === 'pending';
+}
+
 export type OutgoingPurpose = 'send' | 'speed-up' | 'cancel' | 'revoke';
 
 export interface OutgoingTransaction {

@@ -8,7 +8,12 @@ import type { UnsignedTransaction } from '../signers/signer';
 import type { Account } from '../store/accountsRepository';
 import { type ChecksumAddress, toChecksumAddress } from '../store/address';
 import { bumpFees } from './feeBump';
-import type { OutgoingPurpose, OutgoingRepository, OutgoingTransaction } from './outgoingRepository';
+import {
+  isOpen,
+  type OutgoingPurpose,
+  type OutgoingRepository,
+  type OutgoingTransaction,
+} from './outgoingRepository';
 import { revertReason } from './revertReason';
 import { txRpc } from './txRpc';
 
@@ -197,9 +202,7 @@ export class OutgoingTransactions {
   async nextNonce(address: ChecksumAddress, chainId: number): Promise<number> {
     const { client, signal } = await this.options.connection(chainId);
     const chainNonce = Number(await client.send(txRpc.pendingNonce(address), signal));
-    const open = this.options.repository
-      .forSender(address, chainId)
-      .filter((row) => row.status === 'signed' || row.status === 'pending');
+    const open = this.options.repository.forSender(address, chainId).filter((row) => isOpen(row.status));
     const local = open.length > 0 ? Math.max(...open.map((row) => row.nonce)) + 1 : 0;
     return Math.max(chainNonce, local);
   }

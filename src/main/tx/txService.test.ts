@@ -93,6 +93,7 @@ async function harness() {
   await setTokenBalances(url(), TOKEN, [[ledger?.address as string, 50_000_000n]]);
   const client = new RpcClient({ chainId: 1, chainName: 'Ethereum', urls: [url()], retry: { attempts: 1 } });
   const connection = { chain: localChain(1, url()), client, signal: new AbortController().signal };
+  const settled: number[][] = [];
   const tx = new TxService({
     db: temp.db,
     repositories,
@@ -102,9 +103,11 @@ async function harness() {
     counterparties: () => [],
     events: createEventHub(),
     log: createLogger('tx', () => {}),
+    onSettled: (chainIds) => settled.push(chainIds),
   });
   return {
     tx,
+    settled,
     ledger: ledger as NonNullable<typeof ledger>,
     trezor: trezorAccount as NonNullable<typeof trezorAccount>,
     watch,
@@ -211,8 +214,11 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
     const settled = await h.tx.track();
     expect(settled.map((row) => row.status)).toEqual(['included', 'included']);
     expect(settled.map((row) => row.confirmations)).toEqual([1, 2]);
+    // Both left the mempool in that one tracking pass: history is asked to read their chain once.
+    expect(h.settled).toEqual([[1]]);
     await anvilCall(url(), 'evm_mine');
     expect((await h.tx.track()).map((row) => row.confirmations)).toEqual([2, 3]);
+    expect(h.settled).toEqual([[1]]);
     expect(token.to).toBe(TOKEN);
     const [friendTokens] = await chainBalances(url(), [[FRIEND, TOKEN]]);
     expect(friendTokens).toBe(12_500_000n);

@@ -26,7 +26,7 @@ import { readAllowances } from './approvals/readAllowances';
 import { buildRevoke } from './approvals/revoke';
 import { estimateFees } from './fees/feeEstimator';
 import { type Eip1559Option, type FeeEstimate, type LegacyOption, totalCost } from './fees/feeRules';
-import { OutgoingRepository, type OutgoingTransaction } from './outgoingRepository';
+import { isOpen, OutgoingRepository, type OutgoingTransaction } from './outgoingRepository';
 import { OutgoingTransactions, type TransactionDraft } from './outgoingTransactions';
 import { checkRecipient } from './recipient/checkRecipient';
 import { RecipientError } from './recipient/resolveRecipient';
@@ -41,6 +41,8 @@ export interface TxServiceOptions {
   counterparties: (account: ChecksumAddress) => ChecksumAddress[];
   events: EventHub;
   log: Logger;
+  /** Told which chains have a transaction that just left the mempool, so history can read its block now. */
+  onSettled?: (chainIds: number[]) => void;
   now?: () => number;
 }
 
@@ -182,14 +184,17 @@ export class TxService {
       (row) => row.status === 'included' && (row.confirmations ?? 0) < FINAL_CONFIRMATIONS,
     );
     if (open.length === 0 && confirming.length === 0) return this.list();
-    const before = JSON.stringify(this.list());
+    const previous = this.list();
     if (open.length > 0) await this.outgoing.track();
     for (const chainId of new Set([...open, ...confirming].map((row) => row.chainId))) {
       const { client, signal } = await this.connection(chainId);
       this.heads.set(chainId, Number(await client.send(rpc.blockNumber(), signal)));
     }
     const after = this.list();
-    if (JSON.stringify(after) !== before) this.options.events.emit('tx.changed', after);
+    if (JSON.stringify(after) !== JSON.stringify(previous)) this.options.events.emit('tx.changed', after);
+    const wasOpen = new Set(previous.filter((row) => isOpen(row.status)).map((row) => row.id));
+    const settled = after.filter((row) => wasOpen.has(row.id) && !isOpen(row.status));
+    if (settled.length > 0) this.options.onSettled?.([...new Set(settled.map((row) => row.chainId))]);
     return after;
   }
 
