@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from './fixtures/browserHost';
 
-const ROUTES = ['Portfolio', 'History', 'Send', 'Approvals', 'Devices', 'Pairing', 'Settings'] as const;
+const ROUTES = [
+  'Portfolio',
+  'History',
+  'Send',
+  'Approvals',
+  'Address book',
+  'Devices',
+  'Pairing',
+  'Settings',
+] as const;
 const ARTIFACTS = 'e2e/artifacts';
 
 let host: RunningHost;
@@ -39,7 +48,9 @@ test('walks every sidebar route in light and dark, saving a screenshot of each',
         'aria-current',
         'page',
       );
-      await page.screenshot({ path: `${ARTIFACTS}/${route.toLowerCase()}-${theme.toLowerCase()}.png` });
+      await page.screenshot({
+        path: `${ARTIFACTS}/${route.toLowerCase().replace(/ /g, '-')}-${theme.toLowerCase()}.png`,
+      });
     }
   }
 });

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../shared/api/contract';
 import { ApiError } from '../shared/api/envelope';
@@ -19,10 +20,14 @@ import { PairingService } from './pairing/pairingService';
 import { PhonePairingsRepository } from './pairing/phonePairingsRepository';
 import { startRelay } from './pairing/relay/relayServer';
 import { SettingsService } from './settings/settingsService';
+import { syncedCollections } from './sync/syncedCollections';
+import { SyncService } from './sync/syncService';
 import type { DeviceSource } from './signers/deviceSource';
 import { SignersService } from './signers/signersService';
 import { TxService } from './tx/txService';
 import { toChecksumAddress } from './store/address';
+import { ContactInput } from './store/addressBookRepository';
+import { LabelInput } from './store/labelsRepository';
 import { BackupService } from './store/backup';
 import { openDatabase } from './store/database';
 import { clearLocalData } from './store/localData';
@@ -53,6 +58,8 @@ export interface CoreOptions {
   historyPollMs?: number;
   /** How often sent transactions are followed while any is open (4 s by default); 0 never. */
   txPollMs?: number;
+  /** How often state sync runs (30 s by default); 0 syncs only when asked. */
+  syncPollMs?: number;
   /** The phone relay: where it listens until the user picks (a LAN address, port 8787) and the companion. */
   pairing?: {
     host?: string;
@@ -106,6 +113,35 @@ export function createCore(options: CoreOptions): Core {
   const { chains } = networks;
   const refreshBalances = () => void networks.ready().then(() => chains.refresh());
 
+  const names = () => ({
+    labels: repositories.labels.list().map(({ address, chainId, kind, name, note }) => ({
+      address,
+      chainId,
+      kind,
+      name,
+      note,
+    })),
+    contacts: repositories.addressBook
+      .list()
+      .map(({ address, chainId, name, note }) => ({ address, chainId, name, note })),
+  });
+  const desktopName = (options.pairing?.desktopName ?? `Ledgerline on ${hostname()}`).slice(0, 40);
+  const sync = new SyncService({
+    db,
+    vault,
+    collections: syncedCollections({
+      repositories,
+      settings,
+      onNamesChanged: () => events.emit('names.changed', names()),
+    }),
+    events,
+    log,
+    deviceName: desktopName,
+  });
+  /** A change the user made here: the group hears of it at once rather than at the next interval. */
+  const syncSoon = () =>
+    void sync.syncNow().catch((error: unknown) => log.warn('sync failed', { error: String(error) }));
+
   const pairing = new PairingService({
     db,
     repositories,
@@ -118,7 +154,7 @@ export function createCore(options: CoreOptions): Core {
     connectRelay: connectRelayLink,
     relayHost: options.pairing?.host,
     relayPort: options.pairing?.port,
-    desktopName: options.pairing?.desktopName,
+    desktopName,
     requestTtlMs: options.pairing?.requestTtlMs,
     onAccountsChanged: refreshBalances,
   });
@@ -182,6 +218,16 @@ export function createCore(options: CoreOptions): Core {
     });
   });
 
+  function namesChanged(): void {
+    events.emit('names.changed', names());
+    syncSoon();
+  }
+
+  const syncPollMs = options.syncPollMs ?? 30_000;
+  sync.start(syncPollMs).catch((error: unknown) => {
+    log.error('sync could not start', { error: error instanceof Error ? error.message : String(error) });
+  });
+
   const info: AppInfo = {
     ...app,
     platform: process.platform,
@@ -191,6 +237,7 @@ export function createCore(options: CoreOptions): Core {
 
   async function resetLocalData(): Promise<null> {
     clearLocalData(db);
+    sync.reset();
     try {
       await vault.destroy();
     } catch (error) {
@@ -283,6 +330,34 @@ export function createCore(options: CoreOptions): Core {
       'history.exportCsv': (filters) => history.exportCsv(filters),
       'history.sources': () => sources.view(),
       'history.setEtherscanKey': async ({ key }) => (await sources.setEtherscanKey(key), null),
+      'names.list': names,
+      'labels.set': (input) => {
+        const { address, chainId, kind, name, note } = repositories.labels.set(LabelInput.parse(input));
+        namesChanged();
+        return { address, chainId, kind, name, note };
+      },
+      'labels.remove': ({ address, chainId }) => {
+        repositories.labels.remove(toChecksumAddress(address), chainId);
+        namesChanged();
+        return null;
+      },
+      'contacts.set': (input) => {
+        const { address, chainId, name, note } = repositories.addressBook.set(ContactInput.parse(input));
+        namesChanged();
+        return { address, chainId, name, note };
+      },
+      'contacts.remove': ({ address, chainId }) => {
+        repositories.addressBook.remove(toChecksumAddress(address), chainId);
+        namesChanged();
+        return null;
+      },
+      'sync.status': () => sync.status(),
+      'sync.setFolder': ({ path }) => sync.setFolder(path),
+      'sync.setCollections': (patch) => sync.setCollections(patch),
+      'sync.now': () => sync.syncNow(),
+      'sync.invite': () => sync.invite(),
+      'sync.join': ({ code }) => sync.join(code),
+      'sync.removeDevice': ({ id }) => sync.removeDevice(id),
     },
   });
 
@@ -292,6 +367,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       history.stop();
       tx.stop();
+      sync.stop();
       void pairing.close();
       void signers.stop();
       networks.close();

@@ -223,6 +223,47 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
       fc.string({ minLength: 30, maxLength: 38 }),
     ),
   }),
+  'names.list': fc.constant(undefined),
+  'labels.set': fc.record({
+    address: fc.oneof(fc.constantFrom(...WATCHED), fc.string({ maxLength: 50 })),
+    chainId: fc.oneof(fc.constant(null), fc.constantFrom(1, 10), fc.integer()),
+    kind: fc.oneof(fc.constantFrom('eoa', 'contract'), fc.string()),
+    name: fc.string({ maxLength: 120 }),
+    note: fc.string({ maxLength: 20 }),
+  }),
+  'labels.remove': fc.record({
+    address: fc.oneof(fc.constantFrom(...WATCHED), fc.string({ maxLength: 50 })),
+    chainId: fc.oneof(fc.constant(null), fc.integer()),
+  }),
+  'contacts.set': fc.record({
+    address: fc.oneof(fc.constantFrom(...WATCHED), fc.string({ maxLength: 50 })),
+    chainId: fc.oneof(fc.constant(null), fc.constantFrom(1, 10), fc.integer()),
+    name: fc.string({ maxLength: 120 }),
+    note: fc.string({ maxLength: 20 }),
+  }),
+  'contacts.remove': fc.record({
+    address: fc.oneof(fc.constantFrom(...WATCHED), fc.string({ maxLength: 50 })),
+    chainId: fc.oneof(fc.constant(null), fc.integer()),
+  }),
+  'sync.status': fc.constant(undefined),
+  // Never a real directory: a fuzzed "/" or "." would have the core write blobs there.
+  'sync.setFolder': fc.record({
+    path: fc.oneof(
+      fc.constant(null),
+      fc.string({ maxLength: 40 }).map((name) => `/nonexistent-ledgerline-sync/${name}`),
+      fc.constant(''),
+    ),
+  }),
+  'sync.setCollections': fc.dictionary(
+    fc.oneof(fc.constantFrom('labels', 'addressBook', 'rpcs'), fc.string({ maxLength: 12 })),
+    fc.oneof(fc.boolean(), fc.anything()),
+  ),
+  'sync.now': fc.constant(undefined),
+  'sync.invite': fc.constant(undefined),
+  'sync.join': fc.record({ code: fc.string({ maxLength: 220 }) }),
+  'sync.removeDevice': fc.record({
+    id: fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.string({ maxLength: 20 })),
+  }),
 };
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/api/envelope';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { USER_COLLECTIONS, type SyncCollections } from '../../shared/sync';
 import { createRouter, type Handlers, type Sender } from './router';
 
 const ORIGIN = 'app://wallet';
@@ -8,6 +9,13 @@ const pairing = {
   relay: { running: false, host: '127.0.0.1', port: 8787, url: null, interfaces: [], error: null },
   attempt: null,
   phones: [],
+};
+const sync = {
+  devices: [],
+  folder: { path: null, lastSyncAt: null, error: null },
+  collections: Object.fromEntries(USER_COLLECTIONS.map((name) => [name, true])) as SyncCollections,
+  problems: [],
+  epoch: 0,
 };
 const own: Sender = { origin: ORIGIN, isMainFrame: true };
 
@@ -99,6 +107,18 @@ function setup(overrides: Partial<Handlers> = {}) {
     'history.exportCsv': () => ({ fileName: 'history.csv', contents: 'date\r\n' }),
     'history.sources': () => ({ explorers: false, etherscanKey: false }),
     'history.setEtherscanKey': () => null,
+    'names.list': () => ({ labels: [], contacts: [] }),
+    'labels.set': (label) => label,
+    'labels.remove': () => null,
+    'contacts.set': (contact) => contact,
+    'contacts.remove': () => null,
+    'sync.status': () => sync,
+    'sync.setFolder': () => sync,
+    'sync.setCollections': () => sync,
+    'sync.now': () => sync,
+    'sync.invite': () => ({ code: 'ABCD-EFGH', expiresAt: 0 }),
+    'sync.join': () => sync,
+    'sync.removeDevice': () => sync,
     ...overrides,
   };
   return { router: createRouter({ handlers, trustedOrigins: [ORIGIN], log }), handlers, log };

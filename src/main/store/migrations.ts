@@ -321,4 +321,41 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 12,
+    name: 'state sync',
+    up(db) {
+      // sync_fields is the merged last-writer-wins state of every synced field, the group's roster included;
+      // sync_blobs keeps every sealed blob this desktop wrote or accepted, to hand on to devices that lack
+      // it; sync_local is each record as this desktop last had it, so only what the user changed here since
+      // becomes an op (a merged value this desktop refused is not echoed back). The keys are in the vault.
+      db.exec(`
+        CREATE TABLE sync_fields (
+          collection TEXT NOT NULL CONSTRAINT sync_field_collection CHECK (length(collection) BETWEEN 1 AND 40),
+          key        TEXT NOT NULL CONSTRAINT sync_field_key CHECK (length(key) BETWEEN 1 AND 200),
+          field      TEXT NOT NULL CONSTRAINT sync_field_name CHECK (length(field) BETWEEN 1 AND 40),
+          value      TEXT NOT NULL,
+          hlc        TEXT NOT NULL CONSTRAINT sync_field_hlc CHECK (length(hlc) = 36),
+          PRIMARY KEY (collection, key, field)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE sync_blobs (
+          origin  TEXT NOT NULL CONSTRAINT sync_blob_origin CHECK (length(origin) = 16),
+          counter INTEGER NOT NULL CONSTRAINT sync_blob_counter CHECK (counter >= 1),
+          epoch   INTEGER NOT NULL CONSTRAINT sync_blob_epoch CHECK (epoch >= 1),
+          bytes   BLOB NOT NULL,
+          PRIMARY KEY (origin, counter)
+        ) STRICT;
+        CREATE TABLE sync_local (
+          collection TEXT NOT NULL,
+          key        TEXT NOT NULL,
+          record     TEXT NOT NULL,
+          PRIMARY KEY (collection, key)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE sync_state (
+          name  TEXT PRIMARY KEY NOT NULL,
+          value TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];

@@ -1,4 +1,5 @@
 import {
+  BookUser,
   ChartPie,
   History,
   Send,
@@ -9,7 +10,8 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 
-export type RouteId = 'portfolio' | 'history' | 'send' | 'approvals' | 'devices' | 'pairing' | 'settings';
+export type RouteId =
+  'portfolio' | 'history' | 'send' | 'approvals' | 'address-book' | 'devices' | 'pairing' | 'settings';
 
 /** Sidebar groups: what the user does with money, what holds the keys, and the app itself. */
 export type RouteGroup = 'wallet' | 'signers' | 'app';
@@ -26,6 +28,7 @@ export const ROUTES: readonly Route[] = [
   { id: 'history', title: 'History', icon: History, group: 'wallet' },
   { id: 'send', title: 'Send', icon: Send, group: 'wallet' },
   { id: 'approvals', title: 'Approvals', icon: ShieldCheck, group: 'wallet' },
+  { id: 'address-book', title: 'Address book', icon: BookUser, group: 'wallet' },
   { id: 'devices', title: 'Devices', icon: Usb, group: 'signers' },
   { id: 'pairing', title: 'Pairing', icon: Smartphone, group: 'signers' },
   { id: 'settings', title: 'Settings', icon: Settings, group: 'app' },

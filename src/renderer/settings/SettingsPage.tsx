@@ -4,7 +4,6 @@ import { ErrorNote } from '../controls/ErrorNote';
 import { NetworkSelect } from '../controls/NetworkSelect';
 import { SegmentedControl, type Segment } from '../controls/SegmentedControl';
 import { Select } from '../controls/Select';
-import { routeHref } from '../routing/routes';
 import { Page } from '../screens/Page';
 import { useSettingField } from '../session/useSettingField';
 import { useWallet } from '../session/WalletContext';
@@ -15,6 +14,7 @@ import { NetworksSection } from './NetworksSection';
 import { SecretsSection } from './SecretsSection';
 import { SettingRow } from './SettingRow';
 import { SettingsSection } from './SettingsSection';
+import { SyncSection } from './SyncSection';
 
 const THEMES: readonly Segment<ThemePreference>[] = [
   { value: 'system', label: 'System', icon: Monitor },
@@ -91,20 +91,7 @@ export function SettingsPage() {
         </SettingRow>
       </SettingsSection>
 
-      <SettingsSection title="Phone sync">
-        <SettingRow
-          label="Sync"
-          description={
-            <>
-              Keeps labels, token lists, your address book and preferences in step with a paired phone,
-              end-to-end encrypted. It comes in a later version; phones already{' '}
-              <a href={routeHref('pairing')}>pair</a> as signers.
-            </>
-          }
-        >
-          {() => <span className="badge">Off</span>}
-        </SettingRow>
-      </SettingsSection>
+      <SyncSection />
 
       <HistorySourcesSection />
       <SecretsSection />

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AddressBookPage } from '../addressBook/AddressBookPage';
 import { ApprovalsPage } from '../approvals/ApprovalsPage';
 import { DevicesPage } from '../devices/DevicesPage';
 import { TrezorPrompts } from '../devices/TrezorPrompts';
@@ -23,6 +24,7 @@ function RouteScreen({ route }: { route: Route }) {
   if (route.id === 'history') return <HistoryPage />;
   if (route.id === 'send') return <SendPage />;
   if (route.id === 'approvals') return <ApprovalsPage />;
+  if (route.id === 'address-book') return <AddressBookPage />;
   return <PairingPage />;
 }
 

@@ -13,15 +13,18 @@ import type {
 } from '../../shared/devices';
 import type { HistoryEntryView, HistoryPage, HistoryQuery, HistorySyncState } from '../../shared/history';
 import type { BackupExport, DataLocation, ImportSummary } from '../../shared/localData';
+import type { ContactView, LabelView, NameRef, NamesView } from '../../shared/names';
 import type { PairingAttempt, PairingView } from '../../shared/pairing';
 import type { PortfolioView, TokenView } from '../../shared/portfolio';
 import type { AllowanceView, FeeOption, OutgoingView, SendReview } from '../../shared/tx';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
+import type { SyncInvite, SyncView } from '../../shared/sync';
 import type { VaultStatus } from '../../shared/vault';
 import { ApiCallError, type WalletClient } from '../api/client';
 import { tokenKey } from '../portfolio/portfolioModel';
 import { deviceAccount, derivedAddress, schemePath } from './deviceFixture';
 import { loopbackRelay, pairedPhone } from './pairingFixture';
+import { soloSync, syncDevice } from './syncFixture';
 import { watchAccount } from './portfolioFixture';
 
 /**
@@ -84,6 +87,13 @@ export class WalletClientDouble implements WalletClient {
   /** The relay, the QR code on screen and the paired phones; every change is pushed as pairing.changed. */
   pairing: PairingView = { relay: loopbackRelay(), attempt: null, phones: [] };
   private attemptCount = 0;
+  /** Labels and contacts as names.list answers them; every change is pushed as names.changed. */
+  names: NamesView = { labels: [], contacts: [] };
+  /** The sync group, folder and collections; every change is pushed as sync.changed. */
+  sync: SyncView = soloSync();
+  /** The invite sync.invite handed out last, which sync.join on another desktop would accept. */
+  syncInvite: SyncInvite | null = null;
+  private inviteCount = 0;
   /** Phone signing requests main still holds, by id, for signing.cancel and signing.retry to find. */
   private readonly phoneRequests = new Map<string, SigningRequestView>();
   private txClock = 1_700_000_600_000;
@@ -287,6 +297,32 @@ export class WalletClientDouble implements WalletClient {
         const relay = { ...this.pairing.relay, host, port, url: `http://${host}:${port}/`, error: null };
         return this.updatePairing({ relay: { ...relay, running: true } });
       }
+      case 'names.list':
+        return this.names;
+      case 'labels.set':
+        return this.setLabel(request as RequestOf<'labels.set'>);
+      case 'labels.remove':
+        return this.removeName('labels.remove', 'labels', request as NameRef);
+      case 'contacts.set':
+        return this.setContact(request as RequestOf<'contacts.set'>);
+      case 'contacts.remove':
+        return this.removeName('contacts.remove', 'contacts', request as NameRef);
+      case 'sync.status':
+        return this.sync;
+      case 'sync.setFolder':
+        return this.setSyncFolder((request as RequestOf<'sync.setFolder'>).path);
+      case 'sync.setCollections':
+        return this.updateSync({
+          collections: { ...this.sync.collections, ...(request as RequestOf<'sync.setCollections'>) },
+        });
+      case 'sync.now':
+        return this.syncNow();
+      case 'sync.invite':
+        return this.inviteDesktop();
+      case 'sync.join':
+        return this.joinGroup((request as RequestOf<'sync.join'>).code);
+      case 'sync.removeDevice':
+        return this.removeSyncDevice((request as RequestOf<'sync.removeDevice'>).id);
       case 'signing.typedData': {
         const { accountId, typedData } = request as RequestOf<'signing.typedData'>;
         return this.sign('signing.typedData', accountId, 'typed-data', [
@@ -317,6 +353,117 @@ export class WalletClientDouble implements WalletClient {
   /** The user tapped "Codes match" on the phone. */
   phoneConfirms(): PairingView {
     return this.settleAttempt({ phoneConfirmed: true });
+  }
+
+  /** Labels or contacts changed, here or on another device of the sync group: pushed whole, as main does. */
+  pushNames(change: Partial<NamesView>): NamesView {
+    this.names = { ...this.names, ...change };
+    this.emit('names.changed', this.names);
+    return this.names;
+  }
+
+  /** A change to sync made by main on its own (a device falling behind, a blob refused), pushed. */
+  updateSync(change: Partial<SyncView>): SyncView {
+    this.sync = { ...this.sync, ...change };
+    this.emit('sync.changed', this.sync);
+    return this.sync;
+  }
+
+  /** Like main: a label is unique per (address, chain); a contract label must name its chain. */
+  private setLabel(label: LabelView): LabelView {
+    this.checkName('labels.set', label);
+    if (label.kind === 'contract' && label.chainId === null) {
+      throw new ApiCallError('labels.set', {
+        code: 'invalid_request',
+        message: 'A contract exists on one network: choose the network this label is for.',
+      });
+    }
+    const stored = { ...label, name: label.name.trim() };
+    this.pushNames({ labels: upsertName(this.names.labels, stored) });
+    return stored;
+  }
+
+  private setContact(contact: ContactView): ContactView {
+    this.checkName('contacts.set', contact);
+    const stored = { ...contact, name: contact.name.trim() };
+    this.pushNames({ contacts: upsertName(this.names.contacts, stored) });
+    return stored;
+  }
+
+  /** What main's router refuses before the service sees it, in the same words a user would read. */
+  private checkName(channel: Channel, name: { address: string; name: string }): void {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(name.address)) {
+      throw new ApiCallError(channel, {
+        code: 'invalid_request',
+        message: `"${name.address}" is not an Ethereum address.`,
+      });
+    }
+    if (!name.name.trim()) {
+      throw new ApiCallError(channel, { code: 'invalid_request', message: 'A name cannot be empty.' });
+    }
+  }
+
+  private removeName(channel: Channel, list: keyof NamesView, ref: NameRef): null {
+    const kept = (this.names[list] as NameRef[]).filter((entry) => !sameName(entry, ref));
+    if (kept.length === this.names[list].length) {
+      throw new ApiCallError(channel, { code: 'not_found', message: 'No such name.' });
+    }
+    this.pushNames({ [list]: kept });
+    return null;
+  }
+
+  /** Like main: a folder is used at once, so it has synced by the time the call answers. */
+  private setSyncFolder(path: string | null): SyncView {
+    const trimmed = path?.trim() ?? null;
+    return this.updateSync({
+      folder: { path: trimmed || null, lastSyncAt: trimmed ? Date.now() : null, error: null },
+    });
+  }
+
+  /** Like main: every transport at once; the devices that are fine have just synced. */
+  private syncNow(): SyncView {
+    const now = Date.now();
+    return this.updateSync({
+      devices: this.sync.devices.map((d) => (d.self || d.state !== 'ok' ? d : { ...d, lastSyncAt: now })),
+      folder: this.sync.folder.path ? { ...this.sync.folder, lastSyncAt: now } : this.sync.folder,
+    });
+  }
+
+  /** Like main: a new one-time code, ten minutes long, replacing any earlier one. */
+  private inviteDesktop(): SyncInvite {
+    this.syncInvite = {
+      code: `K7PX29QFM4TD8WZ${++this.inviteCount}`,
+      expiresAt: Date.now() + 10 * 60_000,
+    };
+    return this.syncInvite;
+  }
+
+  /** Like main: this desktop takes the group's roster and key; a code it cannot read is refused. */
+  private joinGroup(code: string): SyncView {
+    if (!/^[A-Z0-9]{16}$/.test(code.replace(/[\s-]/g, ''))) {
+      throw new ApiCallError('sync.join', {
+        code: 'invalid_request',
+        message: 'That is not an invite code: check it against the other desktop.',
+      });
+    }
+    const self = this.sync.devices.find((d) => d.self);
+    const inviter = syncDevice('Office desktop', { lastSyncAt: Date.now() });
+    return this.updateSync({ devices: [...(self ? [self] : []), inviter], epoch: this.sync.epoch + 1 });
+  }
+
+  /** Like main: a desktop leaves the group and the key is rotated; phones leave through pairing.revoke. */
+  private removeSyncDevice(id: string): SyncView {
+    const device = this.sync.devices.find((d) => d.id === id);
+    if (!device || device.self || device.kind !== 'desktop') {
+      throw new ApiCallError('sync.removeDevice', {
+        code: 'not_found',
+        message: 'No other desktop with this id is in the sync group.',
+      });
+    }
+    return this.updateSync({
+      devices: this.sync.devices.filter((d) => d.id !== id),
+      epoch: this.sync.epoch + 1,
+    });
   }
 
   /** A phone's request as main queues it: pushed, and kept for cancel and retry. */
@@ -948,6 +1095,17 @@ export class WalletClientDouble implements WalletClient {
     };
     return updated;
   }
+}
+
+function sameName(a: NameRef, b: NameRef): boolean {
+  return a.address.toLowerCase() === b.address.toLowerCase() && a.chainId === b.chainId;
+}
+
+/** Replaces the entry with the same (address, chain), or adds it at the end. */
+function upsertName<T extends NameRef>(list: T[], entry: T): T[] {
+  return list.some((e) => sameName(e, entry))
+    ? list.map((e) => (sameName(e, entry) ? entry : e))
+    : [...list, entry];
 }
 
 /** "0.5" with 18 decimals → 500000000000000000n, in bigint so no float rounds it. */

@@ -52,6 +52,18 @@ export const CHANNELS = [
   'approvals.revoke',
   'history.sources',
   'history.setEtherscanKey',
+  'names.list',
+  'labels.set',
+  'labels.remove',
+  'contacts.set',
+  'contacts.remove',
+  'sync.status',
+  'sync.setFolder',
+  'sync.setCollections',
+  'sync.now',
+  'sync.invite',
+  'sync.join',
+  'sync.removeDevice',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -67,5 +79,7 @@ export const EVENT_NAMES = [
   'history.changed',
   'tx.changed',
   'pairing.changed',
+  'names.changed',
+  'sync.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

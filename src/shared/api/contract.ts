@@ -34,7 +34,9 @@ import {
   TokenRef,
   TokenView,
 } from '../portfolio';
+import { ContactView, LabelView, NameRef, NamesView } from '../names';
 import { Settings, SettingsPatch } from '../settings';
+import { JoinSyncGroup, SetSyncFolder, SyncCollections, SyncDeviceRef, SyncInvite, SyncView } from '../sync';
 import { VaultStatus } from '../vault';
 import type { Channel, EventName } from './channels';
 
@@ -120,6 +122,23 @@ export const calls = {
   'approvals.revoke': { request: RevokeRequest, response: z.array(OutgoingView) },
   'history.sources': { request: NoRequest, response: HistorySources },
   'history.setEtherscanKey': { request: SetEtherscanKey, response: z.null() },
+  'names.list': { request: NoRequest, response: NamesView },
+  'labels.set': { request: LabelView, response: LabelView },
+  'labels.remove': { request: NameRef, response: z.null() },
+  'contacts.set': { request: ContactView, response: ContactView },
+  'contacts.remove': { request: NameRef, response: z.null() },
+  'sync.status': { request: NoRequest, response: SyncView },
+  /** Picks the sync folder (or stops using one, with null); it must exist and be writable. */
+  'sync.setFolder': { request: SetSyncFolder, response: SyncView },
+  /** Turns collections on or off; those not named keep their setting. */
+  'sync.setCollections': { request: SyncCollections.partial(), response: SyncView },
+  /** Writes what changed here and reads what the others wrote, through every transport, now. */
+  'sync.now': { request: NoRequest, response: SyncView },
+  /** A one-time code for another desktop that uses the same sync folder to join this group. */
+  'sync.invite': { request: NoRequest, response: SyncInvite },
+  'sync.join': { request: JoinSyncGroup, response: SyncView },
+  /** Removes a desktop from the group and rotates the group's key, so it reads nothing written after. */
+  'sync.removeDevice': { request: SyncDeviceRef, response: SyncView },
 } as const satisfies { [C in Channel]: { request: z.ZodType; response: z.ZodType } };
 
 /** Everything main may push to the renderer, with the payload it carries. */
@@ -137,6 +156,9 @@ export const events = {
   /** Every transaction this wallet sent, whenever one of them moves (signed, pending, included…). */
   'tx.changed': z.array(OutgoingView),
   'pairing.changed': PairingView,
+  /** Labels or contacts changed, here or on another device of the sync group. */
+  'names.changed': NamesView,
+  'sync.changed': SyncView,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 export type Calls = typeof calls;

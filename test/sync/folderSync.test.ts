@@ -1,0 +1,182 @@
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toChecksumAddress, type ChecksumAddress } from '../../src/main/store/address';
+import { currentEpoch } from '../../src/main/sync/syncIdentity';
+import { blobName, openBlob } from '../../src/shared/sync/syncBlob';
+import { derivedKeys } from '../../src/shared/sync/syncKeys';
+import { fixtureAddress } from '../anvil/chainSetup';
+import { syncedDesktop, tempDir, type SyncedDesktop } from './syncHarness';
+
+const address = (...parts: string[]) =>
+  toChecksumAddress(fixtureAddress('sync', ...parts)) as ChecksumAddress;
+const label = (name: string, ...parts: string[]) => ({
+  address: address(...parts),
+  chainId: null,
+  kind: 'eoa' as const,
+  name,
+  note: '',
+});
+const names = (desktop: SyncedDesktop) =>
+  desktop.repositories.labels
+    .list()
+    .map((entry) => entry.name)
+    .toSorted();
+
+let dir: ReturnType<typeof tempDir>;
+let folder: string;
+const open: SyncedDesktop[] = [];
+beforeEach(() => {
+  dir = tempDir('folder-sync-');
+  folder = join(dir.path, 'Sync folder');
+  mkdirSync(folder);
+});
+afterEach(() => {
+  for (const desktop of open.splice(0)) desktop.close();
+  dir.remove();
+});
+
+function desktop(name: string): SyncedDesktop {
+  const created = syncedDesktop(dir.path, name);
+  open.push(created);
+  return created;
+}
+
+/** A second desktop joins the first's group through the folder with the invite code, as a user would. */
+async function group(...names: string[]): Promise<SyncedDesktop[]> {
+  const [first, ...others] = names.map(desktop) as [SyncedDesktop, ...SyncedDesktop[]];
+  await first.sync.setFolder(folder);
+  for (const other of others) {
+    const { code } = await first.sync.invite();
+    await other.sync.setFolder(folder);
+    await other.sync.join(code);
+    await first.sync.syncNow();
+  }
+  for (const other of others) await other.sync.syncNow();
+  return [first, ...others];
+}
+
+describe('two desktops through a sync folder', () => {
+  it('carries a label each way, keeps what each had before joining, and the folder holds only opaque blobs', async () => {
+    const alice = desktop('Studio');
+    const laptop = desktop('Laptop');
+    alice.repositories.labels.set(label('Cold storage', 'cold'));
+    laptop.repositories.labels.set(label('Exchange deposit', 'cex'));
+    await alice.sync.setFolder(folder);
+    const { code } = await alice.sync.invite();
+    await laptop.sync.setFolder(folder);
+    await laptop.sync.join(code);
+    await alice.sync.syncNow();
+    await laptop.sync.syncNow();
+    await alice.sync.syncNow();
+    expect(names(laptop)).toEqual(['Cold storage', 'Exchange deposit']);
+    expect(names(alice)).toEqual(['Cold storage', 'Exchange deposit']);
+    expect(laptop.namesChanged).toBeGreaterThan(0);
+
+    alice.repositories.labels.set({ ...label('Cold storage (old)', 'cold') });
+    await alice.sync.syncNow();
+    await laptop.sync.syncNow();
+    expect(names(laptop)).toEqual(['Cold storage (old)', 'Exchange deposit']);
+    expect(laptop.view().devices.map((device) => [device.name, device.state, device.self])).toEqual(
+      expect.arrayContaining([
+        ['Studio', 'ok', false],
+        ['Laptop', 'ok', true],
+      ]),
+    );
+
+    // Names are 32 hex digits, sizes are buckets, and no byte of a label, address or name is in the clear.
+    const files = readdirSync(folder);
+    expect(files.every((file) => /^[0-9a-f]{32}\.llsync$/.test(file))).toBe(true);
+    const everything = Buffer.concat(files.map((file) => readFileSync(join(folder, file))));
+    for (const secret of ['Cold storage', 'Exchange', address('cold').slice(2, 12), 'Studio', 'labels']) {
+      expect(everything.includes(Buffer.from(secret))).toBe(false);
+    }
+    expect(
+      files
+        .map((file) => readFileSync(join(folder, file)).length)
+        .every((size) => [512, 2048, 8192].includes(size)),
+    ).toBe(true);
+  });
+
+  it('rotates the key when a desktop is removed: it cannot decrypt anything written after, the others can', async () => {
+    const [studio, laptop, old] = await group('Studio', 'Laptop', 'Old laptop');
+    const oldRing = (await old.identity()).ring;
+    await studio.sync.removeDevice((await old.identity()).device.id);
+    studio.repositories.labels.set(label('After the removal', 'after'));
+    await studio.sync.syncNow();
+    await laptop.sync.syncNow();
+    await old.sync.syncNow();
+    expect(names(laptop)).toContain('After the removal');
+    expect(names(old)).not.toContain('After the removal');
+
+    // Every blob written under the new epoch is unreadable with the keys the removed desktop holds.
+    const studioIdentity = await studio.identity();
+    expect(currentEpoch(studioIdentity.ring).epoch).toBe(2);
+    const newName = derivedKeys(currentEpoch(studioIdentity.ring)).name;
+    const newest = readFileSync(
+      join(folder, `${blobName(newName, studioIdentity.device.id, await studio.lastCounter())}.llsync`),
+    );
+    expect(() => openBlob(oldRing, () => studioIdentity.device.signPublic, newest)).toThrow(
+      expect.objectContaining({ code: 'unreadable' }),
+    );
+    expect(
+      studio
+        .view()
+        .devices.map((device) => device.name)
+        .toSorted(),
+    ).toEqual(['Laptop', 'Studio']);
+  });
+
+  it('detects a folder rolled back to an older copy', async () => {
+    const [studio, laptop] = await group('Studio', 'Laptop');
+    studio.repositories.labels.set(label('First', 'one'));
+    await studio.sync.syncNow();
+    await laptop.sync.syncNow();
+    const snapshot = join(dir.path, 'snapshot');
+    cpSync(folder, snapshot, { recursive: true });
+    studio.repositories.labels.set(label('Second', 'two'));
+    await studio.sync.syncNow();
+    await laptop.sync.syncNow();
+    expect(names(laptop)).toEqual(['First', 'Second']);
+
+    rmSync(folder, { recursive: true });
+    cpSync(snapshot, folder, { recursive: true });
+    await laptop.sync.syncNow();
+    const view = laptop.view();
+    expect(view.devices.find((device) => device.name === 'Studio')).toMatchObject({
+      state: 'rolled_back',
+      detail: expect.stringContaining('older state'),
+    });
+    expect(view.problems[0]?.message).toMatch(/rolled back/);
+    expect(names(laptop)).toEqual(['First', 'Second']);
+  });
+
+  it('rejects a tampered blob without losing anything, and says a change from that desktop is missing', async () => {
+    const [studio, laptop] = await group('Studio', 'Laptop');
+    laptop.repositories.labels.set(label('Mine', 'mine'));
+    studio.repositories.labels.set(label('Before', 'before'));
+    await studio.sync.syncNow();
+    await laptop.sync.syncNow();
+    studio.repositories.labels.set(label('Tampered with', 'tampered'));
+    await studio.sync.syncNow();
+
+    const identity = await studio.identity();
+    const counter = await studio.lastCounter();
+    const file = join(
+      folder,
+      `${blobName(derivedKeys(currentEpoch(identity.ring)).name, identity.device.id, counter)}.llsync`,
+    );
+    const bytes = readFileSync(file);
+    bytes[100] = (bytes[100] ?? 0) ^ 0x01;
+    writeFileSync(file, bytes);
+    await laptop.sync.syncNow();
+
+    expect(names(laptop)).toEqual(['Before', 'Mine']);
+    const view = laptop.view();
+    expect(view.problems[0]).toMatchObject({
+      source: 'folder',
+      message: expect.stringMatching(/could not be decrypted/),
+    });
+    expect(view.devices.find((device) => device.name === 'Studio')?.state).toBe('behind');
+  });
+});

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vi } from 'vitest';
+import { createEventHub } from '../../src/main/api/events';
+import { SettingsService } from '../../src/main/settings/settingsService';
+import { openDatabase } from '../../src/main/store/database';
+import { createRepositories, type Repositories } from '../../src/main/store/repositories';
+import { syncedCollections } from '../../src/main/sync/syncedCollections';
+import { loadIdentity, type SyncIdentity } from '../../src/main/sync/syncIdentity';
+import { SyncService } from '../../src/main/sync/syncService';
+import type { SyncView } from '../../src/shared/sync';
+import { memorySecrets } from '../vault/memorySecrets';
+
+export interface SyncedDesktop {
+  name: string;
+  sync: SyncService;
+  repositories: Repositories;
+  identity(): Promise<SyncIdentity>;
+  /** The latest view pushed as sync.changed. */
+  view(): SyncView;
+  namesChanged: number;
+  /** The counter of the newest blob this desktop wrote. */
+  lastCounter(): Promise<number>;
+  close(): void;
+}
+
+/** A desktop's sync stack on its own real database file, with an in-memory vault. */
+export function syncedDesktop(dir: string, name: string): SyncedDesktop {
+  const db = openDatabase(join(dir, `${name}.sqlite`));
+  const repositories = createRepositories(db);
+  const events = createEventHub();
+  const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  const vault = memorySecrets();
+  const settings = new SettingsService(repositories.settings, events, log);
+  let latest: SyncView | null = null;
+  const desktop: SyncedDesktop = {
+    name,
+    repositories,
+    namesChanged: 0,
+    sync: new SyncService({
+      db,
+      vault,
+      collections: syncedCollections({
+        repositories,
+        settings,
+        onNamesChanged: () => (desktop.namesChanged += 1),
+      }),
+      events,
+      log,
+      deviceName: name,
+    }),
+    async identity() {
+      const identity = await loadIdentity(vault);
+      if (!identity) throw new Error(`${name} has no sync identity yet`);
+      return identity;
+    },
+    async lastCounter() {
+      const { device } = await desktop.identity();
+      const row = db
+        .prepare<[string], { counter: number }>(
+          'SELECT max(counter) AS counter FROM sync_blobs WHERE origin = ?',
+        )
+        .get(device.id);
+      return row?.counter ?? 0;
+    },
+    view() {
+      if (!latest) throw new Error(`${name} pushed no sync view yet`);
+      return latest;
+    },
+    close: () => db.close(),
+  };
+  events.subscribe((event, payload) => {
+    if (event === 'sync.changed') latest = payload as SyncView;
+  });
+  return desktop;
+}
+
+export function tempDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
