@@ -157,6 +157,7 @@ export function createCore(options: CoreOptions): Core {
     desktopName,
     requestTtlMs: options.pairing?.requestTtlMs,
     onAccountsChanged: refreshBalances,
+    sync,
   });
 
   const signers = new SignersService({

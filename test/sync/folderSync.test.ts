@@ -43,7 +43,9 @@ function desktop(name: string): SyncedDesktop {
 }
 
 /** A second desktop joins the first's group through the folder with the invite code, as a user would. */
-async function group(...names: string[]): Promise<SyncedDesktop[]> {
+async function group<const N extends readonly [string, ...string[]]>(
+  ...names: N
+): Promise<{ [I in keyof N]: SyncedDesktop }> {
   const [first, ...others] = names.map(desktop) as [SyncedDesktop, ...SyncedDesktop[]];
   await first.sync.setFolder(folder);
   for (const other of others) {
@@ -53,7 +55,7 @@ async function group(...names: string[]): Promise<SyncedDesktop[]> {
     await first.sync.syncNow();
   }
   for (const other of others) await other.sync.syncNow();
-  return [first, ...others];
+  return [first, ...others] as { [I in keyof N]: SyncedDesktop };
 }
 
 describe('two desktops through a sync folder', () => {

@@ -2,8 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { base64urlnopad } from '@scure/base';
 import { ApiError } from '../../shared/api/envelope';
 import type { PairingAttempt, PairingView, PhoneView } from '../../shared/pairing';
+import type { SyncOp } from '../../shared/sync/syncOps';
 import { INVITE_LIFETIME_MS, inviteUrl } from '../../shared/pairing/invite';
 import {
   decodePhoneMessage,
@@ -28,6 +30,7 @@ import { DeviceError } from '../signers/deviceError';
 import type { SignatureParts, UnsignedTransaction } from '../signers/signer';
 import { toChecksumAddress, type ChecksumAddress } from '../store/address';
 import type { Repositories } from '../store/repositories';
+import type { SyncPeer } from '../sync/syncService';
 import type { Vault } from '../vault/vault';
 import type { PhonePairingsRepository } from './phonePairingsRepository';
 import { PhoneRequests, type PhoneRequestStatus } from './phoneRequests';
@@ -41,6 +44,8 @@ const INBOX_TTL_SECONDS = 7 * 24 * 60 * 60;
 const DEFAULT_PORT = 8787;
 export const PHONE_PATH = "m/44'/60'/0'/0/0";
 const DESKTOP_KEY = 'pairing.desktopKey';
+/** Sync blobs per message: each is at least 512 bytes, and a message is chunked by the channel anyway. */
+const SYNC_BLOBS_PER_MESSAGE = 32;
 const resumeKeyName = (fingerprint: string) => `pairing.resume.${fingerprint}`;
 
 export interface RunningRelay {
@@ -68,6 +73,23 @@ export interface PairingServiceOptions {
   now?: () => number;
   requestTtlMs?: number;
   onAccountsChanged?: () => void;
+  /** State sync: paired phones join its group and receive its blobs through their sessions. */
+  sync?: PhoneSync;
+}
+
+/** What pairing needs of state sync; see SyncService. */
+export interface PhoneSync {
+  groupFor(): Promise<{ ring: string; roster: SyncOp[] }>;
+  addPhone(phone: {
+    id: string;
+    name: string;
+    sign: string;
+    box: string;
+    fingerprint: string;
+  }): Promise<void>;
+  attachPeer(peer: SyncPeer, has: Readonly<Record<string, number>>): () => void;
+  receive(blobs: readonly Uint8Array[], source: 'relay'): Promise<void>;
+  removePhone(fingerprint: string): Promise<void>;
 }
 
 interface Attempt extends PairingAttempt {
@@ -85,6 +107,8 @@ interface Session {
   fingerprint: string | null;
   channel: SecureChannel;
   lastFrameAt: number;
+  /** Stops pushing sync blobs to this session. */
+  detachSync?: () => void;
 }
 
 /**
@@ -513,9 +537,59 @@ export class PairingService {
         this.forgetPhone(fingerprint, 'The phone revoked this desktop.');
         this.changed();
         return;
+      case 'syncHello':
+      case 'syncMember':
+      case 'syncBlobs':
+        void this.fromPhoneSync(route, session, fingerprint, message).catch((error: unknown) =>
+          this.options.log.warn('a phone sync message failed', { error: String(error) }),
+        );
+        return;
       default:
         return;
     }
+  }
+
+  /**
+   * Each connection: the current ring and roster first (a phone offline during a key rotation gets the new key
+   * this way, over its authenticated channel), then the blobs it lacks, then whatever sync writes next.
+   */
+  private async fromPhoneSync(
+    route: string,
+    session: Session,
+    fingerprint: string,
+    message: Extract<PhoneMessage, { t: 'syncHello' | 'syncMember' | 'syncBlobs' }>,
+  ): Promise<void> {
+    const sync = this.options.sync;
+    if (!sync) return;
+    if (message.t === 'syncMember') {
+      const name = this.options.repositories.devices.get(fingerprint)?.name ?? 'Phone';
+      await sync.addPhone({ id: message.id, name, sign: message.sign, box: message.box, fingerprint });
+      return;
+    }
+    if (message.t === 'syncBlobs') {
+      await sync.receive(
+        message.blobs.map((blob) => base64urlnopad.decode(blob)),
+        'relay',
+      );
+      return;
+    }
+    this.transmit(route, session, { t: 'syncGroup', ...(await sync.groupFor()) });
+    session.detachSync?.();
+    session.detachSync = sync.attachPeer(
+      {
+        fingerprint,
+        send: (blobs) => {
+          for (let start = 0; start < blobs.length; start += SYNC_BLOBS_PER_MESSAGE) {
+            const batch = blobs.slice(start, start + SYNC_BLOBS_PER_MESSAGE);
+            this.transmit(route, session, {
+              t: 'syncBlobs',
+              blobs: batch.map((blob) => base64urlnopad.encode(blob)),
+            });
+          }
+        },
+      },
+      message.has,
+    );
   }
 
   private async completeIfConfirmed(attempt: Attempt): Promise<void> {
@@ -555,6 +629,12 @@ export class PairingService {
       t: 'paired',
       desktop: { name: this.desktopName },
     });
+    if (this.options.sync) {
+      this.transmit(bytesToHex(session.channel.route), session, {
+        t: 'syncGroup',
+        ...(await this.options.sync.groupFor()),
+      });
+    }
     this.link?.open(secrets.inbox, INBOX_TTL_SECONDS);
     this.options.events.emit('accounts.changed', repositories.accounts.list());
     this.options.onAccountsChanged?.();
@@ -568,6 +648,7 @@ export class PairingService {
     }
     for (const [route, session] of this.sessions) {
       if (session.fingerprint === fingerprint) {
+        session.detachSync?.();
         this.sessions.delete(route);
         this.link?.unlisten(hexToBytes(route));
       }
@@ -580,6 +661,12 @@ export class PairingService {
       if (repositories.devices.get(fingerprint)) repositories.devices.remove(fingerprint);
     })();
     this.options.vault.delete(resumeKeyName(fingerprint));
+    // The phone leaves the sync group too, and the group key rotates: it reads nothing written from now on.
+    void this.options.sync
+      ?.removePhone(fingerprint)
+      .catch((error: unknown) =>
+        this.options.log.warn('the revoked phone could not be removed from sync', { error: String(error) }),
+      );
     this.requests.drop(
       fingerprint,
       new DeviceError('disconnected', reason, 'Pair the phone again to sign with it.'),

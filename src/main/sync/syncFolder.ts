@@ -34,6 +34,10 @@ export class SyncFolder {
     }
   }
 
+  async has(name: string): Promise<boolean> {
+    return (await stat(this.file(name)).catch(() => null)) !== null;
+  }
+
   async write(name: string, bytes: Uint8Array): Promise<void> {
     const temporary = `${this.file(name)}.${process.pid}.tmp`;
     await writeFile(temporary, bytes);

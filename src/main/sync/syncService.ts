@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes, utf8ToBytes, concatBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
 import { ApiError } from '../../shared/api/envelope';
 import type {
@@ -11,6 +11,13 @@ import type {
   SyncView,
 } from '../../shared/sync';
 import { BlobLedger, type LedgerState } from '../../shared/sync/blobLedger';
+import {
+  MEMBER_FIELD,
+  memberValue,
+  rosterMembers,
+  type MemberValue,
+  type SyncMember,
+} from '../../shared/sync/roster';
 import { applyOps } from '../../shared/sync/fieldStore';
 import { HybridClock } from '../../shared/sync/hlc';
 import { blobName, headName, openBlob, sealBlob, type OpenedBlob } from '../../shared/sync/syncBlob';
@@ -68,21 +75,10 @@ const PROBLEMS_KEPT = 20;
 
 export type SyncSource = 'folder' | 'relay';
 
-/** A member of the group as the roster (itself synced) records it. */
-export interface SyncMember {
-  id: string;
-  name: string;
-  kind: 'desktop' | 'phone';
-  signPublic: Uint8Array;
-  boxPublic: Uint8Array;
-  /** The phone's pairing fingerprint, so revoking the pairing removes it from the group. */
-  fingerprint: string | null;
-  removed: boolean;
-}
-
 /** A device connected live (a paired phone through the relay), to which new blobs are pushed. */
 export interface SyncPeer {
-  id: string;
+  /** The phone's pairing fingerprint. */
+  fingerprint: string;
   send(blobs: Uint8Array[]): void;
 }
 
@@ -197,6 +193,7 @@ export class SyncService {
     this.state.set('folder', path);
     // A different folder starts empty of this desktop's blobs: write them all there.
     this.state.set('folderWritten', 0);
+    this.state.set('folderHead', null);
     return this.syncNow();
   }
 
@@ -263,7 +260,7 @@ export class SyncService {
     const identity: SyncIdentity = { device, ring: decodeKeyRing(invite.ring) };
     this.options.db.transaction(() => {
       this.options.db.exec('DELETE FROM sync_fields; DELETE FROM sync_blobs; DELETE FROM sync_local;');
-      for (const name of ['counter', 'ledger', 'lastSync', 'folderWritten', 'heads'])
+      for (const name of ['counter', 'ledger', 'lastSync', 'folderWritten', 'folderHead', 'heads', 'pushed'])
         this.state.set(name, null);
       applyOps(this.fields, invite.roster);
     })();
@@ -315,8 +312,7 @@ export class SyncService {
         );
       }
     }
-    this.peers.get(id)?.send([]);
-    this.peers.delete(id);
+    if (member.fingerprint) this.peers.delete(member.fingerprint);
     return this.syncNow();
   }
 
@@ -359,16 +355,14 @@ export class SyncService {
   }
 
   /** A phone came online: it says how far it got per origin, and gets what it lacks. */
-  attachPeer(peer: SyncPeer, has: LedgerState): () => void {
-    this.peers.set(peer.id, peer);
+  attachPeer(peer: SyncPeer, has: Readonly<Record<string, number>>): () => void {
+    this.peers.set(peer.fingerprint, peer);
     const missing = this.members()
       .filter((member) => !member.removed)
-      .flatMap((member) =>
-        this.selectBlobsFrom.all(member.id, has[member.id]?.contiguous ?? 0).map((row) => row.bytes),
-      );
+      .flatMap((member) => this.selectBlobsFrom.all(member.id, has[member.id] ?? 0).map((row) => row.bytes));
     if (missing.length > 0) peer.send(missing);
     return () => {
-      if (this.peers.get(peer.id) === peer) this.peers.delete(peer.id);
+      if (this.peers.get(peer.fingerprint) === peer) this.peers.delete(peer.fingerprint);
     };
   }
 
@@ -436,8 +430,8 @@ export class SyncService {
   }
 
   /** A member is one field, so its keys never mix across two writes. */
-  private memberOp(id: string, fields: Record<string, string>): SyncOp {
-    return this.op(ROSTER_COLLECTION, id, 'member', JSON.stringify(fields));
+  private memberOp(id: string, member: MemberValue): SyncOp {
+    return this.op(ROSTER_COLLECTION, id, MEMBER_FIELD, memberValue(member));
   }
 
   /** What the user changed here since the last capture, as ops: only fields that differ, deletions too. */
@@ -577,16 +571,22 @@ export class SyncService {
     let written = this.state.get<number | null>('folderWritten', null) ?? 0;
     for (const row of this.selectBlobsAfter.all(written)) {
       const epoch = current.ring.find((entry) => entry.epoch === row.epoch);
-      if (epoch) await folder.write(blobName(derivedKeys(epoch).name, row.origin, row.counter), row.bytes);
+      const name = epoch && blobName(derivedKeys(epoch).name, row.origin, row.counter);
+      // A blob that came from this folder is there already: rewriting it would only cost the user's drive.
+      if (name && !(await folder.has(name))) await folder.write(name, row.bytes);
       written = row.rowid;
     }
     this.state.set('folderWritten', written);
     const epoch = currentEpoch(current.ring);
     const counter = this.state.get<number | null>('counter', null) ?? 0;
-    await folder.write(
-      headName(derivedKeys(epoch).name, current.device.id),
-      sealBlob(epoch, current.device, { kind: 'head', counter }),
-    );
+    const head = headName(derivedKeys(epoch).name, current.device.id);
+    if (
+      this.state.get<string | null>('folderHead', null) !== `${head}/${counter}` ||
+      !(await folder.has(head))
+    ) {
+      await folder.write(head, sealBlob(epoch, current.device, { kind: 'head', counter }));
+      this.state.set('folderHead', `${head}/${counter}`);
+    }
     // Read: each member's head, then every blob of theirs this desktop lacks, under whichever epoch it has.
     const names = [...current.ring].reverse().map((entry) => derivedKeys(entry).name);
     for (const member of this.members()) {
@@ -683,35 +683,17 @@ export class SyncService {
     const since = this.state.get<number>('pushed', 0);
     const rows = this.selectBlobsAfter.all(since);
     if (rows.length === 0) return;
+    const members = this.members();
     for (const peer of this.peers.values()) {
-      peer.send(rows.filter((row) => row.origin !== peer.id).map((row) => row.bytes));
+      const own = members.find((member) => member.fingerprint === peer.fingerprint)?.id;
+      const blobs = rows.filter((row) => row.origin !== own).map((row) => row.bytes);
+      if (blobs.length > 0) peer.send(blobs);
     }
     this.state.set('pushed', rows.at(-1)?.rowid ?? since);
   }
 
   members(): SyncMember[] {
-    return [...this.fields.collection(ROSTER_COLLECTION)].flatMap(([id, fields]) => {
-      const member = fields.get('member')?.v;
-      if (typeof member !== 'string') return [];
-      const parsed = JSON.parse(member) as {
-        name: string;
-        kind: 'desktop' | 'phone';
-        sign: string;
-        box: string;
-        fingerprint?: string;
-      };
-      return [
-        {
-          id,
-          name: parsed.name,
-          kind: parsed.kind,
-          signPublic: hexToBytes(parsed.sign),
-          boxPublic: hexToBytes(parsed.box),
-          fingerprint: parsed.fingerprint ?? null,
-          removed: fields.get(DELETED_FIELD)?.v === true,
-        },
-      ];
-    });
+    return rosterMembers(this.fields.collection(ROSTER_COLLECTION));
   }
 
   private signPublicOf(id: string): Uint8Array | undefined {

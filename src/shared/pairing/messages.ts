@@ -1,5 +1,6 @@
 import { getAddress } from 'ethers';
 import { z } from 'zod';
+import { DeviceId, SyncOp } from '../sync/syncOps';
 import { PairingError } from './pairingError';
 
 const Checksum = z
@@ -71,6 +72,10 @@ export const SignRequestMessage = z.strictObject({
 });
 export type SignRequestMessage = z.infer<typeof SignRequestMessage>;
 
+/** Sealed sync blobs (see docs/SYNC.md), base64url: opaque here, as they are to the relay. */
+const SyncBlobs = z.array(z.string().regex(/^[A-Za-z0-9_-]+$/).max(700_000)).max(64);
+const PublicKeyHex = z.string().regex(/^[0-9a-f]{64}$/);
+
 /** What the phone sends. `hello` opens a pairing, `resume` every later connection. */
 export const PhoneMessage = z.discriminatedUnion('t', [
   z.strictObject({
@@ -87,6 +92,14 @@ export const PhoneMessage = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('abort'), reason: z.string().max(300) }),
   /** Sent while the companion is open, so the desktop can say whether the phone is reachable. */
   z.strictObject({ t: z.literal('ping') }),
+  /** The phone's sync identity, answering the desktop's `syncGroup` once. */
+  z.strictObject({ t: z.literal('syncMember'), id: DeviceId, sign: PublicKeyHex, box: PublicKeyHex }),
+  /** After each connection: the highest contiguous blob counter the phone holds per origin. */
+  z.strictObject({
+    t: z.literal('syncHello'),
+    has: z.record(DeviceId, z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)),
+  }),
+  z.strictObject({ t: z.literal('syncBlobs'), blobs: SyncBlobs }),
 ]);
 export type PhoneMessage = z.infer<typeof PhoneMessage>;
 
@@ -97,6 +110,16 @@ export const DesktopMessage = z.discriminatedUnion('t', [
   SignRequestMessage,
   z.strictObject({ t: z.literal('cancel'), id: RequestId }),
   z.strictObject({ t: z.literal('revoke') }),
+  /**
+   * The sync group's key ring and roster: after pairing, and again after each `syncHello`, so a phone that
+   * was offline when the key rotated gets the new one through its authenticated channel.
+   */
+  z.strictObject({
+    t: z.literal('syncGroup'),
+    ring: z.string().max(20_000),
+    roster: z.array(SyncOp).max(2_000),
+  }),
+  z.strictObject({ t: z.literal('syncBlobs'), blobs: SyncBlobs }),
 ]);
 export type DesktopMessage = z.infer<typeof DesktopMessage>;
 
