@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventHub } from '../src/main/api/events';
+import { TokensRepository } from '../src/main/chains/tokensRepository';
 import { SettingsService } from '../src/main/settings/settingsService';
 import { toChecksumAddress } from '../src/main/store/address';
 import { openDatabase } from '../src/main/store/database';
@@ -38,7 +39,12 @@ function desktop(dir: string, name: string): Desktop {
   const sync = new SyncService({
     db,
     vault,
-    collections: syncedCollections({ repositories, settings, onNamesChanged: () => undefined }),
+    collections: syncedCollections({
+      repositories,
+      tokens: new TokensRepository(db),
+      settings,
+      onNamesChanged: () => undefined,
+    }),
     events,
     log: quiet,
     deviceName: name,

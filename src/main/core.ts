@@ -19,6 +19,7 @@ import { connectRelayLink } from '../shared/pairing/relayLink';
 import { PairingService } from './pairing/pairingService';
 import { PhonePairingsRepository } from './pairing/phonePairingsRepository';
 import { startRelay } from './pairing/relay/relayServer';
+import { TokensRepository } from './chains/tokensRepository';
 import { SettingsService } from './settings/settingsService';
 import { syncedCollections } from './sync/syncedCollections';
 import { SyncService } from './sync/syncService';
@@ -131,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
     vault,
     collections: syncedCollections({
       repositories,
+      tokens: new TokensRepository(db),
       settings,
       onNamesChanged: () => events.emit('names.changed', names()),
     }),

@@ -129,6 +129,39 @@ describe('two desktops through a sync folder', () => {
     ).toEqual(['Laptop', 'Studio']);
   });
 
+  it('carries contacts, tokens, preferences and networks; a value this desktop cannot use stays local', async () => {
+    const [studio, laptop] = await group('Studio', 'Laptop');
+    studio.repositories.addressBook.set({ address: address('bob'), chainId: 1, name: 'Bob', note: 'rent' });
+    studio.tokens.addUserToken({
+      chainId: 1,
+      address: address('token'),
+      symbol: 'TKN',
+      name: 'Token',
+      decimals: 6,
+    });
+    studio.tokens.setHidden(1, address('token'), true);
+    studio.repositories.settings.writeMany({ theme: 'dark', enabledChainIds: [1, 10] });
+    await studio.sync.syncNow();
+    await laptop.sync.syncNow();
+    expect(laptop.repositories.addressBook.list()).toEqual([
+      expect.objectContaining({ address: address('bob'), chainId: 1, name: 'Bob', note: 'rent' }),
+    ]);
+    expect(laptop.tokens.userTokens()).toEqual([
+      expect.objectContaining({ address: address('token'), symbol: 'TKN', decimals: 6, hidden: true }),
+    ]);
+    expect(laptop.repositories.settings.readAll()).toMatchObject({ theme: 'dark', enabledChainIds: [1, 10] });
+
+    // A network only the studio knows: the laptop keeps its own list, says why, and does not echo it back.
+    studio.repositories.settings.writeMany({ enabledChainIds: [1, 10, 31337] });
+    await studio.sync.syncNow();
+    await laptop.sync.syncNow();
+    expect(laptop.repositories.settings.readAll()).toMatchObject({ enabledChainIds: [1, 10] });
+    expect(laptop.view().problems[0]?.message).toMatch(/networks entry could not be used here: Chain 31337/);
+    await laptop.sync.syncNow();
+    await studio.sync.syncNow();
+    expect(studio.repositories.settings.readAll()).toMatchObject({ enabledChainIds: [1, 10, 31337] });
+  });
+
   it('detects a folder rolled back to an older copy', async () => {
     const [studio, laptop] = await group('Studio', 'Laptop');
     studio.repositories.labels.set(label('First', 'one'));

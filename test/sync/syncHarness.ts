@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { createEventHub } from '../../src/main/api/events';
+import { TokensRepository } from '../../src/main/chains/tokensRepository';
 import { SettingsService } from '../../src/main/settings/settingsService';
 import { openDatabase } from '../../src/main/store/database';
 import { createRepositories, type Repositories } from '../../src/main/store/repositories';
@@ -14,6 +15,7 @@ import { memorySecrets } from '../vault/memorySecrets';
 
 export interface SyncedDesktop {
   name: string;
+  tokens: TokensRepository;
   sync: SyncService;
   repositories: Repositories;
   identity(): Promise<SyncIdentity>;
@@ -34,8 +36,10 @@ export function syncedDesktop(dir: string, name: string): SyncedDesktop {
   const vault = memorySecrets();
   const settings = new SettingsService(repositories.settings, events, log);
   let latest: SyncView | null = null;
+  const tokens = new TokensRepository(db);
   const desktop: SyncedDesktop = {
     name,
+    tokens,
     repositories,
     namesChanged: 0,
     sync: new SyncService({
@@ -43,6 +47,7 @@ export function syncedDesktop(dir: string, name: string): SyncedDesktop {
       vault,
       collections: syncedCollections({
         repositories,
+        tokens,
         settings,
         onNamesChanged: () => (desktop.namesChanged += 1),
       }),

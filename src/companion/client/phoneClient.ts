@@ -20,6 +20,18 @@ import {
 } from '../../shared/pairing/sessionKeys';
 import { phoneAccount, requestDigest, signPhoneTransaction } from '../core/phoneKeys';
 import type { PairedDesktop, PhoneState } from '../core/phoneState';
+import {
+  applySyncBlobs,
+  applySyncGroup,
+  inRoster,
+  memberOf,
+  nameFor,
+  namesFor,
+  newSyncReplica,
+  syncHas,
+  type SyncedName,
+  type SyncedNames,
+} from '../core/phoneSync';
 import { requestTransaction } from '../core/signRequest';
 
 /** The unlocked phone state and a way to persist it: the companion's vault, or memory in tests. */
@@ -63,6 +75,9 @@ interface Session {
 
 type Waiter = { resolve(bytes: Uint8Array): void; reject(error: Error): void };
 
+/** Sync problems kept per desktop, newest last: enough to show what went wrong, not a log. */
+const MAX_SYNC_ISSUES = 20;
+
 const RESPONSE_TIMEOUT =
   'The desktop did not answer. Check that it shows the pairing page and is on this network.';
 
@@ -74,6 +89,9 @@ export class PhoneClient {
   private readonly sessions = new Map<string, Session>();
   private readonly pending = new Map<string, PendingRequest>();
   private readonly listeners = new Set<() => void>();
+  private readonly issues = new Map<string, string[]>();
+  /** Every write of the state, in order: each one starts from the state the previous one saved. */
+  private writes: Promise<void> = Promise.resolve();
   private readonly now: () => number;
 
   constructor(private readonly options: PhoneClientOptions) {
@@ -96,6 +114,21 @@ export class PhoneClient {
 
   online(desktopId: string): boolean {
     return this.sessions.has(desktopId);
+  }
+
+  /** The labels and address book entries synced from a desktop; empty before its first sync. */
+  names(desktopId: string): SyncedNames {
+    return namesFor(this.findDesktop(desktopId)?.sync);
+  }
+
+  /** The synced name of an address on a chain, from a desktop's address book or labels; null if none. */
+  nameFor(desktopId: string, address: string, chainId: number | null): SyncedName | null {
+    return nameFor(this.findDesktop(desktopId)?.sync, address, chainId);
+  }
+
+  /** What went wrong syncing with a desktop since the page opened (refused blobs, damaged keys), oldest first. */
+  syncIssues(desktopId: string): string[] {
+    return [...(this.issues.get(desktopId) ?? [])];
   }
 
   /** Runs the pairing handshake from the QR's URL; the user then compares the code on both screens. */
@@ -143,8 +176,12 @@ export class PhoneClient {
             status: 'active',
           };
           await this.saveDesktop(desktop);
+          // Whatever the desktop sent right after \`paired\` (its sync group) is handled once the session is up.
+          const early = inbox.drain();
           finish();
           this.attach(desktopId, link, channel);
+          for (const message of early) this.dispatch(desktopId, message);
+          this.syncHello(desktopId);
           return desktop;
         } catch (error) {
           finish();
@@ -182,14 +219,15 @@ export class PhoneClient {
     });
     inbox.dispose();
     // The next handshake's secrets are kept before anything else happens, so a crash cannot strand the phone.
-    await this.saveDesktop({
-      ...desktop,
+    await this.updateDesktop(desktopId, (current) => ({
+      ...current,
       resumePsk: bytesToHex(secrets.resumePsk),
       inbox: bytesToHex(secrets.inbox),
       lastSeenAt: this.now(),
-    });
+    }));
     this.transmit(link, channel, { t: 'resume', v: 1 });
     this.attach(desktopId, link, channel);
+    this.syncHello(desktopId);
   }
 
   /** Signs the very transaction the request carried (the one the UI showed) and sends the signature. */
@@ -221,10 +259,10 @@ export class PhoneClient {
 
   /** Stops signing for a desktop: tells it when connected, and forgets the session keys either way. */
   async revoke(desktopId: string): Promise<void> {
-    const desktop = this.desktop(desktopId);
+    this.desktop(desktopId);
     if (this.sessions.has(desktopId)) this.send(desktopId, { t: 'revoke' });
     this.detach(desktopId);
-    await this.saveDesktop({ ...desktop, status: 'revoked', resumePsk: '', phoneStaticPrivate: '' });
+    await this.updateDesktop(desktopId, revoked);
   }
 
   disconnect(): void {
@@ -340,7 +378,14 @@ export class PhoneClient {
       inbox.push(message);
       return;
     }
-    void this.handle(desktopId, message);
+    this.dispatch(desktopId, message);
+  }
+
+  /** Handles a message; a failure is noted for the desktop and never escapes the frame handler. */
+  private dispatch(desktopId: string, message: DesktopMessage): void {
+    this.handle(desktopId, message).catch((error: unknown) =>
+      this.noteIssue(desktopId, error instanceof Error ? error.message : String(error)),
+    );
   }
 
   private async handle(desktopId: string, message: DesktopMessage): Promise<void> {
@@ -354,14 +399,77 @@ export class PhoneClient {
         }
         return;
       case 'revoke': {
-        const desktop = this.desktop(desktopId);
+        this.desktop(desktopId);
         this.detach(desktopId);
-        await this.saveDesktop({ ...desktop, status: 'revoked', resumePsk: '', phoneStaticPrivate: '' });
+        await this.updateDesktop(desktopId, revoked);
         return;
       }
+      case 'syncGroup':
+        return this.onSyncGroup(desktopId, message);
+      case 'syncBlobs':
+        return this.onSyncBlobs(desktopId, message.blobs);
       default:
         return;
     }
+  }
+
+  /**
+   * The desktop's ring and roster. The first one creates this phone's sync identity, saved before it is sent;
+   * it is sent again whenever the roster does not list it, e.g. after the first answer was lost.
+   */
+  private async onSyncGroup(
+    desktopId: string,
+    group: Extract<DesktopMessage, { t: 'syncGroup' }>,
+  ): Promise<void> {
+    const outcome: { announce?: ReturnType<typeof memberOf> } = {};
+    await this.persist((state) => {
+      const desktop = state.desktops.find((entry) => entry.id === desktopId);
+      if (!desktop || desktop.status !== 'active') return null;
+      const sync = desktop.sync ? applySyncGroup(desktop.sync, group) : newSyncReplica(group);
+      if (!inRoster(sync)) outcome.announce = memberOf(sync.device);
+      return withDesktop(state, { ...desktop, sync });
+    });
+    this.changed();
+    if (outcome.announce && this.sessions.has(desktopId)) {
+      this.send(desktopId, { t: 'syncMember', ...outcome.announce });
+    }
+  }
+
+  /** Blobs from the desktop: applied in order; refused ones are noted and the rest still apply. */
+  private async onSyncBlobs(desktopId: string, blobs: readonly string[]): Promise<void> {
+    const refused: string[] = [];
+    await this.persist((state) => {
+      const desktop = state.desktops.find((entry) => entry.id === desktopId);
+      if (!desktop || desktop.status !== 'active') return null;
+      if (!desktop.sync) {
+        refused.push(
+          'Synced data arrived before the sync keys, so it was ignored; it comes again next time.',
+        );
+        return null;
+      }
+      const { replica, report } = applySyncBlobs(desktop.sync, blobs);
+      refused.push(...report.refused.map((entry) => entry.message));
+      if (report.applied === 0 && report.heads === 0) return null;
+      return withDesktop(state, { ...desktop, sync: replica });
+    });
+    for (const message of refused) this.noteIssue(desktopId, message);
+    this.changed();
+  }
+
+  /** Tells the desktop which blobs the phone holds, once the writes before it are saved. */
+  private syncHello(desktopId: string): void {
+    void this.writes.then(() => {
+      if (!this.sessions.has(desktopId)) return;
+      try {
+        this.send(desktopId, { t: 'syncHello', has: syncHas(this.findDesktop(desktopId)?.sync) });
+      } catch (error) {
+        this.noteIssue(desktopId, error instanceof Error ? error.message : String(error));
+      }
+    });
+  }
+
+  private noteIssue(desktopId: string, message: string): void {
+    this.issues.set(desktopId, [...(this.issues.get(desktopId) ?? []), message].slice(-MAX_SYNC_ISSUES));
   }
 
   /** A retried id gets the answer given before; the same id with other content is refused. */
@@ -413,21 +521,50 @@ export class PhoneClient {
     for (const frame of channel.seal(encodeMessage(message))) link.send(channel.route, frame);
   }
 
+  private findDesktop(desktopId: string): PairedDesktop | undefined {
+    return this.state.desktops.find((entry) => entry.id === desktopId);
+  }
+
   private desktop(desktopId: string): PairedDesktop {
-    const desktop = this.state.desktops.find((entry) => entry.id === desktopId);
+    const desktop = this.findDesktop(desktopId);
     if (!desktop) throw new PairingError('unknown_phone', 'This phone is not paired with that desktop.');
     return desktop;
   }
 
+  /**
+   * Saves a state computed from the one the previous write saved (null: nothing to save), so writes that
+   * overlap, such as sync messages arriving while a request is answered, never undo one another.
+   */
+  private persist(update: (state: PhoneState) => PhoneState | null): Promise<void> {
+    const run = this.writes.then(async () => {
+      const next = update(this.state);
+      if (next !== null) await this.options.store.save(next);
+    });
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
   private async saveDesktop(desktop: PairedDesktop): Promise<void> {
-    const desktops = [...this.state.desktops.filter((entry) => entry.id !== desktop.id), desktop];
-    await this.options.store.save({ ...this.state, desktops });
+    await this.persist((state) => withDesktop(state, desktop));
+    this.changed();
+  }
+
+  private async updateDesktop(
+    desktopId: string,
+    update: (desktop: PairedDesktop) => PairedDesktop,
+  ): Promise<void> {
+    await this.persist((state) => {
+      const desktop = state.desktops.find((entry) => entry.id === desktopId);
+      return desktop ? withDesktop(state, update(desktop)) : null;
+    });
     this.changed();
   }
 
   private async remember(answer: PhoneState['answered'][number]): Promise<void> {
-    const answered = [...this.state.answered.filter((entry) => entry.id !== answer.id), answer].slice(-200);
-    await this.options.store.save({ ...this.state, answered });
+    await this.persist((state) => ({
+      ...state,
+      answered: [...state.answered.filter((entry) => entry.id !== answer.id), answer].slice(-200),
+    }));
   }
 
   private changed(): void {
@@ -463,10 +600,25 @@ class MessageInbox {
     });
   }
 
+  /** Takes the messages that arrived after the one awaited, in order. */
+  drain(): DesktopMessage[] {
+    return this.queue.splice(0);
+  }
+
   dispose(): void {
     this.waiter = null;
     this.queue.length = 0;
   }
+}
+
+function withDesktop(state: PhoneState, desktop: PairedDesktop): PhoneState {
+  return { ...state, desktops: [...state.desktops.filter((entry) => entry.id !== desktop.id), desktop] };
+}
+
+/** Revoked: the keys it would resume with and its sync replica (with the phone's sync keys) are wiped. */
+function revoked(desktop: PairedDesktop): PairedDesktop {
+  const { sync: _wiped, ...rest } = desktop;
+  return { ...rest, status: 'revoked', resumePsk: '', phoneStaticPrivate: '' };
 }
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {

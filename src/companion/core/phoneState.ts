@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateMnemonic } from './phoneKeys';
+import { SyncReplica } from './phoneSync';
 
 /** Only the newest answers are kept: enough to answer a desktop's retries, not a history of everything. */
 export const MAX_ANSWERED = 200;
@@ -24,6 +25,8 @@ export const PairedDesktop = z.strictObject({
   pairedAt: Time,
   lastSeenAt: Time,
   status: z.enum(['active', 'revoked', 'expired']),
+  /** This phone's replica of the desktop's sync group; absent until the desktop sends it, wiped on revoke. */
+  sync: SyncReplica.optional(),
 });
 export type PairedDesktop = z.infer<typeof PairedDesktop>;
 

@@ -255,7 +255,7 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     ),
   }),
   'sync.setCollections': fc.dictionary(
-    fc.oneof(fc.constantFrom('labels', 'addressBook', 'rpcs'), fc.string({ maxLength: 12 })),
+    fc.oneof(fc.constantFrom('labels', 'addressBook', 'tokens'), fc.string({ maxLength: 12 })),
     fc.oneof(fc.boolean(), fc.anything()),
   ),
   'sync.now': fc.constant(undefined),

@@ -28,12 +28,16 @@ type InsertRow = [number, string, string, string, number, 'user' | 'discovered',
 
 /** The tokens a user added and those that arrived unasked; bundled list tokens live in the app itself. */
 export class TokensRepository {
+  private readonly selectUser;
   private readonly selectChain;
   private readonly insertUser;
   private readonly insertDiscovered;
   private readonly updateHidden;
 
   constructor(db: Database) {
+    this.selectUser = db.prepare<[], TokenRow>(
+      `SELECT ${COLUMNS} FROM tokens WHERE source = 'user' ORDER BY chain_id, address`,
+    );
     this.selectChain = db.prepare<[number], TokenRow>(
       `SELECT ${COLUMNS} FROM tokens WHERE chain_id = ? ORDER BY added_at, address`,
     );
@@ -47,6 +51,11 @@ export class TokensRepository {
     this.updateHidden = db.prepare<[number, number, string], TokenRow>(
       `UPDATE tokens SET hidden = ? WHERE chain_id = ? AND address = ? RETURNING ${COLUMNS}`,
     );
+  }
+
+  /** The tokens the user added, on every chain: what sync carries to their other devices. */
+  userTokens(): Token[] {
+    return this.selectUser.all().map(toToken);
   }
 
   forChain(chainId: number): Token[] {

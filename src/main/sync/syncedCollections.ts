@@ -1,5 +1,8 @@
 import type { SettingsPatch } from '../../shared/settings';
 import type { SyncValue, UserCollection } from '../../shared/sync/syncOps';
+import { z } from 'zod';
+import { ChainId } from '../../shared/chains/chain';
+import type { TokensRepository } from '../chains/tokensRepository';
 import type { SettingsService } from '../settings/settingsService';
 import { ChecksumAddress } from '../store/address';
 import { ContactInput } from '../store/addressBookRepository';
@@ -7,6 +10,16 @@ import { LabelInput } from '../store/labelsRepository';
 import type { Repositories } from '../store/repositories';
 
 export type SyncRecord = Record<string, SyncValue>;
+
+/** A user-added token as another device describes it; its metadata was read on chain there. */
+const SyncedToken = z.strictObject({
+  chainId: ChainId,
+  address: ChecksumAddress,
+  symbol: z.string().trim().min(1).max(32),
+  name: z.string().trim().min(1).max(100),
+  decimals: z.number().int().min(0).max(36),
+  hidden: z.boolean(),
+});
 
 /**
  * One kind of user data as sync sees it: its live records by a key every device derives the same way, and a
@@ -32,6 +45,7 @@ function parseScopedKey(key: string): { address: ChecksumAddress; chainId: numbe
 
 export interface CollectionsOptions {
   repositories: Pick<Repositories, 'labels' | 'addressBook'>;
+  tokens: Pick<TokensRepository, 'userTokens' | 'addUserToken' | 'setHidden'>;
   settings: Pick<SettingsService, 'get' | 'set'>;
   /** Labels or contacts changed through sync. */
   onNamesChanged(): void;
@@ -39,6 +53,7 @@ export interface CollectionsOptions {
 
 export function syncedCollections({
   repositories,
+  tokens,
   settings,
   onNamesChanged,
 }: CollectionsOptions): SyncedCollection[] {
@@ -95,6 +110,31 @@ export function syncedCollections({
         addressBook.set(ContactInput.parse({ address, chainId, name: record.name, note: record.note ?? '' }));
       },
       announce: onNamesChanged,
+    },
+    {
+      name: 'tokens',
+      snapshot: () =>
+        new Map(
+          tokens
+            .userTokens()
+            .map((token) => [
+              `${token.chainId}/${token.address}`,
+              { symbol: token.symbol, name: token.name, decimals: token.decimals, hidden: token.hidden },
+            ]),
+        ),
+      // Tokens are never deleted here, only hidden; a record another device deleted is left alone.
+      write(key, record) {
+        if (record === null) return;
+        const [chain = '', address = ''] = key.split('/');
+        const token = SyncedToken.parse({ chainId: Number(chain), address, ...record });
+        const existing = tokens
+          .userTokens()
+          .find((candidate) => candidate.chainId === token.chainId && candidate.address === token.address);
+        if (!existing) tokens.addUserToken(token);
+        if (!existing || existing.hidden !== token.hidden)
+          tokens.setHidden(token.chainId, token.address, token.hidden);
+      },
+      announce: () => undefined,
     },
     settingsCollection('preferences', ['theme', 'fiatCurrency', 'historyExplorers'], settings),
     settingsCollection('networks', ['enabledChainIds'], settings),

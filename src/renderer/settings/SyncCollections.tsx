@@ -15,17 +15,12 @@ import { SettingsSection } from './SettingsSection';
 const COLLECTIONS: Record<UserCollection, { label: string; description: string }> = {
   labels: { label: 'Labels', description: 'What an address is, as history and warnings show it.' },
   addressBook: { label: 'Address book', description: 'The people you send to.' },
-  tokens: { label: 'Tokens', description: 'Tokens you added, and tokens you hid.' },
-  networks: {
-    label: 'Networks',
-    description: 'Which networks are enabled, and the custom networks you added.',
+  tokens: { label: 'Tokens', description: 'Tokens you added, and which of them you hid.' },
+  networks: { label: 'Networks', description: 'Which networks are enabled.' },
+  preferences: {
+    label: 'Preferences',
+    description: 'Theme, currency, and whether history may come from block explorers.',
   },
-  rpcs: {
-    label: 'RPC endpoints',
-    description: 'Only between your own paired devices; they may contain API keys.',
-  },
-  preferences: { label: 'Preferences', description: 'Theme, currency and default network.' },
-  txNotes: { label: 'Transaction notes', description: 'The notes you wrote on transactions.' },
 };
 
 interface SyncCollectionsProps {

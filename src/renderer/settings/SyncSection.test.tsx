@@ -149,19 +149,19 @@ describe('Sync settings', () => {
   it('turns one collection on or off at a time', async () => {
     await openSettings(client);
     const what = section('What syncs');
-    const rpcs = await what.findByRole<HTMLInputElement>('switch', { name: 'RPC endpoints' });
-    expect(rpcs.checked).toBe(false);
-    expect(what.getByText('Only between your own paired devices; they may contain API keys.')).toBeTruthy();
+    const networks = await what.findByRole<HTMLInputElement>('switch', { name: 'Networks' });
+    expect(networks.checked).toBe(false);
+    expect(what.getByText('Which networks are enabled.')).toBeTruthy();
     expect(what.getByRole<HTMLInputElement>('switch', { name: 'Labels' }).checked).toBe(true);
-    expect(what.getAllByRole('switch')).toHaveLength(7);
+    expect(what.getAllByRole('switch')).toHaveLength(5);
 
-    await click(rpcs);
-    expect(client.calls.at(-1)).toEqual({ channel: 'sync.setCollections', request: { rpcs: true } });
-    expect(rpcs.checked).toBe(true);
+    await click(networks);
+    expect(client.calls.at(-1)).toEqual({ channel: 'sync.setCollections', request: { networks: true } });
+    expect(networks.checked).toBe(true);
 
-    await click(what.getByRole('switch', { name: 'Transaction notes' }));
-    expect(client.calls.at(-1)).toEqual({ channel: 'sync.setCollections', request: { txNotes: false } });
-    expect(client.sync.collections).toMatchObject({ rpcs: true, txNotes: false, labels: true });
+    await click(what.getByRole('switch', { name: 'Preferences' }));
+    expect(client.calls.at(-1)).toEqual({ channel: 'sync.setCollections', request: { preferences: false } });
+    expect(client.sync.collections).toMatchObject({ networks: true, preferences: false, labels: true });
 
     client.refuseNext('sync.setCollections', { code: 'invalid_state', message: 'Sync is busy.' });
     const tokens = what.getByRole<HTMLInputElement>('switch', { name: 'Tokens' });

@@ -73,7 +73,14 @@ export const SignRequestMessage = z.strictObject({
 export type SignRequestMessage = z.infer<typeof SignRequestMessage>;
 
 /** Sealed sync blobs (see docs/SYNC.md), base64url: opaque here, as they are to the relay. */
-const SyncBlobs = z.array(z.string().regex(/^[A-Za-z0-9_-]+$/).max(700_000)).max(64);
+const SyncBlobs = z
+  .array(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .max(700_000),
+  )
+  .max(64);
 const PublicKeyHex = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** What the phone sends. `hello` opens a pairing, `resume` every later connection. */
