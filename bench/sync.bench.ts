@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventHub } from '../src/main/api/events';
+import { ChainDirectory } from '../src/main/chains/chainDirectory';
+import { RpcEndpoints } from '../src/main/chains/rpcEndpoints';
 import { TokensRepository } from '../src/main/chains/tokensRepository';
 import { SettingsService } from '../src/main/settings/settingsService';
 import { toChecksumAddress } from '../src/main/store/address';
@@ -35,6 +37,7 @@ function desktop(dir: string, name: string): Desktop {
     put: async (key: string, value: Uint8Array) => void secrets.set(key, value),
     delete: (key: string) => secrets.delete(key),
   };
+  const directory = new ChainDirectory(db);
   const settings = new SettingsService(repositories.settings, events, quiet);
   const sync = new SyncService({
     db,
@@ -43,7 +46,10 @@ function desktop(dir: string, name: string): Desktop {
       repositories,
       tokens: new TokensRepository(db),
       settings,
+      directory,
+      endpoints: new RpcEndpoints({ ...vault, names: () => [...secrets.keys()] }, () => directory.all()),
       onNamesChanged: () => undefined,
+      onNetworksChanged: () => undefined,
     }),
     events,
     log: quiet,

@@ -19,6 +19,7 @@ import { connectRelayLink } from '../shared/pairing/relayLink';
 import { PairingService } from './pairing/pairingService';
 import { PhonePairingsRepository } from './pairing/phonePairingsRepository';
 import { startRelay } from './pairing/relay/relayServer';
+import { RpcEndpoints } from './chains/rpcEndpoints';
 import { TokensRepository } from './chains/tokensRepository';
 import { SettingsService } from './settings/settingsService';
 import { syncedCollections } from './sync/syncedCollections';
@@ -134,7 +135,13 @@ export function createCore(options: CoreOptions): Core {
       repositories,
       tokens: new TokensRepository(db),
       settings,
+      directory,
+      endpoints: new RpcEndpoints(vault, () => directory.all()),
       onNamesChanged: () => events.emit('names.changed', names()),
+      onNetworksChanged: () => {
+        events.emit('chains.changed', directory.all());
+        void networks.reconfigure();
+      },
     }),
     events,
     log,

@@ -162,6 +162,35 @@ describe('two desktops through a sync folder', () => {
     expect(studio.repositories.settings.readAll()).toMatchObject({ enabledChainIds: [1, 10, 31337] });
   });
 
+  it('brings a network the user added, enabled, and its endpoint only once RPC sync is turned on', async () => {
+    const [studio, laptop] = await group('Studio', 'Laptop');
+    studio.directory.addCustom({
+      chainId: 31337,
+      name: 'Devnet',
+      symbol: 'DEV',
+      decimals: 18,
+      explorerUrl: null,
+    });
+    await studio.endpoints.set(31337, ['http://127.0.0.1:8545/?key=secret']);
+    studio.settings.set({ enabledChainIds: [1, 31337] });
+    await studio.sync.syncNow();
+    await laptop.sync.syncNow();
+    expect(laptop.directory.find(31337)).toMatchObject({ name: 'Devnet', nativeCurrency: { symbol: 'DEV' } });
+    expect(laptop.settings.get().enabledChainIds).toEqual([1, 31337]);
+    expect(laptop.networksChanged).toBeGreaterThan(0);
+    // Off by default: the endpoint, which may hold an API key, stayed on the studio.
+    expect(await laptop.endpoints.all()).toEqual(new Map());
+    expect(
+      Buffer.concat(readdirSync(folder).map((file) => readFileSync(join(folder, file)))).includes('secret'),
+    ).toBe(false);
+
+    studio.sync.setCollections({ rpcs: true });
+    laptop.sync.setCollections({ rpcs: true });
+    await studio.sync.syncNow();
+    await laptop.sync.syncNow();
+    expect(await laptop.endpoints.all()).toEqual(new Map([[31337, ['http://127.0.0.1:8545/?key=secret']]]));
+  });
+
   it('detects a folder rolled back to an older copy', async () => {
     const [studio, laptop] = await group('Studio', 'Laptop');
     studio.repositories.labels.set(label('First', 'one'));

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { createEventHub } from '../../src/main/api/events';
+import { ChainDirectory } from '../../src/main/chains/chainDirectory';
+import { RpcEndpoints } from '../../src/main/chains/rpcEndpoints';
 import { TokensRepository } from '../../src/main/chains/tokensRepository';
 import { SettingsService } from '../../src/main/settings/settingsService';
 import { openDatabase } from '../../src/main/store/database';
@@ -22,6 +24,10 @@ export interface SyncedDesktop {
   /** The latest view pushed as sync.changed. */
   view(): SyncView;
   namesChanged: number;
+  networksChanged: number;
+  directory: ChainDirectory;
+  endpoints: RpcEndpoints;
+  settings: SettingsService;
   /** The counter of the newest blob this desktop wrote. */
   lastCounter(): Promise<number>;
   close(): void;
@@ -34,7 +40,14 @@ export function syncedDesktop(dir: string, name: string): SyncedDesktop {
   const events = createEventHub();
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const vault = memorySecrets();
-  const settings = new SettingsService(repositories.settings, events, log);
+  const directory = new ChainDirectory(db);
+  const settings = new SettingsService(
+    repositories.settings,
+    events,
+    log,
+    (id) => directory.find(id) !== undefined,
+  );
+  const endpoints = new RpcEndpoints(vault, () => directory.all());
   let latest: SyncView | null = null;
   const tokens = new TokensRepository(db);
   const desktop: SyncedDesktop = {
@@ -42,6 +55,10 @@ export function syncedDesktop(dir: string, name: string): SyncedDesktop {
     tokens,
     repositories,
     namesChanged: 0,
+    networksChanged: 0,
+    directory,
+    endpoints,
+    settings,
     sync: new SyncService({
       db,
       vault,
@@ -49,7 +66,10 @@ export function syncedDesktop(dir: string, name: string): SyncedDesktop {
         repositories,
         tokens,
         settings,
+        directory,
+        endpoints,
         onNamesChanged: () => (desktop.namesChanged += 1),
+        onNetworksChanged: () => (desktop.networksChanged += 1),
       }),
       events,
       log,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { encodeKeyRing, newEpochKey } from '../../shared/sync/syncKeys';
 import type { AnsweredRequest } from './phoneState';
 import { MAX_ANSWERED, newPhoneState, PairedDesktop, PhoneState, recordAnswer } from './phoneState';
+import { newSyncReplica } from './phoneSync';
 
 const MNEMONIC = 'test test test test test test test test test test test junk';
 const answer = (n: number): AnsweredRequest => ({
@@ -40,6 +42,17 @@ describe('phone state', () => {
     expect(PairedDesktop.safeParse({ ...desktop, inbox: 'dd'.repeat(32) }).success).toBe(false);
     expect(PairedDesktop.safeParse({ ...desktop, relay: 'http://x' }).success).toBe(false);
     expect(PairedDesktop.safeParse({ ...desktop, id: `0x${'aa'.repeat(31)}` }).success).toBe(false);
+    // A desktop saved before sync existed has no replica and still parses; a malformed replica does not.
+    expect(PairedDesktop.parse(desktop).sync).toBeUndefined();
+    const sync = newSyncReplica({ ring: encodeKeyRing([newEpochKey([])]), roster: [] });
+    expect(PairedDesktop.parse({ ...desktop, sync })).toEqual({ ...desktop, sync });
+    expect(PairedDesktop.safeParse({ ...desktop, sync: { ...sync, ledger: { nope: 1 } } }).success).toBe(
+      false,
+    );
+    expect(
+      PairedDesktop.safeParse({ ...desktop, sync: { ...sync, device: { ...sync.device, signSecret: '00' } } })
+        .success,
+    ).toBe(false);
   });
 
   it('keeps the newest answers only, and one per id', () => {

@@ -146,7 +146,7 @@ export function applySyncGroup(replica: SyncReplica, group: SyncGroup): SyncRepl
   const ring = checkedRing(group.ring);
   const store = storeOf(replica);
   const roster = group.roster.filter((op) => op.c === ROSTER_COLLECTION);
-  if (!fits(store, roster)) {
+  if (store.entries().length + added(store, roster) > MAX_SYNC_FIELDS) {
     throw new SyncBlobError('malformed', 'The desktop sent a sync roster too large for this phone to keep.');
   }
   applyOps(store, roster);
@@ -185,6 +185,7 @@ export function applySyncBlobs(
   const store = storeOf(replica);
   const ledger = new BlobLedger(replica.ledger);
   let signers = members(store);
+  let size = store.entries().length;
   for (const text of blobs) {
     try {
       let bytes: Uint8Array;
@@ -200,7 +201,8 @@ export function applySyncBlobs(
         continue;
       }
       const ops = opened.ops.filter((op) => PHONE_COLLECTIONS.includes(op.c));
-      if (!fits(store, ops)) {
+      const adds = added(store, ops);
+      if (size + adds > MAX_SYNC_FIELDS) {
         throw new SyncBlobError(
           'malformed',
           `A sync blob would take this phone past ${MAX_SYNC_FIELDS} synced fields, so it was ignored.`,
@@ -211,6 +213,7 @@ export function applySyncBlobs(
         continue;
       }
       const changed = applyOps(store, ops);
+      size += adds;
       report.applied += 1;
       report.changed += changed.length;
       if (changed.some((op) => op.c === ROSTER_COLLECTION)) signers = members(store);
@@ -285,13 +288,13 @@ function storeOf(replica: SyncReplica): MemoryFieldStore {
   return store;
 }
 
-/** Whether applying `ops` keeps the store within `MAX_SYNC_FIELDS`. */
-function fits(store: MemoryFieldStore, ops: readonly SyncOp[]): boolean {
-  const added = new Set<string>();
+/** How many fields applying `ops` would add to the store. */
+function added(store: MemoryFieldStore, ops: readonly SyncOp[]): number {
+  const fresh = new Set<string>();
   for (const op of ops) {
-    if (store.get(op.c, op.k, op.f) === undefined) added.add(JSON.stringify([op.c, op.k, op.f]));
+    if (store.get(op.c, op.k, op.f) === undefined) fresh.add(JSON.stringify([op.c, op.k, op.f]));
   }
-  return added.size === 0 || store.entries().length + added.size <= MAX_SYNC_FIELDS;
+  return fresh.size;
 }
 
 /** Current members' signing keys by device id; removed members sign nothing. */

@@ -133,6 +133,7 @@ function Unlocked(props: {
               key={pending.request.id}
               pending={pending}
               now={time}
+              nameFor={(address) => client.nameFor(pending.desktopId, address, pending.request.chainId)}
               onApprove={(id) => client.approve(id)}
               onReject={(id) => client.reject(id)}
             />

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { AbiCoder, MaxUint256 } from 'ethers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SyncedName } from '../core/phoneSync';
 import { RequestCard } from './RequestCard';
 import { ALICE, NOW, signRequest } from './testing/stubClient';
 
@@ -9,13 +10,14 @@ afterEach(cleanup);
 
 const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
 
-function show(request = signRequest(), now = NOW) {
+function show(request = signRequest(), now = NOW, nameFor?: (address: string) => SyncedName | null) {
   const onApprove = vi.fn(() => Promise.resolve());
   const onReject = vi.fn(() => Promise.resolve());
   render(
     <RequestCard
       pending={{ desktopId: 'a'.repeat(64), request, receivedAt: NOW }}
       now={now}
+      nameFor={nameFor}
       onApprove={onApprove}
       onReject={onReject}
     />,
@@ -34,6 +36,34 @@ describe('RequestCard', () => {
     expect(screen.getByText('0.00063 ETH')).toBeTruthy();
     expect(screen.getByText('Expires in 4:50')).toBeTruthy();
     expect(screen.queryByText(/The desktop is on/)).toBeNull();
+  });
+
+  it('shows the synced name of the recipient above its full address, and nothing extra without one', () => {
+    const names = new Map<string, SyncedName>([
+      [ALICE.toLowerCase(), { name: 'Alice', source: 'addressBook' }],
+    ]);
+    show(signRequest(), NOW, (address) => names.get(address.toLowerCase()) ?? null);
+    const name = screen.getByText('Alice (address book)');
+    expect(name.tagName).toBe('STRONG');
+    expect(name.nextElementSibling?.textContent).toBe(ALICE);
+    cleanup();
+
+    show(signRequest(), NOW, () => null);
+    expect(screen.getByText(ALICE)).toBeTruthy();
+    expect(document.querySelector('.synced-name')).toBeNull();
+  });
+
+  it('names the token recipient of a token transfer, and keeps the token address unnamed', () => {
+    const data =
+      '0xa9059cbb' + AbiCoder.defaultAbiCoder().encode(['address', 'uint256'], [ALICE, 5_000_000n]).slice(2);
+    const asked: string[] = [];
+    show(signRequest({}, { to: USDC, value: '0', data, gasLimit: '60000' }), NOW, (address) => {
+      asked.push(address);
+      return address.toLowerCase() === ALICE.toLowerCase() ? { name: 'Cold storage', source: 'label' } : null;
+    });
+    expect(screen.getByText('Cold storage (label)')).toBeTruthy();
+    expect(screen.getByText(ALICE)).toBeTruthy();
+    expect(asked).not.toContain(USDC);
   });
 
   it('calls out a request for another network than the desktop is on', () => {

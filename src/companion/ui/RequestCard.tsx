@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { PendingRequest } from '../client/phoneClient';
+import type { SyncedName } from '../core/phoneSync';
 import { describeRequest, type RequestView } from '../core/requestView';
 import { errorMessage, formatTimeLeft } from './format';
 import { Alert } from './Screen';
@@ -7,6 +8,8 @@ import { Alert } from './Screen';
 export interface RequestCardProps {
   pending: PendingRequest;
   now: number;
+  /** The name synced from the desktop's address book or labels for an address on the request's chain. */
+  nameFor?(address: string): SyncedName | null;
   onApprove(id: string): Promise<void>;
   onReject(id: string): Promise<void>;
 }
@@ -23,7 +26,7 @@ const SEVERE = new Set([
   'unknown_chain',
 ]);
 
-export function RequestCard({ pending, now, onApprove, onReject }: RequestCardProps) {
+export function RequestCard({ pending, now, nameFor, onApprove, onReject }: RequestCardProps) {
   const view = describeRequest(pending.request, now);
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +81,9 @@ export function RequestCard({ pending, now, onApprove, onReject }: RequestCardPr
           {view.chain.name}
           {view.chain.known ? null : <span className="muted"> (unknown to this phone)</span>}
         </Row>
-        <CallRows view={view} sendsValue={BigInt(pending.request.tx.value) > 0n} />
+        <NamesContext.Provider value={nameFor ?? noNames}>
+          <CallRows view={view} sendsValue={BigInt(pending.request.tx.value) > 0n} />
+        </NamesContext.Provider>
         <Row label="Max fee">{view.feeCeiling}</Row>
         <Row label="Nonce">{view.nonce}</Row>
       </dl>
@@ -121,6 +126,21 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+const noNames = () => null;
+const NamesContext = createContext<(address: string) => SyncedName | null>(noNames);
+const SOURCE = { addressBook: 'address book', label: 'label' } as const;
+
+/** A party's address, always in full; above it, in bold, the name the user gave it on the desktop, if any. */
+function Party({ value }: { value: string }) {
+  const named = useContext(NamesContext)(value);
+  return (
+    <>
+      {named ? <strong className="synced-name">{`${named.name} (${SOURCE[named.source]})`}</strong> : null}
+      <Address value={value} />
+    </>
+  );
+}
+
 function Address({ value }: { value: string }) {
   return <span className="address">{value}</span>;
 }
@@ -136,7 +156,7 @@ function CallRows({ view, sendsValue }: { view: RequestView; sendsValue: boolean
             <span className="amount">{view.value}</span>
           </Row>
           <Row label="To">
-            <Address value={view.to ?? ''} />
+            <Party value={view.to ?? ''} />
           </Row>
         </>
       );
@@ -157,16 +177,16 @@ function CallRows({ view, sendsValue }: { view: RequestView; sendsValue: boolean
           </Row>
           {call.kind === 'token_transfer_from' ? (
             <Row label="From">
-              <Address value={call.from} />
+              <Party value={call.from} />
             </Row>
           ) : null}
           {call.kind === 'token_approve' ? (
             <Row label="Spender">
-              <Address value={call.spender} />
+              <Party value={call.spender} />
             </Row>
           ) : (
             <Row label="To">
-              <Address value={call.recipient} />
+              <Party value={call.recipient} />
             </Row>
           )}
           <Row label="Token">
@@ -181,10 +201,10 @@ function CallRows({ view, sendsValue }: { view: RequestView; sendsValue: boolean
       return (
         <>
           <Row label="Collection">
-            <Address value={call.collection} />
+            <Party value={call.collection} />
           </Row>
           <Row label="Operator">
-            <Address value={call.operator} />
+            <Party value={call.operator} />
           </Row>
           {alsoSends}
         </>
@@ -193,7 +213,7 @@ function CallRows({ view, sendsValue }: { view: RequestView; sendsValue: boolean
       return (
         <>
           <Row label="Contract">
-            <Address value={view.to ?? ''} />
+            <Party value={view.to ?? ''} />
           </Row>
           <Row label="Method">
             <code>{call.selector}</code>

@@ -32,6 +32,21 @@ export class RpcEndpoints {
     else await this.secrets.put(PREFIX + chainId, encoder.encode(JSON.stringify(urls)));
   }
 
+  /** Every chain's own endpoints, read from the vault: what sync carries when the user chose to. */
+  async all(): Promise<Map<number, string[]>> {
+    const names = this.secrets.names().filter((name) => name.startsWith(PREFIX));
+    const entries = await Promise.all(
+      names.map(async (name) => {
+        const stored = await this.secrets.get(name);
+        return [
+          Number(name.slice(PREFIX.length)),
+          stored ? (JSON.parse(decoder.decode(stored)) as string[]) : [],
+        ] as const;
+      }),
+    );
+    return new Map(entries.filter(([, urls]) => urls.length > 0));
+  }
+
   /**
    * The enabled chains, in display order, each with the user's endpoints in place of the built-in ones. A
    * chain left with no endpoint at all (a custom network whose secret is gone) is left out.

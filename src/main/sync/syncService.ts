@@ -34,6 +34,7 @@ import {
 } from '../../shared/sync/syncKeys';
 import {
   DELETED_FIELD,
+  OFF_BY_DEFAULT,
   ROSTER_COLLECTION,
   USER_COLLECTIONS,
   type SyncCollection,
@@ -369,13 +370,13 @@ export class SyncService {
   /** Blobs a device sent; each is opened, checked and applied on its own, so a bad one costs only itself. */
   async receive(blobs: readonly Uint8Array[], source: SyncSource): Promise<void> {
     await this.load();
-    for (const bytes of blobs) this.accept(bytes, source);
+    for (const bytes of blobs) await this.accept(bytes, source);
     this.changed();
   }
 
   private async run(): Promise<SyncView> {
     const identity = await this.ensureGroup();
-    this.commit(this.capture());
+    this.commit(await this.capture());
     if (this.folder) {
       try {
         await this.exchangeWithFolder(this.folder, identity);
@@ -435,14 +436,14 @@ export class SyncService {
   }
 
   /** What the user changed here since the last capture, as ops: only fields that differ, deletions too. */
-  private capture(): SyncOp[] {
+  private async capture(): Promise<SyncOp[]> {
     const ops: SyncOp[] = [];
     const enabled = this.collections();
     for (const collection of this.options.collections) {
       if (!enabled[collection.name]) continue;
       const name = collection.name;
       const before = this.local.all(name);
-      const after = collection.snapshot();
+      const after = await collection.snapshot();
       for (const [key, record] of after) {
         const previous = before.get(key);
         if (previous && sameRecord(previous, record)) continue;
@@ -496,7 +497,7 @@ export class SyncService {
   }
 
   /** One blob: refused ones are reported and skipped; an accepted one is applied with its ledger entry. */
-  private accept(bytes: Uint8Array, source: SyncSource): void {
+  private async accept(bytes: Uint8Array, source: SyncSource): Promise<void> {
     const identity = this.identity;
     if (!identity) return;
     let opened: OpenedBlob;
@@ -533,6 +534,12 @@ export class SyncService {
       );
     }
     const touched = new Set<SyncedCollection>();
+    const vaulted: {
+      collection: SyncedCollection;
+      key: string;
+      record: SyncRecord | null;
+      written: Promise<void>;
+    }[] = [];
     this.options.db.transaction(() => {
       const winners = applyOps(this.fields, opened.ops);
       this.insertBlob.run(opened.origin, opened.counter, opened.epoch, bytes);
@@ -542,14 +549,18 @@ export class SyncService {
         [opened.origin]: this.now(),
       });
       const enabled = this.collections();
-      for (const { c, k } of uniqueRecords(winners)) {
+      for (const { c, k } of uniqueRecords(winners).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))) {
         const collection = this.options.collections.find((candidate) => candidate.name === c);
         if (!collection || !enabled[collection.name]) continue;
         const record = this.fields.record(c, k);
         try {
-          collection.write(k, record);
-          if (record) this.local.set(c, k, record);
-          else this.local.delete(c, k);
+          // Its own savepoint: a write that fails half-way leaves nothing of itself behind.
+          const written = this.options.db.transaction(() => collection.write(k, record))();
+          if (written) {
+            vaulted.push({ collection, key: k, record, written });
+            continue;
+          }
+          this.remember(c, k, record);
           touched.add(collection);
         } catch (error) {
           // What this desktop cannot use stays as it was here, and is not echoed back as a change.
@@ -560,7 +571,24 @@ export class SyncService {
         }
       }
     })();
+    for (const { collection, key, record, written } of vaulted) {
+      try {
+        await written;
+        this.remember(collection.name, key, record);
+        touched.add(collection);
+      } catch (error) {
+        this.problem(
+          source,
+          `A synced ${collection.name} entry could not be stored here: ${(error as Error).message}`,
+        );
+      }
+    }
     for (const collection of touched) collection.announce();
+  }
+
+  private remember(c: SyncCollection, k: string, record: SyncRecord | null): void {
+    if (record) this.local.set(c, k, record);
+    else this.local.delete(c, k);
   }
 
   private async exchangeWithFolder(folder: SyncFolder, identity: SyncIdentity): Promise<void> {
@@ -594,7 +622,7 @@ export class SyncService {
       for (const name of names) {
         const head = await folder.read(headName(name, member.id));
         if (head) {
-          this.accept(head, 'folder');
+          await this.accept(head, 'folder');
           break;
         }
       }
@@ -604,11 +632,11 @@ export class SyncService {
         if (wanted.includes(next)) continue;
         const found = await this.readBlob(folder, names, member.id, next);
         if (!found) break;
-        this.accept(found, 'folder');
+        await this.accept(found, 'folder');
       }
       for (const counter of wanted) {
         const found = await this.readBlob(folder, names, member.id, counter);
-        if (found) this.accept(found, 'folder');
+        if (found) await this.accept(found, 'folder');
       }
     }
   }
@@ -711,7 +739,7 @@ export class SyncService {
   private collections(): SyncCollections {
     const stored = this.state.get<Partial<SyncCollections> | null>('collections', null) ?? {};
     return Object.fromEntries(
-      USER_COLLECTIONS.map((name) => [name, stored[name] ?? true]),
+      USER_COLLECTIONS.map((name) => [name, stored[name] ?? !OFF_BY_DEFAULT.includes(name)]),
     ) as SyncCollections;
   }
 

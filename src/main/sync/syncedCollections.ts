@@ -1,7 +1,9 @@
 import type { SettingsPatch } from '../../shared/settings';
 import type { SyncValue, UserCollection } from '../../shared/sync/syncOps';
 import { z } from 'zod';
-import { ChainId } from '../../shared/chains/chain';
+import { AddCustomChain, ChainId } from '../../shared/chains/chain';
+import type { ChainDirectory } from '../chains/chainDirectory';
+import type { RpcEndpoints } from '../chains/rpcEndpoints';
 import type { TokensRepository } from '../chains/tokensRepository';
 import type { SettingsService } from '../settings/settingsService';
 import { ChecksumAddress } from '../store/address';
@@ -27,9 +29,12 @@ const SyncedToken = z.strictObject({
  */
 export interface SyncedCollection {
   name: UserCollection;
-  snapshot(): Map<string, SyncRecord>;
-  /** Stores the merged record, or removes it (null); throws when the merged record is not valid here. */
-  write(key: string, record: SyncRecord | null): void;
+  snapshot(): Map<string, SyncRecord> | Promise<Map<string, SyncRecord>>;
+  /**
+   * Stores the merged record, or removes it (null); throws when the merged record is not valid here. A
+   * collection kept in the vault answers with a promise, settled after the sync transaction.
+   */
+  write(key: string, record: SyncRecord | null): void | Promise<void>;
   announce(): void;
 }
 
@@ -47,16 +52,16 @@ export interface CollectionsOptions {
   repositories: Pick<Repositories, 'labels' | 'addressBook'>;
   tokens: Pick<TokensRepository, 'userTokens' | 'addUserToken' | 'setHidden'>;
   settings: Pick<SettingsService, 'get' | 'set'>;
+  directory: Pick<ChainDirectory, 'all' | 'isCustom' | 'find' | 'addCustom' | 'removeCustom'>;
+  endpoints: Pick<RpcEndpoints, 'all' | 'set'>;
   /** Labels or contacts changed through sync. */
   onNamesChanged(): void;
+  /** Networks or their endpoints changed through sync: the chains service reconfigures. */
+  onNetworksChanged(): void;
 }
 
-export function syncedCollections({
-  repositories,
-  tokens,
-  settings,
-  onNamesChanged,
-}: CollectionsOptions): SyncedCollection[] {
+export function syncedCollections(options: CollectionsOptions): SyncedCollection[] {
+  const { repositories, tokens, settings, onNamesChanged } = options;
   const { labels, addressBook } = repositories;
   return [
     {
@@ -137,9 +142,83 @@ export function syncedCollections({
       announce: () => undefined,
     },
     settingsCollection('preferences', ['theme', 'fiatCurrency', 'historyExplorers'], settings),
-    settingsCollection('networks', ['enabledChainIds'], settings),
+    networksCollection(options),
+    rpcsCollection(options),
   ];
 }
+
+const CustomChain = AddCustomChain.omit({ rpcUrl: true, chainId: true });
+const CUSTOM = 'custom/';
+
+/**
+ * The networks the user added (`custom/<chain id>`, without their endpoints, which are secrets) and which
+ * networks are enabled (`settings`). Keys sort custom definitions before the enabled list, and the service
+ * applies a blob's records in key order, so a network arrives before it is enabled.
+ */
+function networksCollection({
+  directory,
+  settings,
+  onNetworksChanged,
+}: CollectionsOptions): SyncedCollection {
+  return {
+    name: 'networks',
+    snapshot() {
+      const records = new Map<string, SyncRecord>(
+        directory
+          .all()
+          .filter((chain) => directory.isCustom(chain.id))
+          .map((chain) => [
+            `${CUSTOM}${chain.id}`,
+            {
+              name: chain.name,
+              symbol: chain.nativeCurrency.symbol,
+              decimals: chain.nativeCurrency.decimals,
+              explorerUrl: chain.explorer?.url ?? null,
+            },
+          ]),
+      );
+      records.set('settings', { enabledChainIds: settings.get().enabledChainIds });
+      return records;
+    },
+    write(key, record) {
+      if (key === 'settings') {
+        if (record && Array.isArray(record.enabledChainIds))
+          settings.set({ enabledChainIds: record.enabledChainIds as number[] });
+        return;
+      }
+      const chainId = ChainId.parse(Number(key.slice(CUSTOM.length)));
+      if (record === null) {
+        if (!directory.isCustom(chainId)) return;
+        const enabled = settings.get().enabledChainIds;
+        if (enabled.includes(chainId))
+          settings.set({ enabledChainIds: enabled.filter((id) => id !== chainId) });
+        directory.removeCustom(chainId);
+        return;
+      }
+      // A network another device proved (chain id, Multicall3) when it was added there; its endpoint comes
+      // with the RPC endpoints, if the user syncs those, or is set here.
+      if (!directory.find(chainId)) directory.addCustom({ chainId, ...CustomChain.parse(record) });
+    },
+    announce: onNetworksChanged,
+  };
+}
+
+/** Custom RPC endpoints per chain: secrets, so kept in the vault on every device, and off unless chosen. */
+function rpcsCollection({ endpoints, onNetworksChanged }: CollectionsOptions): SyncedCollection {
+  return {
+    name: 'rpcs',
+    async snapshot() {
+      return new Map([...(await endpoints.all())].map(([chainId, urls]) => [String(chainId), { urls }]));
+    },
+    async write(key, record) {
+      const urls = record === null ? [] : RpcUrls.parse(record.urls);
+      await endpoints.set(ChainId.parse(Number(key)), urls);
+    },
+    announce: onNetworksChanged,
+  };
+}
+
+const RpcUrls = z.array(z.url({ protocol: /^https?$/ }).max(2048)).max(10);
 
 /**
  * Settings are one record whose fields are the settings themselves. A merged value this device cannot use

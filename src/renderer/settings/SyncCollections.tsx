@@ -16,7 +16,14 @@ const COLLECTIONS: Record<UserCollection, { label: string; description: string }
   labels: { label: 'Labels', description: 'What an address is, as history and warnings show it.' },
   addressBook: { label: 'Address book', description: 'The people you send to.' },
   tokens: { label: 'Tokens', description: 'Tokens you added, and which of them you hid.' },
-  networks: { label: 'Networks', description: 'Which networks are enabled.' },
+  networks: {
+    label: 'Networks',
+    description: 'Which networks are enabled, and the networks you added (without their endpoints).',
+  },
+  rpcs: {
+    label: 'RPC endpoints',
+    description: 'Only between your own paired devices; they may contain API keys. Off until you turn it on.',
+  },
   preferences: {
     label: 'Preferences',
     description: 'Theme, currency, and whether history may come from block explorers.',

@@ -151,9 +151,13 @@ describe('Sync settings', () => {
     const what = section('What syncs');
     const networks = await what.findByRole<HTMLInputElement>('switch', { name: 'Networks' });
     expect(networks.checked).toBe(false);
-    expect(what.getByText('Which networks are enabled.')).toBeTruthy();
+    expect(
+      what.getByText(
+        'Only between your own paired devices; they may contain API keys. Off until you turn it on.',
+      ),
+    ).toBeTruthy();
     expect(what.getByRole<HTMLInputElement>('switch', { name: 'Labels' }).checked).toBe(true);
-    expect(what.getAllByRole('switch')).toHaveLength(5);
+    expect(what.getAllByRole('switch')).toHaveLength(6);
 
     await click(networks);
     expect(client.calls.at(-1)).toEqual({ channel: 'sync.setCollections', request: { networks: true } });

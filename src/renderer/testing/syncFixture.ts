@@ -30,6 +30,7 @@ export function soloSync(): SyncView {
       addressBook: true,
       tokens: true,
       networks: false,
+      rpcs: false,
       preferences: true,
     },
     problems: [],

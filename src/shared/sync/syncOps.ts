@@ -6,11 +6,11 @@ import { z } from 'zod';
  * bytes in proportion to what changed, never to the data set.
  */
 
-/**
- * Data the user sees, one toggle each in Settings → Sync; never keys, never mnemonics. Custom RPC endpoints
- * and transaction notes are not synced yet (see docs/SYNC.md).
- */
-export const USER_COLLECTIONS = ['labels', 'addressBook', 'tokens', 'networks', 'preferences'] as const;
+/** Data the user sees, one toggle each in Settings → Sync; never keys, never mnemonics. */
+export const USER_COLLECTIONS = ['labels', 'addressBook', 'tokens', 'networks', 'rpcs', 'preferences'] as const;
+
+/** RPC endpoints may embed API keys: they sync only once the user turns them on. */
+export const OFF_BY_DEFAULT: readonly UserCollection[] = ['rpcs'];
 
 /** The group's own roster: which devices belong, with their public keys. Always on. */
 export const ROSTER_COLLECTION = 'devices';

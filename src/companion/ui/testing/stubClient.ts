@@ -1,5 +1,6 @@
 import type { PendingPairing, PendingRequest } from '../../client/phoneClient';
 import type { PairedDesktop, PhoneState } from '../../core/phoneState';
+import type { SyncedName } from '../../core/phoneSync';
 import type { SignRequestMessage } from '../../core/signRequest';
 import type { PhoneClientLike } from '../types';
 
@@ -56,6 +57,8 @@ export class StubClient implements PhoneClientLike {
   readonly calls: Call[] = [];
   pending: PendingRequest[] = [];
   onlineIds = new Set<string>();
+  /** Synced names by lower-case address, for every desktop and chain. */
+  syncedNames = new Map<string, SyncedName>();
   pairing: (url: string) => Promise<PendingPairing> = () => new Promise(() => undefined);
   connecting: (desktopId: string) => Promise<void> = () => Promise.resolve();
   private readonly listeners = new Set<() => void>();
@@ -94,6 +97,10 @@ export class StubClient implements PhoneClientLike {
 
   online(desktopId: string): boolean {
     return this.onlineIds.has(desktopId);
+  }
+
+  nameFor(_desktopId: string, address: string, _chainId: number | null): SyncedName | null {
+    return this.syncedNames.get(address.toLowerCase()) ?? null;
   }
 
   pair(url: string): Promise<PendingPairing> {
