@@ -1,8 +1,15 @@
 import type { Database } from 'better-sqlite3';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { PhoneClient } from '../../src/companion/client/phoneClient';
 import { newPhoneState, type PhoneState } from '../../src/companion/core/phoneState';
 import { createEventHub, type EventHub } from '../../src/main/api/events';
+import { ChainDirectory } from '../../src/main/chains/chainDirectory';
+import { RpcEndpoints } from '../../src/main/chains/rpcEndpoints';
+import { TokensRepository } from '../../src/main/chains/tokensRepository';
+import type { Logger } from '../../src/main/log';
+import { SettingsService } from '../../src/main/settings/settingsService';
+import { syncedCollections } from '../../src/main/sync/syncedCollections';
+import { SyncService } from '../../src/main/sync/syncService';
 import { PairingService } from '../../src/main/pairing/pairingService';
 import { PhonePairingsRepository } from '../../src/main/pairing/phonePairingsRepository';
 import { startRelay } from '../../src/main/pairing/relay/relayServer';
@@ -14,6 +21,8 @@ import { memorySecrets } from '../vault/memorySecrets';
 
 export interface Desktop {
   pairing: PairingService;
+  /** With `sync: true`: the desktop's state sync, which paired phones join. */
+  sync: SyncService | undefined;
   signers: SignersService;
   repositories: Repositories;
   events: EventHub;
@@ -27,11 +36,13 @@ export interface Desktop {
 /** The desktop's pairing stack on a real database file and a real relay on a free loopback port. */
 export function startDesktop(
   db: Database,
-  options: { now?: () => number; requestTtlMs?: number } = {},
+  options: { now?: () => number; requestTtlMs?: number; sync?: boolean } = {},
 ): Desktop {
   const repositories = createRepositories(db);
   const events = createEventHub();
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  const vault = memorySecrets();
+  const sync = options.sync ? desktopSync(db, repositories, vault, events, log) : undefined;
   let latest: PairingView | null = null;
   events.subscribe((name, payload) => {
     if (name === 'pairing.changed') latest = payload as PairingView;
@@ -41,9 +52,10 @@ export function startDesktop(
     db,
     repositories,
     pairings: new PhonePairingsRepository(db),
-    vault: memorySecrets(),
+    vault,
     events,
     log,
+    sync,
     activeChainId: () => 1,
     startRelay: async (host, port) => {
       const relay = await startRelay({ host, port, log });
@@ -69,6 +81,7 @@ export function startDesktop(
   });
   return {
     pairing,
+    sync,
     signers,
     repositories,
     events,
@@ -80,6 +93,33 @@ export function startDesktop(
     },
     close: () => pairing.close(),
   };
+}
+
+/** State sync over the same database and vault, as core wires it. */
+function desktopSync(
+  db: Database,
+  repositories: Repositories,
+  vault: ReturnType<typeof memorySecrets>,
+  events: EventHub,
+  log: Logger,
+): SyncService {
+  const directory = new ChainDirectory(db);
+  return new SyncService({
+    db,
+    vault,
+    collections: syncedCollections({
+      repositories,
+      tokens: new TokensRepository(db),
+      settings: new SettingsService(repositories.settings, events, log),
+      directory,
+      endpoints: new RpcEndpoints(vault, () => directory.all()),
+      onNamesChanged: () => undefined,
+      onNetworksChanged: () => undefined,
+    }),
+    events,
+    log,
+    deviceName: 'Test desktop',
+  });
 }
 
 export interface SentFrame {
@@ -124,6 +164,24 @@ export function headlessPhone(
     answerTimeoutMs: 2_000,
   });
   return { client, state: () => state, sent };
+}
+
+/** Shows a QR code on the desktop, pairs the phone through it and confirms the code on both sides. */
+export async function pairPhone(desktop: Desktop, phone: HeadlessPhone) {
+  const started = await desktop.pairing.start();
+  const attempt = started.attempt as NonNullable<typeof started.attempt>;
+  const pending = await phone.client.pair(attempt.url);
+  const confirming = await until(
+    () => desktop.view().attempt?.state === 'confirming' && desktop.view().attempt,
+    'the desktop to show the code',
+  );
+  expect(confirming.code).toBe(pending.code);
+  expect(confirming.phoneName).toBe(phone.state().phoneName);
+  await desktop.pairing.confirm(attempt.id, true);
+  const paired = await pending.confirm(pending.code);
+  await until(() => desktop.view().attempt?.state === 'paired', 'the desktop to store the phone');
+  const account = desktop.repositories.accounts.list().find((entry) => entry.signer === 'phone');
+  return { attempt, paired, account: account as NonNullable<typeof account> };
 }
 
 /** Resolves when `check` holds, polling; fails with `what` after `timeoutMs`. */

@@ -8,7 +8,14 @@ import { startAnvil, type AnvilNode } from '../anvil/anvil';
 import { anvilCall } from '../anvil/chainSetup';
 import { TEST_MNEMONIC } from '../signing/fixtures';
 import { useTempDatabase } from '../store/tempDatabase';
-import { headlessPhone, startDesktop, until, type Desktop, type HeadlessPhone } from './pairingHarness';
+import {
+  headlessPhone,
+  pairPhone,
+  startDesktop,
+  until,
+  type Desktop,
+  type HeadlessPhone,
+} from './pairingHarness';
 
 const PHONE_MNEMONIC = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const BOB = toChecksumAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
@@ -32,23 +39,7 @@ function transfer(nonce: number): UnsignedTransaction {
   };
 }
 
-/** Shows a QR code on the desktop, pairs the phone through it and confirms the code on both sides. */
-async function pair(phone: HeadlessPhone) {
-  const started = await desktop.pairing.start();
-  const attempt = started.attempt as NonNullable<typeof started.attempt>;
-  const pending = await phone.client.pair(attempt.url);
-  const confirming = await until(
-    () => desktop.view().attempt?.state === 'confirming' && desktop.view().attempt,
-    'the desktop to show the code',
-  );
-  expect(confirming.code).toBe(pending.code);
-  expect(confirming.phoneName).toBe('Alice’s phone');
-  await desktop.pairing.confirm(attempt.id, true);
-  const paired = await pending.confirm(pending.code);
-  await until(() => desktop.view().attempt?.state === 'paired', 'the desktop to store the phone');
-  const account = desktop.repositories.accounts.list().find((entry) => entry.signer === 'phone');
-  return { attempt, paired, account: account as NonNullable<typeof account> };
-}
+const pair = (phone: HeadlessPhone) => pairPhone(desktop, phone);
 
 describe('pairing a phone and signing with it', () => {
   let anvil: AnvilNode;

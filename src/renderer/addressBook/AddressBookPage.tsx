@@ -12,7 +12,7 @@ import { useNames } from './useNames';
 import './AddressBookPage.css';
 
 const LEDE =
-  'The people you send to and what the addresses you meet are, by name. With sync on, your other devices have them too.';
+  'The people you send to, and names for the addresses you deal with. With sync on, your other devices have them too.';
 
 const SECTIONS = {
   contact: {
