@@ -50,6 +50,7 @@ function desktop(dir: string, name: string): Desktop {
       endpoints: new RpcEndpoints({ ...vault, names: () => [...secrets.keys()] }, () => directory.all()),
       onNamesChanged: () => undefined,
       onNetworksChanged: () => undefined,
+      onNotesChanged: () => undefined,
     }),
     events,
     log: quiet,

@@ -105,6 +105,11 @@ test('pairs a phone in the companion, sends a transfer it approves, and history 
     const ethereum = demo().chains.find((chain) => chain.chainId === ETHEREUM)?.url as string;
     await anvilCall(ethereum, 'anvil_setBalance', [phoneAddress, '0xde0b6b3a7640000']);
 
+    // The recipient is in the address book: sync carries the name to the phone, which shows it.
+    const bridge = await connectBridge(demo().origin, demo().secret);
+    await bridge.call('contacts.set', { address: DEMO_FRIEND, chainId: null, name: 'Bob (landlord)', note: '' });
+    await bridge.close();
+
     // 2. Sign a transfer from the desktop.
     await desktop.getByRole('link', { name: 'Send', exact: true }).click();
     const form = desktop.getByRole('form', { name: 'New transaction' });
@@ -125,6 +130,7 @@ test('pairs a phone in the companion, sends a transfer it approves, and history 
     const request = phone.getByRole('article');
     await expect(request).toContainText('0.05 ETH');
     await expect(request).toContainText(DEMO_FRIEND.slice(0, 6));
+    await expect(request).toContainText(/Bob \(landlord\)\s*address book/);
     await phone.screenshot({ path: `${ARTIFACTS}/companion-request.png` });
     await desktop.screenshot({ path: `${ARTIFACTS}/send-phone-approve.png` });
     await phone.getByRole('button', { name: 'Approve' }).click();

@@ -138,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
       directory,
       endpoints: new RpcEndpoints(vault, () => directory.all()),
       onNamesChanged: () => events.emit('names.changed', names()),
+      onNotesChanged: (chainIds) => events.emit('history.changed', { chainIds }),
       onNetworksChanged: () => {
         events.emit('chains.changed', directory.all());
         void networks.reconfigure();
@@ -338,6 +339,13 @@ export function createCore(options: CoreOptions): Core {
       'history.status': () => history.status(),
       'history.sync': () => history.sync(),
       'history.exportCsv': (filters) => history.exportCsv(filters),
+      'history.setNote': ({ chainId, hash, note }) => {
+        repositories.txNotes.set({ chainId, hash, note });
+        // Every open timeline showing this chain refetches, and so shows the note.
+        events.emit('history.changed', { chainIds: [chainId] });
+        syncSoon();
+        return null;
+      },
       'history.sources': () => sources.view(),
       'history.setEtherscanKey': async ({ key }) => (await sources.setEtherscanKey(key), null),
       'names.list': names,

@@ -83,6 +83,8 @@ export const HistoryEntryView = z.strictObject({
   bridge: BridgeView.nullable(),
   /** Paid by the account, in wei of the chain's native coin; null when someone else sent it. */
   fee: Amount.nullable(),
+  /** The user's private note on this transaction (shared by every account it concerns), or null. */
+  note: z.string().nullable(),
   /** Where this wallet signed it: the device and when. */
   signedBy: z
     .strictObject({
@@ -95,13 +97,23 @@ export const HistoryEntryView = z.strictObject({
 });
 export type HistoryEntryView = z.infer<typeof HistoryEntryView>;
 
+export const TX_NOTE_MAX_LENGTH = 1000;
+
+/** A note on one transaction; an empty or blank note removes it. */
+export const SetTxNote = z.strictObject({
+  chainId: ChainId,
+  hash: Hash,
+  note: z.string().max(TX_NOTE_MAX_LENGTH, { error: 'A note can be at most 1,000 characters long.' }),
+});
+export type SetTxNote = z.input<typeof SetTxNote>;
+
 export const HistoryQuery = z.strictObject({
   chainIds: z.array(ChainId).max(64).optional(),
   accounts: z.array(Address).max(500).optional(),
   kinds: z.array(ActivityKind).max(ActivityKind.options.length).optional(),
   /** A token contract, or `native`. */
   token: z.union([Address, z.literal('native')]).optional(),
-  /** A transaction hash, an address, or text matched against labels. */
+  /** A transaction hash, an address, or text matched against labels and transaction notes. */
   search: z.string().trim().max(100).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   /** The `next` of the previous page: pages are keyset cursors, never offsets. */

@@ -29,6 +29,7 @@ export const ImportSummary = z.strictObject({
   accounts: z.number().int().nonnegative(),
   labels: z.number().int().nonnegative(),
   addressBook: z.number().int().nonnegative(),
+  txNotes: z.number().int().nonnegative(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

@@ -115,6 +115,7 @@ function desktopSync(
       endpoints: new RpcEndpoints(vault, () => directory.all()),
       onNamesChanged: () => undefined,
       onNetworksChanged: () => undefined,
+      onNotesChanged: () => undefined,
     }),
     events,
     log,

@@ -129,7 +129,7 @@ describe('two desktops through a sync folder', () => {
     ).toEqual(['Laptop', 'Studio']);
   });
 
-  it('carries contacts, tokens, preferences and networks; a value this desktop cannot use stays local', async () => {
+  it('carries contacts, tokens, notes, preferences and networks; a value this desktop cannot use stays local', async () => {
     const [studio, laptop] = await group('Studio', 'Laptop');
     studio.repositories.addressBook.set({ address: address('bob'), chainId: 1, name: 'Bob', note: 'rent' });
     studio.tokens.addUserToken({
@@ -141,6 +141,7 @@ describe('two desktops through a sync folder', () => {
     });
     studio.tokens.setHidden(1, address('token'), true);
     studio.repositories.settings.writeMany({ theme: 'dark', enabledChainIds: [1, 10] });
+    studio.repositories.txNotes.set({ chainId: 1, hash: `0x${'ab'.repeat(32)}`, note: 'Rent for March' });
     await studio.sync.syncNow();
     await laptop.sync.syncNow();
     expect(laptop.repositories.addressBook.list()).toEqual([
@@ -150,6 +151,7 @@ describe('two desktops through a sync folder', () => {
       expect.objectContaining({ address: address('token'), symbol: 'TKN', decimals: 6, hidden: true }),
     ]);
     expect(laptop.repositories.settings.readAll()).toMatchObject({ theme: 'dark', enabledChainIds: [1, 10] });
+    expect(laptop.repositories.txNotes.get(1, `0x${'ab'.repeat(32)}`)?.note).toBe('Rent for March');
 
     // A network only the studio knows: the laptop keeps its own list, says why, and does not echo it back.
     studio.repositories.settings.writeMany({ enabledChainIds: [1, 10, 31337] });

@@ -70,6 +70,7 @@ export function syncedDesktop(dir: string, name: string): SyncedDesktop {
         endpoints,
         onNamesChanged: () => (desktop.namesChanged += 1),
         onNetworksChanged: () => (desktop.networksChanged += 1),
+        onNotesChanged: () => undefined,
       }),
       events,
       log,

@@ -43,9 +43,10 @@ describe('RequestCard', () => {
       [ALICE.toLowerCase(), { name: 'Alice', source: 'addressBook' }],
     ]);
     show(signRequest(), NOW, (address) => names.get(address.toLowerCase()) ?? null);
-    const name = screen.getByText('Alice (address book)');
+    const name = screen.getByText('Alice');
     expect(name.tagName).toBe('STRONG');
-    expect(name.nextElementSibling?.textContent).toBe(ALICE);
+    expect(name.parentElement?.textContent).toBe('Alice address book');
+    expect(name.parentElement?.nextElementSibling?.textContent).toBe(ALICE);
     cleanup();
 
     show(signRequest(), NOW, () => null);
@@ -61,7 +62,7 @@ describe('RequestCard', () => {
       asked.push(address);
       return address.toLowerCase() === ALICE.toLowerCase() ? { name: 'Cold storage', source: 'label' } : null;
     });
-    expect(screen.getByText('Cold storage (label)')).toBeTruthy();
+    expect(screen.getByText('Cold storage').parentElement?.textContent).toBe('Cold storage label');
     expect(screen.getByText(ALICE)).toBeTruthy();
     expect(asked).not.toContain(USDC);
   });

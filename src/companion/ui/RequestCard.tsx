@@ -135,7 +135,11 @@ function Party({ value }: { value: string }) {
   const named = useContext(NamesContext)(value);
   return (
     <>
-      {named ? <strong className="synced-name">{`${named.name} (${SOURCE[named.source]})`}</strong> : null}
+      {named ? (
+        <span className="synced-name">
+          <strong>{named.name}</strong> <span className="synced-name__source">{SOURCE[named.source]}</span>
+        </span>
+      ) : null}
       <Address value={value} />
     </>
   );

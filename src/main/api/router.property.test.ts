@@ -35,6 +35,7 @@ const BACKUP = JSON.stringify({
   accounts: [],
   labels: [],
   addressBook: [],
+  txNotes: [{ chainId: 1, hash: `0x${'ab'.repeat(32)}`, note: 'Rent for March', updatedAt: 1 }],
 });
 
 /**
@@ -215,6 +216,21 @@ const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     },
     { requiredKeys: [] },
   ),
+  // Mostly well-formed hashes (some in upper case), notes from blank to just over the limit.
+  'history.setNote': fc.record({
+    chainId: fc.oneof(fc.constantFrom(1, 10), fc.integer()),
+    hash: fc.oneof(
+      fc.stringMatching(/^0x[0-9a-f]{64}$/),
+      fc.stringMatching(/^0x[0-9a-fA-F]{64}$/),
+      fc.string({ maxLength: 70 }),
+    ),
+    note: fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('', '   ', '\n\t'),
+      fc.string({ minLength: 990, maxLength: 1010 }),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+    ),
+  }),
   'history.sources': fc.constant(undefined),
   'history.setEtherscanKey': fc.record({
     key: fc.oneof(

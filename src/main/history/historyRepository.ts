@@ -49,6 +49,7 @@ interface EntryRow {
   fromAddress: string;
   toAddress: string | null;
   fee: string;
+  note: string | null;
 }
 
 interface LegRow {
@@ -229,13 +230,18 @@ export class HistoryRepository {
         where.push('t.hash = ?');
         params.push(search.toLowerCase());
       } else {
+        // The user's own note on the transaction, case-insensitively (ASCII), or an address the text names.
+        const matches = ['instr(lower(n.note), lower(?)) > 0'];
+        params.push(search);
         const addresses = searchAddresses;
-        if (addresses.length === 0) return { entries: [], next: null };
-        const list = marks(addresses.length);
-        where.push(
-          `(t.from_address IN (${list}) OR t.to_address IN (${list}) OR e.counterparty IN (${list}))`,
-        );
-        params.push(...addresses, ...addresses, ...addresses);
+        if (addresses.length > 0) {
+          const list = marks(addresses.length);
+          matches.push(
+            `t.from_address IN (${list}) OR t.to_address IN (${list}) OR e.counterparty IN (${list})`,
+          );
+          params.push(...addresses, ...addresses, ...addresses);
+        }
+        where.push(`(${matches.join(' OR ')})`);
       }
     }
     const after = parseCursor(query.after);
@@ -245,8 +251,9 @@ export class HistoryRepository {
     }
     const sql = `SELECT e.id, e.chain_id AS chainId, e.account, e.timestamp, e.kind, e.details,
         t.id AS transactionId, t.hash, t.block_number AS blockNumber, t.status, t.provisional,
-        t.from_address AS fromAddress, t.to_address AS toAddress, t.fee
+        t.from_address AS fromAddress, t.to_address AS toAddress, t.fee, n.note
       FROM history_entries e JOIN history_transactions t ON t.id = e.transaction_id
+        LEFT JOIN tx_notes n ON n.chain_id = t.chain_id AND n.hash = t.hash
       WHERE ${where.join(' AND ')}
       ORDER BY e.timestamp DESC, e.id DESC LIMIT ?`;
     const rows = this.statement(sql).all(...params, query.limit + 1) as EntryRow[];
@@ -343,6 +350,7 @@ export class HistoryRepository {
       },
       bridge: row.kind === 'bridge' ? this.bridge(row) : null,
       fee: row.fromAddress === row.account ? row.fee : null,
+      note: row.note,
       signedBy: row.fromAddress === row.account ? decorations.signedBy(row.hash) : null,
     };
   }

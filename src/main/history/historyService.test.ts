@@ -131,7 +131,7 @@ function service() {
     now: () => Date.UTC(2026, 10, 24),
   });
   running.push(history);
-  return { history, progress, changed };
+  return { history, progress, changed, repositories };
 }
 
 describe('HistoryService on two anvil chains', () => {
@@ -193,12 +193,59 @@ describe('HistoryService on two anvil chains', () => {
     expect(fileName).toBe('ledgerline-history-2026-11-24.csv');
     const lines = contents.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'date,chain_id,hash,account,kind,status,assets,counterparty,counterparty_label,fee_wei,signed_by',
+      'date,chain_id,hash,account,kind,status,assets,counterparty,counterparty_label,fee_wei,signed_by,note',
     );
     expect(lines).toHaveLength(1 + history.page({ accounts: [USER], limit: 200 }).entries.length);
     // The label the user typed is data, never a formula a spreadsheet would run.
     expect(lines.find((line) => line.includes(sendHash))).toContain(`-0.1 ETH,${FRIEND},'=Friend,`);
     expect(lines.find((line) => line.includes(burnHash))).toContain('-7.0 USDC');
+  });
+
+  it('shows a note on every entry of its transaction, through a re-index, and finds it by search', async () => {
+    const { history, repositories } = service();
+    await history.sync();
+    repositories.txNotes.set({ chainId: 1, hash: sendHash, note: 'Rent for March' });
+    const notes = (search: string) =>
+      history
+        .page({ search, limit: 50 })
+        .entries.map((entry) => [entry.hash, entry.account, entry.note])
+        .toSorted();
+    const both = [
+      [sendHash, USER, 'Rent for March'],
+      [sendHash, FRIEND, 'Rent for March'],
+    ].toSorted();
+    expect(notes('rent for')).toEqual(both);
+    expect(notes('MARCH')).toEqual(both);
+    expect(notes(sendHash)).toEqual(both);
+    const others = history.page({ limit: 50 }).entries.filter((entry) => entry.hash !== sendHash);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((entry) => entry.note === null)).toBe(true);
+
+    // The indexed history is derived: wiped and rebuilt (a reorg, a re-index), the note is found again.
+    temp.db.exec('DELETE FROM history_transactions; DELETE FROM chain_cursors;');
+    expect(history.page({ limit: 50 }).entries).toEqual([]);
+    await history.sync();
+    expect(notes('rent')).toEqual(both);
+    // A label search still works alongside, and a note search that matches nothing finds nothing.
+    expect(notes('friend').length).toBeGreaterThan(0);
+    expect(notes('no such words')).toEqual([]);
+  });
+
+  it('exports each entry’s note as the last CSV column, with formula-like notes defused', async () => {
+    const { history, repositories } = service();
+    await history.sync();
+    repositories.txNotes.set({ chainId: 1, hash: sendHash, note: '-1+cmd|"/C calc"!A0, for "rent"' });
+    repositories.txNotes.set({ chainId: 1, hash: burnHash, note: 'Bridge to Base for the airdrop' });
+    const lines = history
+      .exportCsv({ accounts: [USER] })
+      .contents.trimEnd()
+      .split('\r\n');
+    expect(lines.find((line) => line.includes(sendHash))).toMatch(
+      /,"'-1\+cmd\|""\/C calc""!A0, for ""rent"""$/,
+    );
+    expect(lines.find((line) => line.includes(burnHash))).toMatch(/,Bridge to Base for the airdrop$/);
+    const unnoted = lines.slice(1).filter((line) => !line.includes(sendHash) && !line.includes(burnHash));
+    expect(unnoted.every((line) => line.endsWith(','))).toBe(true);
   });
 
   it('reads a transaction that just settled on the chain it settled on, after the run under way', async () => {

@@ -224,7 +224,7 @@ function idle(chainId: number): HistorySyncState {
 }
 
 const CSV_HEADER =
-  'date,chain_id,hash,account,kind,status,assets,counterparty,counterparty_label,fee_wei,signed_by';
+  'date,chain_id,hash,account,kind,status,assets,counterparty,counterparty_label,fee_wei,signed_by,note';
 
 function csvRow(entry: HistoryEntryView): string {
   const assets = entry.assets
@@ -248,7 +248,16 @@ function csvRow(entry: HistoryEntryView): string {
     signedBy,
   ]
     .map(csvField)
+    .concat(csvField(defuseText(entry.note ?? '')))
     .join(',');
+}
+
+/**
+ * Free text the user typed is never a number to keep as one: any leading formula character is defused, even
+ * before a digit ("-1+cmd|…" must not run), which csvField lets through for signed amounts.
+ */
+function defuseText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** Quotes what needs it, and defuses cells a spreadsheet would run as a formula. */

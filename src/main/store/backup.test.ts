@@ -9,6 +9,9 @@ import { BACKUP_FORMAT, BackupService } from './backup';
 import { openDatabase } from './database';
 import { createRepositories } from './repositories';
 
+const RENT = `0x${'ab'.repeat(32)}`;
+const BRIDGED = `0x${'cd'.repeat(32)}`;
+
 function wallet(db: Database) {
   const repositories = createRepositories(db);
   return { ...repositories, backup: new BackupService(db, repositories) };
@@ -28,6 +31,8 @@ function fill(w: ReturnType<typeof wallet>) {
     400,
   );
   w.addressBook.set({ address: CAROL, chainId: null, name: 'Carol', note: '' }, 500);
+  w.txNotes.set({ chainId: 1, hash: RENT, note: 'Rent for March' }, 600);
+  w.txNotes.set({ chainId: 8453, hash: BRIDGED, note: 'Bridge to Base for the airdrop' }, 600);
 }
 
 /** The state a backup carries, without local ids, which differ between wallets. */
@@ -60,8 +65,15 @@ describe('BackupService', () => {
         accounts: 3,
         labels: 2,
         addressBook: 1,
+        txNotes: 2,
       });
       expect(state(target)).toEqual(state(source));
+      expect(target.txNotes.get(1, RENT)).toEqual({
+        chainId: 1,
+        hash: RENT,
+        note: 'Rent for March',
+        updatedAt: 600,
+      });
     } finally {
       targetDb.close();
       rmSync(otherDir, { recursive: true, force: true });
@@ -73,7 +85,7 @@ describe('BackupService', () => {
     fill(w);
     const text = w.backup.export();
     const before = state(w);
-    const nothing = { settings: 0, devices: 0, accounts: 0, labels: 0, addressBook: 0 };
+    const nothing = { settings: 0, devices: 0, accounts: 0, labels: 0, addressBook: 0, txNotes: 0 };
     expect(w.backup.import(text)).toEqual(nothing);
     expect(w.backup.import(text)).toEqual(nothing);
     expect(state(w)).toEqual(before);
@@ -88,8 +100,14 @@ describe('BackupService', () => {
       900,
     );
     w.addressBook.set({ address: ALICE, chainId: 10, name: 'Me on OP', note: '' }, 900);
+    w.txNotes.set({ chainId: 1, hash: RENT, note: 'Rent for March (paid late)' }, 900);
+    w.txNotes.remove(8453, BRIDGED);
     for (const { id } of w.accounts.list().filter((a) => a.signer === 'watch')) w.accounts.remove(id);
-    expect(w.backup.import(text)).toMatchObject({ accounts: 1, labels: 0, addressBook: 0 });
+    expect(w.backup.import(text)).toMatchObject({ accounts: 1, labels: 0, addressBook: 0, txNotes: 1 });
+    expect(w.txNotes.list().map((n) => n.note)).toEqual([
+      'Rent for March (paid late)',
+      'Bridge to Base for the airdrop',
+    ]);
     expect(w.labels.forAddress(CAROL)[0]?.name).toBe('Carol (renamed later)');
     expect(w.addressBook.list()).toHaveLength(2);
     expect(w.accounts.list().filter((a) => a.address === CAROL)).toHaveLength(1);
@@ -149,5 +167,19 @@ describe('BackupService', () => {
     );
     expect(w.devices.list()).toEqual([]);
     expect(w.labels.list()).toEqual([]);
+  });
+
+  it('imports a backup written before transaction notes, and refuses a damaged note', () => {
+    const source = wallet(temp.db);
+    fill(source);
+    const file = JSON.parse(source.backup.export());
+    const { txNotes: _, ...older } = file;
+    const w = wallet(temp.reopen());
+    temp.db.exec('DELETE FROM tx_notes');
+    expect(w.backup.import(JSON.stringify(older))).toMatchObject({ txNotes: 0 });
+    expect(w.txNotes.list()).toEqual([]);
+    file.txNotes[0].hash = RENT.toUpperCase().replace('0X', '0x');
+    expect(() => w.backup.import(JSON.stringify(file))).toThrow(/damaged or incomplete \(txNotes\.0\.hash/);
+    expect(w.txNotes.list()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { BACKUP_MAX_BYTES, type ImportSummary } from '../../shared/localData';
+import { TxNote, type TxNotesRepository } from '../history/txNotesRepository';
 import { type AccountsRepository, NewAccount } from './accountsRepository';
 import { type AddressBookRepository, ContactInput } from './addressBookRepository';
 import { DeviceSighting, type DevicesRepository } from './devicesRepository';
@@ -15,7 +16,7 @@ const Timestamp = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const Times = { createdAt: Timestamp, updatedAt: Timestamp };
 
 /**
- * Version 1 of the backup file: the non-secret state only. Vault secrets stay behind (they are bound to this
+ * Version 1 of the backup file: the non-secret state only (transaction notes included). Vault secrets stay behind (they are bound to this
  * machine's keychain), and so do sync cursors (they are rebuilt from the chain). Accounts refer to devices
  * by fingerprint, never by a local id, so a backup merges into any wallet.
  */
@@ -32,6 +33,8 @@ export const BackupFile = z.strictObject({
   accounts: z.array(NewAccount.extend(Times)),
   labels: z.array(LabelInput.extend(Times)),
   addressBook: z.array(ContactInput.extend(Times)),
+  /** Added within version 1: a backup written before transaction notes has none. */
+  txNotes: z.array(TxNote).default([]),
 });
 export type BackupFile = z.output<typeof BackupFile>;
 
@@ -41,6 +44,7 @@ export interface BackupRepositories {
   accounts: AccountsRepository;
   labels: LabelsRepository;
   addressBook: AddressBookRepository;
+  txNotes: TxNotesRepository;
 }
 
 export class BackupService {
@@ -50,7 +54,7 @@ export class BackupService {
     db: Database,
     private readonly repositories: BackupRepositories,
   ) {
-    const { settings, devices, accounts, labels, addressBook } = repositories;
+    const { settings, devices, accounts, labels, addressBook, txNotes } = repositories;
     const count = <T>(items: readonly T[], merge: (item: T) => boolean) => items.filter(merge).length;
     // Devices go first: accounts refer to them.
     this.mergeAll = db.transaction((file: BackupFile): ImportSummary => ({
@@ -58,12 +62,13 @@ export class BackupService {
       accounts: count(file.accounts, (a) => accounts.merge(a)),
       labels: count(file.labels, (l) => labels.merge(l)),
       addressBook: count(file.addressBook, (c) => addressBook.merge(c)),
+      txNotes: count(file.txNotes, (n) => txNotes.merge(n)),
       settings: count(file.settings, (s) => settings.merge(s)),
     }));
   }
 
   export(now = new Date()): string {
-    const { settings, devices, accounts, labels, addressBook } = this.repositories;
+    const { settings, devices, accounts, labels, addressBook, txNotes } = this.repositories;
     const file: BackupFile = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -74,6 +79,7 @@ export class BackupService {
       accounts: accounts.list().map(({ id: _id, ...account }) => account),
       labels: labels.list(),
       addressBook: addressBook.list(),
+      txNotes: txNotes.list(),
     };
     return `${JSON.stringify(file, null, 2)}\n`;
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALICE, NANO, ledgerAccount } from '../../../test/store/fixtures';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
+import { TxNotesRepository } from '../history/txNotesRepository';
 import { AccountsRepository } from './accountsRepository';
 import { DevicesRepository } from './devicesRepository';
 import { LabelsRepository } from './labelsRepository';
@@ -18,6 +19,11 @@ describe('clearLocalData', () => {
     new DevicesRepository(temp.db).recordSeen(NANO);
     new AccountsRepository(temp.db).add(ledgerAccount(0, ALICE));
     labels.set({ address: ALICE, chainId: null, kind: 'eoa', name: 'unforgettable-label-name', note: '' });
+    new TxNotesRepository(temp.db).set({
+      chainId: 1,
+      hash: `0x${'ab'.repeat(32)}`,
+      note: 'unforgettable-tx-note',
+    });
     temp.db.prepare('INSERT INTO vault_keys (id, active, created_at) VALUES (?, 1, 0)').run('a'.repeat(32));
 
     clearLocalData(temp.db);
@@ -33,6 +39,7 @@ describe('clearLocalData', () => {
       devices: 0,
       accounts: 0,
       labels: 0,
+      tx_notes: 0,
       vault_keys: 1,
     });
     expect(temp.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
@@ -40,6 +47,7 @@ describe('clearLocalData', () => {
     labels.set({ address: ALICE, chainId: null, kind: 'eoa', name: 'Alice', note: '' });
     temp.db.close();
     expect(readFileSync(temp.file).includes('unforgettable-label-name')).toBe(false);
+    expect(readFileSync(temp.file).includes('unforgettable-tx-note')).toBe(false);
     temp.reopen();
   });
 });

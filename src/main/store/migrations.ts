@@ -358,4 +358,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 13,
+    name: 'transaction notes',
+    up(db) {
+      // The user's own words on a transaction, keyed like the chain names it. Not a reference to the history
+      // tables: those are derived, re-indexed and rolled back by reorgs, and a note must outlive all of that.
+      db.exec(`
+        CREATE TABLE tx_notes (
+          chain_id   INTEGER NOT NULL CONSTRAINT tx_note_chain CHECK (chain_id BETWEEN 1 AND 9007199254740991),
+          hash       TEXT NOT NULL CONSTRAINT tx_note_hash CHECK (
+                       length(hash) = 66 AND substr(hash, 1, 2) = '0x'
+                       AND NOT substr(hash, 3) GLOB '*[^0-9a-f]*'),
+          note       TEXT NOT NULL CONSTRAINT tx_note_text CHECK (length(note) BETWEEN 1 AND 1000),
+          updated_at INTEGER NOT NULL CONSTRAINT tx_note_time CHECK (updated_at >= 0),
+          PRIMARY KEY (chain_id, hash)
+        ) STRICT;
+      `);
+    },
+  },
 ];

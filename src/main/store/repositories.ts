@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { TxNotesRepository } from '../history/txNotesRepository';
 import { AccountsRepository } from './accountsRepository';
 import { AddressBookRepository } from './addressBookRepository';
 import { DevicesRepository } from './devicesRepository';
@@ -15,6 +16,7 @@ export function createRepositories(db: Database) {
     labels: new LabelsRepository(db),
     addressBook: new AddressBookRepository(db),
     signatures: new SignaturesRepository(db),
+    txNotes: new TxNotesRepository(db),
   };
 }
 

@@ -67,6 +67,10 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   signature_time: 'A signature time must be a non-negative number of milliseconds.',
   signature_transaction_chain: 'A signed transaction needs its chain.',
   'outgoing_transactions.hash': 'This transaction is already recorded.',
+  tx_note_chain: CHAIN,
+  tx_note_hash: 'A transaction hash must be 0x followed by 64 lowercase hexadecimal characters.',
+  tx_note_text: 'A note must be 1 to 1,000 characters long.',
+  tx_note_time: TIME,
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { SettingsPatch } from '../../shared/settings';
+import { SettingsPatch } from '../../shared/settings';
 import type { SyncValue, UserCollection } from '../../shared/sync/syncOps';
 import { z } from 'zod';
 import { AddCustomChain, ChainId } from '../../shared/chains/chain';
@@ -49,7 +49,7 @@ function parseScopedKey(key: string): { address: ChecksumAddress; chainId: numbe
 }
 
 export interface CollectionsOptions {
-  repositories: Pick<Repositories, 'labels' | 'addressBook'>;
+  repositories: Pick<Repositories, 'labels' | 'addressBook' | 'txNotes'>;
   tokens: Pick<TokensRepository, 'userTokens' | 'addUserToken' | 'setHidden'>;
   settings: Pick<SettingsService, 'get' | 'set'>;
   directory: Pick<ChainDirectory, 'all' | 'isCustom' | 'find' | 'addCustom' | 'removeCustom'>;
@@ -58,6 +58,8 @@ export interface CollectionsOptions {
   onNamesChanged(): void;
   /** Networks or their endpoints changed through sync: the chains service reconfigures. */
   onNetworksChanged(): void;
+  /** Notes on transactions changed through sync, on these chains. */
+  onNotesChanged(chainIds: number[]): void;
 }
 
 export function syncedCollections(options: CollectionsOptions): SyncedCollection[] {
@@ -144,7 +146,30 @@ export function syncedCollections(options: CollectionsOptions): SyncedCollection
     settingsCollection('preferences', ['theme', 'fiatCurrency', 'historyExplorers'], settings),
     networksCollection(options),
     rpcsCollection(options),
+    notesCollection(options),
   ];
+}
+
+/** A note on a transaction, keyed `<chain id>/<hash>`: the note is user data, apart from indexed history. */
+function notesCollection({ repositories, onNotesChanged }: CollectionsOptions): SyncedCollection {
+  const { txNotes } = repositories;
+  const touched = new Set<number>();
+  return {
+    name: 'txNotes',
+    snapshot: () =>
+      new Map(txNotes.list().map((entry) => [`${entry.chainId}/${entry.hash}`, { note: entry.note }])),
+    write(key, record) {
+      const [chain = '', hash = ''] = key.split('/');
+      const chainId = ChainId.parse(Number(chain));
+      if (record === null) txNotes.remove(chainId, hash);
+      else txNotes.set({ chainId, hash, note: z.string().parse(record.note) });
+      touched.add(chainId);
+    },
+    announce() {
+      onNotesChanged([...touched]);
+      touched.clear();
+    },
+  };
 }
 
 const CustomChain = AddCustomChain.omit({ rpcUrl: true, chainId: true });
@@ -238,7 +263,8 @@ function settingsCollection(
     write(_key, record) {
       if (record === null) return;
       const patch = Object.fromEntries(keys.filter((key) => key in record).map((key) => [key, record[key]]));
-      if (Object.keys(patch).length > 0) settings.set(patch as SettingsPatch);
+      // Parsed like a patch from the settings screen: the service itself trusts its caller's types.
+      if (Object.keys(patch).length > 0) settings.set(SettingsPatch.parse(patch));
     },
     announce: () => undefined,
   };

@@ -12,6 +12,8 @@ interface EntryDrawerProps {
   sentence: string;
   chains: ChainDirectory;
   accountName: string;
+  /** The note was saved (or removed, with null); the drawer and the timeline show it at once. */
+  onNoteSaved(note: string | null): void;
   onClose(): void;
 }
 
@@ -19,7 +21,14 @@ interface EntryDrawerProps {
  * Everything known about one entry, in a modal sheet at the side: the shared Dialog gives it focus handling
  * and Escape; the wrapper only changes where it sits.
  */
-export function EntryDrawer({ entry, sentence, chains, accountName, onClose }: EntryDrawerProps) {
+export function EntryDrawer({
+  entry,
+  sentence,
+  chains,
+  accountName,
+  onNoteSaved,
+  onClose,
+}: EntryDrawerProps) {
   const close = useRef<HTMLButtonElement>(null);
   return (
     <div className="entry-drawer">
@@ -34,7 +43,7 @@ export function EntryDrawer({ entry, sentence, chains, accountName, onClose }: E
           </button>
         }
       >
-        <EntryFacts entry={entry} chains={chains} accountName={accountName} />
+        <EntryFacts entry={entry} chains={chains} accountName={accountName} onNoteSaved={onNoteSaved} />
         {entry.assets.length > 0 && <AssetList entry={entry} chains={chains} />}
         {entry.bridge && <BridgeLegs bridge={entry.bridge} chains={chains} />}
       </Dialog>

@@ -4,6 +4,7 @@ import { formatAmount, formatCount } from '../format/amount';
 import { explorerUrl } from './explorer';
 import { Fact } from './Fact';
 import { HashValue } from './HashValue';
+import { NoteFact } from './NoteFact';
 import { signedByText } from './signedBy';
 import { StatusBadges } from './StatusBadges';
 import { dateTime } from './timeFormat';
@@ -13,10 +14,11 @@ interface EntryFactsProps {
   entry: HistoryEntryView;
   chains: ChainDirectory;
   accountName: string;
+  onNoteSaved(note: string | null): void;
 }
 
-/** The transaction's own facts: where, when, who, what it cost and what signed it. */
-export function EntryFacts({ entry, chains, accountName }: EntryFactsProps) {
+/** The transaction's own facts: where, when, who, what it cost and what signed it, and the user's note. */
+export function EntryFacts({ entry, chains, accountName, onNoteSaved }: EntryFactsProps) {
   const chain = chains.chain(entry.chainId);
   const chainName = chains.name(entry.chainId);
   const address = (value: string) => explorerUrl(chain, `address/${value}`);
@@ -87,6 +89,7 @@ export function EntryFacts({ entry, chains, accountName }: EntryFactsProps) {
         </>
       )}
       {entry.signedBy && <Fact term="Signed by">{signedByText(entry.signedBy)}</Fact>}
+      <NoteFact key={`${entry.chainId}:${entry.hash}`} entry={entry} onSaved={onNoteSaved} />
     </dl>
   );
 }

@@ -58,7 +58,7 @@ export function FilterBar({
           type="search"
           className="text-input"
           aria-label="Search history"
-          placeholder="Hash, address or label"
+          placeholder="Hash, address, label or note"
           value={searchText}
           onChange={(event) => onSearchText(event.target.value)}
         />

@@ -112,7 +112,7 @@ export function HistoryPage() {
           <EmptyState
             icon={SearchX}
             headline="Nothing matches these filters"
-            guidance="Try another network, account, kind or token, or search for a different hash, address or label."
+            guidance="Try another network, account, kind or token, or search for a different hash, address, label or note."
             actions={
               <button
                 type="button"
@@ -159,6 +159,10 @@ export function HistoryPage() {
           sentence={describeEntry(opened, chains)}
           chains={chains}
           accountName={nameOf(opened.account)}
+          onNoteSaved={(note) => {
+            setOpened({ ...opened, note });
+            timeline.showNote(opened.chainId, opened.hash, note);
+          }}
           onClose={() => setOpened(null)}
         />
       )}

@@ -1,3 +1,4 @@
+import { StickyNote } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import type { HistoryEntryView } from '../../shared/history';
 import { ChainBadge } from '../chains/ChainBadge';
@@ -61,6 +62,13 @@ export function TimelineRow({
             </>
           )}
         </span>
+        {entry.note && (
+          <span className="timeline-row__note" title={entry.note}>
+            <StickyNote size={12} aria-hidden="true" />
+            <span className="visually-hidden">Note: </span>
+            <span className="timeline-row__note-text">{entry.note}</span>
+          </span>
+        )}
       </span>
     </button>
   );

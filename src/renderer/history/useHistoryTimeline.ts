@@ -19,6 +19,11 @@ export interface HistoryTimeline {
   showFresh(): void;
   /** The list says whether the user is at its top, where new entries may appear at once. */
   setAtTop(atTop: boolean): void;
+  /**
+   * Shows a note the user just saved on every entry of that transaction, wherever it is in the list: the
+   * refetch on `history.changed` only replaces the first page, and only while the user is at the top.
+   */
+  showNote(chainId: number, hash: string, note: string | null): void;
 }
 
 type Filters = Omit<HistoryQuery, 'limit' | 'after'>;
@@ -134,6 +139,28 @@ export function useHistoryTimeline(filters: Filters): HistoryTimeline {
     atTop.current = value;
   }, []);
 
+  const showNote = useCallback(
+    (chainId: number, hash: string, note: string | null) => {
+      const withNote = (entries: HistoryEntryView[]) =>
+        entries.map((entry) =>
+          entry.chainId === chainId && entry.hash === hash ? { ...entry, note } : entry,
+        );
+      update((state) =>
+        state?.entries
+          ? {
+              ...state,
+              entries: withNote(state.entries),
+              pending: state.pending && {
+                ...state.pending,
+                page: { ...state.pending.page, entries: withNote(state.pending.page.entries) },
+              },
+            }
+          : state,
+      );
+    },
+    [update],
+  );
+
   return {
     entries: current?.entries ?? null,
     hasMore: next !== null,
@@ -143,5 +170,6 @@ export function useHistoryTimeline(filters: Filters): HistoryTimeline {
     fresh: current?.pending?.count ?? 0,
     showFresh,
     setAtTop,
+    showNote,
   };
 }

@@ -92,7 +92,7 @@ describe('BackupRow', () => {
   });
 
   it('sends the chosen file to main and says in words what it changed', async () => {
-    client.importSummary = { settings: 0, devices: 0, accounts: 0, labels: 3, addressBook: 1 };
+    client.importSummary = { settings: 0, devices: 0, accounts: 0, labels: 3, addressBook: 1, txNotes: 0 };
     await openSettings(client);
     await choose(backupFile('{"labels":[]}'));
     expect(client.calls).toContainEqual({ channel: 'backup.import', request: { contents: '{"labels":[]}' } });

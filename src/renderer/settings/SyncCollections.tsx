@@ -24,6 +24,7 @@ const COLLECTIONS: Record<UserCollection, { label: string; description: string }
     label: 'RPC endpoints',
     description: 'Only between your own paired devices; they may contain API keys. Off until you turn it on.',
   },
+  txNotes: { label: 'Transaction notes', description: 'The notes you wrote on transactions in History.' },
   preferences: {
     label: 'Preferences',
     description: 'Theme, currency, and whether history may come from block explorers.',

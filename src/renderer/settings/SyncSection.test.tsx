@@ -157,7 +157,7 @@ describe('Sync settings', () => {
       ),
     ).toBeTruthy();
     expect(what.getByRole<HTMLInputElement>('switch', { name: 'Labels' }).checked).toBe(true);
-    expect(what.getAllByRole('switch')).toHaveLength(6);
+    expect(what.getAllByRole('switch')).toHaveLength(7);
 
     await click(networks);
     expect(client.calls.at(-1)).toEqual({ channel: 'sync.setCollections', request: { networks: true } });

@@ -5,6 +5,7 @@ const KINDS: readonly [kind: keyof ImportSummary, one: string, many: string][] =
   ['accounts', 'account', 'accounts'],
   ['labels', 'label', 'labels'],
   ['addressBook', 'address book entry', 'address book entries'],
+  ['txNotes', 'transaction note', 'transaction notes'],
   ['devices', 'device', 'devices'],
   ['settings', 'setting', 'settings'],
 ];

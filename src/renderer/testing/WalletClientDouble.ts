@@ -52,7 +52,14 @@ export class WalletClientDouble implements WalletClient {
   };
   backup: BackupExport = { fileName: 'ledgerline-backup-2030-01-02.json', contents: '{"format":"test"}' };
   /** What the next backup.import reports; a repeated import of the same file reports all zeros. */
-  importSummary: ImportSummary = { settings: 0, devices: 0, accounts: 0, labels: 0, addressBook: 0 };
+  importSummary: ImportSummary = {
+    settings: 0,
+    devices: 0,
+    accounts: 0,
+    labels: 0,
+    addressBook: 0,
+    txNotes: 0,
+  };
   /** None by default, as on a fresh install; tests that need holdings set `fixturePortfolio()` and accounts. */
   accounts: AccountView[] = [];
   portfolio: PortfolioView = { chains: [], tokens: [], holdings: [], warnings: [] };
@@ -245,6 +252,8 @@ export class WalletClientDouble implements WalletClient {
         return this.syncHistory();
       case 'history.exportCsv':
         return this.exportHistory(request as HistoryQuery);
+      case 'history.setNote':
+        return this.setHistoryNote(request as RequestOf<'history.setNote'>);
       case 'history.sources':
         return { explorers: this.settings.historyExplorers, etherscanKey: this.etherscanKey !== null };
       case 'history.setEtherscanKey':
@@ -915,7 +924,9 @@ export class WalletClientDouble implements WalletClient {
       if (/^0x[0-9a-f]{64}$/.test(search))
         return [e.hash, e.bridge?.destinationHash].map(lower).includes(search);
       if (/^0x[0-9a-f]{40}$/.test(search)) return addresses.map(lower).includes(search);
-      return [e.toLabel, e.approval?.spenderLabel, e.method].some((label) => lower(label).includes(search));
+      return [e.toLabel, e.approval?.spenderLabel, e.method, e.note].some((label) =>
+        lower(label).includes(search),
+      );
     };
     const token = lower(query.token);
     const matchesToken = (e: HistoryEntryView) =>
@@ -932,6 +943,16 @@ export class WalletClientDouble implements WalletClient {
           (!search || matchesSearch(e)),
       )
       .sort((a, b) => b.timestamp - a.timestamp || b.id - a.id);
+  }
+
+  /** Like main: one note per (chain, hash), on every account's entry of it; blank removes it. */
+  private setHistoryNote({ chainId, hash, note }: RequestOf<'history.setNote'>): null {
+    const text = note.trim() || null;
+    this.history = this.history.map((e) =>
+      e.chainId === chainId && e.hash === hash ? { ...e, note: text } : e,
+    );
+    this.emit('history.changed', { chainIds: [chainId] });
+    return null;
   }
 
   /** Like main: one progress event per chain as it finishes, then every chain's state. */

@@ -35,6 +35,7 @@ function entry(id: number, change: Partial<HistoryEntryView>): HistoryEntryView 
     approval: null,
     bridge: null,
     fee: '21000000000000',
+    note: null,
     signedBy: null,
     ...change,
   };

@@ -32,6 +32,7 @@ export function soloSync(): SyncView {
       networks: false,
       rpcs: false,
       preferences: true,
+      txNotes: true,
     },
     problems: [],
     epoch: 0,

@@ -43,6 +43,7 @@ export const CHANNELS = [
   'history.status',
   'history.sync',
   'history.exportCsv',
+  'history.setNote',
   'tx.review',
   'tx.send',
   'tx.list',

@@ -21,6 +21,7 @@ import {
   HistorySources,
   HistorySyncState,
   SetEtherscanKey,
+  SetTxNote,
 } from '../history';
 import { ConfirmPairing, PairingView, PhoneRef, SetRelay, SigningRequestRef } from '../pairing';
 import { AllowanceView, OutgoingView, RevokeRequest, SendDraft, SendReview, TransactionRef } from '../tx';
@@ -110,6 +111,8 @@ export const calls = {
     request: HistoryQuery.omit({ limit: true, after: true }),
     response: HistoryExport,
   },
+  /** Writes the user's note on a transaction; an empty or blank note removes it. */
+  'history.setNote': { request: SetTxNote, response: z.null() },
   'tx.review': { request: SendDraft, response: SendReview },
   'tx.send': { request: SendDraft, response: OutgoingView },
   'tx.list': { request: NoRequest, response: z.array(OutgoingView) },

@@ -7,7 +7,15 @@ import { z } from 'zod';
  */
 
 /** Data the user sees, one toggle each in Settings → Sync; never keys, never mnemonics. */
-export const USER_COLLECTIONS = ['labels', 'addressBook', 'tokens', 'networks', 'rpcs', 'preferences'] as const;
+export const USER_COLLECTIONS = [
+  'labels',
+  'addressBook',
+  'tokens',
+  'networks',
+  'rpcs',
+  'preferences',
+  'txNotes',
+] as const;
 
 /** RPC endpoints may embed API keys: they sync only once the user turns them on. */
 export const OFF_BY_DEFAULT: readonly UserCollection[] = ['rpcs'];
