@@ -107,7 +107,12 @@ test('pairs a phone in the companion, sends a transfer it approves, and history 
 
     // The recipient is in the address book: sync carries the name to the phone, which shows it.
     const bridge = await connectBridge(demo().origin, demo().secret);
-    await bridge.call('contacts.set', { address: DEMO_FRIEND, chainId: null, name: 'Bob (landlord)', note: '' });
+    await bridge.call('contacts.set', {
+      address: DEMO_FRIEND,
+      chainId: null,
+      name: 'Bob (landlord)',
+      note: '',
+    });
     await bridge.close();
 
     // 2. Sign a transfer from the desktop.

@@ -191,6 +191,7 @@ describe('two desktops through a sync folder', () => {
     await studio.sync.syncNow();
     await laptop.sync.syncNow();
     expect(await laptop.endpoints.all()).toEqual(new Map([[31337, ['http://127.0.0.1:8545/?key=secret']]]));
+    expect(laptop.view().problems).toEqual([]);
   });
 
   it('detects a folder rolled back to an older copy', async () => {

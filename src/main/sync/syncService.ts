@@ -555,7 +555,11 @@ export class SyncService {
         const record = this.fields.record(c, k);
         try {
           // Its own savepoint: a write that fails half-way leaves nothing of itself behind.
-          const written = this.options.db.transaction(() => collection.write(k, record))();
+          // (A vault-backed write answers with a promise, which a transaction function must not return.)
+          let written: Promise<void> | undefined;
+          this.options.db.transaction(() => {
+            written = collection.write(k, record) ?? undefined;
+          })();
           if (written) {
             vaulted.push({ collection, key: k, record, written });
             continue;
