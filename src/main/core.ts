@@ -150,7 +150,7 @@ export function createCore(options: CoreOptions): Core {
   });
   /** A change the user made here: the group hears of it at once rather than at the next interval. */
   const syncSoon = () =>
-    void sync.syncNow().catch((error: unknown) => log.warn('sync failed', { error: String(error) }));
+    void sync.syncIfInUse().catch((error: unknown) => log.warn('sync failed', { error: String(error) }));
 
   const pairing = new PairingService({
     db,

@@ -135,15 +135,25 @@ export class SyncService {
   }
 
   /** Loads the keys and the folder; syncs every `intervalMs` (0: only when asked). */
+  /**
+   * Opens the folder and syncs every `intervalMs` (0: only when asked), but only once sync is in use: the
+   * keychain is not touched, and no keys are made, for a user who never set sync up.
+   */
   async start(intervalMs: number): Promise<void> {
-    await this.load();
     const path = this.state.get<string | null>('folder', null);
     if (path)
       this.folder = await SyncFolder.open(path).catch((error: unknown) => this.folderFailed(error, path));
     if (intervalMs > 0) {
-      this.timer = setInterval(() => void this.syncNow().catch(() => undefined), intervalMs);
+      this.timer = setInterval(() => void this.syncIfInUse().catch(() => undefined), intervalMs);
       this.timer.unref();
     }
+  }
+
+  /** Syncs when there is someone to sync with: a folder, another member, or a phone online. */
+  async syncIfInUse(): Promise<void> {
+    const self = this.state.get<string | null>('self', null);
+    const others = this.members().some((member) => member.id !== self && !member.removed);
+    if (this.folder || others || this.peers.size > 0) await this.syncNow();
   }
 
   stop(): void {
@@ -152,7 +162,8 @@ export class SyncService {
   }
 
   status(): SyncView {
-    const self = this.identity?.device.id ?? null;
+    // Both from the database, so the view never waits on the keychain.
+    const self = this.state.get<string | null>('self', null);
     const ledger = this.ledger();
     const lastSync = this.state.get<Record<string, number>>('lastSync', {});
     const devices: SyncDeviceView[] = this.members()
@@ -178,7 +189,7 @@ export class SyncService {
       },
       collections: this.collections(),
       problems: this.state.get<SyncProblemView[]>('problems', []),
-      epoch: this.identity ? currentEpoch(this.identity.ring).epoch : 0,
+      epoch: this.state.get<number>('epoch', 0),
     };
   }
 
@@ -249,7 +260,7 @@ export class SyncService {
       throw new ApiError('invalid_request', 'This invite code expired. Make a new one on the other desktop.');
     }
     const others = this.members().filter(
-      (member) => member.id !== this.identity?.device.id && !member.removed,
+      (member) => member.id !== this.state.get<string | null>('self', null) && !member.removed,
     );
     if (others.length > 0) {
       throw new ApiError(
@@ -299,7 +310,7 @@ export class SyncService {
     const epoch = newEpochKey(identity.ring);
     const rotated: SyncIdentity = { ...identity, ring: [...identity.ring, epoch] };
     await saveIdentity(this.options.vault, rotated);
-    this.identity = rotated;
+    this.adopt(rotated);
     this.commit([this.op(ROSTER_COLLECTION, id, DELETED_FIELD, true)]);
     const remaining = this.members().filter(
       (candidate) => !candidate.removed && candidate.id !== identity.device.id,
@@ -417,6 +428,8 @@ export class SyncService {
 
   private adopt(identity: SyncIdentity): void {
     this.identity = identity;
+    this.state.set('self', identity.device.id);
+    this.state.set('epoch', currentEpoch(identity.ring).epoch);
     this.clock = new HybridClock(identity.device.id, this.now);
     // A clock that restarted must still follow every stamp this desktop stored.
     const latest = this.options.db
@@ -676,7 +689,7 @@ export class SyncService {
           );
         const rotated = { ...identity, ring: [...identity.ring, key] };
         await saveIdentity(this.options.vault, rotated);
-        this.identity = rotated;
+        this.adopt(rotated);
         identity = rotated;
       } catch (error) {
         this.problem(

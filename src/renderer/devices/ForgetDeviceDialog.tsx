@@ -1,7 +1,4 @@
-import { useRef } from 'react';
-import { Dialog } from '../controls/Dialog';
-import { ErrorNote } from '../controls/ErrorNote';
-import { useAction } from '../session/useAction';
+import { ConfirmDialog } from '../controls/ConfirmDialog';
 import { useWallet } from '../session/WalletContext';
 
 interface ForgetDeviceDialogProps {
@@ -14,43 +11,22 @@ interface ForgetDeviceDialogProps {
 /** Confirms forgetting a device: it removes this wallet's record and accounts, never anything on the device. */
 export function ForgetDeviceDialog({ name, fingerprint, accounts, onClose }: ForgetDeviceDialogProps) {
   const { client } = useWallet();
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const forget = useAction(() => client.call('devices.forget', { fingerprint }));
-  const working = forget.state.status === 'working';
   const removed = accounts === 1 ? 'its account' : `its ${accounts} accounts`;
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Forget ${name}?`}
-      onCancel={() => !working && onClose()}
-      initialFocus={cancelButton}
       description={
         <p>
           This removes the device and {accounts === 0 ? 'its record' : removed} from this wallet. Nothing on
           the device changes: your keys stay on it, and you can add the accounts again at any time.
         </p>
       }
-      actions={
-        <>
-          <button ref={cancelButton} type="button" className="button" onClick={() => !working && onClose()}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button--danger-solid"
-            aria-disabled={working}
-            onClick={async () => {
-              if (!working && (await forget.run())) onClose();
-            }}
-          >
-            Forget device
-          </button>
-        </>
-      }
-    >
-      {forget.state.status === 'failed' && (
-        <ErrorNote outcome="Not forgotten" message={forget.state.message} />
-      )}
-    </Dialog>
+      confirmLabel="Forget device"
+      tone="danger-solid"
+      failedOutcome="Not forgotten"
+      confirm={() => client.call('devices.forget', { fingerprint })}
+      onClose={onClose}
+    />
   );
 }
