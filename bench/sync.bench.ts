@@ -7,57 +7,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventHub } from '../src/main/api/events';
-import { ChainDirectory } from '../src/main/chains/chainDirectory';
-import { RpcEndpoints } from '../src/main/chains/rpcEndpoints';
-import { TokensRepository } from '../src/main/chains/tokensRepository';
-import { SettingsService } from '../src/main/settings/settingsService';
 import { toChecksumAddress } from '../src/main/store/address';
-import { openDatabase } from '../src/main/store/database';
-import { createRepositories, type Repositories } from '../src/main/store/repositories';
-import { syncedCollections } from '../src/main/sync/syncedCollections';
-import { SyncService } from '../src/main/sync/syncService';
+import { joinThroughFolder, syncedDesktop, type SyncedDesktop } from '../test/sync/syncHarness';
 
 const RECORDS = 10_000;
 const EDITS = 1_000;
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-interface Desktop {
-  sync: SyncService;
-  repositories: Repositories;
-}
-
-function desktop(dir: string, name: string): Desktop {
-  const db = openDatabase(join(dir, `${name}.sqlite`));
-  const repositories = createRepositories(db);
-  const events = createEventHub();
-  const secrets = new Map<string, Uint8Array>();
-  const vault = {
-    get: async (key: string) => secrets.get(key) ?? null,
-    put: async (key: string, value: Uint8Array) => void secrets.set(key, value),
-    delete: (key: string) => secrets.delete(key),
-  };
-  const directory = new ChainDirectory(db);
-  const settings = new SettingsService(repositories.settings, events, quiet);
-  const sync = new SyncService({
-    db,
-    vault,
-    collections: syncedCollections({
-      repositories,
-      tokens: new TokensRepository(db),
-      settings,
-      directory,
-      endpoints: new RpcEndpoints({ ...vault, names: () => [...secrets.keys()] }, () => directory.all()),
-      onNamesChanged: () => undefined,
-      onNetworksChanged: () => undefined,
-      onNotesChanged: () => undefined,
-    }),
-    events,
-    log: quiet,
-    deviceName: name,
-  });
-  return { sync, repositories };
-}
 
 function address(index: number): string {
   return toChecksumAddress(`0x${index.toString(16).padStart(40, '0')}`);
@@ -81,31 +35,18 @@ function folderState(folder: string): Map<string, number> {
   return new Map(readdirSync(folder).map((file) => [file, statSync(join(folder, file)).mtimeMs]));
 }
 
-async function group(folder: string, members: Desktop[]): Promise<void> {
-  const [first, ...others] = members;
-  if (!first) return;
-  await first.sync.setFolder(folder);
-  for (const other of others) {
-    const { code } = await first.sync.invite();
-    await other.sync.setFolder(folder);
-    await other.sync.join(code);
-    await first.sync.syncNow();
-  }
-  for (const other of others) await other.sync.syncNow();
-}
-
-const signature = (member: Desktop) =>
+const signature = (member: SyncedDesktop) =>
   JSON.stringify(member.repositories.labels.list().map(({ address, name }) => [address, name]));
 
 async function bytesPerChange(dir: string): Promise<number> {
   const folder = join(dir, 'one');
   mkdirSync(folder);
-  const studio = desktop(dir, 'studio');
-  const laptop = desktop(dir, 'laptop');
+  const studio = syncedDesktop(dir, 'studio');
+  const laptop = syncedDesktop(dir, 'laptop');
   studio.repositories.labels.setMany(
     Array.from({ length: RECORDS }, (_, index) => label(index, `Label ${index}`)),
   );
-  await group(folder, [studio, laptop]);
+  await joinThroughFolder(folder, [studio, laptop]);
   if (laptop.repositories.labels.list().length !== RECORDS)
     throw new Error('the laptop did not get every label');
   const before = folderState(folder);
@@ -123,12 +64,12 @@ async function bytesPerChange(dir: string): Promise<number> {
 async function convergeMs(dir: string): Promise<{ convergeMs: number; rounds: number }> {
   const folder = join(dir, 'three');
   mkdirSync(folder);
-  const members = ['a', 'b', 'c'].map((name) => desktop(dir, name));
-  await group(folder, members);
+  const members = ['a', 'b', 'c'].map((name) => syncedDesktop(dir, name));
+  await joinThroughFolder(folder, members);
   let seed = 7;
   const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   for (let edit = 0; edit < EDITS; edit += 1) {
-    const member = members[Math.floor(random() * members.length)] as Desktop;
+    const member = members[Math.floor(random() * members.length)] as SyncedDesktop;
     // 300 addresses for 1,000 edits: the three desktops overwrite each other's labels concurrently.
     member.repositories.labels.set(label(Math.floor(random() * 300), `Edit ${edit}`));
   }

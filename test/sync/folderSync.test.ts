@@ -6,7 +6,7 @@ import { currentEpoch } from '../../src/main/sync/syncIdentity';
 import { blobName, openBlob } from '../../src/shared/sync/syncBlob';
 import { derivedKeys } from '../../src/shared/sync/syncKeys';
 import { fixtureAddress } from '../anvil/chainSetup';
-import { syncedDesktop, tempDir, type SyncedDesktop } from './syncHarness';
+import { joinThroughFolder, syncedDesktop, tempDir, type SyncedDesktop } from './syncHarness';
 
 const address = (...parts: string[]) =>
   toChecksumAddress(fixtureAddress('sync', ...parts)) as ChecksumAddress;
@@ -42,20 +42,13 @@ function desktop(name: string): SyncedDesktop {
   return created;
 }
 
-/** A second desktop joins the first's group through the folder with the invite code, as a user would. */
+/** Desktops of one group, named in order; the first invites the others through the folder. */
 async function group<const N extends readonly [string, ...string[]]>(
   ...names: N
 ): Promise<{ [I in keyof N]: SyncedDesktop }> {
-  const [first, ...others] = names.map(desktop) as [SyncedDesktop, ...SyncedDesktop[]];
-  await first.sync.setFolder(folder);
-  for (const other of others) {
-    const { code } = await first.sync.invite();
-    await other.sync.setFolder(folder);
-    await other.sync.join(code);
-    await first.sync.syncNow();
-  }
-  for (const other of others) await other.sync.syncNow();
-  return [first, ...others] as { [I in keyof N]: SyncedDesktop };
+  const desktops = names.map(desktop);
+  await joinThroughFolder(folder, desktops);
+  return desktops as { [I in keyof N]: SyncedDesktop };
 }
 
 describe('two desktops through a sync folder', () => {

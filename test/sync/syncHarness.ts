@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vi } from 'vitest';
 import { createEventHub } from '../../src/main/api/events';
 import { ChainDirectory } from '../../src/main/chains/chainDirectory';
 import { RpcEndpoints } from '../../src/main/chains/rpcEndpoints';
@@ -33,12 +32,16 @@ export interface SyncedDesktop {
   close(): void;
 }
 
-/** A desktop's sync stack on its own real database file, with an in-memory vault. */
+/**
+ * A desktop's sync stack on its own real database file, with an in-memory vault. Free of vitest, so the sync
+ * benchmark builds its desktops the same way.
+ */
 export function syncedDesktop(dir: string, name: string): SyncedDesktop {
   const db = openDatabase(join(dir, `${name}.sqlite`));
   const repositories = createRepositories(db);
   const events = createEventHub();
-  const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  // Refusals are asserted through the sync view, which says why; the log would only repeat it.
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const vault = memorySecrets();
   const directory = new ChainDirectory(db);
   const settings = new SettingsService(
@@ -105,4 +108,18 @@ export function syncedDesktop(dir: string, name: string): SyncedDesktop {
 export function tempDir(prefix: string): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** The first desktop starts syncing through the folder; each other joins with an invite code, as a user would. */
+export async function joinThroughFolder(folder: string, desktops: readonly SyncedDesktop[]): Promise<void> {
+  const [first, ...others] = desktops;
+  if (!first) return;
+  await first.sync.setFolder(folder);
+  for (const other of others) {
+    const { code } = await first.sync.invite();
+    await other.sync.setFolder(folder);
+    await other.sync.join(code);
+    await first.sync.syncNow();
+  }
+  for (const other of others) await other.sync.syncNow();
 }
