@@ -134,7 +134,6 @@ export class SyncService {
     );
   }
 
-  /** Loads the keys and the folder; syncs every `intervalMs` (0: only when asked). */
   /**
    * Opens the folder and syncs every `intervalMs` (0: only when asked), but only once sync is in use: the
    * keychain is not touched, and no keys are made, for a user who never set sync up.
@@ -228,12 +227,12 @@ export class SyncService {
     const code = newInviteCode();
     const keys = inviteKeys(code);
     const expiresAt = this.now() + INVITE_TTL_MS;
-    const roster = [...this.fields.collection(ROSTER_COLLECTION)].flatMap(([key, fields]) =>
-      [...fields].map(
-        ([f, stored]) => ({ c: ROSTER_COLLECTION, k: key, f, v: stored.v, t: stored.t }) as SyncOp,
-      ),
-    );
-    const payload: InvitePayload = { v: 1, ring: encodeKeyRing(identity.ring), roster, expiresAt };
+    const payload: InvitePayload = {
+      v: 1,
+      ring: encodeKeyRing(identity.ring),
+      roster: this.rosterOps(),
+      expiresAt,
+    };
     await this.folder.write(keys.inviteName, sealWithCode(keys, payload));
     this.invites.set(keys.inviteName, { keys, expiresAt });
     return { code, expiresAt };
@@ -337,12 +336,7 @@ export class SyncService {
   /** What a phone needs to join at pairing: the key ring and the roster. */
   async groupFor(): Promise<{ ring: string; roster: SyncOp[] }> {
     const identity = await this.ensureGroup();
-    const roster = [...this.fields.collection(ROSTER_COLLECTION)].flatMap(([key, fields]) =>
-      [...fields].map(
-        ([f, stored]) => ({ c: ROSTER_COLLECTION, k: key, f, v: stored.v, t: stored.t }) as SyncOp,
-      ),
-    );
-    return { ring: encodeKeyRing(identity.ring), roster };
+    return { ring: encodeKeyRing(identity.ring), roster: this.rosterOps() };
   }
 
   /** A phone that paired joins the roster, named as it was paired. */
@@ -735,6 +729,13 @@ export class SyncService {
       if (blobs.length > 0) peer.send(blobs);
     }
     this.state.set('pushed', rows.at(-1)?.rowid ?? since);
+  }
+
+  /** The roster as ops with their stamps: what a joining device merges to know who signs what. */
+  private rosterOps(): SyncOp[] {
+    return [...this.fields.collection(ROSTER_COLLECTION)].flatMap(([k, fields]) =>
+      [...fields].map(([f, stored]) => ({ c: ROSTER_COLLECTION, k, f, v: stored.v, t: stored.t })),
+    );
   }
 
   members(): SyncMember[] {
