@@ -161,6 +161,9 @@ export class OutgoingTransactions {
     }
     const mined = await client.send(rpc.getTransactionCount(row.address, 'latest'), signal);
     if (mined <= BigInt(row.nonce)) return;
+    // A node may count the nonce as used a moment before it serves the receipt (anvil under load, or a load
+    // balancer between nodes): a transaction it knows in a block is ours, and its receipt is coming.
+    if (await client.send(rpc.getTransactionByHash(row.hash), signal).catch(() => null)) return;
     // The nonce is used, but by none of this wallet's transactions that a receipt shows: settle it once the
     // siblings had their turn, so a replacement of ours is not mistaken for someone else's.
     const siblings = repository.forSender(row.address, row.chainId).filter((s) => s.nonce === row.nonce);
