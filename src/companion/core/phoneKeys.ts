@@ -4,11 +4,9 @@ import * as bip39 from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { computeAddress, getBytes, hexlify, Transaction } from 'ethers';
+import { PHONE_PATH } from '../../shared/pairing/phonePath';
 import type { PhoneTransaction } from './signRequest';
 import { RequestError } from './signRequest';
-
-/** The first account of the standard Ethereum path, so the mnemonic restores in any wallet. */
-export const PHONE_PATH = "m/44'/60'/0'/0/0";
 
 export interface PhoneAccount {
   address: string;

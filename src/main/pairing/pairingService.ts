@@ -16,6 +16,7 @@ import {
 } from '../../shared/pairing/messages';
 import { keyPairFrom, NoiseHandshake, type KeyPair } from '../../shared/pairing/noise';
 import { PairingError } from '../../shared/pairing/pairingError';
+import { PHONE_PATH } from '../../shared/pairing/phonePath';
 import type { ConnectRelay, RelayLink } from '../../shared/pairing/relayLink';
 import { SecureChannel } from '../../shared/pairing/secureChannel';
 import {
@@ -42,7 +43,6 @@ export const IDLE_EXPIRY_MS = 7 * 24 * 60 * 60_000;
 const ONLINE_WINDOW_MS = 45_000;
 const INBOX_TTL_SECONDS = 7 * 24 * 60 * 60;
 const DEFAULT_PORT = 8787;
-export const PHONE_PATH = "m/44'/60'/0'/0/0";
 const DESKTOP_KEY = 'pairing.desktopKey';
 /** Sync blobs per message: each is at least 512 bytes, and a message is chunked by the channel anyway. */
 const SYNC_BLOBS_PER_MESSAGE = 32;

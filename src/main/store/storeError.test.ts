@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoreError, storeWrite } from './storeError';
+import { CONSTRAINT_MESSAGES, StoreError, storeWrite } from './storeError';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 
 describe('storeWrite', () => {
@@ -51,6 +51,17 @@ describe('storeWrite', () => {
       code: 'conflict',
       message: 'No such account.',
     });
+  });
+
+  it('has words for every named constraint of the schema', () => {
+    const schema = temp.db
+      .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
+      .all()
+      .map((row) => row.sql)
+      .join('\n');
+    const named = [...schema.matchAll(/CONSTRAINT (\w+) CHECK/g)].map((match) => match[1] as string);
+    expect(named.length).toBeGreaterThan(40);
+    expect(named.filter((name) => !(name in CONSTRAINT_MESSAGES))).toEqual([]);
   });
 
   it('names the column of a constraint it has no words for, never the value', () => {

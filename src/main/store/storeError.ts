@@ -13,12 +13,13 @@ const CHAIN = 'A chain id must be a positive integer.';
 const NAME = 'A name must be 1 to 100 characters long.';
 const NOTE = 'A note can be at most 1,000 characters long.';
 const TIME = 'A timestamp must be a non-negative number of milliseconds.';
+const BLOCK = 'A block number must be a non-negative integer.';
 
 /**
  * The schema is the last word on what may be stored: every CHECK and UNIQUE constraint in migrations.ts is
  * named here with the sentence a person reads when a write breaks it.
  */
-const CONSTRAINT_MESSAGES: Record<string, string> = {
+export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   device_fingerprint: 'A device fingerprint must be 1 to 128 characters long.',
   device_kind: 'A device is a Ledger, a Trezor or a phone.',
   device_name: NAME,
@@ -71,6 +72,62 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   tx_note_hash: 'A transaction hash must be 0x followed by 64 lowercase hexadecimal characters.',
   tx_note_text: 'A note must be 1 to 1,000 characters long.',
   tx_note_time: TIME,
+  chain_read_chain: CHAIN,
+  chain_read_block: BLOCK,
+  chain_read_timestamp: TIME,
+  chain_read_time: TIME,
+  balance_chain: CHAIN,
+  balance_account: ADDRESS,
+  balance_token: 'A balance is of the native coin or of a token at a 0x-prefixed 20-byte address.',
+  balance_amount: 'A balance is a non-negative whole number of base units.',
+  balance_block: BLOCK,
+  balance_available: 'A balance is either available or not.',
+  balance_time: TIME,
+  balance_read: 'A balance read has both its amount and its block, or neither.',
+  token_chain: CHAIN,
+  token_address: ADDRESS,
+  token_symbol: 'A token symbol must be 1 to 32 characters long.',
+  token_name: 'A token name must be 1 to 100 characters long.',
+  token_decimals: 'A token has 0 to 255 decimals.',
+  token_source: 'A token is one the user added or one that arrived unasked.',
+  token_hidden: 'A token is either hidden or shown.',
+  token_time: TIME,
+  custom_chain_id: CHAIN,
+  custom_chain_name: 'A network name must be 1 to 50 characters long.',
+  custom_chain_symbol: 'A currency symbol must be 1 to 12 characters long.',
+  custom_chain_decimals: 'A currency has 0 to 36 decimals.',
+  custom_chain_explorer: 'An explorer address must start with https://.',
+  history_chain: CHAIN,
+  history_hash: 'A transaction hash must be 0x followed by 64 lowercase hexadecimal characters.',
+  history_block: BLOCK,
+  history_block_hash: 'A block hash must be 0x followed by 64 hexadecimal characters.',
+  history_time: TIME,
+  history_status: 'A transaction either succeeded or failed.',
+  history_provisional: 'A transaction is either final or still provisional.',
+  history_kind: 'That is not a kind of activity this wallet records.',
+  history_hidden: 'An entry is either hidden or shown.',
+  bridge_role: 'A bridge leg is its source, its destination or a refund.',
+  bridge_key: 'A bridge transfer key must be 1 to 300 characters long.',
+  outgoing_address: ADDRESS,
+  outgoing_chain: CHAIN,
+  outgoing_nonce: 'A nonce must be a non-negative integer.',
+  outgoing_hash: 'A transaction hash must be 0x followed by 64 hexadecimal characters.',
+  outgoing_status: 'That is not a state a sent transaction can be in.',
+  pairing_phone_key: "A paired phone's key must be 32 bytes of hex.",
+  pairing_address: ADDRESS,
+  pairing_inbox: 'A pairing inbox must be 16 bytes of hex.',
+  pairing_previous_inbox: 'A pairing inbox must be 16 bytes of hex.',
+  'phone_pairings.phone_key': 'This phone is already paired with this desktop.',
+  'phone_pairings.inbox': 'That pairing inbox is already in use.',
+  relay_host: 'The relay address must be 1 to 100 characters long.',
+  relay_port: 'The relay port must be from 0 to 65535.',
+  sync_field_collection: 'A sync collection name must be 1 to 40 characters long.',
+  sync_field_key: 'A synced record key must be 1 to 200 characters long.',
+  sync_field_name: 'A synced field name must be 1 to 40 characters long.',
+  sync_field_hlc: 'A sync stamp must be a 36-character hybrid logical clock.',
+  sync_blob_origin: 'A sync blob comes from a 16-digit hex device id.',
+  sync_blob_counter: 'A sync blob counter starts at 1.',
+  sync_blob_epoch: 'A sync key epoch starts at 1.',
 };
 
 /**
