@@ -13,34 +13,42 @@ const Checksum = z
       return false;
     }
   }, 'not an EIP-55 checksummed address');
-const Decimal = z.string().regex(/^(0|[1-9]\d{0,77})$/, 'a non-negative decimal integer');
+const MAX_UINT256 = (1n << 256n) - 1n;
+// Leading zeros are refused so that one amount has exactly one spelling.
+const Decimal = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,77})$/, 'a non-negative decimal integer')
+  .refine((value) => BigInt(value) <= MAX_UINT256, 'a number that fits in 256 bits');
 const Hex = z.string().regex(/^0x([0-9a-fA-F]{2})*$/);
+/** Ethereum clients refuse transactions over 128 KiB, so longer call data can only be a mistake or an attack. */
+const CallData = Hex.max(2 + 2 * 128 * 1024, 'call data of at most 128 KiB');
 const Bytes32 = z.string().regex(/^0x[0-9a-f]{64}$/);
 /** 128 bits, lowercase hex: unguessable, so a request cannot be answered by one that never saw it. */
 export const RequestId = z.string().regex(/^[0-9a-f]{32}$/);
 const Name = z.string().trim().min(1).max(40);
 
+const transactionCommon = {
+  nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  to: Checksum.nullable(),
+  value: Decimal,
+  data: CallData,
+  gasLimit: Decimal,
+};
+
 /** An unsigned transaction as the phone receives it; bigints travel as decimal strings. */
 export const PhoneTransaction = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal(2),
-    nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-    to: Checksum.nullable(),
-    value: Decimal,
-    data: Hex.max(262_144),
-    gasLimit: Decimal,
-    maxFeePerGas: Decimal,
-    maxPriorityFeePerGas: Decimal,
-  }),
-  z.strictObject({
-    type: z.literal(0),
-    nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-    to: Checksum.nullable(),
-    value: Decimal,
-    data: Hex.max(262_144),
-    gasLimit: Decimal,
-    gasPrice: Decimal,
-  }),
+  z
+    .strictObject({
+      type: z.literal(2),
+      ...transactionCommon,
+      maxFeePerGas: Decimal,
+      maxPriorityFeePerGas: Decimal,
+    })
+    .refine((tx) => BigInt(tx.maxPriorityFeePerGas) <= BigInt(tx.maxFeePerGas), {
+      message: 'the priority fee may not exceed the max fee',
+      path: ['maxPriorityFeePerGas'],
+    }),
+  z.strictObject({ type: z.literal(0), ...transactionCommon, gasPrice: Decimal }),
 ]);
 export type PhoneTransaction = z.infer<typeof PhoneTransaction>;
 
@@ -50,26 +58,31 @@ export const Signature = z.strictObject({
   yParity: z.union([z.literal(0), z.literal(1)]),
 });
 
-export const SignRequestMessage = z.strictObject({
-  t: z.literal('sign'),
-  id: RequestId,
-  /** The desktop's name as the user gave it, so the phone says who asks. */
-  desktop: Name,
-  chainId: z
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1),
-  /** The network the desktop is on now; the phone warns when the request is for another one. */
-  desktopChainId: z
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53 - 1),
-  createdAt: z.number().int().nonnegative(),
-  expiresAt: z.number().int().nonnegative(),
-  tx: PhoneTransaction,
-});
+export const SignRequestMessage = z
+  .strictObject({
+    t: z.literal('sign'),
+    id: RequestId,
+    /** The desktop's name as the user gave it, so the phone says who asks. */
+    desktop: Name,
+    chainId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 53 - 1),
+    /** The network the desktop is on now; the phone warns when the request is for another one. */
+    desktopChainId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 53 - 1),
+    createdAt: z.number().int().nonnegative(),
+    expiresAt: z.number().int().nonnegative(),
+    tx: PhoneTransaction,
+  })
+  .refine((request) => request.expiresAt > request.createdAt, {
+    message: 'the request must expire after it was created',
+    path: ['expiresAt'],
+  });
 export type SignRequestMessage = z.infer<typeof SignRequestMessage>;
 
 /** Sealed sync blobs (see docs/SYNC.md), base64url: opaque here, as they are to the relay. */
