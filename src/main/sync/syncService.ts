@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { base64urlnopad } from '@scure/base';
 import { ApiError } from '../../shared/api/envelope';
 import type {
   SyncCollections,
@@ -271,7 +270,7 @@ export class SyncService {
     const identity: SyncIdentity = { device, ring: decodeKeyRing(invite.ring) };
     this.options.db.transaction(() => {
       this.options.db.exec('DELETE FROM sync_fields; DELETE FROM sync_blobs; DELETE FROM sync_local;');
-      for (const name of ['counter', 'ledger', 'lastSync', 'folderWritten', 'folderHead', 'heads', 'pushed'])
+      for (const name of ['counter', 'ledger', 'lastSync', 'folderWritten', 'folderHead', 'pushed'])
         this.state.set(name, null);
       applyOps(this.fields, invite.roster);
     })();
@@ -522,9 +521,6 @@ export class SyncService {
           source,
           `The ${source === 'folder' ? 'sync folder' : 'relay'} served an older state of ${this.nameOf(opened.origin)} than one already seen here: it was rolled back.`,
         );
-      } else {
-        const heads = this.state.get<Record<string, string>>('heads', {});
-        this.state.set('heads', { ...heads, [opened.origin]: base64urlnopad.encode(bytes) });
       }
       this.state.set('ledger', ledger.toJSON());
       return;
