@@ -1,39 +1,16 @@
 import { AbiCoder, MaxUint256 } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import { describeRequest } from './requestView';
-import type { SignRequestMessage } from './signRequest';
-import { RequestError } from './signRequest';
+import { RequestError, type SignRequestMessage } from './signRequest';
+import { ALICE, NOW, signRequest } from './testing/signRequestFixture';
 
-const NOW = 1_790_000_000_000;
 const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
-const ALICE = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
 const abi = AbiCoder.defaultAbiCoder();
 const call = (selector: string, types: string[], values: unknown[]) =>
   selector + abi.encode(types, values).slice(2);
 
-function request(overrides: Partial<SignRequestMessage> = {}, tx: Partial<SignRequestMessage['tx']> = {}) {
-  const base: SignRequestMessage = {
-    t: 'sign',
-    id: '00112233445566778899aabbccddeeff',
-    desktop: 'Work laptop',
-    chainId: 1,
-    desktopChainId: 1,
-    createdAt: NOW - 10_000,
-    expiresAt: NOW + 290_000,
-    tx: {
-      type: 2,
-      nonce: 3,
-      to: ALICE,
-      value: '1500000000000000000',
-      data: '0x',
-      gasLimit: '21000',
-      maxFeePerGas: '30000000000',
-      maxPriorityFeePerGas: '1000000000',
-    },
-  };
-  return { ...base, ...overrides, tx: { ...base.tx, ...tx } as SignRequestMessage['tx'] };
-}
+const request = signRequest;
 const codes = (view: ReturnType<typeof describeRequest>) => view.warnings.map((w) => w.code);
 
 describe('describeRequest', () => {

@@ -2,11 +2,11 @@ import type { PendingPairing, PendingRequest } from '../../client/phoneClient';
 import type { PairedDesktop, PhoneState } from '../../core/phoneState';
 import type { SyncedName } from '../../core/phoneSync';
 import type { SignRequestMessage } from '../../core/signRequest';
+import { NOW } from '../../core/testing/signRequestFixture';
 import type { PhoneClientLike } from '../types';
 
-export const NOW = 1_790_000_000_000;
+export { ALICE, NOW, signRequest } from '../../core/testing/signRequestFixture';
 export const TEST_MNEMONIC = 'test test test test test test test test test test test junk';
-export const ALICE = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 
 export function pairedDesktop(overrides: Partial<PairedDesktop> = {}): PairedDesktop {
   return {
@@ -22,32 +22,6 @@ export function pairedDesktop(overrides: Partial<PairedDesktop> = {}): PairedDes
     status: 'active',
     ...overrides,
   };
-}
-
-export function signRequest(
-  overrides: Partial<SignRequestMessage> = {},
-  tx: Partial<SignRequestMessage['tx']> = {},
-): SignRequestMessage {
-  const base: SignRequestMessage = {
-    t: 'sign',
-    id: '00112233445566778899aabbccddeeff',
-    desktop: 'Work laptop',
-    chainId: 1,
-    desktopChainId: 1,
-    createdAt: NOW - 10_000,
-    expiresAt: NOW + 290_000,
-    tx: {
-      type: 2,
-      nonce: 3,
-      to: ALICE,
-      value: '1500000000000000000',
-      data: '0x',
-      gasLimit: '21000',
-      maxFeePerGas: '30000000000',
-      maxPriorityFeePerGas: '1000000000',
-    },
-  };
-  return { ...base, ...overrides, tx: { ...base.tx, ...tx } as SignRequestMessage['tx'] };
 }
 
 type Call = [method: string, ...args: unknown[]];
