@@ -35,5 +35,12 @@ test('the demo history links the bridge transfer and names the Ledger a transfer
   const legs = drawer.getByRole('region', { name: 'Bridge via CCTP' });
   await expect(legs).toContainText('Sent on Ethereum');
   await expect(legs).toContainText('Arrived on Base');
+
+  // A note of the user's own: kept with the transaction, shown in the timeline, found by search.
+  await drawer.getByRole('button', { name: 'Add note' }).click();
+  await drawer.getByRole('textbox', { name: 'Note' }).fill('Moved to Base for the airdrop');
+  await drawer.getByRole('button', { name: 'Save' }).click();
+  await expect(drawer).toContainText('Moved to Base for the airdrop');
+  await expect(bridge).toContainText('Moved to Base for the airdrop');
   await page.screenshot({ path: `${ARTIFACTS}/history-bridge-drawer.png` });
 });

@@ -162,6 +162,17 @@ describe('HistoryIndexer on anvil', () => {
     expect(h.progress.at(-1)).toMatchObject({ chainId: CHAIN_ID, state: 'syncing', provider: 'otterscan' });
   });
 
+  it('says it is at the head after a run with nothing new to read', async () => {
+    const h = harness();
+    await h.sync();
+    h.progress.length = 0;
+    expect(await h.sync()).toBe(0);
+    const head = Number(await anvilCall(url(), 'eth_blockNumber'));
+    expect(h.progress).toEqual([
+      expect.objectContaining({ chainId: CHAIN_ID, indexedBlock: head, headBlock: head }),
+    ]);
+  });
+
   it('decodes what it stores: a token received, an unlimited approval, native sends', async () => {
     const h = harness();
     await h.sync();

@@ -93,6 +93,15 @@ export class HistoryIndexer {
         from = to + 1;
       }
     }
+    // Every account is read up to the head now, whether or not this run had any window to read.
+    onProgress({
+      chainId: chain.id,
+      state: 'syncing',
+      provider: provider.name,
+      indexedBlock: head,
+      headBlock: head,
+      message: null,
+    });
     return changed + this.options.repository.confirm(chain.id, safe);
   }
 

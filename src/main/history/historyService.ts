@@ -157,7 +157,14 @@ export class HistoryService {
     let provider: HistoryProvider | null = null;
     try {
       provider = await this.providerFor(connection);
-      this.report({ ...idle(chainId), state: 'syncing', provider: provider.name });
+      // How far it got last time stays shown while this run catches up.
+      this.report({
+        ...idle(chainId),
+        ...this.states.get(chainId),
+        state: 'syncing',
+        provider: provider.name,
+        message: null,
+      });
       const changed = await this.indexer.sync({
         connection,
         provider,

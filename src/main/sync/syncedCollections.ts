@@ -10,6 +10,7 @@ import { ChecksumAddress } from '../store/address';
 import { ContactInput } from '../store/addressBookRepository';
 import { LabelInput } from '../store/labelsRepository';
 import type { Repositories } from '../store/repositories';
+import { StoreError } from '../store/storeError';
 
 export type SyncRecord = Record<string, SyncValue>;
 
@@ -39,6 +40,15 @@ export interface SyncedCollection {
 }
 
 /** `0xAbc…/1` for one chain, `0xAbc…/*` for every chain: the same on every device. */
+/** A record another device deleted may never have existed here: that is no error. */
+function removeIfPresent(remove: () => void): void {
+  try {
+    remove();
+  } catch (error) {
+    if (!(error instanceof StoreError && error.code === 'not_found')) throw error;
+  }
+}
+
 function scopedKey(address: string, chainId: number | null): string {
   return `${address}/${chainId ?? '*'}`;
 }
@@ -50,7 +60,7 @@ function parseScopedKey(key: string): { address: ChecksumAddress; chainId: numbe
 
 export interface CollectionsOptions {
   repositories: Pick<Repositories, 'labels' | 'addressBook' | 'txNotes'>;
-  tokens: Pick<TokensRepository, 'userTokens' | 'addUserToken' | 'setHidden'>;
+  tokens: Pick<TokensRepository, 'userTokens' | 'forChain' | 'addUserToken' | 'setHidden'>;
   settings: Pick<SettingsService, 'get' | 'set'>;
   directory: Pick<ChainDirectory, 'all' | 'isCustom' | 'find' | 'addCustom' | 'removeCustom'>;
   endpoints: Pick<RpcEndpoints, 'all' | 'set'>;
@@ -79,11 +89,7 @@ export function syncedCollections(options: CollectionsOptions): SyncedCollection
         ),
       write(key, record) {
         const { address, chainId } = parseScopedKey(key);
-        if (record === null) {
-          if (labels.forAddress(address).some((label) => label.chainId === chainId))
-            labels.remove(address, chainId);
-          return;
-        }
+        if (record === null) return removeIfPresent(() => labels.remove(address, chainId));
         labels.set(
           LabelInput.parse({
             address,
@@ -109,11 +115,7 @@ export function syncedCollections(options: CollectionsOptions): SyncedCollection
         ),
       write(key, record) {
         const { address, chainId } = parseScopedKey(key);
-        if (record === null) {
-          if (addressBook.list().some((c) => c.address === address && c.chainId === chainId))
-            addressBook.remove(address, chainId);
-          return;
-        }
+        if (record === null) return removeIfPresent(() => addressBook.remove(address, chainId));
         addressBook.set(ContactInput.parse({ address, chainId, name: record.name, note: record.note ?? '' }));
       },
       announce: onNamesChanged,
@@ -135,8 +137,8 @@ export function syncedCollections(options: CollectionsOptions): SyncedCollection
         const [chain = '', address = ''] = key.split('/');
         const token = SyncedToken.parse({ chainId: Number(chain), address, ...record });
         const existing = tokens
-          .userTokens()
-          .find((candidate) => candidate.chainId === token.chainId && candidate.address === token.address);
+          .forChain(token.chainId)
+          .find((candidate) => candidate.source === 'user' && candidate.address === token.address);
         if (!existing) tokens.addUserToken(token);
         if (!existing || existing.hidden !== token.hidden)
           tokens.setHidden(token.chainId, token.address, token.hidden);

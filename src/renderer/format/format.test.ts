@@ -61,7 +61,10 @@ describe('formatAge', () => {
     expect(formatAge(0, 5 * 60_000 + 1)).toBe('5 min ago');
     expect(formatAge(0, 3 * 3_600_000)).toBe('3 h ago');
     expect(formatAge(0, 49 * 3_600_000)).toBe('2 d ago');
-    expect(formatAge(1000, 0)).toBe('0 s ago');
+    expect(formatAge(0, 1_400)).toBe('1 s ago');
+    // A clock a little behind the stamp, or the same second: not "0 s ago".
+    expect(formatAge(1000, 0)).toBe('just now');
+    expect(formatAge(0, 999)).toBe('just now');
   });
 });
 
