@@ -61,13 +61,17 @@ export interface Receipt {
  * first and mines right after, so on a busy machine the receipt can lag a moment.
  */
 export async function sendAndMine(url: string, transaction: Record<string, unknown>): Promise<Receipt> {
-  const hash = await anvilCall(url, 'eth_sendTransaction', [transaction]);
+  return waitForReceipt(url, String(await anvilCall(url, 'eth_sendTransaction', [transaction])));
+}
+
+/** Anvil mines on send, but under load it may serve the receipt a moment later. */
+export async function waitForReceipt(url: string, hash: string): Promise<Receipt> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const receipt = (await anvilCall(url, 'eth_getTransactionReceipt', [hash])) as Receipt | null;
     if (receipt) return receipt;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`anvil did not mine ${String(hash)} within 2 s`);
+  throw new Error(`anvil did not mine ${hash} within 2 s`);
 }
 
 export async function deployMulticall3(url: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { UnsignedTransaction } from '../../src/main/signers/signer';
 import { toChecksumAddress } from '../../src/main/store/address';
 import { RelayClient } from '../../src/shared/pairing/relayClient';
 import { startAnvil, type AnvilNode } from '../anvil/anvil';
-import { anvilCall } from '../anvil/chainSetup';
+import { anvilCall, waitForReceipt } from '../anvil/chainSetup';
 import { TEST_MNEMONIC } from '../signing/fixtures';
 import { useTempDatabase } from '../store/tempDatabase';
 import {
@@ -68,7 +68,7 @@ describe('pairing a phone and signing with it', () => {
     expect(Transaction.from(signed.serialized).from).toBe(address);
     const hash = await anvilCall(anvil.url, 'eth_sendRawTransaction', [signed.serialized]);
     expect(hash).toBe(signed.hash);
-    const receipt = (await anvilCall(anvil.url, 'eth_getTransactionReceipt', [hash])) as { status: string };
+    const receipt = await waitForReceipt(anvil.url, String(hash));
     expect(receipt.status).toBe('0x1');
     // History names the phone as the origin of what it signed.
     expect(desktop.repositories.signatures.byDigest(signed.hash)).toMatchObject([
