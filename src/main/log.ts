@@ -20,3 +20,8 @@ export function createLogger(
       write(`${JSON.stringify({ time: new Date().toISOString(), level, scope, message, ...fields })}\n`);
   return { info: entry('info'), warn: entry('warn'), error: entry('error') };
 }
+
+/** For work started in the background: its failure is logged by message only, never with a payload. */
+export function logFailure(log: Logger, message: string, error: unknown): void {
+  log.error(message, { error: error instanceof Error ? error.message : String(error) });
+}

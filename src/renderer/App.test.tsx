@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeUnavailableError } from './api/bridgeTransport';
 import { App } from './App';
 import { ROUTES } from './routing/routes';
-import { WalletClientDouble } from './testing/WalletClientDouble';
+import { WalletClientDouble } from '../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 

@@ -7,7 +7,7 @@ import {
   ChainsService,
   type ChainsServiceOptions,
 } from '../../src/main/chains/chainsService';
-import type { RpcExchange } from '../../src/main/chains/rpcClient';
+import type { RpcExchange } from '../../src/main/rpc/rpcClient';
 import { TokensRepository } from '../../src/main/chains/tokensRepository';
 import { createLogger } from '../../src/main/log';
 import type { ChecksumAddress } from '../../src/main/store/address';

@@ -2,7 +2,7 @@ import { AbiCoder, MaxUint256 } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import { describeRequest } from './requestView';
 import { RequestError, type SignRequestMessage } from './signRequest';
-import { ALICE, NOW, signRequest } from './testing/signRequestFixture';
+import { ALICE, NOW, signRequest } from '../../../test/companion/signRequestFixture';
 
 const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
 const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';

@@ -6,7 +6,13 @@ import type { PhoneStateStore } from '../client/phoneClient';
 import { PhoneVault } from '../core/phoneVault';
 import { PairingError } from '../../shared/pairing/pairingError';
 import { App } from './App';
-import { NOW, pairedDesktop, signRequest, StubClient, TEST_MNEMONIC } from './testing/stubClient';
+import {
+  NOW,
+  pairedDesktop,
+  signRequest,
+  StubClient,
+  TEST_MNEMONIC,
+} from '../../../test/companion/stubClient';
 
 const PIN = '135790';
 let indexedDB: IDBFactory;

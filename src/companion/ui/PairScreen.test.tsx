@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PendingPairing } from '../client/phoneClient';
 import { PairingError } from '../../shared/pairing/pairingError';
 import { PairScreen } from './PairScreen';
-import { pairedDesktop, StubClient } from './testing/stubClient';
+import { pairedDesktop, StubClient } from '../../../test/companion/stubClient';
 
 afterEach(cleanup);
 

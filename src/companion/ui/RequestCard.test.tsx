@@ -4,7 +4,7 @@ import { AbiCoder, MaxUint256 } from 'ethers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncedName } from '../core/phoneSync';
 import { RequestCard } from './RequestCard';
-import { ALICE, NOW, signRequest } from './testing/stubClient';
+import { ALICE, NOW, signRequest } from '../../../test/companion/stubClient';
 
 afterEach(cleanup);
 

@@ -21,6 +21,9 @@ export type Handlers = {
   [C in Channel]: (request: ParsedRequest<C>, context: CallContext) => ResponseOf<C> | Promise<ResponseOf<C>>;
 };
 
+/** The handlers of one call family: what a service folder exports for the composition root to merge. */
+export type FamilyHandlers<Family> = Pick<Handlers, keyof Family & Channel>;
+
 export interface RouterLog {
   warn(message: string, fields: Record<string, unknown>): void;
   error(message: string, fields: Record<string, unknown>): void;

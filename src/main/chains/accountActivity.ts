@@ -1,7 +1,7 @@
 import type { ChecksumAddress } from '../store/address';
-import { rpc } from './jsonRpc';
-import { addressCall, decodeAggregate3, decodeWord, encodeAggregate3, SELECTOR } from './multicall';
-import type { RpcClient } from './rpcClient';
+import { rpc } from '../rpc/jsonRpc';
+import { addressCall, decodeAggregate3, decodeWord, encodeAggregate3, SELECTOR } from '../rpc/multicall';
+import type { RpcClient } from '../rpc/rpcClient';
 
 export interface AccountActivity {
   address: ChecksumAddress;

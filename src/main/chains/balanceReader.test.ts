@@ -14,8 +14,8 @@ import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
 import { MULTICALL3_ADDRESS } from '../../shared/chains/registry';
 import type { ChecksumAddress } from '../store/address';
 import { readBalances } from './balanceReader';
-import { rpc } from './jsonRpc';
-import { RpcClient, type RpcExchange } from './rpcClient';
+import { rpc } from '../rpc/jsonRpc';
+import { RpcClient, type RpcExchange } from '../rpc/rpcClient';
 
 const nodes = useAnvilChains([10]);
 const ACCOUNTS = fixtureAccounts(3);

@@ -1,5 +1,5 @@
 import type { ChecksumAddress } from '../store/address';
-import { rpc } from './jsonRpc';
+import { rpc } from '../rpc/jsonRpc';
 import {
   addressCall,
   type Call3,
@@ -8,9 +8,9 @@ import {
   decodeWord,
   encodeAggregate3,
   SELECTOR,
-} from './multicall';
-import type { RpcClient } from './rpcClient';
-import { RpcError } from './rpcError';
+} from '../rpc/multicall';
+import type { RpcClient } from '../rpc/rpcClient';
+import { RpcError } from '../rpc/rpcError';
 
 /** A token's identity on its chain: its contract, or the chain's native coin. */
 export type TokenAddress = ChecksumAddress | 'native';

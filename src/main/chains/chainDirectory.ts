@@ -1,40 +1,22 @@
 import type { Database } from 'better-sqlite3';
 import type { AddCustomChain, Chain } from '../../shared/chains/chain';
 import { CHAINS, MULTICALL3_ADDRESS } from '../../shared/chains/registry';
-import { storeWrite } from '../store/storeError';
 import { ChainsError } from './chainsError';
-
-interface CustomChainRow {
-  chainId: number;
-  name: string;
-  symbol: string;
-  decimals: number;
-  explorerUrl: string | null;
-}
+import { type CustomChainRow, CustomChainsRepository } from './customChainsRepository';
 
 /**
  * Every network the wallet knows: the built-in registry, then the ones the user added. A custom network is
  * read through Multicall3 at its usual address, which `addCustom`'s caller checks before it is stored.
  */
 export class ChainDirectory {
-  private readonly selectAll;
-  private readonly insert;
-  private readonly remove;
+  private readonly custom: CustomChainsRepository;
 
   constructor(db: Database) {
-    this.selectAll = db.prepare<[], CustomChainRow>(
-      `SELECT chain_id AS chainId, name, symbol, decimals, explorer_url AS explorerUrl
-       FROM custom_chains ORDER BY created_at, chain_id`,
-    );
-    this.insert = db.prepare<[number, string, string, number, string | null, number]>(
-      `INSERT INTO custom_chains (chain_id, name, symbol, decimals, explorer_url, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    this.remove = db.prepare<[number]>('DELETE FROM custom_chains WHERE chain_id = ?');
+    this.custom = new CustomChainsRepository(db);
   }
 
   all(): Chain[] {
-    return [...CHAINS, ...this.selectAll.all().map(toChain)];
+    return [...CHAINS, ...this.custom.all().map(toChain)];
   }
 
   find(chainId: number): Chain | undefined {
@@ -53,9 +35,7 @@ export class ChainDirectory {
         `Chain ${input.chainId} is already in this wallet, as ${known.name}.`,
       );
     }
-    storeWrite(() =>
-      this.insert.run(input.chainId, input.name, input.symbol, input.decimals, input.explorerUrl, now),
-    );
+    this.custom.add(input, now);
     return this.find(input.chainId) as Chain;
   }
 
@@ -66,7 +46,7 @@ export class ChainDirectory {
         `Chain ${chainId} is not a network you added, so it cannot be removed.`,
       );
     }
-    this.remove.run(chainId);
+    this.custom.delete(chainId);
   }
 }
 

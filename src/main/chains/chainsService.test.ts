@@ -14,7 +14,7 @@ import type { Chain } from '../../shared/chains/chain';
 import { createLogger } from '../log';
 import type { ChecksumAddress } from '../store/address';
 import { type ChainStatus, ChainsService, type RefreshProgress } from './chainsService';
-import type { RpcExchange } from './rpcClient';
+import type { RpcExchange } from '../rpc/rpcClient';
 
 // Two local chains standing in for OP Mainnet and Base; the integration tests in test/anvil cover three.
 const nodes = useAnvilChains([10, 8453]);

@@ -3,31 +3,18 @@ import type { Chain } from '../../shared/chains/chain';
 import type { Logger } from '../log';
 import { ChecksumAddress } from '../store/address';
 import { type AccountActivity, readAccountActivity } from './accountActivity';
-import { type ChainBalances, readBalances, type TokenAddress } from './balanceReader';
-import { BalancesRepository, type ChainRead } from './balancesRepository';
+import type { TokenAddress } from './balanceReader';
+import { BalancesRepository } from './balancesRepository';
+import { type BalanceQuery, ChainReader, type ChainStatus, staleReason } from './chainReader';
 import { ChainsError } from './chainsError';
-import { rpc } from './jsonRpc';
-import { RpcClient, type RpcClientOptions } from './rpcClient';
-import { RpcError } from './rpcError';
+import type { RpcClient, RpcClientOptions } from '../rpc/rpcClient';
 import type { Token } from './token';
 import { TokenCatalog } from './tokenCatalog';
 import { readTokenMetadata } from './tokenMetadata';
 import { type NewToken, TokensRepository } from './tokensRepository';
 import { type TokenWarning, tokenWarnings } from './tokenWarnings';
 
-/**
- * `ok`: the last refresh read this chain. `stale`: it did not (or has not yet), and `reason` says why;
- * `lastRead` then still says which block the stored balances are from.
- */
-export interface ChainStatus {
-  chainId: number;
-  name: string;
-  state: 'ok' | 'stale';
-  reason: string | null;
-  /** The host of the RPC endpoint in use, never its URL (which may hold a key). */
-  endpoint: string | null;
-  lastRead: Omit<ChainRead, 'chainId'> | null;
-}
+export type { ChainStatus } from './chainReader';
 
 /** One more chain of a refresh finished, successfully or not. */
 export interface RefreshProgress {
@@ -75,17 +62,6 @@ export interface ChainsServiceOptions {
   now?: () => number;
 }
 
-interface ChainEntry {
-  chain: Chain;
-  config: string;
-  client: RpcClient;
-  status: ChainStatus;
-  /** Accounts and tokens of the last read, so a poll can skip a chain where nothing moved. */
-  lastQuery: string | null;
-  inFlight: { query: BalanceQuery; status: Promise<ChainStatus> } | null;
-  abort: AbortController;
-}
-
 /** A chain's client; `signal` aborts when the chain is disabled or its endpoints change. */
 export interface ChainConnection {
   chain: Chain;
@@ -98,12 +74,6 @@ export interface ChainActivity {
   accounts: AccountActivity[] | null;
 }
 
-interface BalanceQuery {
-  accounts: ChecksumAddress[];
-  tokens: TokenAddress[];
-  key: string;
-}
-
 const DEFAULT_MAX_CALLDATA = 128 * 1024;
 
 /**
@@ -114,7 +84,7 @@ export class ChainsService {
   private readonly balances: BalancesRepository;
   private readonly tokensRepository: TokensRepository;
   private readonly catalog: TokenCatalog;
-  private readonly entries = new Map<number, ChainEntry>();
+  private readonly entries = new Map<number, ChainReader>();
   private readonly now: () => number;
   private readonly maxCalldataBytes: number;
   private timer: NodeJS.Timeout | null = null;
@@ -141,31 +111,17 @@ export class ChainsService {
         this.entries.set(chain.id, kept);
         continue;
       }
-      const read = reads.get(chain.id);
-      this.entries.set(chain.id, {
-        chain,
-        config,
-        client: new RpcClient({
-          ...this.options.rpc,
-          chainId: chain.id,
-          chainName: chain.name,
-          urls: chain.rpcUrls,
+      this.entries.set(
+        chain.id,
+        new ChainReader(chain, config, reads.get(chain.id), {
+          balances: this.balances,
           log: this.options.log,
+          status: (status) => this.options.events?.status(status),
+          rpc: this.options.rpc,
+          maxCalldataBytes: this.maxCalldataBytes,
+          now: this.now,
         }),
-        status: {
-          chainId: chain.id,
-          name: chain.name,
-          state: 'stale',
-          reason: 'Not read since the app started.',
-          endpoint: null,
-          lastRead: read
-            ? { blockNumber: read.blockNumber, blockTimestamp: read.blockTimestamp, readAt: read.readAt }
-            : null,
-        },
-        lastQuery: null,
-        inFlight: null,
-        abort: new AbortController(),
-      });
+      );
     }
     for (const dropped of previous.values()) dropped.abort.abort();
   }
@@ -184,7 +140,7 @@ export class ChainsService {
     let done = 0;
     return Promise.all(
       entries.map(async (entry) => {
-        const status = await this.refreshEntry(entry, onlyIfMoved);
+        const status = await entry.refresh(this.query(entry.chain), onlyIfMoved);
         this.options.events?.progress({ chainId: entry.chain.id, done: ++done, total: entries.length });
         return status;
       }),
@@ -192,7 +148,8 @@ export class ChainsService {
   }
 
   refreshChain(chainId: number): Promise<ChainStatus> {
-    return this.refreshEntry(this.entry(chainId), false);
+    const entry = this.entry(chainId);
+    return entry.refresh(this.query(entry.chain), false);
   }
 
   /** Polls every chain's head each interval and reads the chains that moved. */
@@ -248,7 +205,7 @@ export class ChainsService {
           );
           return { chainId: chain.id, accounts };
         } catch (error) {
-          this.reason(chain, error);
+          staleReason(chain, error, this.options.log);
           return { chainId: chain.id, accounts: null };
         }
       }),
@@ -309,27 +266,10 @@ export class ChainsService {
     return this.tokensRepository.setHidden(chainId, parseAddress(address), hidden);
   }
 
-  private entry(chainId: number): ChainEntry {
+  private entry(chainId: number): ChainReader {
     const entry = this.entries.get(chainId);
     if (!entry) throw new ChainsError('not_found', `Chain ${chainId} is not enabled in this wallet.`);
     return entry;
-  }
-
-  /**
-   * Overlapping refreshes share one read, unless an account or token was added after that read began: its
-   * result would miss them, so the newer refresh reads again once it ends.
-   */
-  private refreshEntry(entry: ChainEntry, onlyIfMoved: boolean): Promise<ChainStatus> {
-    const query = this.query(entry.chain);
-    const running = entry.inFlight;
-    if (running?.query.key === query.key) return running.status;
-    const status: Promise<ChainStatus> = (running?.status ?? Promise.resolve())
-      .then(() => this.read(entry, query, onlyIfMoved))
-      .finally(() => {
-        if (entry.inFlight?.status === status) entry.inFlight = null;
-      });
-    entry.inFlight = { query, status };
-    return status;
   }
 
   private query(chain: Chain): BalanceQuery {
@@ -339,67 +279,6 @@ export class ChainsService {
       .filter((token) => !token.hidden)
       .map((token) => token.address);
     return { accounts, tokens, key: `${accounts.join()}|${tokens.join()}` };
-  }
-
-  private async read(entry: ChainEntry, query: BalanceQuery, onlyIfMoved: boolean): Promise<ChainStatus> {
-    const { chain, client, abort } = entry;
-    const before = JSON.stringify(entry.status);
-    try {
-      const head = await client.send(rpc.blockNumber(), abort.signal);
-      const last = entry.status.lastRead;
-      const moved = !last || BigInt(last.blockNumber) !== head || entry.lastQuery !== query.key;
-      if (moved || !onlyIfMoved) {
-        const read = await readBalances(
-          client,
-          chain.multicall3.address,
-          head,
-          { accounts: query.accounts, tokens: query.tokens },
-          { maxCalldataBytes: this.maxCalldataBytes, signal: abort.signal },
-        );
-        this.save(entry, read);
-        entry.lastQuery = query.key;
-      }
-      entry.status = { ...entry.status, state: 'ok', reason: null, endpoint: client.endpoint };
-    } catch (error) {
-      if (abort.signal.aborted) return entry.status;
-      entry.status = {
-        ...entry.status,
-        state: 'stale',
-        reason: this.reason(chain, error),
-        endpoint: client.endpoint,
-      };
-    }
-    // A poll that finds nothing new says nothing, so an idle wallet does not chatter over IPC.
-    if (JSON.stringify(entry.status) !== before) this.options.events?.status(entry.status);
-    return entry.status;
-  }
-
-  private save(entry: ChainEntry, read: ChainBalances): void {
-    const readAt = this.now();
-    const summary = this.balances.save(read, readAt);
-    entry.status = {
-      ...entry.status,
-      lastRead: { blockNumber: read.blockNumber, blockTimestamp: read.blockTimestamp, readAt },
-    };
-    if (summary.written + summary.removed > 0) {
-      this.options.log.info('balances changed', {
-        chainId: read.chainId,
-        block: read.blockNumber,
-        ...summary,
-      });
-    }
-  }
-
-  private reason(chain: Chain, error: unknown): string {
-    if (error instanceof RpcError) {
-      this.options.log.warn('chain is stale', { chainId: chain.id, code: error.code, host: error.host });
-      return error.message;
-    }
-    this.options.log.error('reading a chain failed unexpectedly', {
-      chainId: chain.id,
-      error: error instanceof Error ? error.name : typeof error,
-    });
-    return `Reading ${chain.name} failed unexpectedly.`;
   }
 }
 

@@ -9,10 +9,10 @@ import type { ChecksumAddress } from '../store/address';
 import type { ChainDirectory } from './chainDirectory';
 import { ChainsError } from './chainsError';
 import { ChainsService, type ChainsRpcOptions } from './chainsService';
-import { rpc } from './jsonRpc';
-import { RpcClient } from './rpcClient';
+import { rpc } from '../rpc/jsonRpc';
+import { RpcClient } from '../rpc/rpcClient';
 import { RpcEndpoints, type SecretStore } from './rpcEndpoints';
-import { RpcError } from './rpcError';
+import { RpcError } from '../rpc/rpcError';
 
 export interface NetworksOptions {
   db: Database;

@@ -2,7 +2,7 @@ import { AbiCoder } from 'ethers/abi';
 import { toUtf8String } from 'ethers/utils';
 import type { ChecksumAddress } from '../store/address';
 import { ChainsError } from './chainsError';
-import { rpc } from './jsonRpc';
+import { rpc } from '../rpc/jsonRpc';
 import {
   addressCall,
   type CallResult,
@@ -10,9 +10,9 @@ import {
   decodeWord,
   encodeAggregate3,
   SELECTOR,
-} from './multicall';
-import type { RpcClient } from './rpcClient';
-import { RpcError } from './rpcError';
+} from '../rpc/multicall';
+import type { RpcClient } from '../rpc/rpcClient';
+import { RpcError } from '../rpc/rpcError';
 
 export interface TokenMetadata {
   symbol: string;

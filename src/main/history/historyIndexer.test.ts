@@ -12,7 +12,7 @@ import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
 import { ERC20_ABI } from '../../../test/contracts/erc20';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import type { HistorySyncState } from '../../shared/history';
-import { RpcClient } from '../chains/rpcClient';
+import { RpcClient } from '../rpc/rpcClient';
 import { type ChecksumAddress, toChecksumAddress } from '../store/address';
 import { createRepositories } from '../store/repositories';
 import { decodeActivity } from './decode/decodeActivity';

@@ -1,14 +1,14 @@
 import type { Chain } from '../../shared/chains/chain';
 import type { HistorySyncState } from '../../shared/history';
 import type { ChainConnection } from '../chains/chainsService';
-import { rpc } from '../chains/jsonRpc';
+import { rpc } from '../rpc/jsonRpc';
 import type { ChecksumAddress } from '../store/address';
 import { ChainCursorsRepository, type CursorKey } from '../store/chainCursorsRepository';
 import type { DecodedActivity, TokenLookup } from './activity';
 import { HISTORY_CURSOR_KIND, type HistoryRepository, type IndexedTransaction } from './historyRepository';
 import type { HistoryProvider, RawTransaction, TransactionRef } from './rawTransaction';
 import type { Database } from 'better-sqlite3';
-import type { RpcClient } from '../chains/rpcClient';
+import type { RpcClient } from '../rpc/rpcClient';
 
 export interface IndexedAccount {
   id: number;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { localChain } from '../../../test/anvil/portfolioFixture';
 import { createEventHub } from '../api/events';
-import type { RpcClient } from '../chains/rpcClient';
+import type { RpcClient } from '../rpc/rpcClient';
 import { createLogger } from '../log';
 import { createRepositories } from '../store/repositories';
 import { decodeActivity } from './decode/decodeActivity';

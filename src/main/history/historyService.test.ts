@@ -17,7 +17,7 @@ import { useTempDatabase } from '../../../test/store/tempDatabase';
 import type { EventName, EventPayload } from '../../shared/api/contract';
 import type { HistorySyncState } from '../../shared/history';
 import { createEventHub } from '../api/events';
-import { RpcClient } from '../chains/rpcClient';
+import { RpcClient } from '../rpc/rpcClient';
 import { createLogger } from '../log';
 import { type ChecksumAddress, toChecksumAddress } from '../store/address';
 import { createRepositories } from '../store/repositories';

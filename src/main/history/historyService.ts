@@ -8,12 +8,12 @@ import {
 } from '../../shared/history';
 import type { EventHub } from '../api/events';
 import type { ChainConnection } from '../chains/chainsService';
-import type { RpcClient } from '../chains/rpcClient';
+import type { RpcClient } from '../rpc/rpcClient';
 import type { Logger } from '../log';
 import type { ChecksumAddress } from '../store/address';
 import type { Repositories } from '../store/repositories';
 import type { DecodedActivity, TokenLookup } from './activity';
-import { AddressNames } from './addressNames';
+import { AddressNames } from '../store/addressNames';
 import { HistoryIndexer } from './historyIndexer';
 import { HistoryRepository } from './historyRepository';
 import type { HistoryProvider, RawTransaction, TransactionRef } from './rawTransaction';

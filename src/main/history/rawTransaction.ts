@@ -1,3 +1,4 @@
+import type { BlockRange } from '../rpc/logScan';
 import type { ChecksumAddress } from '../store/address';
 
 export interface RawLog {
@@ -38,10 +39,7 @@ export interface TransactionRef {
   full?: RawTransaction;
 }
 
-export interface BlockRange {
-  fromBlock: number;
-  toBlock: number;
-}
+export type { BlockRange } from '../rpc/logScan';
 
 /**
  * Where history comes from on one chain: a plain RPC cannot list an address's transactions, so each provider

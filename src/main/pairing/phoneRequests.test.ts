@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/api/envelope';
 import type { SignRequestMessage } from '../../shared/pairing/messages';
-import { DeviceError } from '../signers/deviceError';
+import { DeviceError } from '../../shared/deviceError';
 import type { SignatureParts } from '../signers/signer';
 import { PhoneRequests, type PhoneRequestStatus } from './phoneRequests';
 

@@ -1,7 +1,7 @@
 import { ApiError } from '../../shared/api/envelope';
 import type { SignRequestMessage } from '../../shared/pairing/messages';
 import type { SignatureParts } from '../signers/signer';
-import { DeviceError } from '../signers/deviceError';
+import { DeviceError } from '../../shared/deviceError';
 
 export type PhoneRequestStatus = 'waiting_for_phone' | 'awaiting_confirmation' | 'expired';
 

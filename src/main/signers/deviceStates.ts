@@ -5,14 +5,14 @@ export interface StateText {
   remedy: string | null;
 }
 
-const NAMES: Record<HardwareKind, string> = { ledger: 'Ledger', trezor: 'Trezor' };
+export const KIND_NAMES: Record<HardwareKind, string> = { ledger: 'Ledger', trezor: 'Trezor' };
 
 /**
  * The words for states a device reports on its own (a PIN asked, a button waited for). Failures carry their
  * own message and remedy in their DeviceError; this is for everything else, and the fallback for both.
  */
 export function describeState(kind: HardwareKind, state: DeviceState, detail?: string): StateText {
-  const name = NAMES[kind];
+  const name = KIND_NAMES[kind];
   const app = kind === 'ledger' ? 'the Ethereum app' : 'the device';
   const texts: Record<DeviceState, StateText> = {
     ready: { message: 'Ready to sign.', remedy: null },

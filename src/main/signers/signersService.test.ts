@@ -62,10 +62,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((entry) => entry.close()));
 });
 
-async function harness(
-  emulator = new LedgerEmulator(),
-  prepare: (bus: EmulatedHidBus) => void = () => undefined,
-): Promise<Harness> {
+async function harness(emulator = new LedgerEmulator()): Promise<Harness> {
   const repositories = createRepositories(temp.db);
   const events = createEventHub();
   const devices: DeviceView[][] = [];
@@ -92,7 +89,6 @@ async function harness(
   });
   running.push({ close: async () => (await service.stop(), chains.close()) });
   await service.start();
-  prepare(bus);
   bus.plug('hid-1', emulator);
   const device = () => service.list()[0] as DeviceView;
   const ready = async () => {
@@ -434,21 +430,6 @@ describe('SignersService with the Ledger emulator', () => {
     });
   });
 
-  it('shows the udev fix for a Ledger that Linux will not let the app open, and picks it up once it can', async () => {
-    const h = await harness(new LedgerEmulator(), (bus) => {
-      bus.openError = new Error('EACCES: permission denied, open /dev/hidraw3');
-    });
-    await expect.poll(() => h.device()?.state).toBe('access_denied');
-    expect(h.device().remedy).toContain('51-ledgerline-ledger.rules');
-    expect(h.devices.flat().some((device) => device.state === 'access_denied')).toBe(true);
-
-    h.bus.openError = null;
-    h.bus.unplug('hid-1');
-    h.emulator.replug();
-    h.bus.plug('hid-1', h.emulator);
-    await h.ready();
-  });
-
   it('forgets a device with its accounts in one step, and nothing else', async () => {
     const h = await harness();
     await withAccounts(h);
@@ -506,32 +487,6 @@ describe('SignersService with the Trezor fake', () => {
     const signed = await h.service.signMessage(account?.id as number, 'from a Trezor');
     expect(verifyMessage('from a Trezor', signed.signature)).toBe(account?.address);
     expect(signed.signer).toMatchObject({ kind: 'trezor', label: 'Vault' });
-  });
-
-  it('refuses a second device holding a seed the wallet already signs with, and says what to do', async () => {
-    const repositories = createRepositories(temp.db);
-    const bus = new EmulatedHidBus();
-    const fake = new TrezorConnectFake({ label: 'Vault' });
-    const service = new SignersService({
-      db: temp.db,
-      repositories,
-      sources: [new LedgerDeviceSource(bus), new TrezorDeviceSource({ connect: fake })],
-      activity: async () => [],
-      events: createEventHub(),
-      log: createLogger('signers', () => {}),
-      recheckMs: 0,
-    });
-    running.push({ close: () => service.stop() });
-    await service.start();
-    bus.plug('hid-1', new LedgerEmulator());
-    await expect.poll(() => service.list()[0]?.state).toBe('ready');
-    fake.plugIn();
-    const trezor = () => service.list().find((device) => device.kind === 'trezor');
-    await expect.poll(() => trezor()?.state).toBe('error');
-    expect(trezor()).toMatchObject({
-      message: expect.stringContaining('same seed as “Nano S Plus”'),
-      remedy: expect.stringContaining('forget it in Devices first'),
-    });
   });
 
   it('asks for a passphrase, and a rejection on the device leaves it ready for the next request', async () => {

@@ -1,13 +1,5 @@
-import { ApiError } from '../../shared/api/envelope';
+import { cannotSign } from '../../shared/watchOnly';
 import type { Signer } from './signer';
-
-const CANNOT_SIGN =
-  'This is a watch-only account: the wallet knows its address but holds no way to sign for it. ' +
-  'Add the account from the Ledger, Trezor or phone that holds its key to sign with it.';
-
-export function cannotSign(): ApiError<'cannot_sign'> {
-  return new ApiError('cannot_sign', CANNOT_SIGN);
-}
 
 function refuse(): never {
   throw cannotSign();

@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { BACKUP_MAX_BYTES, type ImportSummary } from '../../shared/localData';
-import { TxNote, type TxNotesRepository } from '../history/txNotesRepository';
 import { type AccountsRepository, NewAccount } from './accountsRepository';
 import { type AddressBookRepository, ContactInput } from './addressBookRepository';
 import { DeviceSighting, type DevicesRepository } from './devicesRepository';
 import { LabelInput, type LabelsRepository } from './labelsRepository';
 import type { SettingsRepository } from './settingsRepository';
 import { StoreError } from './storeError';
+import { TxNote, type TxNotesRepository } from './txNotesRepository';
 
 export const BACKUP_FORMAT = 'ledgerline-backup';
 export const BACKUP_VERSION = 1;

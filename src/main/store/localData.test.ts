@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALICE, NANO, ledgerAccount } from '../../../test/store/fixtures';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
-import { TxNotesRepository } from '../history/txNotesRepository';
 import { AccountsRepository } from './accountsRepository';
 import { DevicesRepository } from './devicesRepository';
 import { LabelsRepository } from './labelsRepository';
 import { clearLocalData } from './localData';
 import { MIGRATIONS } from './migrations';
 import { SettingsRepository } from './settingsRepository';
+import { TxNotesRepository } from './txNotesRepository';
 
 describe('clearLocalData', () => {
   const temp = useTempDatabase('reset-');

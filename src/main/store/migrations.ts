@@ -1,12 +1,5 @@
-import type { Database } from 'better-sqlite3';
-import { balancesMigration } from '../chains/migration';
-
-export interface Migration {
-  /** 1-based and contiguous: migration N moves `user_version` from N-1 to N. */
-  version: number;
-  name: string;
-  up(db: Database): void;
-}
+import { balancesMigration } from './balancesMigration';
+import type { Migration } from './migration';
 
 /**
  * Forward-only. A released migration is never edited; a capability that needs new tables appends one.

@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { TxNotesRepository } from '../history/txNotesRepository';
 import { AccountsRepository } from './accountsRepository';
 import { AddressBookRepository } from './addressBookRepository';
 import { DevicesRepository } from './devicesRepository';
 import { LabelsRepository } from './labelsRepository';
 import { SettingsRepository } from './settingsRepository';
 import { SignaturesRepository } from './signaturesRepository';
+import { TxNotesRepository } from './txNotesRepository';
 
 /** One repository per aggregate, over one connection, prepared once at start-up. */
 export function createRepositories(db: Database) {

@@ -128,4 +128,23 @@ describe('SyncFieldsRepository', () => {
     expect(forward.get('labels', 'k', 'name')).toEqual({ v: 'y', t: stamp(2, 0, B) });
     expect(forward.count()).toBe(2);
   });
+
+  it('latestStamp() is the greatest stamp of any collection or device, and null when nothing is stored', () => {
+    const fields = new SyncFieldsRepository(temp.db);
+    expect(fields.latestStamp()).toBeNull();
+    fields.put(op('k', 'name', 'x', stamp(5, 0, B)));
+    fields.put(op('k', 'name', 'y', stamp(3)));
+    fields.put(op('j', 'name', 'z', stamp(5, 1), 'addressBook'));
+    fields.put(op('i', 'note', '', stamp(4, 7)));
+    expect(fields.latestStamp()).toBe(stamp(5, 1));
+  });
+
+  it('clear() empties every collection', () => {
+    const fields = new SyncFieldsRepository(temp.db);
+    fields.put(op('k', 'name', 'x', stamp(1)));
+    fields.put(op('k', 'name', 'x', stamp(2), 'devices'));
+    fields.clear();
+    expect(fields.count()).toBe(0);
+    expect(fields.latestStamp()).toBeNull();
+  });
 });

@@ -11,6 +11,8 @@ export class SyncFieldsRepository implements FieldStore {
   private readonly selectCollection;
   private readonly selectRecord;
   private readonly countAll;
+  private readonly selectLatest;
+  private readonly deleteAll;
 
   constructor(db: Database) {
     this.selectOne = db.prepare<[string, string, string], { value: string; hlc: string }>(
@@ -27,6 +29,8 @@ export class SyncFieldsRepository implements FieldStore {
       'SELECT key, field, value, hlc FROM sync_fields WHERE collection = ? AND key = ?',
     );
     this.countAll = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM sync_fields');
+    this.selectLatest = db.prepare<[], { hlc: string | null }>('SELECT max(hlc) AS hlc FROM sync_fields');
+    this.deleteAll = db.prepare('DELETE FROM sync_fields');
   }
 
   get(c: SyncCollection, k: string, f: string): StoredField | undefined {
@@ -64,5 +68,14 @@ export class SyncFieldsRepository implements FieldStore {
 
   count(): number {
     return this.countAll.get()?.count ?? 0;
+  }
+
+  /** The newest stamp stored, whoever made it: a clock that restarted must still follow it. */
+  latestStamp(): string | null {
+    return this.selectLatest.get()?.hlc ?? null;
+  }
+
+  clear(): void {
+    this.deleteAll.run();
   }
 }

@@ -8,13 +8,13 @@ import { EmulatedHidBus } from '../../../test/ledger/emulatedHidBus';
 import { LedgerEmulator } from '../../../test/ledger/ledgerEmulator';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { createEventHub } from '../api/events';
-import { RpcClient } from '../chains/rpcClient';
+import { RpcClient } from '../rpc/rpcClient';
 import { createLogger } from '../log';
 import { LedgerDeviceSource } from '../signers/ledger/ledgerDeviceSource';
 import { SignersService } from '../signers/signersService';
 import type { ChecksumAddress } from '../store/address';
 import { createRepositories } from '../store/repositories';
-import { OutgoingRepository } from './outgoingRepository';
+import { type OutgoingTransaction, OutgoingRepository } from './outgoingRepository';
 import { OutgoingTransactions, type TransactionDraft } from './outgoingTransactions';
 
 const nodes = useAnvilChains([1]);
@@ -43,6 +43,19 @@ afterEach(async () => {
   await anvilCall(url(), 'evm_setAutomine', [true]);
   for (const stop of stops.splice(0)) await stop();
 });
+
+/**
+ * Follows the wallet's transactions until none is pending. A loaded anvil may count a nonce used a moment
+ * before it serves the receipt: the row stays pending (never "dropped") until the receipt says what happened.
+ */
+async function settle(outgoing: { track(): Promise<OutgoingTransaction[]> }): Promise<OutgoingTransaction[]> {
+  let rows = await outgoing.track();
+  for (let tries = 0; rows.some((row) => row.status === 'pending') && tries < 50; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    rows = await outgoing.track();
+  }
+  return rows;
+}
 
 async function harness(emulator = new LedgerEmulator()) {
   const repositories = createRepositories(temp.db);
@@ -98,7 +111,7 @@ describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
     const h = await harness();
     const sent = await h.outgoing.send(h.account.id, draft(FRIEND, 10n ** 16n));
     expect(sent).toMatchObject({ status: 'pending', purpose: 'send', nonce: 0, address: h.account.address });
-    const [settled] = await h.outgoing.track();
+    const [settled] = await settle(h.outgoing);
     expect(settled).toMatchObject({ status: 'included', blockNumber: expect.any(Number) });
     expect(Transaction.from(sent.raw).from).toBe(h.account.address);
     expect(h.repositories.signatures.byDigest(sent.hash)).toEqual([
@@ -190,13 +203,7 @@ describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
     // Calling a contract with data needs the app's blind signing on.
     const h = await harness(new LedgerEmulator({ blindSigning: true }));
     await h.outgoing.send(h.account.id, draft(REFUSER, 0n, '0x12345678'));
-    let [failed] = await h.outgoing.track();
-    // A loaded anvil may count the nonce used a moment before it serves the receipt: the row stays pending
-    // (never "dropped") until the receipt says what happened.
-    for (let tries = 0; failed?.status === 'pending' && tries < 50; tries += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      [failed] = await h.outgoing.track();
-    }
+    const [failed] = await settle(h.outgoing);
     expect(failed).toMatchObject({ status: 'failed', reason: 'The contract reverted: nope' });
   });
 });

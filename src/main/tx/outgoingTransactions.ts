@@ -1,8 +1,8 @@
 import { Transaction } from 'ethers';
 import { ApiError } from '../../shared/api/envelope';
 import type { ChainConnection } from '../chains/chainsService';
-import { rpc } from '../chains/jsonRpc';
-import { RpcError } from '../chains/rpcError';
+import { rpc } from '../rpc/jsonRpc';
+import { RpcError } from '../rpc/rpcError';
 import type { CheckedTransaction } from '../signers/signatureCheck';
 import type { UnsignedTransaction } from '../signers/signer';
 import type { Account } from '../store/accountsRepository';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RpcRequest } from '../chains/jsonRpc';
+import type { RpcRequest } from '../rpc/jsonRpc';
 
 const Hash = z
   .string()

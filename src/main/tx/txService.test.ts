@@ -17,7 +17,7 @@ import { LedgerEmulator } from '../../../test/ledger/ledgerEmulator';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { TrezorConnectFake } from '../../../test/trezor/trezorFake';
 import { createEventHub } from '../api/events';
-import { RpcClient } from '../chains/rpcClient';
+import { RpcClient } from '../rpc/rpcClient';
 import { createLogger } from '../log';
 import { LedgerDeviceSource } from '../signers/ledger/ledgerDeviceSource';
 import { SignersService } from '../signers/signersService';

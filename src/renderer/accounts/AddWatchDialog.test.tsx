@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPage } from '../testing/openPage';
-import { ALICE, FIXTURE_ACCOUNTS } from '../testing/portfolioFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { openPage } from '../../../test/renderer/openPage';
+import { ALICE, FIXTURE_ACCOUNTS } from '../../../test/renderer/portfolioFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 

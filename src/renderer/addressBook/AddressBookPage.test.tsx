@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactView, LabelView } from '../../shared/names';
-import { openPage, region } from '../testing/openPage';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { openPage, region } from '../../../test/renderer/openPage';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 const ALICE = '0x8ba1f109551bD432803012645Ac136ddd64DBA72';
 const ROUTER = '0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD';

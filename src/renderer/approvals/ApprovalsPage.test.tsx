@@ -2,10 +2,10 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AllowanceView } from '../../shared/tx';
-import { deviceAccount, ledgerDevice } from '../testing/deviceFixture';
-import { openPage } from '../testing/openPage';
-import { USDC } from '../testing/portfolioFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { deviceAccount, ledgerDevice } from '../../../test/renderer/deviceFixture';
+import { openPage } from '../../../test/renderer/openPage';
+import { USDC } from '../../../test/renderer/portfolioFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 const DAI = '0x6B175474E89094C44Da98b954EedeAC495271d0F';
 const ROUTER = '0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD';

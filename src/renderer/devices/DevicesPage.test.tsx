@@ -1,10 +1,15 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deviceAccount, ledgerDevice, LEDGER_FINGERPRINT, trezorDevice } from '../testing/deviceFixture';
-import { openPage, region } from '../testing/openPage';
-import { ALICE, watchAccount } from '../testing/portfolioFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import {
+  deviceAccount,
+  ledgerDevice,
+  LEDGER_FINGERPRINT,
+  trezorDevice,
+} from '../../../test/renderer/deviceFixture';
+import { openPage, region } from '../../../test/renderer/openPage';
+import { ALICE, watchAccount } from '../../../test/renderer/portfolioFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { trezorDevice } from '../testing/deviceFixture';
-import { openPage } from '../testing/openPage';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { trezorDevice } from '../../../test/renderer/deviceFixture';
+import { openPage } from '../../../test/renderer/openPage';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 

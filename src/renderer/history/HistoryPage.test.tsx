@@ -8,10 +8,10 @@ import {
   HISTORY_STATUS_FIXTURE,
   fixtureHash,
   longHistory,
-} from '../testing/historyFixture';
-import { openPage, region } from '../testing/openPage';
-import { ALICE, FIXTURE_ACCOUNTS, USDC } from '../testing/portfolioFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+} from '../../../test/renderer/historyFixture';
+import { openPage, region } from '../../../test/renderer/openPage';
+import { ALICE, FIXTURE_ACCOUNTS, USDC } from '../../../test/renderer/portfolioFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HISTORY_FIXTURE, HISTORY_STATUS_FIXTURE, fixtureHash } from '../testing/historyFixture';
-import { openPage } from '../testing/openPage';
-import { FIXTURE_ACCOUNTS } from '../testing/portfolioFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { HISTORY_FIXTURE, HISTORY_STATUS_FIXTURE, fixtureHash } from '../../../test/renderer/historyFixture';
+import { openPage } from '../../../test/renderer/openPage';
+import { FIXTURE_ACCOUNTS } from '../../../test/renderer/portfolioFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { longHistory } from '../testing/historyFixture';
+import { longHistory } from '../../../test/renderer/historyFixture';
 import { Timeline } from './Timeline';
 import type { ChainDirectory } from './useChainNames';
 

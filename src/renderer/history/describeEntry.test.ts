@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHAINS } from '../../shared/chains/registry';
 import type { HistoryEntryView } from '../../shared/history';
-import { HISTORY_FIXTURE } from '../testing/historyFixture';
+import { HISTORY_FIXTURE } from '../../../test/renderer/historyFixture';
 import { describeEntry, formatDuration, type ChainNames } from './describeEntry';
 
 const chains: ChainNames = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longHistory } from '../testing/historyFixture';
+import { longHistory } from '../../../test/renderer/historyFixture';
 import { DAY_HEIGHT, dayAt, dayLabel, ENTRY_HEIGHT, layoutTimeline, visibleWindow } from './timelineLayout';
 
 describe('layoutTimeline', () => {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPage, region } from '../testing/openPage';
-import { pairedPhone } from '../testing/pairingFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { openPage, region } from '../../../test/renderer/openPage';
+import { pairedPhone } from '../../../test/renderer/pairingFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPage, region } from '../testing/openPage';
-import { FIXTURE_ACCOUNTS, SPAM, fixturePortfolio } from '../testing/portfolioFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { openPage, region } from '../../../test/renderer/openPage';
+import { FIXTURE_ACCOUNTS, SPAM, fixturePortfolio } from '../../../test/renderer/portfolioFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 

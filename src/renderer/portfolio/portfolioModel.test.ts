@@ -8,7 +8,7 @@ import {
   SPAM,
   USDC,
   fixturePortfolio,
-} from '../testing/portfolioFixture';
+} from '../../../test/renderer/portfolioFixture';
 import { buildPortfolioModel, tokenKey } from './portfolioModel';
 
 const ETH = 10n ** 18n;

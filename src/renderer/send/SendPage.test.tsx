@@ -2,10 +2,10 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingView } from '../../shared/tx';
-import { deviceAccount, ledgerDevice } from '../testing/deviceFixture';
-import { openPage } from '../testing/openPage';
-import { ALICE, BOB, watchAccount } from '../testing/portfolioFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { deviceAccount, ledgerDevice } from '../../../test/renderer/deviceFixture';
+import { openPage } from '../../../test/renderer/openPage';
+import { ALICE, BOB, watchAccount } from '../../../test/renderer/portfolioFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 const ledger = ledgerDevice();
@@ -61,12 +61,12 @@ describe('Send page', () => {
 
     const review = within(await screen.findByRole('region', { name: 'Review' }));
     expect(review.getByText('Send 0.5 ETH on Ethereum from Ledger main to alice (0x2222…2222)')).toBeTruthy();
-    expect(review.getByText('0.00042 ETH likely, at most 0.00084 ETH')).toBeTruthy();
-    expect(review.getByText('0.50084 ETH')).toBeTruthy();
+    expect(review.getByText('0.000462 ETH likely, at most 0.000882 ETH')).toBeTruthy();
+    expect(review.getByText('0.500882 ETH')).toBeTruthy();
     expect(review.getByText('Your Ledger will show:')).toBeTruthy();
-    expect(review.getByText('You have never sent to this address before.')).toBeTruthy();
+    expect(review.getByText('You have not sent to this address before.')).toBeTruthy();
     expect(form.getByText(BOB)).toBeTruthy();
-    expect(form.getByRole('radio', { name: /^Fast · 0.00084 – 0.00168 ETH$/ })).toBeTruthy();
+    expect(form.getByRole('radio', { name: /^Fast · 0.000504 – 0.000924 ETH$/ })).toBeTruthy();
 
     await act(async () => fireEvent.click(review.getByRole('button', { name: 'Sign and send' })));
     expect(client.calls.find((c) => c.channel === 'tx.send')?.request).toEqual({
@@ -125,7 +125,12 @@ describe('Send page', () => {
     await act(async () => fireEvent.click(form.getByRole('button', { name: 'Review' })));
     const review = within(await screen.findByRole('region', { name: 'Review' }));
     expect(review.getByText('This account cannot sign')).toBeTruthy();
-    expect(review.getByText('This is a watch-only address: the wallet holds no key for it.')).toBeTruthy();
+    expect(
+      review.getByText(
+        'This is a watch-only account: the wallet knows its address but holds no way to sign for it. ' +
+          'Add the account from the Ledger, Trezor or phone that holds its key to sign with it.',
+      ),
+    ).toBeTruthy();
     expect(review.queryByRole('button', { name: 'Sign and send' })).toBeNull();
   });
 

@@ -3,8 +3,8 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { ledgerDevice, trezorDevice } from '../testing/deviceFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { ledgerDevice, trezorDevice } from '../../../test/renderer/deviceFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 import { useLiveList } from './useLiveList';
 import { WalletContext } from './WalletContext';
 

@@ -2,7 +2,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CHAINS } from '../../shared/chains/registry';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 import { useWalletSession, type WalletSession } from './useWalletSession';
 
 const names = (session: WalletSession) =>

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSettings, section } from '../testing/openSettings';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { openSettings, section } from '../../../test/renderer/openSettings';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 import { toAddCustomChain } from './AddNetworkDialog';
 
 let client: WalletClientDouble;

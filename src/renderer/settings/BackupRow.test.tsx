@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_MAX_BYTES } from '../../shared/localData';
-import { openSettings, section } from '../testing/openSettings';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { openSettings, section } from '../../../test/renderer/openSettings';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 

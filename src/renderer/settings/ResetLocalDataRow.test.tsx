@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RESET_CONFIRMATION } from '../../shared/localData';
-import { openSettings, section } from '../testing/openSettings';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { openSettings, section } from '../../../test/renderer/openSettings';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 

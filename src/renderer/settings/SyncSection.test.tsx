@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSettings, section } from '../testing/openSettings';
-import { syncDevice } from '../testing/syncFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { openSettings, section } from '../../../test/renderer/openSettings';
+import { syncDevice } from '../../../test/renderer/syncFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 import { groupInviteCode } from './SyncInvite';
 
 let client: WalletClientDouble;

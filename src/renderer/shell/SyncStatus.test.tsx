@@ -2,8 +2,8 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../App';
-import { syncDevice } from '../testing/syncFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { syncDevice } from '../../../test/renderer/syncFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 beforeEach(() => {

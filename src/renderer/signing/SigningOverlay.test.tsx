@@ -2,10 +2,10 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SigningRequestView } from '../../shared/devices';
-import { deviceAccount, ledgerDevice } from '../testing/deviceFixture';
-import { openPage } from '../testing/openPage';
-import { pairedPhone, phoneRequest } from '../testing/pairingFixture';
-import { WalletClientDouble } from '../testing/WalletClientDouble';
+import { deviceAccount, ledgerDevice } from '../../../test/renderer/deviceFixture';
+import { openPage } from '../../../test/renderer/openPage';
+import { pairedPhone, phoneRequest } from '../../../test/renderer/pairingFixture';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
 const ledger = ledgerDevice();

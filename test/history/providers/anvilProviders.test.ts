@@ -1,6 +1,6 @@
 import { Interface } from 'ethers/abi';
 import { describe, expect, it } from 'vitest';
-import { RpcClient } from '../../../src/main/chains/rpcClient';
+import { RpcClient } from '../../../src/main/rpc/rpcClient';
 import { LogsScanProvider } from '../../../src/main/history/providers/logsScanProvider';
 import { OtterscanProvider, supportsOtterscan } from '../../../src/main/history/providers/otterscanProvider';
 import { fetchTransactions } from '../../../src/main/history/providers/transactionFetcher';

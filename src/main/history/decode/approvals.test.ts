@@ -1,7 +1,7 @@
 import { Interface } from 'ethers/abi';
 import { describe, expect, it } from 'vitest';
 import { decodeApproval, isUnlimited } from './approvals';
-import { ACCOUNT, OTHER, address, eventLog, numbered, rawTx } from './testFixtures';
+import { ACCOUNT, OTHER, address, eventLog, numbered, rawTx } from '../../../../test/history/decodeFixtures';
 
 const TOKEN = address('token');
 const SPENDER = address('spender');

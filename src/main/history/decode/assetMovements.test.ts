@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRANSFER_TOPIC, assetMovements } from './assetMovements';
-import { ACCOUNT, OTHER, address, noTokens, rawTx } from './testFixtures';
+import { ACCOUNT, OTHER, address, noTokens, rawTx } from '../../../../test/history/decodeFixtures';
 import { ZERO_ADDRESS } from './words';
 import { zeroPadValue } from 'ethers/utils';
 

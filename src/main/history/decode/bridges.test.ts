@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBridgeLegs } from './bridges';
 import { ARBITRUM_ABI, ARB_RETRYABLE_TX } from './bridges/arbitrum';
 import { CCTP_ABI, CCTP_TOKEN_MESSENGERS, CCTP_USDC } from './bridges/cctp';
-import { ACCOUNT, OTHER, address, eventLog, rawTx } from './testFixtures';
+import { ACCOUNT, OTHER, address, eventLog, rawTx } from '../../../../test/history/decodeFixtures';
 import { zeroPadValue } from 'ethers/utils';
 
 const STRANGER = address('stranger');

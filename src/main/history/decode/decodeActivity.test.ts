@@ -4,7 +4,15 @@ import { toChecksumAddress } from '../../store/address';
 import type { TokenLookup } from '../activity';
 import { ACROSS_ABI, ACROSS_SPOKE_POOLS } from './bridges/across';
 import { decodeActivity } from './decodeActivity';
-import { ACCOUNT, OTHER, address, eventLog, noTokens, numbered, rawTx } from './testFixtures';
+import {
+  ACCOUNT,
+  OTHER,
+  address,
+  eventLog,
+  noTokens,
+  numbered,
+  rawTx,
+} from '../../../../test/history/decodeFixtures';
 
 const ERC20 = new Interface([
   'function transfer(address to, uint256 amount)',

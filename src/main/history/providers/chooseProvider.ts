@@ -1,4 +1,4 @@
-import type { RpcClient } from '../../chains/rpcClient';
+import type { RpcClient } from '../../rpc/rpcClient';
 import type { Chain } from '../../../shared/chains/chain';
 import type { HistoryProvider } from '../rawTransaction';
 import { BlockscoutProvider, EtherscanProvider, type ExplorerApiOptions } from './etherscanProvider';

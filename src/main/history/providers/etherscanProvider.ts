@@ -1,9 +1,9 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { z } from 'zod';
-import { type RetryPolicy, retryDelay } from '../../chains/rpcClient';
+import { type RetryPolicy, retryDelay } from '../../rpc/retryPolicy';
 import type { ChecksumAddress } from '../../store/address';
 import type { BlockRange, HistoryProvider, TransactionRef } from '../rawTransaction';
-import { ProviderError } from './providerError';
+import { ProviderError } from '../../rpc/providerError';
 import { RateLimiter } from './rateLimiter';
 import { mergeRefs } from './refs';
 

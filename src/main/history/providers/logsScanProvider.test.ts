@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcClient } from '../../chains/rpcClient';
+import { RpcClient } from '../../rpc/rpcClient';
 import {
   type JsonRpcCall,
   scriptedRpcServer,
   type ScriptedRpcServer,
 } from '../../../../test/anvil/scriptedRpcServer';
 import { toChecksumAddress } from '../../store/address';
-import { addressTopic, LogsScanProvider, scanLogs, TOPIC as EVENT } from './logsScanProvider';
+import { addressTopic, scanLogs, TOPIC as EVENT } from '../../rpc/logScan';
+import { LogsScanProvider } from './logsScanProvider';
 
 const ADDRESS = toChecksumAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
 const TOPIC = '0x00000000000000000000000070997970c51812dc3a010c7d01b50e0d17dc79c8';

@@ -1,9 +1,9 @@
-import { type OtsSearchPage, rpc } from '../../chains/jsonRpc';
-import type { RpcClient } from '../../chains/rpcClient';
-import { RpcError } from '../../chains/rpcError';
+import { type OtsSearchPage, rpc } from '../../rpc/jsonRpc';
+import type { RpcClient } from '../../rpc/rpcClient';
+import { RpcError } from '../../rpc/rpcError';
 import type { ChecksumAddress } from '../../store/address';
 import type { BlockRange, HistoryProvider, TransactionRef } from '../rawTransaction';
-import { fromRpcError, ProviderError } from './providerError';
+import { fromRpcError, ProviderError } from '../../rpc/providerError';
 import { mergeRefs } from './refs';
 import { toRawTransaction } from './transactionFetcher';
 

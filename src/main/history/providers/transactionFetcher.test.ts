@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcClient } from '../../chains/rpcClient';
+import { RpcClient } from '../../rpc/rpcClient';
 import {
   answer,
   type JsonRpcCall,

@@ -4,11 +4,11 @@ import {
   type RpcRequest,
   type RpcTransaction,
   rpc,
-} from '../../chains/jsonRpc';
-import type { RpcClient } from '../../chains/rpcClient';
+} from '../../rpc/jsonRpc';
+import type { RpcClient } from '../../rpc/rpcClient';
 import { toChecksumAddress } from '../../store/address';
 import type { RawTransaction, TransactionRef } from '../rawTransaction';
-import { fromRpcError, ProviderError } from './providerError';
+import { fromRpcError, ProviderError } from '../../rpc/providerError';
 
 /**
  * Completes refs a provider found by hash only, in one JSON-RPC batch: each transaction, its receipt, and the

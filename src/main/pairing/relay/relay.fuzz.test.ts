@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeClientMessage } from '../../../shared/pairing/relayWire';
 import { startRelay, type Relay } from './relayServer';
-import { captureLog, randomId, rawSocket, recordingClient, until } from './testing';
+import {
+  captureLog,
+  randomId,
+  rawSocket,
+  recordingClient,
+  until,
+} from '../../../../test/pairing/relayTestKit';
 
 const RUNS = 40;
 const FRAMES_PER_RUN = 250;

@@ -5,7 +5,7 @@ import {
   type RelayClientMessage,
 } from '../../../shared/pairing/relayWire';
 import { DEFAULT_RELAY_LIMITS, RelayCore } from './relayCore';
-import { captureLog } from './testing';
+import { captureLog } from '../../../../test/pairing/relayTestKit';
 
 function setup(limits = DEFAULT_RELAY_LIMITS) {
   let clock = 0;

@@ -8,7 +8,14 @@ import type { RelayClient } from '../../../shared/pairing/relayClient';
 import { encodeClientMessage, RELAY_MAX_BODY_BYTES, RelayErrorCode } from '../../../shared/pairing/relayWire';
 import type { RelayLimits } from './relayCore';
 import { startRelay, type Relay } from './relayServer';
-import { captureLog, randomId, rawSocket, recordingClient, until, type RecordedEvent } from './testing';
+import {
+  captureLog,
+  randomId,
+  rawSocket,
+  recordingClient,
+  until,
+  type RecordedEvent,
+} from '../../../../test/pairing/relayTestKit';
 
 const started: Relay[] = [];
 const clients: RelayClient[] = [];

@@ -1,5 +1,5 @@
 import type Transport from '@ledgerhq/hw-transport';
-import { DeviceError } from '../deviceError';
+import { DeviceError } from '../../../shared/deviceError';
 
 export interface LedgerApp {
   name: string;

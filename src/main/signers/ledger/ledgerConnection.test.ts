@@ -1,7 +1,7 @@
 import type Transport from '@ledgerhq/hw-transport';
 import { describe, expect, it } from 'vitest';
 import { LedgerEmulator } from '../../../../test/ledger/ledgerEmulator';
-import { DeviceError } from '../deviceError';
+import { DeviceError } from '../../../shared/deviceError';
 import { LedgerConnection } from './ledgerConnection';
 
 const ping = (transport: Transport) => transport.send(0xb0, 0x01, 0x00, 0x00);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { expectedAddress } from '../../../../test/signing/fixtures';
 import { EmulatedHidBus } from '../../../../test/ledger/emulatedHidBus';
 import { LedgerEmulator } from '../../../../test/ledger/ledgerEmulator';
-import { DeviceError } from '../deviceError';
+import { DeviceError } from '../../../shared/deviceError';
 import type { ConnectedDevice, DeviceSourceListener } from '../deviceSource';
 import type { DeviceActivity } from '../signer';
 import { LedgerDeviceSource } from './ledgerDeviceSource';

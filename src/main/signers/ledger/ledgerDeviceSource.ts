@@ -1,5 +1,5 @@
 import type { HardwareKind } from '../../../shared/devices';
-import { DeviceError } from '../deviceError';
+import { DeviceError } from '../../../shared/deviceError';
 import type { ConnectedDevice, DeviceSource, DeviceSourceListener } from '../deviceSource';
 import { LedgerConnection } from './ledgerConnection';
 import { type HidAccess, type HidDevice, nodeHidAccess } from './ledgerHid';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectedAddress, MAIL, typesWithoutDomain } from '../../../../test/signing/fixtures';
 import { LedgerEmulator, SW } from '../../../../test/ledger/ledgerEmulator';
 import { toChecksumAddress } from '../../store/address';
-import { DeviceError } from '../deviceError';
+import { DeviceError } from '../../../shared/deviceError';
 import type { DeviceActivity, UnsignedTransaction } from '../signer';
 import { LedgerSigner } from './ledgerSigner';
 

@@ -6,7 +6,7 @@ import {
   TransportRaceCondition,
 } from '@ledgerhq/errors';
 import { describe, expect, it } from 'vitest';
-import { DeviceError } from '../deviceError';
+import { DeviceError } from '../../../shared/deviceError';
 import { toDeviceError, UDEV_REMEDY } from './ledgerStatus';
 
 describe('toDeviceError', () => {

@@ -1,5 +1,5 @@
 import type { DeviceState } from '../../../shared/devices';
-import { DeviceError } from '../deviceError';
+import { DeviceError } from '../../../shared/deviceError';
 
 interface StatusRow {
   state: DeviceState;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeviceError } from '../deviceError';
+import { DeviceError } from '../../../shared/deviceError';
 import { trezorError, UDEV_RULES_FILE } from './trezorErrors';
 
 describe('trezorError', () => {

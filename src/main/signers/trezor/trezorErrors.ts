@@ -1,5 +1,5 @@
 import type { DeviceState } from '../../../shared/devices';
-import { DeviceError } from '../deviceError';
+import { DeviceError } from '../../../shared/deviceError';
 
 export const UDEV_RULES_FILE = 'resources/linux/udev/51-ledgerline-trezor.rules';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_MNEMONIC, MAIL } from '../../../../test/signing/fixtures';
 import { TrezorConnectFake, type TrezorFakeOptions } from '../../../../test/trezor/trezorFake';
 import type { ChecksumAddress } from '../../store/address';
-import { DeviceError } from '../deviceError';
+import { DeviceError } from '../../../shared/deviceError';
 import type { SignatureParts, UnsignedTransaction } from '../signer';
 import { TrezorSigner } from './trezorSigner';
 

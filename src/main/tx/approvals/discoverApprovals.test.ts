@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressTopic, TOPIC } from '../../history/providers/logsScanProvider';
+import { addressTopic, TOPIC } from '../../rpc/logScan';
 import { latestApprovals } from './discoverApprovals';
 
 const OWNER = addressTopic('0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266');

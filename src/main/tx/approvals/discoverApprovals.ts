@@ -1,14 +1,8 @@
 import type { Chain } from '../../../shared/chains/chain';
-import { type RpcLog, rpc } from '../../chains/jsonRpc';
-import type { RpcClient } from '../../chains/rpcClient';
-import { RpcError } from '../../chains/rpcError';
-import {
-  addressTopic,
-  DEFAULT_WINDOW_BLOCKS,
-  scanLogs,
-  TOPIC,
-} from '../../history/providers/logsScanProvider';
-import type { BlockRange } from '../../history/rawTransaction';
+import { type RpcLog, rpc } from '../../rpc/jsonRpc';
+import type { RpcClient } from '../../rpc/rpcClient';
+import { RpcError } from '../../rpc/rpcError';
+import { addressTopic, type BlockRange, DEFAULT_WINDOW_BLOCKS, scanLogs, TOPIC } from '../../rpc/logScan';
 import { type ChecksumAddress, toChecksumAddress } from '../../store/address';
 
 /** A token and spender the owner approved at least once in the scanned blocks, as of its latest approval. */

@@ -6,7 +6,7 @@ import {
   type ScriptedRpcServer,
 } from '../../../../test/anvil/scriptedRpcServer';
 import { MULTICALL3_ADDRESS } from '../../../shared/chains/registry';
-import { RpcClient } from '../../chains/rpcClient';
+import { RpcClient } from '../../rpc/rpcClient';
 import { toChecksumAddress } from '../../store/address';
 import { readAllowances } from './readAllowances';
 

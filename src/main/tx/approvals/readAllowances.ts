@@ -1,5 +1,5 @@
 import type { Chain } from '../../../shared/chains/chain';
-import { rpc } from '../../chains/jsonRpc';
+import { rpc } from '../../rpc/jsonRpc';
 import {
   allowanceCall,
   type Call3,
@@ -7,9 +7,9 @@ import {
   decodeAggregate3,
   decodeWord,
   encodeAggregate3,
-} from '../../chains/multicall';
-import type { RpcClient } from '../../chains/rpcClient';
-import { RpcError } from '../../chains/rpcError';
+} from '../../rpc/multicall';
+import type { RpcClient } from '../../rpc/rpcClient';
+import { RpcError } from '../../rpc/rpcError';
 import type { ChecksumAddress } from '../../store/address';
 
 export interface AllowancePair {

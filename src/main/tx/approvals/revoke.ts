@@ -1,4 +1,4 @@
-import { addressCall, SELECTOR } from '../../chains/multicall';
+import { addressCall, SELECTOR } from '../../rpc/multicall';
 import type { ChecksumAddress } from '../../store/address';
 
 /** The call part of a revoke; fees, nonce and review are added as for any send. */

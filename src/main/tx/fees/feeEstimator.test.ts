@@ -2,7 +2,7 @@ import { Transaction } from 'ethers/transaction';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHAINS } from '../../../shared/chains/registry';
 import type { Chain } from '../../../shared/chains/chain';
-import { RpcClient } from '../../chains/rpcClient';
+import { RpcClient } from '../../rpc/rpcClient';
 import { toChecksumAddress } from '../../store/address';
 import { anvilCall, ANVIL_DEV_ACCOUNT, deployCode, sendAndMine } from '../../../../test/anvil/chainSetup';
 import { answer, type ScriptedRpcServer, scriptedRpcServer } from '../../../../test/anvil/scriptedRpcServer';

@@ -1,7 +1,7 @@
 import type { Chain } from '../../../shared/chains/chain';
-import { type CallRequest, rpc } from '../../chains/jsonRpc';
-import type { RpcClient } from '../../chains/rpcClient';
-import { RpcError } from '../../chains/rpcError';
+import { type CallRequest, rpc } from '../../rpc/jsonRpc';
+import type { RpcClient } from '../../rpc/rpcClient';
+import { RpcError } from '../../rpc/rpcError';
 import type { ChecksumAddress } from '../../store/address';
 import type { UnsignedTransaction } from '../../signers/signer';
 import { txRpc } from '../txRpc';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeeHistory } from '../../chains/jsonRpc';
+import type { FeeHistory } from '../../rpc/jsonRpc';
 import {
   eip1559Options,
   type FeeEstimate,

@@ -1,4 +1,4 @@
-import type { FeeHistory } from '../../chains/jsonRpc';
+import type { FeeHistory } from '../../rpc/jsonRpc';
 
 export type Speed = 'slow' | 'normal' | 'fast';
 

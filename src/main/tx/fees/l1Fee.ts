@@ -1,7 +1,7 @@
 import { AbiCoder } from 'ethers/abi';
 import { Transaction } from 'ethers/transaction';
 import type { Chain } from '../../../shared/chains/chain';
-import { rpc, type RpcRequest } from '../../chains/jsonRpc';
+import { rpc, type RpcRequest } from '../../rpc/jsonRpc';
 import type { UnsignedTransaction } from '../../signers/signer';
 
 /** OP-stack predeploy that prices the L1 data a transaction adds to the batch posted to Ethereum. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, OTHER, address, eventLog, rawTx } from '../testFixtures';
+import { ACCOUNT, OTHER, address, eventLog, rawTx } from '../../../../../test/history/decodeFixtures';
 import { ACROSS_ABI, ACROSS_SPOKE_POOLS, decodeAcross } from './across';
 
 const TOKEN_ETH = address('usdc on ethereum');

@@ -1,7 +1,14 @@
 import { concat, toBeHex, zeroPadValue } from 'ethers/utils';
 import { describe, expect, it } from 'vitest';
 import { toChecksumAddress } from '../../../store/address';
-import { ACCOUNT, OTHER, address, eventLog, numbered, rawTx } from '../testFixtures';
+import {
+  ACCOUNT,
+  OTHER,
+  address,
+  eventLog,
+  numbered,
+  rawTx,
+} from '../../../../../test/history/decodeFixtures';
 import { ARBITRUM_ABI, ARBITRUM_BRIDGE, ARB_RETRYABLE_TX, decodeArbitrum } from './arbitrum';
 
 // The decoder follows the inbox the Bridge names, so any address serves here.

@@ -1,6 +1,6 @@
 import { concat, toBeHex, zeroPadValue } from 'ethers/utils';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, OTHER, address, eventLog, rawTx } from '../testFixtures';
+import { ACCOUNT, OTHER, address, eventLog, rawTx } from '../../../../../test/history/decodeFixtures';
 import { CCTP_ABI, CCTP_MESSAGE_TRANSMITTERS, CCTP_TOKEN_MESSENGERS, CCTP_USDC, decodeCctp } from './cctp';
 
 const pad = (value: string) => zeroPadValue(value, 32);

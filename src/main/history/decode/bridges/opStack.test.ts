@@ -1,6 +1,13 @@
 import { id } from 'ethers/hash';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, OTHER, address, eventLog, numbered, rawTx } from '../testFixtures';
+import {
+  ACCOUNT,
+  OTHER,
+  address,
+  eventLog,
+  numbered,
+  rawTx,
+} from '../../../../../test/history/decodeFixtures';
 import {
   L2_STANDARD_BRIDGE,
   L2_TO_L1_MESSAGE_PASSER,

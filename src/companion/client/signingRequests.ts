@@ -1,0 +1,94 @@
+import type { PhoneMessage, SignRequestMessage } from '../../shared/pairing/messages';
+import { PairingError } from '../../shared/pairing/pairingError';
+import { requestDigest, signPhoneTransaction } from '../core/phoneKeys';
+import { requestTransaction } from '../core/signRequest';
+import type { PhoneStateWriter } from './phoneStateWriter';
+import { immediateAnswer } from './requestAnswers';
+
+/** A signing request the phone holds until the user approves or rejects it. */
+export interface PendingRequest {
+  desktopId: string;
+  request: SignRequestMessage;
+  receivedAt: number;
+}
+
+export interface SigningRequestsOptions {
+  writer: PhoneStateWriter;
+  send(desktopId: string, message: PhoneMessage): void;
+  changed(): void;
+  now: () => number;
+}
+
+/** The requests waiting for the user, and the answers: each is saved before the desktop is told. */
+export class SigningRequests {
+  private readonly pending = new Map<string, PendingRequest>();
+
+  constructor(private readonly options: SigningRequestsOptions) {}
+
+  list(): PendingRequest[] {
+    return [...this.pending.values()].sort((a, b) => a.receivedAt - b.receivedAt);
+  }
+
+  offer(desktopId: string, request: SignRequestMessage): void {
+    const held = this.pending.get(request.id);
+    const answer = immediateAnswer(request, {
+      answered: this.options.writer.state.answered,
+      held: held?.request,
+      now: this.options.now(),
+    });
+    if (answer) {
+      this.options.send(desktopId, answer);
+      return;
+    }
+    this.pending.set(request.id, { desktopId, request, receivedAt: held?.receivedAt ?? this.options.now() });
+    this.options.changed();
+  }
+
+  cancel(desktopId: string, id: string): void {
+    if (this.pending.get(id)?.desktopId !== desktopId) return;
+    this.pending.delete(id);
+    this.options.changed();
+  }
+
+  /** Signs the very transaction the request carried (the one the UI showed) and sends the signature. */
+  async approve(id: string): Promise<void> {
+    const entry = this.pending.get(id);
+    if (!entry) throw new PairingError('invalid_message', 'That request is no longer waiting.');
+    if (entry.request.expiresAt <= this.options.now()) {
+      this.pending.delete(id);
+      this.options.changed();
+      throw new PairingError('request_expired', 'This request expired. Ask the desktop to send it again.');
+    }
+    const tx = requestTransaction(entry.request);
+    const signature = signPhoneTransaction(this.options.writer.state.mnemonic, tx);
+    await this.options.writer.remember({
+      id,
+      digest: requestDigest(tx),
+      signature,
+      answeredAt: this.options.now(),
+    });
+    this.pending.delete(id);
+    this.options.send(entry.desktopId, { t: 'signed', id, signature });
+    this.options.changed();
+  }
+
+  async reject(id: string, reason: string): Promise<void> {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    const tx = requestTransaction(entry.request);
+    await this.options.writer.remember({
+      id,
+      digest: requestDigest(tx),
+      signature: null,
+      answeredAt: this.options.now(),
+    });
+    this.pending.delete(id);
+    this.options.send(entry.desktopId, { t: 'rejected', id, reason });
+    this.options.changed();
+  }
+
+  /** A desktop's requests go with its session: it could not hear their answers any more. */
+  dropFrom(desktopId: string): void {
+    for (const [id, entry] of this.pending) if (entry.desktopId === desktopId) this.pending.delete(id);
+  }
+}

@@ -1,0 +1,11 @@
+import type { accountsCalls } from '../../shared/api/calls/accounts';
+import type { FamilyHandlers } from '../api/router';
+import type { AccountsService } from './accountsService';
+
+export function accountsHandlers(accounts: AccountsService): FamilyHandlers<typeof accountsCalls> {
+  return {
+    'accounts.list': () => accounts.list(),
+    'accounts.addWatch': (request) => accounts.addWatch(request),
+    'accounts.remove': ({ accountId }) => (accounts.remove(accountId), null),
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ALICE } from '../../../test/store/fixtures';
+import { useTempDatabase } from '../../../test/store/tempDatabase';
+import { createEventHub } from '../api/events';
+import { AccountsRepository } from '../store/accountsRepository';
+import { AccountsService } from './accountsService';
+
+describe('AccountsService', () => {
+  const temp = useTempDatabase('accounts-');
+
+  function accounts() {
+    const events = createEventHub();
+    const announced: unknown[] = [];
+    events.subscribe((name, payload) => name === 'accounts.changed' && announced.push(payload));
+    const onAccountsChanged = vi.fn();
+    const repository = new AccountsRepository(temp.db);
+    return {
+      service: new AccountsService({ accounts: repository, events, onAccountsChanged }),
+      announced,
+      onAccountsChanged,
+    };
+  }
+
+  it('adds a watch-only account under its checksum address, announces the list and reads its balances', () => {
+    const { service, announced, onAccountsChanged } = accounts();
+    const added = service.addWatch({ address: ALICE.toLowerCase(), label: 'Cold' });
+    expect(added).toMatchObject({ signer: 'watch', address: ALICE, label: 'Cold', derivationPath: null });
+    expect(service.list()).toEqual([added]);
+    expect(announced).toEqual([[added]]);
+    expect(onAccountsChanged).toHaveBeenCalledOnce();
+  });
+
+  it('refuses the same address twice and keeps the first', () => {
+    const { service, announced } = accounts();
+    const first = service.addWatch({ address: ALICE, label: 'Cold' });
+    expect(() => service.addWatch({ address: ALICE, label: 'Again' })).toThrow();
+    expect(service.list()).toEqual([first]);
+    expect(announced).toHaveLength(1);
+  });
+
+  it('removes an account and announces what is left', () => {
+    const { service, announced, onAccountsChanged } = accounts();
+    const { id } = service.addWatch({ address: ALICE, label: '' });
+    service.remove(id);
+    expect(service.list()).toEqual([]);
+    expect(announced.at(-1)).toEqual([]);
+    expect(onAccountsChanged).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,20 @@
+import type { chainsCalls } from '../../shared/api/calls/chains';
+import type { FamilyHandlers } from '../api/router';
+import type { Networks } from './networks';
+
+export function chainsHandlers(networks: Networks): FamilyHandlers<typeof chainsCalls> {
+  /** Reads wait until the chains service matches the latest settings and endpoints. */
+  const chains = async () => (await networks.ready(), networks.chains);
+  return {
+    'chains.list': () => networks.list(),
+    'chains.status': async () => (await chains()).status(),
+    'chains.setRpc': ({ chainId, urls }) => networks.setRpc(chainId, urls),
+    'chains.addCustom': (input) => networks.addCustom(input),
+    'chains.removeCustom': ({ chainId }) => networks.removeCustom(chainId),
+    'portfolio.get': async () => (await chains()).portfolio(),
+    'portfolio.refresh': async () => (await chains()).refresh(),
+    'tokens.add': ({ chainId, address }) => networks.addToken(chainId, address),
+    'tokens.setHidden': async ({ chainId, address, hidden }) =>
+      (await chains()).setTokenHidden(chainId, address, hidden),
+  };
+}

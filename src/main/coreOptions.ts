@@ -1,0 +1,33 @@
+import type { AppInfo } from '../shared/api/contract';
+import type { ChainsRpcOptions } from './chains/chainsService';
+import type { Logger } from './log';
+import type { RelayOptions } from './pairing/pairingModule';
+import type { DeviceSource } from './signers/deviceSource';
+import type { Keychain } from './vault/keychain';
+
+export interface CoreOptions {
+  /** Where the database lives; the Electron shell passes app.getPath('userData'). */
+  dataDir: string;
+  app: Pick<AppInfo, 'name' | 'version' | 'host'>;
+  electronVersion: string | null;
+  /** Origins whose main frame may call the router: `app://wallet` in Electron, the host's own URL in a browser. */
+  trustedOrigins: readonly string[];
+  log: Logger;
+  /** The OS keychain by default; the service name is the app's, so every install shares one entry set. */
+  keychain?: Keychain;
+  /** How often chain heads are polled while there are accounts (15 s by default); 0 turns polling off. */
+  chainPollMs?: number;
+  rpc?: ChainsRpcOptions;
+  /** Where hardware signers come from: Ledger over HID and Trezor in the app, emulators in tests. */
+  deviceSources?: readonly DeviceSource[];
+  /** How often a locked device, or one in the wrong app, is asked again (2 s by default). */
+  deviceRecheckMs?: number;
+  /** How often history syncs while there are accounts (60 s by default); 0 syncs only when asked. */
+  historyPollMs?: number;
+  /** How often sent transactions are followed while any is open (4 s by default); 0 never. */
+  txPollMs?: number;
+  /** How often state sync runs (30 s by default); 0 syncs only when asked. */
+  syncPollMs?: number;
+  /** The phone relay, and the name phones and other desktops see for this one. */
+  pairing?: RelayOptions & { desktopName?: string };
+}

@@ -1,0 +1,101 @@
+import { TypedDataEncoder } from 'ethers';
+import { describe, expect, it } from 'vitest';
+import { MAIL, typesWithoutDomain } from '../../../test/signing/fixtures';
+import type { ChecksumAddress } from '../store/address';
+import type { UnsignedTransaction } from './signer';
+import { addressCheck, messageCheck, transactionCheck, typedDataChecks } from './signingChecks';
+
+const ADDRESS = '0x000000000000000000000000000000000000dEaD' as ChecksumAddress;
+
+describe('messageCheck', () => {
+  it('shows the message and the account, cutting a long message at 200 characters', () => {
+    expect(messageCheck('hello', ADDRESS)).toEqual([
+      { label: 'Message', value: 'hello' },
+      { label: 'Account', value: ADDRESS },
+    ]);
+    const long = 'a'.repeat(250);
+    expect(messageCheck(long, ADDRESS)[0]?.value).toBe(`${'a'.repeat(200)}…`);
+    expect(messageCheck('b'.repeat(200), ADDRESS)[0]?.value).toBe('b'.repeat(200));
+  });
+});
+
+describe('addressCheck', () => {
+  it('shows the address and its path, or an empty path where the account has none', () => {
+    expect(addressCheck(ADDRESS, "m/44'/60'/0'/0/0")).toEqual([
+      { label: 'Address', value: ADDRESS },
+      { label: 'Path', value: "m/44'/60'/0'/0/0" },
+    ]);
+    expect(addressCheck(ADDRESS, null)[1]).toEqual({ label: 'Path', value: '' });
+  });
+});
+
+describe('typedDataChecks', () => {
+  it('gives the fields a clear-signing device shows, and the two hashes a blind one shows', () => {
+    const { clear, hashed } = typedDataChecks(MAIL, 1);
+    expect(clear).toEqual([
+      { label: 'Domain', value: String(MAIL.domain.name) },
+      { label: 'Chain', value: '1' },
+      { label: 'Contract', value: String(MAIL.domain.verifyingContract) },
+      { label: 'Type', value: 'Mail' },
+    ]);
+    expect(hashed).toEqual([
+      { label: 'Domain hash', value: TypedDataEncoder.hashDomain(MAIL.domain) },
+      { label: 'Message hash', value: TypedDataEncoder.from(typesWithoutDomain(MAIL)).hash(MAIL.message) },
+    ]);
+  });
+
+  it('takes the chain from the request when the domain names none', () => {
+    const { chainId: _chainId, ...domain } = MAIL.domain;
+    const types = {
+      ...MAIL.types,
+      EIP712Domain: MAIL.types.EIP712Domain?.filter((f) => f.name !== 'chainId') ?? [],
+    };
+    expect(typedDataChecks({ ...MAIL, domain, types }, 10).clear).toContainEqual({
+      label: 'Chain',
+      value: '10',
+    });
+  });
+
+  it('refuses typed data for another chain, and data that does not encode', () => {
+    expect(() => typedDataChecks(MAIL, 10)).toThrow(
+      expect.objectContaining({ code: 'chain_mismatch', message: expect.stringContaining('chain 1') }),
+    );
+    const broken = { ...MAIL, message: { ...MAIL.message, delta: 'minus forty-two' } };
+    expect(() => typedDataChecks(broken, 1)).toThrow(
+      expect.objectContaining({
+        code: 'invalid_request',
+        message: expect.stringContaining('cannot be encoded'),
+      }),
+    );
+  });
+});
+
+describe('transactionCheck', () => {
+  const base: UnsignedTransaction = {
+    type: 2,
+    chainId: 1n,
+    nonce: 7,
+    to: ADDRESS,
+    value: 10n ** 16n,
+    data: '0x',
+    gasLimit: 21_000n,
+    maxFeePerGas: 1n,
+    maxPriorityFeePerGas: 1n,
+  };
+
+  it('names the coin and the network where the registry knows them', () => {
+    expect(transactionCheck(base)).toEqual([
+      { label: 'To', value: ADDRESS },
+      { label: 'Amount', value: '0.01 ETH' },
+      { label: 'Chain', value: 'Ethereum (1)' },
+      { label: 'Nonce', value: '7' },
+    ]);
+  });
+
+  it('shows the bare amount and chain id elsewhere, and a contract creation as such', () => {
+    const check = transactionCheck({ ...base, chainId: 999_999_999n, to: null });
+    expect(check).toContainEqual({ label: 'To', value: 'New contract' });
+    expect(check).toContainEqual({ label: 'Amount', value: '0.01' });
+    expect(check).toContainEqual({ label: 'Chain', value: '999999999' });
+  });
+});

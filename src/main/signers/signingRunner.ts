@@ -1,0 +1,175 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { SignatureResult, SigningKind, SigningRequestView } from '../../shared/devices';
+import type { Account } from '../store/accountsRepository';
+import type { Repositories } from '../store/repositories';
+import type { SignatureKind } from '../store/signaturesRepository';
+import { DeviceError } from '../../shared/deviceError';
+import type { DeviceRegistry, LiveDevice } from './deviceRegistry';
+import { describeState, KIND_NAMES } from './deviceStates';
+import type { SignatureParts, Signer, UnsignedTransaction } from './signer';
+import { type CheckedSignature, type CheckedTransaction, checkTransaction } from './signatureCheck';
+import type { Check } from './signingChecks';
+import type { SigningRequests } from './signingRequests';
+import { cannotSign } from '../../shared/watchOnly';
+
+/** The pairing service, as the signers see it: it carries a request to the phone and back. */
+export interface PhoneGateway {
+  signTransaction(
+    request: { id: string; fingerprint: string; transaction: UnsignedTransaction },
+    onStatus: (status: 'waiting_for_phone' | 'awaiting_confirmation' | 'expired', expiresAt: number) => void,
+  ): Promise<SignatureParts>;
+}
+
+export interface SigningRunnerOptions {
+  devices: DeviceRegistry;
+  requests: SigningRequests;
+  repositories: Pick<Repositories, 'devices' | 'signatures'>;
+  /** Where a paired phone's requests go; without it, phone accounts cannot sign. */
+  phones?: PhoneGateway;
+  now: () => number;
+}
+
+/** A request's work on the device, given the device's signer and the account's path on it. */
+export type DeviceTask<T> = (signer: Signer, path: string, live: LiveDevice) => Promise<T>;
+
+/**
+ * Takes a request to the signer that holds the account, tells the overlay at every step, and records what
+ * was signed with the device and time it came from.
+ */
+export class SigningRunner {
+  constructor(private readonly options: SigningRunnerOptions) {}
+
+  /**
+   * Runs one request on the account's device, in its turn. A watch-only account goes through the same path
+   * so it fails with the same words everywhere.
+   */
+  async run<T>(
+    account: Account,
+    action: SigningRequestView['action'],
+    check: Check,
+    blind: boolean,
+    task: DeviceTask<T>,
+  ): Promise<T> {
+    const kind = account.signer;
+    if (kind === 'watch') throw cannotSign();
+    if (kind === 'phone') {
+      throw new DeviceError(
+        'error',
+        'A paired phone signs transactions only in this version; messages and typed data need a Ledger or Trezor.',
+        null,
+      );
+    }
+    const { devices, requests } = this.options;
+    const live = devices.holding(account);
+    const device = live?.device;
+    if (!live || !device) {
+      const stored = account.deviceFingerprint
+        ? this.options.repositories.devices.get(account.deviceFingerprint)
+        : undefined;
+      throw new DeviceError(
+        'disconnected',
+        `Connect ${stored?.name ?? `the ${KIND_NAMES[kind]}`} that holds this account to sign with it.`,
+        describeState(kind, 'disconnected').remedy,
+      );
+    }
+    const signer = {
+      kind,
+      label: devices.labelOf(live),
+      fingerprint: live.fingerprint as string,
+      model: device.model,
+    };
+    const result = await requests.track(
+      { id: randomUUID(), action, account, signer, check, blind },
+      (progress) =>
+        devices.use(live, () => {
+          progress({ status: 'awaiting_confirmation' });
+          devices.show(live, 'awaiting_confirmation');
+          return task(device.signer, account.derivationPath as string, live);
+        }),
+    );
+    devices.show(live, 'ready');
+    return result;
+  }
+
+  /**
+   * A phone answers when it can: the request waits while it is offline and past its deadline, until the
+   * phone signs, the user cancels, or the user sends it again. Its id is the one the phone sees.
+   */
+  async runOnPhone(
+    account: Account,
+    transaction: UnsignedTransaction,
+    check: Check,
+  ): Promise<CheckedTransaction> {
+    const fingerprint = account.deviceFingerprint as string;
+    const { phones, requests } = this.options;
+    if (!phones) throw new DeviceError('disconnected', 'Phone signing is not available here.', null);
+    const phone = this.options.repositories.devices.get(fingerprint);
+    const request = {
+      id: randomBytes(16).toString('hex'),
+      action: 'transaction' as const,
+      account,
+      signer: { kind: 'phone' as const, label: phone?.name ?? 'Phone', fingerprint, model: null },
+      check,
+      blind: false,
+    };
+    return requests.track(request, async (progress) => {
+      const parts = await phones.signTransaction(
+        { id: request.id, fingerprint, transaction },
+        (status, expiresAt) => progress({ status, expiresAt }),
+      );
+      const checked = checkTransaction(transaction, parts, account.address);
+      this.record(
+        account,
+        { kind: 'phone', fingerprint },
+        'transaction',
+        Number(transaction.chainId),
+        checked.hash,
+      );
+      return checked;
+    });
+  }
+
+  /** What a device's message or typed-data signature gives back, recorded by its digest. */
+  result(
+    account: Account,
+    live: LiveDevice,
+    checked: CheckedSignature,
+    kind: SignatureKind,
+    chainId: number | null,
+    mode: SignatureResult['mode'],
+  ): SignatureResult {
+    const signedAt = this.record(account, live, kind, chainId, checked.digest);
+    return {
+      signature: checked.signature,
+      address: account.address,
+      signer: {
+        kind: live.kind,
+        label: this.options.devices.labelOf(live),
+        fingerprint: live.fingerprint as string,
+      },
+      mode,
+      signedAt,
+    };
+  }
+
+  /** Notes what was signed, by which signer and when; returns that time. */
+  record(
+    account: Account,
+    signer: { kind: SigningKind; fingerprint: string | null },
+    kind: SignatureKind,
+    chainId: number | null,
+    digest: string,
+  ): number {
+    const signedAt = this.options.now();
+    this.options.repositories.signatures.record({
+      address: account.address,
+      signer: signer.kind,
+      deviceFingerprint: signer.fingerprint as string,
+      kind,
+      chainId,
+      digest,
+      signedAt,
+    });
+    return signedAt;
+  }
+}

@@ -1,0 +1,209 @@
+import { ApiError } from '../../shared/api/envelope';
+import type { SyncView } from '../../shared/sync';
+import type { SyncMember } from '../../shared/sync/roster';
+import { blobName, headName, sealBlob } from '../../shared/sync/syncBlob';
+import { SyncBlobError } from '../../shared/sync/syncBlobError';
+import { derivedKeys, type DeviceKeys, type EpochKey } from '../../shared/sync/syncKeys';
+import { SyncFolder } from './syncFolder';
+import type { SyncFolderInvites } from './syncFolderInvites';
+import { grantName, openGrant, sealGrant } from './syncGrants';
+import type { SyncGroupKeys } from './syncGroupKeys';
+import { currentEpoch, type SyncIdentity } from './syncIdentity';
+import type { SyncInbox } from './syncInbox';
+import type { SyncJournal } from './syncJournal';
+import type { SyncProblems } from './syncProblems';
+import type { SyncRoster } from './syncRoster';
+import type { SyncStateRepository } from './syncStateRepository';
+
+export interface SyncFolderTransportOptions {
+  state: SyncStateRepository;
+  keys: SyncGroupKeys;
+  journal: SyncJournal;
+  roster: SyncRoster;
+  inbox: SyncInbox;
+  problems: SyncProblems;
+  invites: SyncFolderInvites;
+  now: () => number;
+}
+
+/**
+ * Sync through the folder the user picked: this desktop's blobs and head written there, other members'
+ * read back, rotated keys granted and received, and invites answered. What was written is remembered, so a
+ * sync writes only what the folder has not had.
+ */
+export class SyncFolderTransport {
+  private folder: SyncFolder | null = null;
+  private error: string | null = null;
+
+  constructor(private readonly options: SyncFolderTransportOptions) {}
+
+  get current(): SyncFolder | null {
+    return this.folder;
+  }
+
+  /** The folder in use, or an error with the sentence saying why it is needed. */
+  require(why: string): SyncFolder {
+    if (!this.folder) throw new ApiError('invalid_state', why);
+    return this.folder;
+  }
+
+  /** Opens the folder chosen before, if any; one that cannot be used is shown as an error, not thrown. */
+  async open(): Promise<void> {
+    const path = this.path();
+    if (path) this.folder = await SyncFolder.open(path).catch((error: unknown) => this.failed(error, path));
+  }
+
+  /** Switches to another folder (null: none); throws, changing nothing, for one that cannot be used. */
+  async use(path: string | null): Promise<void> {
+    const { state } = this.options;
+    if (path === null) {
+      this.folder = null;
+      this.error = null;
+      state.set('folder', null);
+      return;
+    }
+    this.folder = await SyncFolder.open(path);
+    this.error = null;
+    state.set('folder', path);
+    // A different folder starts empty of this desktop's blobs: write them all there.
+    state.set('folderWritten', 0);
+    state.set('folderHead', null);
+  }
+
+  /** Lets go of the folder without forgetting which it was (a local data reset forgets that). */
+  close(): void {
+    this.folder = null;
+  }
+
+  /** What was written to the folder no longer matches the blobs here: write them all again. */
+  forgetProgress(): void {
+    this.options.state.set('folderWritten', null);
+    this.options.state.set('folderHead', null);
+  }
+
+  view(): SyncView['folder'] {
+    return {
+      path: this.path(),
+      lastSyncAt: this.options.state.get<number | null>('folderLastSync', null),
+      error: this.error,
+    };
+  }
+
+  /** Exchanges blobs with the folder, if one is in use; a folder that fails is shown as an error. */
+  async sync(identity: SyncIdentity): Promise<void> {
+    const folder = this.folder;
+    if (!folder) return;
+    try {
+      await this.exchange(folder, identity);
+      this.error = null;
+      this.options.state.set('folderLastSync', this.options.now());
+    } catch (error) {
+      this.failed(error, folder.path);
+    }
+  }
+
+  /** A new key, sealed to each remaining device, so a removed one cannot read what is written next. */
+  async grant(epoch: EpochKey, by: DeviceKeys, recipients: readonly SyncMember[]): Promise<void> {
+    if (!this.folder) return;
+    for (const recipient of recipients) {
+      const { name, bytes } = sealGrant(epoch, by, recipient.boxPublic);
+      await this.folder.write(name, bytes);
+    }
+  }
+
+  private path(): string | null {
+    return this.options.state.get<string | null>('folder', null);
+  }
+
+  private async exchange(folder: SyncFolder, identity: SyncIdentity): Promise<void> {
+    const { state, keys, journal, roster, invites, inbox } = this.options;
+    await this.receiveGrants(folder, identity);
+    await invites.collect(folder, (join) =>
+      journal.commit([
+        journal.memberOp(join.id, { name: join.name, kind: 'desktop', sign: join.sign, box: join.box }),
+      ]),
+    );
+    const current = keys.current ?? identity;
+    // Write: every blob this desktop holds that the folder has not had yet, then this desktop's head.
+    let written = state.get<number | null>('folderWritten', null) ?? 0;
+    for (const row of journal.blobs.after(written)) {
+      const epoch = current.ring.find((entry) => entry.epoch === row.epoch);
+      const name = epoch && blobName(derivedKeys(epoch).name, row.origin, row.counter);
+      // A blob that came from this folder is there already: rewriting it would only cost the user's drive.
+      if (name && !(await folder.has(name))) await folder.write(name, row.bytes);
+      written = row.rowid;
+    }
+    state.set('folderWritten', written);
+    const epoch = currentEpoch(current.ring);
+    const counter = journal.counter();
+    const head = headName(derivedKeys(epoch).name, current.device.id);
+    if (state.get<string | null>('folderHead', null) !== `${head}/${counter}` || !(await folder.has(head))) {
+      await folder.write(head, sealBlob(epoch, current.device, { kind: 'head', counter }));
+      state.set('folderHead', `${head}/${counter}`);
+    }
+    // Read: each member's head, then every blob of theirs this desktop lacks, under whichever epoch it has.
+    const names = [...current.ring].reverse().map((entry) => derivedKeys(entry).name);
+    for (const member of roster.others(current.device.id)) {
+      for (const name of names) {
+        const head = await folder.read(headName(name, member.id));
+        if (head) {
+          await inbox.accept(head, 'folder');
+          break;
+        }
+      }
+      const ledger = journal.ledger();
+      const wanted = [...ledger.missing(member.id)];
+      for (let next = (ledger.toJSON()[member.id]?.contiguous ?? 0) + 1; ; next += 1) {
+        if (wanted.includes(next)) continue;
+        const found = await readBlob(folder, names, member.id, next);
+        if (!found) break;
+        await inbox.accept(found, 'folder');
+      }
+      for (const counter of wanted) {
+        const found = await readBlob(folder, names, member.id, counter);
+        if (found) await inbox.accept(found, 'folder');
+      }
+    }
+  }
+
+  /** A key rotated by another device, sealed to this one in the folder. */
+  private async receiveGrants(folder: SyncFolder, identity: SyncIdentity): Promise<void> {
+    const { keys, roster, problems } = this.options;
+    for (let epoch = currentEpoch(identity.ring).epoch + 1; ; epoch += 1) {
+      const sealed = await folder.read(grantName(identity.device.boxPublic, epoch));
+      if (!sealed) return;
+      try {
+        await keys.extend(openGrant(identity.device, sealed, epoch, (id) => roster.signPublicOf(id)));
+      } catch (error) {
+        problems.report(
+          'folder',
+          error instanceof SyncBlobError
+            ? error.message
+            : 'A new sync key in the folder could not be read, so it was ignored.',
+        );
+        return;
+      }
+    }
+  }
+
+  private failed(error: unknown, path: string): null {
+    this.error =
+      error instanceof ApiError
+        ? error.message
+        : `The sync folder ${path} could not be used: ${(error as Error).message}`;
+    return null;
+  }
+}
+
+async function readBlob(
+  folder: SyncFolder,
+  names: readonly Uint8Array[],
+  origin: string,
+  counter: number,
+): Promise<Uint8Array | null> {
+  for (const name of names) {
+    const bytes = await folder.read(blobName(name, origin, counter));
+    if (bytes) return bytes;
+  }
+  return null;
+}

@@ -1,0 +1,74 @@
+import { Transaction, Wallet } from 'ethers';
+import { describe, expect, it } from 'vitest';
+import type { OutgoingTransaction } from './outgoingRepository';
+import { outgoingView, sentTo } from './outgoingView';
+
+const wallet = new Wallet(`0x${'11'.repeat(32)}`);
+const FRIEND = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+
+async function row(overrides: Partial<OutgoingTransaction> = {}, to: string | null = FRIEND) {
+  const tx = Transaction.from({ type: 2, chainId: 1, nonce: 4, to, value: 5n, gasLimit: 21_000n });
+  tx.maxFeePerGas = 2n;
+  tx.maxPriorityFeePerGas = 1n;
+  const raw = await wallet.signTransaction(tx);
+  const base: OutgoingTransaction = {
+    id: 7,
+    address: wallet.address,
+    chainId: 1,
+    nonce: 4,
+    hash: Transaction.from(raw).hash as string,
+    raw,
+    purpose: 'send',
+    replaces: null,
+    status: 'included',
+    blockNumber: 100,
+    reason: null,
+    createdAt: 1_000,
+    updatedAt: 2_000,
+  };
+  return { ...base, ...overrides };
+}
+
+describe('outgoingView', () => {
+  it('shows the recipient and value the signed transaction carries', async () => {
+    const sent = await row();
+    expect(outgoingView(sent, 100)).toEqual({
+      id: 7,
+      chainId: 1,
+      from: wallet.address,
+      hash: sent.hash,
+      nonce: 4,
+      purpose: 'send',
+      replaces: null,
+      status: 'included',
+      blockNumber: 100,
+      confirmations: 1,
+      reason: null,
+      to: FRIEND,
+      value: '5',
+      createdAt: 1_000,
+      updatedAt: 2_000,
+    });
+  });
+
+  it('counts confirmations from the including block, only once included and the head is known', async () => {
+    expect(outgoingView(await row(), 111).confirmations).toBe(12);
+    expect(outgoingView(await row(), 90).confirmations).toBe(1);
+    expect(outgoingView(await row(), undefined).confirmations).toBeNull();
+    const pending = await row({ status: 'pending', blockNumber: null });
+    expect(outgoingView(pending, 111).confirmations).toBeNull();
+  });
+
+  it('has no recipient for a contract creation', async () => {
+    expect(outgoingView(await row({}, null), 100).to).toBeNull();
+  });
+});
+
+describe('sentTo', () => {
+  it('lists the recipients of one sender’s transactions only', async () => {
+    const mine = await row();
+    const creation = await row({}, null);
+    const someoneElse = await row({ address: FRIEND });
+    expect(sentTo([mine, creation, someoneElse], wallet.address)).toEqual([FRIEND]);
+  });
+});

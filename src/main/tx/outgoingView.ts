@@ -1,0 +1,41 @@
+import { Transaction } from 'ethers';
+import type { OutgoingView } from '../../shared/tx';
+import { toChecksumAddress } from '../store/address';
+import type { OutgoingTransaction } from './outgoingRepository';
+
+/**
+ * A sent transaction as the Send page shows it. `head` is the chain's head when last asked; confirmations
+ * count the including block, and stay null until the head is known.
+ */
+export function outgoingView(row: OutgoingTransaction, head: number | undefined): OutgoingView {
+  const parsed = Transaction.from(row.raw);
+  return {
+    id: row.id,
+    chainId: row.chainId,
+    from: row.address,
+    hash: row.hash,
+    nonce: row.nonce,
+    purpose: row.purpose,
+    replaces: row.replaces,
+    status: row.status,
+    blockNumber: row.blockNumber,
+    confirmations:
+      row.status === 'included' && row.blockNumber !== null && head !== undefined
+        ? Math.max(1, head - row.blockNumber + 1)
+        : null,
+    reason: row.reason,
+    to: parsed.to ? toChecksumAddress(parsed.to) : null,
+    value: parsed.value.toString(),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Where the account's earlier sends went, for the first-time recipient check. */
+export function sentTo(rows: readonly OutgoingTransaction[], address: string) {
+  return rows.flatMap((row) => {
+    if (row.address !== address) return [];
+    const to = Transaction.from(row.raw).to;
+    return to ? [toChecksumAddress(to)] : [];
+  });
+}

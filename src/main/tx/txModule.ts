@@ -1,0 +1,34 @@
+import type { CoreBase } from '../coreBase';
+import type { Networks } from '../chains/networks';
+import { toChecksumAddress } from '../store/address';
+import { txHandlers } from './txHandlers';
+import { TxService, type TxServiceOptions } from './txService';
+
+export interface TxModuleDeps {
+  networks: Pick<Networks, 'ready' | 'chains'>;
+  sign: TxServiceOptions['sign'];
+  /** The history this wallet has with each address, for the first-time-recipient warning. */
+  history: {
+    counterparties(account: string): string[];
+    syncAfterCurrent(chainIds: readonly number[]): Promise<unknown>;
+  };
+}
+
+/** Sending, following, speeding up and cancelling transactions, and token approvals with revoke. */
+export function createTxModule(base: CoreBase, deps: TxModuleDeps) {
+  const { db, repositories, events, log } = base;
+  const { networks, history } = deps;
+  const tx = new TxService({
+    db,
+    repositories,
+    sign: deps.sign,
+    connections: async () => (await networks.ready(), networks.chains.connections()),
+    tokens: (chainId, address) => networks.chains.knownToken(chainId, address),
+    counterparties: (account) => history.counterparties(account).map(toChecksumAddress),
+    events,
+    log,
+    // A transaction that left the mempool shows in history now, not at the next poll.
+    onSettled: (chainIds) => void history.syncAfterCurrent(chainIds),
+  });
+  return { tx, handlers: txHandlers(tx) };
+}

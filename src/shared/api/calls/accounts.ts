@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { AccountView, AddWatchAccount } from '../../accounts';
+import { AccountRef } from '../../devices';
+import { NoRequest, type CallFamily, type EventFamily } from './spec';
+
+export const accountsCalls = {
+  'accounts.list': { request: NoRequest, response: z.array(AccountView) },
+  'accounts.addWatch': { request: AddWatchAccount, response: AccountView },
+  'accounts.remove': { request: AccountRef, response: z.null() },
+} as const satisfies CallFamily;
+
+export const accountsEvents = {
+  'accounts.changed': z.array(AccountView),
+} as const satisfies EventFamily;

@@ -1,0 +1,114 @@
+import type { Channel } from '../../src/shared/api/contract';
+import type { ApiFailure } from '../../src/shared/api/envelope';
+
+import type { SigningRequestView } from '../../src/shared/devices';
+
+import type { PairingView } from '../../src/shared/pairing';
+
+import type { OutgoingView } from '../../src/shared/tx';
+
+import { ApiCallError, type WalletClient } from '../../src/renderer/api/client';
+import { accountCalls } from './double/accountCalls';
+import { chainCalls } from './double/chainCalls';
+import { deviceSigning } from './double/deviceSigning';
+import type { DoubleHandlers } from './double/handlers';
+import { DoubleWorld } from './double/world';
+import { historyCalls } from './double/historyCalls';
+import { nameCalls } from './double/nameCalls';
+import { pairingCalls } from './double/pairingCalls';
+import { settingsCalls } from './double/settingsCalls';
+import { syncCalls } from './double/syncCalls';
+import { txCalls } from './double/txCalls';
+
+/**
+ * A test double of the renderer's WalletClient: answers from memory the way main's router does, records
+ * every call, and can be told to fail. Reviews of a send are TxService's own, recorded (see
+ * double/sendReviewScenarios.ts). Each family of calls is answered by its part in ./double.
+ */
+export class WalletClientDouble extends DoubleWorld implements WalletClient {
+  readonly calls: { channel: Channel; request: unknown }[] = [];
+  /** While set, every call fails with it, as when the browser host has gone away. */
+  unreachable: Error | null = null;
+  private readonly refusals = new Map<Channel, ApiFailure>();
+  private readonly holds = new Map<Channel, Promise<void>>();
+  private readonly signing = deviceSigning(this);
+  private readonly tx = txCalls(this, this.signing);
+  private readonly pairingPart = pairingCalls(this);
+  private readonly handlers: DoubleHandlers = {
+    ...settingsCalls(this),
+    ...chainCalls(this),
+    ...accountCalls(this, this.signing),
+    ...this.signing.handlers,
+    ...historyCalls(this),
+    ...this.tx.handlers,
+    ...this.pairingPart.handlers,
+    ...nameCalls(this),
+    ...syncCalls(this),
+  };
+
+  readonly call: WalletClient['call'] = async (channel, ...args) => {
+    this.calls.push({ channel, request: args[0] });
+    if (this.unreachable) throw this.unreachable;
+    await this.holds.get(channel);
+    const refusal = this.refusals.get(channel);
+    if (refusal) {
+      this.refusals.delete(channel);
+      throw new ApiCallError(channel, refusal);
+    }
+    return this.handlers[channel](...args);
+  };
+
+  readonly on: WalletClient['on'] = (name, listener) => {
+    this.listeners[name].add(listener);
+    return () => this.listeners[name].delete(listener);
+  };
+
+  /** The next call on the channel fails with this code and message, as main refuses what it cannot do. */
+  refuseNext(channel: Channel, failure: ApiFailure): void {
+    this.refusals.set(channel, failure);
+  }
+
+  /**
+   * Calls on the channel wait until the returned function is called, so a test can look at the screen while
+   * main is still working.
+   */
+  hold(channel: Channel): () => void {
+    let release!: () => void;
+    this.holds.set(channel, new Promise((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(channel);
+      release();
+    };
+  }
+
+  /**
+   * The device waits for the user until the returned function is called, so a test can look at the signing
+   * sheet while a request is awaiting confirmation.
+   */
+  holdDevice(): () => void {
+    return this.signing.holdDevice();
+  }
+
+  /** A phone scanned the QR code and finished the handshake: both screens now show `code`. */
+  phoneHandshake(phoneName: string, code: string): PairingView {
+    return this.updateAttempt({ state: 'confirming', phoneName, code });
+  }
+
+  /** The user tapped "Codes match" on the phone. */
+  phoneConfirms(): PairingView {
+    return this.pairingPart.settleAttempt({ phoneConfirmed: true });
+  }
+
+  /** A phone's request as main queues it: pushed, and kept for signing.cancel and signing.retry. */
+  askPhone(request: SigningRequestView): void {
+    this.signing.askPhone(request);
+  }
+
+  /**
+   * A transaction moving on chain, as main's tracker reports it: the whole list is pushed again. An included
+   * revoke removes its allowance, as the next read of the chain would.
+   */
+  settleTx(id: number, change: Partial<OutgoingView>): void {
+    this.tx.settleTx(id, change);
+  }
+}
