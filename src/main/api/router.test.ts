@@ -1,27 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS, type Channel } from '../../shared/api/channels';
 import { ApiError } from '../../shared/api/envelope';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { USER_COLLECTIONS, type SyncCollections } from '../../shared/sync';
 import { createRouter, type Handlers, type Sender } from './router';
 
 const ORIGIN = 'app://wallet';
-const pairing = {
-  relay: { running: false, host: '127.0.0.1', port: 8787, url: null, interfaces: [], error: null },
-  attempt: null,
-  phones: [],
-};
-const sync = {
-  devices: [],
-  folder: { path: null, lastSyncAt: null, error: null },
-  collections: Object.fromEntries(USER_COLLECTIONS.map((name) => [name, true])) as SyncCollections,
-  problems: [],
-  epoch: 0,
-};
 const own: Sender = { origin: ORIGIN, isMainFrame: true };
+
+/** Every channel a test does not call throws if it is called after all; each test names what it calls. */
+function unusedHandlers(): Handlers {
+  const notCalled = (): never => {
+    throw new Error('This test does not call that channel.');
+  };
+  return Object.fromEntries(CHANNELS.map((channel) => [channel, notCalled])) as Record<Channel, () => never>;
+}
 
 function setup(overrides: Partial<Handlers> = {}) {
   const log = { warn: vi.fn(), error: vi.fn() };
   const handlers: Handlers = {
+    ...unusedHandlers(),
     'app.info': () => ({
       name: 'Ledgerline',
       version: '0.1.0',
@@ -30,96 +27,10 @@ function setup(overrides: Partial<Handlers> = {}) {
       arch: 'x64',
       runtime: { node: '24.0.0', electron: null },
     }),
-    'chains.list': () => [],
     'settings.get': () => DEFAULT_SETTINGS,
     'settings.set': vi.fn((patch) => ({ ...DEFAULT_SETTINGS, ...patch })),
-    'data.location': () => ({ dataDir: '/data', databaseFile: '/data/wallet.sqlite' }),
-    'data.reset': () => null,
-    'backup.export': () => ({ fileName: 'backup.json', contents: '{}' }),
-    'backup.import': () => ({ settings: 0, devices: 0, accounts: 0, labels: 0, addressBook: 0, txNotes: 0 }),
-    'vault.status': () => ({ backend: 'test keychain', state: 'available', message: 'ok' }),
-    'accounts.list': () => [],
-    'accounts.addWatch': () => {
-      throw new ApiError('conflict', 'That address is already a watch-only account.');
-    },
-    'chains.status': () => [],
-    'chains.setRpc': () => null,
-    'chains.addCustom': () => {
-      throw new ApiError('chain_unavailable', 'That endpoint serves chain 5, not chain 7.');
-    },
-    'chains.removeCustom': () => null,
-    'portfolio.get': () => ({ chains: [], tokens: [], holdings: [], warnings: [] }),
-    'portfolio.refresh': () => [],
-    'tokens.add': () => {
-      throw new ApiError('not_a_token', 'That address is not an ERC-20 token.');
-    },
-    'tokens.setHidden': () => {
-      throw new ApiError('not_found', 'No such token.');
-    },
-    'accounts.remove': () => null,
-    'devices.list': () => [],
-    'devices.discover': () => ({ accounts: [], next: 0 }),
-    'devices.addAccounts': () => [],
-    'devices.verifyAddress': () => {
-      throw new ApiError('device_rejected', 'You rejected the request on your Ledger.');
-    },
-    'devices.forget': () => null,
-    'devices.answer': () => {
-      throw new ApiError('invalid_state', 'That device is not asking for a PIN.');
-    },
-    'signing.message': () => {
-      throw new ApiError('cannot_sign', 'This is a watch-only account.');
-    },
-    'signing.typedData': () => {
-      throw new ApiError('chain_mismatch', 'This request is for chain 10, but you are on chain 1.');
-    },
-    'signing.cancel': () => null,
-    'signing.retry': () => {
-      throw new ApiError('not_found', 'That signing request is not waiting any more.');
-    },
-    'pairing.status': () => pairing,
-    'pairing.start': () => pairing,
-    'pairing.confirm': () => pairing,
-    'pairing.cancel': () => pairing,
-    'pairing.revoke': () => pairing,
-    'pairing.setRelay': () => pairing,
-    'tx.review': () => {
-      throw new ApiError(
-        'invalid_request',
-        'That token is not in your tokens on this network; add it first.',
-      );
-    },
-    'tx.send': () => {
-      throw new ApiError('cannot_sign', 'This is a watch-only account.');
-    },
-    'tx.list': () => [],
-    'tx.speedUp': () => {
-      throw new ApiError('invalid_state', 'That transaction is included, so it can no longer be replaced.');
-    },
-    'tx.cancel': () => {
-      throw new ApiError('not_found', 'That transaction is not one this wallet sent.');
-    },
-    'approvals.list': () => [],
-    'approvals.revoke': () => [],
-    'history.page': () => ({ entries: [], next: null }),
-    'history.status': () => [],
-    'history.sync': () => [],
-    'history.exportCsv': () => ({ fileName: 'history.csv', contents: 'date\r\n' }),
-    'history.setNote': () => null,
     'history.sources': () => ({ explorers: false, etherscanKey: false }),
     'history.setEtherscanKey': () => null,
-    'names.list': () => ({ labels: [], contacts: [] }),
-    'labels.set': (label) => label,
-    'labels.remove': () => null,
-    'contacts.set': (contact) => contact,
-    'contacts.remove': () => null,
-    'sync.status': () => sync,
-    'sync.setFolder': () => sync,
-    'sync.setCollections': () => sync,
-    'sync.now': () => sync,
-    'sync.invite': () => ({ code: 'ABCD-EFGH', expiresAt: 0 }),
-    'sync.join': () => sync,
-    'sync.removeDevice': () => sync,
     ...overrides,
   };
   return { router: createRouter({ handlers, trustedOrigins: [ORIGIN], log }), handlers, log };
