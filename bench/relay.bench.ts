@@ -3,11 +3,10 @@
 // so the clients' own memory is not counted. The protocol pieces (Noise, session keys, sealed channel, relay
 // client, app messages, the phone's signing code) are driven directly rather than through PairingService and
 // PhoneClient: those add a database, a vault and a user who compares codes, none of which is the relay's cost.
-// Prints one JSON object. Run with `npm run bench:relay`, which bundles it with esbuild first; the bundle forks
-// itself with `--relay-child` for the memory measurement.
-import { fork, type ChildProcess } from 'node:child_process';
+// Last, the relay's memory growth under a flood of empty SENDs (bench/relayFlood.ts). Prints one JSON object.
+// Run with `npm run bench:relay`, which bundles it with esbuild first; the bundle forks itself with
+// `--relay-child` for the memory measurements (bench/relayChild.ts).
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { phoneAccount, signPhoneTransaction } from '../src/companion/core/phoneKeys';
 import { parseSignRequest, requestTransaction } from '../src/companion/core/signRequest';
 import { startRelay, type Relay, type RelayStats } from '../src/main/pairing/relay/relayServer';
@@ -27,6 +26,8 @@ import {
   handshakePrologue,
   shortAuthenticationString,
 } from '../src/shared/pairing/sessionKeys';
+import { relayChildLimits, relayChildMain, startRelayChild } from './relayChild';
+import { floodMemory } from './relayFlood';
 
 const MNEMONIC = 'test test test test test test test test test test test junk';
 const PAIRINGS = 50;
@@ -39,7 +40,7 @@ const WINDOW = 256;
 const FRAME_DATA_BYTES = 1_000;
 const SESSIONS = 1_000;
 const CONNECT_BATCH = 50;
-const GOALS = { roundTripMsP95: 50, rssMbAt1000Sessions: 200 };
+const GOALS = { roundTripMsP95: 50, rssMbAt1000Sessions: 200, floodGrowthMb: 32 };
 // USDC on mainnet; the calldata is transfer(address,uint256): 4-byte selector + two 32-byte words = 68 bytes.
 const TOKEN = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
 const RECIPIENT = '70997970c51812dc3a010c7d01b50e0d17dc79c8';
@@ -274,52 +275,12 @@ async function throughput(desktop: Endpoint, session: Session): Promise<{ frames
   return { frames: received, ms: performance.now() - started };
 }
 
-type ChildRequest = { op: 'stats' } | { op: 'rss' } | { op: 'close' };
-type ChildReply =
-  | { op: 'ready'; port: number }
-  | { op: 'stats'; stats: RelayStats }
-  | { op: 'rss'; rss: number; stats: RelayStats };
-
-/** The relay alone in its own process, answering questions about itself over IPC. */
-async function relayChild(): Promise<void> {
-  const relay = await startRelay({ host: '127.0.0.1', port: 0, log: quietLog });
-  const send = (reply: ChildReply) => process.send?.(reply);
-  process.on('message', (request: ChildRequest) => {
-    if (request.op === 'stats') send({ op: 'stats', stats: relay.stats() });
-    if (request.op === 'rss') {
-      globalThis.gc?.();
-      send({ op: 'rss', rss: process.memoryUsage().rss, stats: relay.stats() });
-    }
-    if (request.op === 'close') void relay.close().then(() => process.disconnect());
-  });
-  send({ op: 'ready', port: relay.port });
-}
-
-function ask<R extends ChildReply>(child: ChildProcess, request: ChildRequest, op: R['op']): Promise<R> {
-  return new Promise((resolve) => {
-    const onMessage = (reply: ChildReply) => {
-      if (reply.op !== op) return;
-      child.off('message', onMessage);
-      resolve(reply as R);
-    };
-    child.on('message', onMessage);
-    child.send(request);
-  });
-}
-
 /** The child relay's memory before and with 1,000 paired sessions, each with one frame waiting. */
 async function sessionMemory() {
-  const child = fork(fileURLToPath(import.meta.url), ['--relay-child'], {
-    execArgv: ['--expose-gc'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const ready = await new Promise<{ port: number }>((resolve) =>
-    child.once('message', (reply: ChildReply) => reply.op === 'ready' && resolve(reply)),
-  );
-  const url = `ws://127.0.0.1:${ready.port}/relay`;
-  const baseline = await ask<{ op: 'rss'; rss: number; stats: RelayStats }>(child, { op: 'rss' }, 'rss');
-
+  // Every socket here comes from 127.0.0.1, which the default limits allow 16.
+  const relay = await startRelayChild({ socketsPerAddress: SESSIONS + 1 });
+  const url = relay.url;
+  const baseline = await relay.rss();
   const desktop = await RelayClient.connect(url);
   const phones: RelayClient[] = [];
   for (let start = 0; start < SESSIONS; start += CONNECT_BATCH) {
@@ -343,18 +304,16 @@ async function sessionMemory() {
   const expected = { sockets: SESSIONS + 1, routes: SESSIONS, rendezvous: SESSIONS, queuedFrames: SESSIONS };
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const { stats } = await ask<{ op: 'stats'; stats: RelayStats }>(child, { op: 'stats' }, 'stats');
+    const stats = await relay.stats();
     if (Object.entries(expected).every(([name, value]) => stats[name as keyof RelayStats] === value)) break;
     if (refusals.length > 0) throw new Error(`the relay refused: ${refusals[0]}`);
     if (Date.now() > deadline) throw new Error(`the relay never held the sessions: ${JSON.stringify(stats)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const loaded = await ask<{ op: 'rss'; rss: number; stats: RelayStats }>(child, { op: 'rss' }, 'rss');
+  const loaded = await relay.rss();
 
   await Promise.all([desktop, ...phones].map((client) => client.disconnect()));
-  child.send({ op: 'close' } satisfies ChildRequest);
-  const code = await exited;
-  if (code !== 0) throw new Error(`the relay child exited with ${code}`);
+  await relay.close();
   return {
     rssMbBaseline: mb(baseline.rss),
     rssMbAt1000Sessions: mb(loaded.rss),
@@ -392,6 +351,7 @@ async function main(): Promise<void> {
   await relay.close();
 
   const memory = await sessionMemory();
+  const flood = await floodMemory();
   const results = {
     method: 'protocol-pieces (NoiseHandshake, SecureChannel, RelayClient, messages, signPhoneTransaction)',
     pairings: PAIRINGS,
@@ -413,6 +373,7 @@ async function main(): Promise<void> {
     framesPerSec: Math.round((frames.frames / frames.ms) * 1000),
     framesSent: frames.frames,
     ...memory,
+    ...flood,
     goals: GOALS,
   };
   console.log(
@@ -421,10 +382,12 @@ async function main(): Promise<void> {
       meetsGoals: {
         roundTripMsP95: results.roundTripMsP95 <= GOALS.roundTripMsP95,
         rssMbAt1000Sessions: results.rssMbAt1000Sessions <= GOALS.rssMbAt1000Sessions,
+        floodGrowthMb: results.floodGrowthMb < GOALS.floodGrowthMb,
       },
     }),
   );
 }
 
-if (process.argv.includes('--relay-child')) await relayChild();
+const childLimits = relayChildLimits(process.argv);
+if (childLimits) await relayChildMain(childLimits);
 else await main();

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { accountsHandlers } from './accounts/accountsHandlers';
@@ -22,6 +21,7 @@ import { SettingsService } from './settings/settingsService';
 import { createSignersModule } from './signers/signersModule';
 import { BackupService } from './store/backup';
 import { openDatabase } from './store/database';
+import { prepareDataDir } from './store/dataDir';
 import { createRepositories } from './store/repositories';
 import { createSyncModule } from './sync/syncModule';
 import { createTxModule } from './tx/txModule';
@@ -45,7 +45,7 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const { dataDir, app, log } = options;
-  mkdirSync(dataDir, { recursive: true });
+  prepareDataDir(dataDir);
   const location = { dataDir, databaseFile: join(dataDir, 'wallet.sqlite') };
   const db = openDatabase(location.databaseFile);
   const repositories = createRepositories(db);
@@ -58,6 +58,7 @@ export function createCore(options: CoreOptions): Core {
   const { rpc, chainPollMs: pollMs } = options;
   const chains = createChainsModule(base, { directory, settings, rpc, pollMs });
   const { networks, refreshBalances } = chains;
+  const activeChainId = () => settings.get().activeChainId;
   const accounts = new AccountsService({
     accounts: repositories.accounts,
     events,
@@ -77,7 +78,7 @@ export function createCore(options: CoreOptions): Core {
   const names = new NamesService({ labels, contacts, events, onEdited: syncSoon });
   const { pairing, ...pairingModule } = createPairingModule(base, {
     sync,
-    activeChainId: () => settings.get().activeChainId,
+    activeChainId,
     onAccountsChanged: refreshBalances,
     desktopName: deviceName,
     relay: options.pairing,
@@ -86,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
     sources: options.deviceSources ?? [],
     activity: async (addresses) => (await networks.ready(), networks.chains.activity(addresses)),
     phones: pairing,
+    activeChainId,
     onAccountsChanged: refreshBalances,
     recheckMs: options.deviceRecheckMs,
   });

@@ -139,10 +139,25 @@ export const SignMessage = z.strictObject({
 });
 export type SignMessage = z.input<typeof SignMessage>;
 
+/** What the user reads before allowing typed data whose domain names no chain. */
+export const MISSING_CHAIN_ID_WARNING =
+  'This typed data names no chain (its domain has no chainId), so a signature of it is valid on every ' +
+  'network, including ones you never meant it for. Sign it only if you trust the site that sent it.';
+
+/** What the user reads before allowing a device that shows only hashes to sign typed data. */
+export const BLIND_SIGNING_WARNING =
+  'This device cannot show the fields of this typed data, only two hashes. You would be signing blind: ' +
+  'the device cannot tell you what the signature allows. Sign it only if you trust the site that sent it.';
+
+/**
+ * The chain is never part of the request: main checks a domain chainId against the network it holds as
+ * active. The two `allow` flags are the user's per-request consent after the warnings above; without them
+ * such requests are refused before anything reaches a device.
+ */
 export const SignTypedData = z.strictObject({
   accountId: z.number().int().positive(),
-  /** The chain the user is on; a domain with another chainId is refused before the device sees it. */
-  chainId: ChainId,
+  allowMissingChainId: z.boolean().default(false),
+  allowBlindSigning: z.boolean().default(false),
   typedData: z.strictObject({
     domain: z.record(z.string(), z.unknown()),
     types: z.record(

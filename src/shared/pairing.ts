@@ -23,16 +23,17 @@ export const RelayView = z.strictObject({
 export type RelayView = z.infer<typeof RelayView>;
 
 /**
- * One pairing attempt, from the QR code to a paired phone. `waiting`: the QR is up; `confirming`: a phone
- * completed the handshake and both screens show `code`; `paired`: the user confirmed on both; `failed` and
- * `expired` end it, with `error` saying why.
+ * One pairing attempt, from the QR code to a paired phone. `waiting`: the QR is up; `used`: a phone knocked
+ * with the code, which cannot be used again, and the desktop waits briefly for its `hello`; `confirming`: the
+ * phone proved it read the code and both screens show `code`; `paired`: the user confirmed on both; `failed`
+ * and `expired` end it, with `error` saying why.
  */
 export const PairingAttempt = z.strictObject({
   id: z.string(),
   /** The URL the QR code carries; the invite itself is in its fragment, which browsers never send. */
   url: z.string(),
   expiresAt: z.number().int().nonnegative(),
-  state: z.enum(['waiting', 'confirming', 'paired', 'failed', 'expired']),
+  state: z.enum(['waiting', 'used', 'confirming', 'paired', 'failed', 'expired']),
   code: z
     .string()
     .regex(/^\d{6}$/)

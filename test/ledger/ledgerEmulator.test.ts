@@ -124,11 +124,11 @@ describe('LedgerEmulator', () => {
     emulator.lock(SW.SECURITY_NOT_SATISFIED);
     expect(await status(emulator, 'e006000000')).toBe(SW.SECURITY_NOT_SATISFIED);
     emulator.unlock();
-    emulator.failNext(SW.APP_NOT_INSTALLED);
-    expect(await status(emulator, 'e006000000')).toBe(SW.APP_NOT_INSTALLED);
+    emulator.failNext(SW.NO_APP_OPEN);
+    expect(await status(emulator, 'e006000000')).toBe(SW.NO_APP_OPEN);
     expect(await status(emulator, 'e006000000')).toBe(SW.OK);
     emulator.app = { name: 'Bitcoin', version: '2.2.3' };
-    expect(await status(emulator, 'e006000000')).toBe(SW.INS_NOT_SUPPORTED);
+    expect(await status(emulator, 'e006000000')).toBe(SW.WRONG_APP);
     emulator.app = { name: 'Ethereum', version: '1.13.0' };
     emulator.answer = 'reject';
     expect(await status(emulator, 'e002010015058000002c8000003c800000000000000000000000')).toBe(SW.DENIED);

@@ -29,7 +29,10 @@ export const SW = {
   INS_NOT_SUPPORTED: 0x6d00,
   APP_NOT_OPEN: 0x6e01,
   APP_NOT_OPEN_INS: 0x6d02,
-  APP_NOT_INSTALLED: 0x6807,
+  /** The dashboard of recent firmware, and its lock screen on older firmware. */
+  NO_APP_OPEN: 0x6511,
+  LOCKED_OLDER: 0x6b0c,
+  WRONG_APP: 0x6a15,
 } as const;
 
 export interface LedgerEmulatorOptions {
@@ -46,7 +49,7 @@ export interface LedgerEmulatorOptions {
   confirmationDelayMs?: number;
   /** What an `E0` command gets while the dashboard is open (0x6e00 older firmware, 0x6e01/0x6d02 newer). */
   dashboardStatus?: number;
-  /** What an `E0` command gets while another app is open. */
+  /** What an `E0` command gets while another app is open (0x6a15 by default). */
   wrongAppStatus?: number;
   mnemonic?: string;
 }
@@ -100,11 +103,11 @@ export class LedgerEmulator extends Transport {
     this.rejectStatus = options.rejectStatus ?? SW.DENIED;
     this.confirmationDelayMs = options.confirmationDelayMs ?? 0;
     this.dashboardStatus = options.dashboardStatus ?? SW.APP_NOT_OPEN;
-    this.wrongAppStatus = options.wrongAppStatus ?? SW.INS_NOT_SUPPORTED;
+    this.wrongAppStatus = options.wrongAppStatus ?? SW.WRONG_APP;
     this.root = HDKey.fromMasterSeed(mnemonicToSeedSync(options.mnemonic ?? TEST_MNEMONIC));
   }
 
-  /** Every command answers `status` (0x5515 from the lock screen, 0x6982 on older firmware) until unlocked. */
+  /** Every command answers `status` (0x5515 from the lock screen, 0x6b0c or 0x6982 on older firmware) until unlocked. */
   lock(status: number = SW.LOCKED): void {
     this.lockStatus = status;
   }
@@ -113,7 +116,7 @@ export class LedgerEmulator extends Transport {
     this.lockStatus = null;
   }
 
-  /** The next exchange answers `status` instead of running, e.g. 0x6807 or 0x6a80. */
+  /** The next exchange answers `status` instead of running, e.g. 0x6511 or 0x6a80. */
   failNext(status: number): void {
     this.oneShotStatuses.push(status);
   }

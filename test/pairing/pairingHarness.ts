@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { expect, vi } from 'vitest';
+import { openDesktopLink, transmit } from '../../src/companion/client/desktopLink';
 import { PhoneClient } from '../../src/companion/client/phoneClient';
+import { phoneAccount } from '../../src/companion/core/phoneKeys';
 import { newPhoneState, type PhoneState } from '../../src/companion/core/phoneState';
 import { createEventHub, type EventHub } from '../../src/main/api/events';
 import { ChainDirectory } from '../../src/main/chains/chainDirectory';
@@ -15,6 +17,13 @@ import { PhonePairingsRepository } from '../../src/main/pairing/phonePairingsRep
 import { startRelay } from '../../src/main/pairing/relay/relayServer';
 import { SignersService } from '../../src/main/signers/signersService';
 import { createRepositories, type Repositories } from '../../src/main/store/repositories';
+import { parseInviteUrl } from '../../src/shared/pairing/invite';
+import {
+  decodeDesktopMessage,
+  type DesktopMessage,
+  type PhoneMessage,
+} from '../../src/shared/pairing/messages';
+import { generateKeyPair } from '../../src/shared/pairing/noise';
 import { connectRelayLink, type ConnectRelay, type RelayLink } from '../../src/shared/pairing/relayLink';
 import type { PairingView } from '../../src/shared/pairing';
 import { memorySecrets } from '../vault/memorySecrets';
@@ -133,6 +142,8 @@ export interface HeadlessPhone {
   state(): PhoneState;
   /** Every sealed frame the phone sent, for replay and tampering tests. */
   sent: SentFrame[];
+  /** Every body the relay delivered to the phone: message 2, then the desktop's sealed frames. */
+  received: SentFrame[];
 }
 
 /** The companion's own protocol code, run in Node with its state in memory instead of IndexedDB. */
@@ -142,9 +153,16 @@ export function headlessPhone(
 ): HeadlessPhone {
   let state = newPhoneState(mnemonic, options.name ?? 'Alice’s phone');
   const sent: SentFrame[] = [];
+  const received: SentFrame[] = [];
   const connect = options.connectRelay ?? connectRelayLink;
   const recording: ConnectRelay = async (url, handlers) => {
-    const link = await connect(url, handlers);
+    const link = await connect(url, {
+      ...handlers,
+      deliver: (route, frame) => {
+        received.push({ route, frame });
+        handlers.deliver(route, frame);
+      },
+    });
     const wrapped: RelayLink = Object.create(link) as RelayLink;
     wrapped.send = (route, frame) => {
       sent.push({ route, frame });
@@ -164,7 +182,44 @@ export function headlessPhone(
     pingMs: 0,
     answerTimeoutMs: 2_000,
   });
-  return { client, state: () => state, sent };
+  return { client, state: () => state, sent, received };
+}
+
+/** A phone that runs only the handshake on a QR code, then says exactly what a test tells it to. */
+export async function scanOnly(url: string) {
+  const invite = parseInviteUrl(url, Date.now());
+  const received: DesktopMessage[] = [];
+  const { link, channel } = await openDesktopLink(
+    connectRelayLink,
+    {
+      relay: invite.relay,
+      mode: 'pair',
+      rendezvous: invite.rendezvous,
+      desktopKey: invite.desktopKey,
+      psk: invite.psk,
+      phoneStatic: generateKeyPair().secretKey,
+    },
+    {
+      answerTimeoutMs: 2_000,
+      frame: (session, frame) => {
+        const bytes = session.open(frame);
+        if (bytes) received.push(decodeDesktopMessage(bytes));
+      },
+      closed: () => undefined,
+    },
+  );
+  return {
+    /** What the desktop sent on the session. */
+    received,
+    say: (message: PhoneMessage) => transmit(link, channel, message),
+    hello: (mnemonic: string) =>
+      transmit(link, channel, {
+        t: 'hello',
+        v: 1,
+        phone: { name: 'Mallory’s phone', address: phoneAccount(mnemonic).address },
+      }),
+    disconnect: () => link.disconnect(),
+  };
 }
 
 /** Shows a QR code on the desktop, pairs the phone through it and confirms the code on both sides. */

@@ -140,7 +140,11 @@ describe('what the protocol refuses', () => {
     desktop = startDesktop(temp.db);
     const phone = headlessPhone(PHONE_MNEMONIC);
     const { account } = await pair(phone);
+    // The last frame the phone sent is its `confirm`: replayed, it would pair the phone a second time.
     const confirmFrame = phone.sent.at(-1) as NonNullable<(typeof phone.sent)[number]>;
+    const deliveredToPhone = phone.received.length;
+    let accountEvents = 0;
+    desktop.events.subscribe((name) => void (name === 'accounts.changed' && accountEvents++));
     const attacker = await RelayClient.connect(desktop.relayUrl());
     attacker.send(confirmFrame.route, confirmFrame.frame);
     await until(
@@ -157,6 +161,17 @@ describe('what the protocol refuses', () => {
       'the tampered frame to be refused',
     );
     await attacker.disconnect();
+    // Nothing changed: one phone, one account, and no second `paired`. The phone listens on the same route,
+    // so it got the attacker's two frames, and nothing from the desktop.
+    expect(desktop.repositories.accounts.list()).toEqual([account]);
+    expect(desktop.view().phones).toMatchObject([{ fingerprint: account.deviceFingerprint }]);
+    expect(desktop.view().attempt?.state).toBe('paired');
+    expect(phone.state().desktops).toHaveLength(1);
+    expect(phone.received.slice(deliveredToPhone).map(({ frame }) => frame)).toEqual([
+      confirmFrame.frame,
+      tampered,
+    ]);
+    expect(accountEvents).toBe(0);
 
     const signing = desktop.signers.signTransaction(account.id, transfer(0));
     const request = await until(() => phone.client.requests()[0], 'a request after the attacks');

@@ -1,3 +1,4 @@
+import { startRelay, type Relay, type RelayOptions } from '../../src/main/pairing/relay/relayServer';
 import { RelayClient } from '../../src/shared/pairing/relayClient';
 import {
   decodeServerMessage,
@@ -22,6 +23,22 @@ export function captureLog(): { log: Logger; entries: LogEntry[] } {
       entries.push({ level, message, fields });
     };
   return { log: { info: entry('info'), warn: entry('warn'), error: entry('error') }, entries };
+}
+
+/**
+ * Relays on 127.0.0.1 with a captured log, each closed by `closeAll` (call it from `afterEach`).
+ */
+export function loopbackRelays() {
+  const started: Relay[] = [];
+  return {
+    async start(options: Omit<Partial<RelayOptions>, 'host' | 'port' | 'log'> = {}) {
+      const logs = captureLog();
+      const relay = await startRelay({ host: '127.0.0.1', port: 0, log: logs.log, ...options });
+      started.push(relay);
+      return { relay, logs };
+    },
+    closeAll: () => Promise.all(started.splice(0).map((relay) => relay.close())),
+  };
 }
 
 export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {

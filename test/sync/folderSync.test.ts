@@ -1,57 +1,17 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toChecksumAddress, type ChecksumAddress } from '../../src/main/store/address';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { currentEpoch } from '../../src/main/sync/syncIdentity';
 import { blobName, openBlob } from '../../src/shared/sync/syncBlob';
 import { derivedKeys } from '../../src/shared/sync/syncKeys';
-import { fixtureAddress } from '../anvil/chainSetup';
-import { joinThroughFolder, syncedDesktop, tempDir, type SyncedDesktop } from './syncHarness';
+import { address, label, names, useFolderGroup } from './folderGroup';
 
-const address = (...parts: string[]) =>
-  toChecksumAddress(fixtureAddress('sync', ...parts)) as ChecksumAddress;
-const label = (name: string, ...parts: string[]) => ({
-  address: address(...parts),
-  chainId: null,
-  kind: 'eoa' as const,
-  name,
-  note: '',
-});
-const names = (desktop: SyncedDesktop) =>
-  desktop.repositories.labels
-    .list()
-    .map((entry) => entry.name)
-    .toSorted();
-
-let dir: ReturnType<typeof tempDir>;
-let folder: string;
-const open: SyncedDesktop[] = [];
-beforeEach(() => {
-  dir = tempDir('folder-sync-');
-  folder = join(dir.path, 'Sync folder');
-  mkdirSync(folder);
-});
-afterEach(() => {
-  for (const desktop of open.splice(0)) desktop.close();
-  dir.remove();
-});
-
-function desktop(name: string): SyncedDesktop {
-  const created = syncedDesktop(dir.path, name);
-  open.push(created);
-  return created;
-}
-
-/** Desktops of one group, named in order; the first invites the others through the folder. */
-async function group<const N extends readonly [string, ...string[]]>(
-  ...names: N
-): Promise<{ [I in keyof N]: SyncedDesktop }> {
-  const desktops = names.map(desktop);
-  await joinThroughFolder(folder, desktops);
-  return desktops as { [I in keyof N]: SyncedDesktop };
-}
+const { desktop, group, folder: folderPath, dir: dirPath } = useFolderGroup();
 
 describe('two desktops through a sync folder', () => {
+  let folder = '';
+  beforeEach(() => (folder = folderPath()));
+
   it('carries a label each way, keeps what each had before joining, and the folder holds only opaque blobs', async () => {
     const alice = desktop('Studio');
     const laptop = desktop('Laptop');
@@ -192,7 +152,7 @@ describe('two desktops through a sync folder', () => {
     studio.repositories.labels.set(label('First', 'one'));
     await studio.sync.syncNow();
     await laptop.sync.syncNow();
-    const snapshot = join(dir.path, 'snapshot');
+    const snapshot = join(dirPath(), 'snapshot');
     cpSync(folder, snapshot, { recursive: true });
     studio.repositories.labels.set(label('Second', 'two'));
     await studio.sync.syncNow();

@@ -8,7 +8,6 @@ import {
   UI,
   UI_EVENT,
   UI_RESPONSE,
-  asDeviceUniquePath,
   type Address,
   type BundledParams,
   type CommonParams,
@@ -23,7 +22,6 @@ import {
   type Features,
   type GetAddress,
   type GetPublicKey,
-  type KnownDevice,
   type Params,
   type PROTO,
   type Response,
@@ -34,34 +32,32 @@ import {
 } from '@trezor/connect';
 import type { HDNodeResponse } from '@trezor/connect/lib/types/api/getPublicKey';
 import { concat, getBytes, hexlify, keccak256 } from 'ethers';
-import { SigningKey } from 'ethers/crypto';
 import { hashMessage, TypedDataEncoder } from 'ethers/hash';
 import { computeAddress, Transaction } from 'ethers/transaction';
 import type { TrezorConnectApi } from '../../src/main/signers/trezor/trezorConnectApi';
-import { TEST_MNEMONIC } from '../signing/fixtures';
+import {
+  address,
+  FAKE_PATH,
+  fakeDevice,
+  fakeFeatures,
+  fakeUnacquired,
+  key,
+  pathNumbers,
+  pathString,
+} from './trezorFakeDevice';
+import {
+  settleTrezorOptions,
+  type SettledTrezorOptions,
+  type TrezorModel,
+  type TrezorOptions,
+} from './trezorOptions';
 
-export interface TrezorFakeOptions {
-  /** `internal_model`: T1B1 (Model One, signs typed data from hashes only), T2T1, T3T1… Default T2T1. */
-  model?: TrezorModel;
-  label?: string;
-  /** The matrix positions the fake accepts as its PIN; with one set, the fake starts locked and asks. */
-  pin?: string;
-  /** Passphrase protection: the fake asks once per session, and each passphrase opens its own wallet. */
-  passphrase?: boolean;
-  /** The first firmware version reported. */
-  firmware?: [number, number, number];
-  /** Another seed than the public test mnemonic, to stand beside a Ledger emulator as a device of its own. */
-  mnemonic?: string;
-}
-
-/** The enum's values as plain strings, so a test can write 'T1B1'. */
-export type TrezorModel = `${Features['internal_model']}`;
+export type TrezorFakeOptions = TrezorOptions;
+export type { TrezorModel };
 
 type Failure = Unsuccessful['payload'];
 type EventName = typeof DEVICE_EVENT | typeof UI_EVENT | typeof TRANSPORT_EVENT;
 type AnyMessage = DeviceEventMessage | UiEventMessage | TransportEventMessage;
-
-const PATH = asDeviceUniquePath('fake-trezor-1');
 
 /**
  * A stand-in for TrezorConnect with one Trezor behind it, holding the abandon test mnemonic. It signs for
@@ -73,7 +69,7 @@ export class TrezorConnectFake implements TrezorConnectApi {
   /** Method names in call order, so tests can count device round trips. */
   readonly calls: string[] = [];
   private readonly listeners = new Map<EventName, Set<(event: AnyMessage) => void>>();
-  private readonly options: Required<Omit<TrezorFakeOptions, 'pin'>> & { pin: string | null };
+  private readonly options: SettledTrezorOptions;
   private connected = false;
   private elsewhere = false;
   private locked: boolean;
@@ -86,20 +82,13 @@ export class TrezorConnectFake implements TrezorConnectApi {
   private waiting: ((response: UiResponseEvent | Failure) => void) | null = null;
 
   constructor(options: TrezorFakeOptions = {}) {
-    this.options = {
-      model: options.model ?? 'T2T1',
-      label: options.label ?? 'My Trezor',
-      pin: options.pin ?? null,
-      passphrase: options.passphrase ?? false,
-      firmware: options.firmware ?? [2, 8, 7],
-      mnemonic: options.mnemonic ?? TEST_MNEMONIC,
-    };
+    this.options = settleTrezorOptions(options);
     this.locked = this.options.pin !== null;
     this.sessionPassphrase = this.options.passphrase ? null : '';
   }
 
   get path(): DeviceUniquePath {
-    return PATH;
+    return FAKE_PATH;
   }
 
   // Test controls.
@@ -148,7 +137,7 @@ export class TrezorConnectFake implements TrezorConnectApi {
       type: DEVICE.CONNECT,
       payload: {
         type: 'unreadable',
-        path: PATH,
+        path: FAKE_PATH,
         name: 'Trezor',
         label: 'Unreadable device',
         error: 'LIBUSB_ERROR_ACCESS: Access denied (insufficient permissions)',
@@ -200,7 +189,7 @@ export class TrezorConnectFake implements TrezorConnectApi {
   }
 
   getFeatures(params: CommonParams): Response<Features> {
-    return this.run('getFeatures', params, false, () => this.features());
+    return this.run('getFeatures', params, false, () => fakeFeatures(this.options, this.locked));
   }
 
   ethereumGetAddress(params: Params<GetAddress>): Response<Address>;
@@ -326,7 +315,7 @@ export class TrezorConnectFake implements TrezorConnectApi {
 
   /** The checks a real device passes a request through, in its order; returns the failure, if any. */
   private async gate(params: CommonParams, confirm: boolean): Promise<Failure | null> {
-    if (!this.connected || (params.device?.path !== undefined && params.device.path !== PATH)) {
+    if (!this.connected || (params.device?.path !== undefined && params.device.path !== FAKE_PATH)) {
       return { code: 'Device_NotFound', error: 'Device not found' };
     }
     if (this.elsewhere) return { code: 'Device_UsedElsewhere', error: 'Device is used in another window' };
@@ -359,7 +348,7 @@ export class TrezorConnectFake implements TrezorConnectApi {
       this.emit(UI_EVENT, {
         event: UI_EVENT,
         type: UI.REQUEST_BUTTON,
-        payload: { device: this.device(), code: 'ButtonRequest_Other' },
+        payload: { device: fakeDevice(this.options, this.locked), code: 'ButtonRequest_Other' },
       });
       if (this.rejectNextConfirmation) {
         this.rejectNextConfirmation = false;
@@ -375,7 +364,11 @@ export class TrezorConnectFake implements TrezorConnectApi {
     const answered = new Promise<UiResponseEvent | Failure>((resolve) => {
       this.waiting = resolve;
     });
-    this.emit(UI_EVENT, { event: UI_EVENT, type, payload: { device: this.device() } });
+    this.emit(UI_EVENT, {
+      event: UI_EVENT,
+      type,
+      payload: { device: fakeDevice(this.options, this.locked) },
+    });
     return answered;
   }
 
@@ -396,118 +389,12 @@ export class TrezorConnectFake implements TrezorConnectApi {
       | typeof DEVICE.CHANGED
       | typeof DEVICE.DISCONNECT,
   ): void {
-    const payload: Device = this.elsewhere && type !== DEVICE.DISCONNECT ? this.unacquired() : this.device();
+    const payload: Device =
+      this.elsewhere && type !== DEVICE.DISCONNECT ? fakeUnacquired() : fakeDevice(this.options, this.locked);
     this.emit(DEVICE_EVENT, { event: DEVICE_EVENT, type, payload });
   }
 
   private emit(type: EventName, message: AnyMessage): void {
     for (const listener of this.listeners.get(type) ?? []) listener(message);
   }
-
-  private unacquired(): Device {
-    return {
-      type: 'unacquired',
-      path: PATH,
-      name: 'Trezor',
-      label: 'Unacquired device',
-      descriptor: { apiType: 'usb', id: 'fake-usb-1' },
-      transportSessionOwner: 'Trezor Suite',
-      status: 'occupied',
-    };
-  }
-
-  private device(): KnownDevice {
-    const features = this.features();
-    return {
-      type: 'acquired',
-      path: PATH,
-      name: 'Trezor',
-      descriptor: { apiType: 'usb', id: 'fake-usb-1' },
-      id: features.device_id,
-      label: this.options.label,
-      firmware: 'valid',
-      status: 'available',
-      mode: 'normal',
-      features,
-      unavailableCapabilities: {},
-      availableTranslations: {},
-      authenticityChecks: { firmwareRevision: null, firmwareHash: null },
-    };
-  }
-
-  private features(): Features {
-    const [major, minor, patch] = this.options.firmware;
-    return {
-      vendor: 'trezor.io',
-      major_version: major,
-      minor_version: minor,
-      patch_version: patch,
-      bootloader_mode: null,
-      device_id: 'FAKE0000000000000001',
-      pin_protection: this.options.pin !== null,
-      passphrase_protection: this.options.passphrase,
-      language: 'en-US',
-      label: this.options.label,
-      initialized: true,
-      revision: null,
-      bootloader_hash: null,
-      imported: null,
-      unlocked: !this.locked,
-      firmware_present: null,
-      backup_availability: null,
-      flags: null,
-      model: this.options.model === 'T1B1' ? '1' : 'T',
-      fw_major: null,
-      fw_minor: null,
-      fw_patch: null,
-      fw_vendor: null,
-      unfinished_backup: null,
-      no_backup: null,
-      recovery_status: null,
-      capabilities: ['Capability_Ethereum'],
-      backup_type: null,
-      sd_card_present: null,
-      sd_protection: null,
-      wipe_code_protection: null,
-      session_id: null,
-      passphrase_always_on_device: null,
-      safety_checks: null,
-      auto_lock_delay_ms: null,
-      display_rotation: null,
-      experimental_features: null,
-      // The same strings, typed as the enum from @trezor/device-utils, which the wallet does not depend on.
-      internal_model: this.options.model as Features['internal_model'],
-    };
-  }
-}
-
-function address(root: HDKey, path: string | number[]): Address {
-  const serializedPath = pathString(path);
-  return {
-    address: computeAddress(key(root, path).publicKey),
-    path: pathNumbers(serializedPath),
-    serializedPath,
-  };
-}
-
-function key(root: HDKey, path: string | number[]): SigningKey {
-  const privateKey = root.derive(pathString(path)).privateKey;
-  if (!privateKey) throw new Error('The fake derived a node without a private key.');
-  return new SigningKey(privateKey);
-}
-
-const HARDENED = 0x80000000;
-
-function pathString(path: string | number[]): string {
-  if (typeof path === 'string') return path;
-  return ['m', ...path.map((index) => (index >= HARDENED ? `${index - HARDENED}'` : String(index)))].join(
-    '/',
-  );
-}
-
-function pathNumbers(path: string): number[] {
-  return path
-    .split('/')
-    .slice(1)
-    .map((part) => (part.endsWith("'") ? Number(part.slice(0, -1)) + HARDENED : Number(part)));
 }

@@ -6,6 +6,7 @@ import type { ConnectRelay, RelayLink } from '../../shared/pairing/relayLink';
 import { RelayErrorCode } from '../../shared/pairing/relayWire';
 import { SecureChannel } from '../../shared/pairing/secureChannel';
 import {
+  checkHandshakeSize,
   deriveSessionSecrets,
   handshakePrologue,
   type HandshakeMode,
@@ -88,6 +89,7 @@ export async function openDesktopLink(
     });
     link.knock(target.rendezvous, replyRoute, noise.writeMessage());
     const message = await reply;
+    checkHandshakeSize(message, 2);
     noise.readMessage(message);
     const result = noise.split();
     const secrets = deriveSessionSecrets(result);

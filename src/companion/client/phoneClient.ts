@@ -1,6 +1,11 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { parseInviteUrl } from '../../shared/pairing/invite';
-import { decodeDesktopMessage, type DesktopMessage, type PhoneMessage } from '../../shared/pairing/messages';
+import {
+  decodeDesktopMessage,
+  SAS_PATTERN,
+  type DesktopMessage,
+  type PhoneMessage,
+} from '../../shared/pairing/messages';
 import { generateKeyPair } from '../../shared/pairing/noise';
 import { PairingError } from '../../shared/pairing/pairingError';
 import type { ConnectRelay, RelayLink } from '../../shared/pairing/relayLink';
@@ -126,6 +131,9 @@ export class PhoneClient {
       code,
       confirm: async (shownCode) => {
         if (settled) throw new PairingError('invalid_message', 'This pairing is already over.');
+        // The desktop refuses any other form, so a malformed code would only leave both sides waiting.
+        if (!SAS_PATTERN.test(shownCode))
+          throw new PairingError('invalid_message', 'The code to confirm is six digits.');
         transmit(link, channel, { t: 'confirm', sas: shownCode });
         try {
           const answer = await inbox.next(5 * 60_000, 'The desktop did not confirm the code in time.');

@@ -1,4 +1,4 @@
-import { Signature, Transaction } from 'ethers';
+import { concat, encodeRlp, keccak256, Signature, toBeArray, Transaction } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import {
   createMnemonic,
@@ -94,6 +94,38 @@ describe('phone keys', () => {
     expect(requestDigest({ ...legacy, value: '1500000000000000001' })).not.toBe(digest);
     expect(requestDigest({ ...legacy, to: null })).not.toBe(digest);
     expect(requestDigest({ ...eip1559, maxPriorityFeePerGas: '1000001' })).not.toBe(requestDigest(eip1559));
+  });
+
+  it('hashes exactly as docs/PROTOCOL.md section 12.1 writes it, the access list empty', () => {
+    // RLP integers are minimal big-endian byte strings: zero is the empty string.
+    const int = (value: string | number) => toBeArray(BigInt(value));
+    const to = (tx: PhoneTransaction) => tx.to ?? '0x';
+    const { chainId, nonce, gasLimit, value, data } = eip1559;
+    if (eip1559.type !== 2 || legacy.type !== 0) throw new Error('fixtures changed');
+    const type2 = [chainId, nonce, eip1559.maxPriorityFeePerGas, eip1559.maxFeePerGas, gasLimit].map(int);
+    expect(requestDigest(eip1559)).toBe(
+      keccak256(concat(['0x02', encodeRlp([...type2, to(eip1559), int(value), data, []])])),
+    );
+    const fields = [legacy.nonce, legacy.gasPrice, legacy.gasLimit].map(int);
+    const body = [...fields, to(legacy), int(legacy.value), legacy.data, int(legacy.chainId), '0x', '0x'];
+    expect(requestDigest(legacy)).toBe(keccak256(encodeRlp(body)));
+    expect(requestDigest({ ...legacy, to: null })).toBe(
+      keccak256(encodeRlp([...fields, '0x', ...body.slice(4)])),
+    );
+  });
+
+  it('writes r and s as 64 hex digits, left-padded with zeros', () => {
+    // About one signature in 128 has an r or s below 2^248; the nonce walks until one does.
+    let signature = signPhoneTransaction(TEST_MNEMONIC, legacy);
+    let tx = legacy;
+    for (let nonce = 0; nonce < 3_000 && !/^0x00/.test(signature.r) && !/^0x00/.test(signature.s); nonce++) {
+      tx = { ...legacy, nonce };
+      signature = signPhoneTransaction(TEST_MNEMONIC, tx);
+    }
+    expect([signature.r, signature.s].some((part) => part.startsWith('0x00'))).toBe(true);
+    expect(signature.r).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(signature.s).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(recover(tx, signature)).toBe(phoneAccount(TEST_MNEMONIC).address);
   });
 
   it('refuses a transaction ethers cannot encode with a RequestError', () => {

@@ -239,6 +239,49 @@ describe('phone sync replica', () => {
     ]);
   });
 
+  it('refuses a member rewriting another member’s entry or undoing a removal, and applies nothing of it', () => {
+    const { desktop, replica: start } = setUp();
+    const other = newDeviceKeys();
+    const gone = newDeviceKeys();
+    const joined = applySyncGroup(
+      start,
+      desktop.group([desktop.memberOp(other, 'desktop'), desktop.memberOp(gone, 'desktop')]),
+    );
+    const removed = applySyncBlobs(joined, [
+      desktop.blob([desktop.op('devices', gone.id, DELETED_FIELD, true)]),
+    ]);
+    const clock = new HybridClock(other.id, () => 1_800_000_000_000);
+    const byOther = (counter: number, ops: Omit<SyncOp, 't'>[]) =>
+      base64urlnopad.encode(
+        sealBlob(desktop.ring[0] as EpochKey, other, {
+          kind: 'ops',
+          counter,
+          ops: ops.map((op) => ({ ...op, t: clock.tick() })),
+        }),
+      );
+    const takeover = memberValue({
+      name: 'Desk',
+      kind: 'desktop',
+      sign: bytesToHex(other.signPublic),
+      box: bytesToHex(other.boxPublic),
+    });
+    const { replica, report } = applySyncBlobs(removed.replica, [
+      byOther(1, [
+        { c: 'labels', k: `${ALICE}/*`, f: 'name', v: 'Mallory' },
+        { c: 'devices', k: desktop.keys.id, f: MEMBER_FIELD, v: takeover },
+      ]),
+      byOther(2, [{ c: 'devices', k: gone.id, f: DELETED_FIELD, v: false }]),
+    ]);
+    expect(report.refused).toEqual([
+      { code: 'malformed', message: expect.stringMatching(/rewrite the entry of Desk/) as unknown },
+      { code: 'malformed', message: expect.stringMatching(/bring back Desk, which was removed/) as unknown },
+    ]);
+    expect(nameFor(replica, ALICE, 1)).toBeNull();
+    expect(
+      applySyncBlobs(replica, [desktop.blob([desktop.op('labels', `${ALICE}/*`, 'name', 'Alice')])]).report,
+    ).toMatchObject({ applied: 1, refused: [] });
+  });
+
   it('names an address: contact on the chain, contact everywhere, label on the chain, label everywhere', () => {
     const { desktop, replica: start } = setUp();
     const lower = ALICE.toLowerCase();

@@ -2,8 +2,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
 import { z } from 'zod';
 import { BlobLedger } from '../../shared/sync/blobLedger';
-import { applyOps, MemoryFieldStore, type StoredField } from '../../shared/sync/fieldStore';
-import { rosterMembers } from '../../shared/sync/roster';
+import { applyOps, MemoryFieldStore } from '../../shared/sync/fieldStore';
+import { rosterMembers, rosterOpRefusal, rosterRecords } from '../../shared/sync/roster';
 import { openBlob } from '../../shared/sync/syncBlob';
 import { SyncBlobError } from '../../shared/sync/syncBlobError';
 import { decodeKeyRing, newDeviceKeys } from '../../shared/sync/syncKeys';
@@ -212,6 +212,7 @@ export function applySyncBlobs(
         report.duplicates += 1;
         continue;
       }
+      refuseRosterRewrites(store, ops);
       const changed = applyOps(store, ops);
       size += adds;
       report.applied += 1;
@@ -299,18 +300,21 @@ function added(store: MemoryFieldStore, ops: readonly SyncOp[]): number {
 
 /** Current members' signing keys by device id; removed members sign nothing. */
 function members(store: MemoryFieldStore): Map<string, Uint8Array> {
-  const records = new Map<string, Map<string, StoredField>>();
-  for (const op of store.entries()) {
-    if (op.c !== ROSTER_COLLECTION) continue;
-    let fields = records.get(op.k);
-    if (!fields) records.set(op.k, (fields = new Map()));
-    fields.set(op.f, { v: op.v, t: op.t });
-  }
   return new Map(
-    rosterMembers(records)
+    rosterMembers(rosterRecords(store.entries()))
       .filter((member) => !member.removed)
       .map((member) => [member.id, member.signPublic] as const),
   );
+}
+
+/** The roster rules every device applies (docs/SYNC.md): one member cannot rewrite another or undo a removal. */
+function refuseRosterRewrites(store: MemoryFieldStore, ops: readonly SyncOp[]): void {
+  if (!ops.some((op) => op.c === ROSTER_COLLECTION)) return;
+  const records = rosterRecords(store.entries());
+  const roster = rosterMembers(records);
+  const nameOf = (id: string) => roster.find((member) => member.id === id)?.name ?? 'another device';
+  const why = rosterOpRefusal(records, ops, nameOf);
+  if (why) throw new SyncBlobError('malformed', `A change to the sync group was refused: ${why}.`);
 }
 
 function parseKey(key: string): { address: string; chainId: number | null } | null {

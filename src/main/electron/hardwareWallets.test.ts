@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstHardwareWallet, isHardwareWallet } from './hardwareWallets';
+import { isHardwareWallet } from './hardwareWallets';
 
 describe('isHardwareWallet', () => {
   it.each([
@@ -20,20 +20,5 @@ describe('isHardwareWallet', () => {
     ['no ids at all', 0, 0],
   ])('refuses %s', (_name, vendorId, productId) => {
     expect(isHardwareWallet({ vendorId, productId })).toBe(false);
-  });
-});
-
-describe('firstHardwareWallet', () => {
-  it('skips every other device and picks the first wallet', () => {
-    const devices = [
-      { deviceId: 'keyboard', vendorId: 0x046d, productId: 0xc31c },
-      { deviceId: 'trezor', vendorId: 0x1209, productId: 0x53c1 },
-      { deviceId: 'ledger', vendorId: 0x2c97, productId: 0x4011 },
-    ];
-    expect(firstHardwareWallet(devices)?.deviceId).toBe('trezor');
-  });
-
-  it('picks nothing when no wallet is plugged in', () => {
-    expect(firstHardwareWallet([{ deviceId: 'mouse', vendorId: 0x046d, productId: 0xc077 }])).toBeUndefined();
   });
 });

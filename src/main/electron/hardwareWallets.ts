@@ -1,13 +1,16 @@
-/** A USB or HID device as Chromium describes it; only the ids matter for the decision. */
+/** A USB or HID device by its ids. */
 export interface UsbIds {
   vendorId: number;
   productId: number;
 }
 
 /**
- * The devices the renderer may ever be granted. Ledger (0x2c97) and SatoshiLabs (0x534c) own their vendor
- * ids outright. 0x1209 is pid.codes, a vendor id shared by many open-hardware projects, so there only the
- * product ids Trezor registered (Model T and later, bootloader and firmware) count.
+ * The hardware wallets the app talks to. Main does all of it (node-hid, usb, Trezor Connect); the page is
+ * granted no device at all (permissionPolicy.ts). The Linux udev rules the installers ship give console
+ * users exactly these devices (scripts/packaging.test.ts checks that the two agree). Ledger (0x2c97) and
+ * SatoshiLabs (0x534c) own their vendor ids outright. 0x1209 is pid.codes, a vendor id shared by many
+ * open-hardware projects, so there only the product ids Trezor registered (Model T and later, bootloader and
+ * firmware) count.
  */
 const HARDWARE_WALLETS: readonly { vendorId: number; productIds: readonly number[] | 'any' }[] = [
   { vendorId: 0x2c97, productIds: 'any' },
@@ -20,11 +23,4 @@ export function isHardwareWallet(device: UsbIds): boolean {
     ({ vendorId, productIds }) =>
       device.vendorId === vendorId && (productIds === 'any' || productIds.includes(device.productId)),
   );
-}
-
-/** The device a chooser may pick without asking: the first hardware wallet offered, never anything else. */
-export function firstHardwareWallet<D extends UsbIds & { deviceId: string }>(
-  devices: readonly D[],
-): D | undefined {
-  return devices.find(isHardwareWallet);
 }

@@ -1,4 +1,4 @@
-import { app, dialog, net, session, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, net, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore } from '../core';
 import { createLogger } from '../log';
@@ -17,7 +17,9 @@ if (dataDirOverride) app.setPath('userData', dataDirOverride);
 
 registerAppScheme();
 app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => hardenContents(contents, log));
+app.on('web-contents-created', (_event, contents) =>
+  hardenContents(contents, (url) => shell.openExternal(url), log),
+);
 
 // The lock lives in the profile, so it is taken after the profile is chosen.
 if (app.requestSingleInstanceLock()) {
@@ -48,8 +50,9 @@ function start(): void {
   const windows = new Set<BrowserWindow>();
   connectIpc(core, () => [...windows].map((win) => win.webContents));
   const openWindow = () => {
-    const win = createMainWindow({
+    const win = createMainWindow(BrowserWindow, {
       title: app.getName(),
+      dark: nativeTheme.shouldUseDarkColors,
       preload: join(appDir, 'dist', 'preload', 'index.cjs'),
       devTools: !app.isPackaged,
       log,

@@ -1,67 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from './appOrigin';
-import {
-  allowsDevice,
-  allowsDownload,
-  allowsPermissionCheck,
-  allowsPermissionRequest,
-  deviceToSelect,
-} from './permissionPolicy';
-
-const ledger = { deviceId: 'ledger', vendorId: 0x2c97, productId: 0x4011 };
-const keyboard = { deviceId: 'keyboard', vendorId: 0x046d, productId: 0xc31c };
+import { allowsDownload, allowsPermissionCheck, allowsPermissionRequest } from './permissionPolicy';
 
 describe('allowsPermissionCheck', () => {
-  it.each(['hid', 'usb'])('lets the wallet page ask for %s devices', (permission) => {
-    expect(allowsPermissionCheck(permission, APP_ORIGIN, true)).toBe(true);
+  it('lets the wallet page write to the clipboard', () => {
+    expect(allowsPermissionCheck('clipboard-sanitized-write', APP_ORIGIN, true)).toBe(true);
     // Chromium serialises the origin as a URL, with a trailing slash.
-    expect(allowsPermissionCheck(permission, `${APP_ORIGIN}/`, true)).toBe(true);
+    expect(allowsPermissionCheck('clipboard-sanitized-write', `${APP_ORIGIN}/`, true)).toBe(true);
   });
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'serial', 'openExternal', 'unknown'])(
+  // Devices are reached from main only, so the page never gets as far as a chooser.
+  it.each(['hid', 'usb', 'serial', 'bluetooth'])(
+    'refuses %s devices even to the wallet page',
+    (permission) => {
+      expect(allowsPermissionCheck(permission, APP_ORIGIN, true)).toBe(false);
+      expect(allowsPermissionCheck(permission, `${APP_ORIGIN}/`, true)).toBe(false);
+    },
+  );
+
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown'])(
     'refuses %s even to the wallet page',
     (permission) => expect(allowsPermissionCheck(permission, APP_ORIGIN, true)).toBe(false),
   );
 
   it('refuses sub-frames and other origins', () => {
-    expect(allowsPermissionCheck('hid', APP_ORIGIN, false)).toBe(false);
-    expect(allowsPermissionCheck('hid', 'https://evil.example', true)).toBe(false);
-    expect(allowsPermissionCheck('usb', 'null', true)).toBe(false);
-  });
-});
-
-describe('allowsDevice', () => {
-  it('grants a hardware wallet to the wallet page over HID and USB', () => {
-    expect(allowsDevice({ deviceType: 'hid', origin: APP_ORIGIN, device: ledger })).toBe(true);
-    expect(allowsDevice({ deviceType: 'usb', origin: `${APP_ORIGIN}/`, device: ledger })).toBe(true);
-  });
-
-  it('refuses other devices, other origins and serial ports', () => {
-    expect(allowsDevice({ deviceType: 'hid', origin: APP_ORIGIN, device: keyboard })).toBe(false);
-    expect(allowsDevice({ deviceType: 'hid', origin: 'https://evil.example', device: ledger })).toBe(false);
-    expect(
-      allowsDevice({
-        deviceType: 'serial',
-        origin: APP_ORIGIN,
-        device: { vendorId: '2c97', productId: '4011' },
-      }),
-    ).toBe(false);
-    expect(allowsDevice({ deviceType: 'hid', origin: APP_ORIGIN, device: {} })).toBe(false);
-  });
-});
-
-describe('deviceToSelect', () => {
-  const walletPage = { origin: APP_ORIGIN, isMainFrame: true };
-
-  it('picks the hardware wallet for the wallet page', () => {
-    expect(deviceToSelect(walletPage, [keyboard, ledger])).toBe('ledger');
-  });
-
-  it('cancels for a foreign, embedded or vanished frame, or when no wallet is plugged in', () => {
-    expect(deviceToSelect({ origin: 'https://evil.example', isMainFrame: true }, [ledger])).toBeUndefined();
-    expect(deviceToSelect({ origin: APP_ORIGIN, isMainFrame: false }, [ledger])).toBeUndefined();
-    expect(deviceToSelect(null, [ledger])).toBeUndefined();
-    expect(deviceToSelect(walletPage, [keyboard])).toBeUndefined();
+    expect(allowsPermissionCheck('clipboard-sanitized-write', APP_ORIGIN, false)).toBe(false);
+    expect(allowsPermissionCheck('clipboard-sanitized-write', 'https://evil.example', true)).toBe(false);
+    expect(allowsPermissionCheck('clipboard-sanitized-write', 'null', true)).toBe(false);
   });
 });
 
@@ -70,6 +35,9 @@ describe('allowsPermissionRequest', () => {
     expect(allowsPermissionRequest('clipboard-sanitized-write', `${APP_ORIGIN}/index.html`, true)).toBe(true);
     expect(allowsPermissionRequest('clipboard-read', `${APP_ORIGIN}/index.html`, true)).toBe(false);
     expect(allowsPermissionRequest('notifications', `${APP_ORIGIN}/index.html`, true)).toBe(false);
+    for (const device of ['hid', 'usb', 'serial']) {
+      expect(allowsPermissionRequest(device, `${APP_ORIGIN}/index.html`, true)).toBe(false);
+    }
   });
 
   it('refuses sub-frames and other origins', () => {

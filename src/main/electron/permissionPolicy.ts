@@ -1,21 +1,17 @@
 import { isAppUrl } from './appOrigin';
-import { firstHardwareWallet, isHardwareWallet, type UsbIds } from './hardwareWallets';
-
-/** Everything else (camera, notifications, clipboard reads, geolocation, serial, …) is refused outright. */
-const DEVICE_PERMISSIONS: ReadonlySet<string> = new Set(['hid', 'usb']);
-/** "Copy address" needs to write plain text to the clipboard; reading it back is never allowed. */
-const PAGE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 /**
- * Chromium's permission check, asked before a page may even enumerate devices. Only the wallet's own main
- * frame gets as far as the device chooser; embedded frames never do, whatever their origin.
+ * The one thing the wallet's page may ask the browser for: "Copy address" writes plain text to the clipboard.
+ * Reading it back is never allowed, and neither is anything else (camera, notifications, geolocation, …).
+ * Above all the page gets no device: `hid`, `usb` and `serial` are refused like the rest, because every
+ * exchange with a hardware wallet happens in main, where each signature is checked before it is used. A
+ * compromised page can then neither talk to a device directly nor pick one through a chooser.
  */
+const PAGE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Chromium's permission check (asked, among others, before a page may even enumerate devices). */
 export function allowsPermissionCheck(permission: string, origin: string, isMainFrame: boolean): boolean {
-  return (
-    (DEVICE_PERMISSIONS.has(permission) || PAGE_PERMISSIONS.has(permission)) &&
-    isMainFrame &&
-    isAppUrl(origin)
-  );
+  return PAGE_PERMISSIONS.has(permission) && isMainFrame && isAppUrl(origin);
 }
 
 /** A page's request for a permission at run time: only clipboard writes, only from the wallet's main frame. */
@@ -33,41 +29,4 @@ export function allowsPermissionRequest(
  */
 export function allowsDownload(url: string): boolean {
   return url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length));
-}
-
-export interface DevicePermissionRequest {
-  deviceType: string;
-  origin: string;
-  /** Serial ports describe their ids as strings, so nothing is assumed about the shape. */
-  device: { vendorId?: unknown; productId?: unknown };
-}
-
-/** Chromium's per-device grant: a hardware wallet, over HID or WebUSB, for the wallet's own origin. */
-export function allowsDevice({ deviceType, origin, device }: DevicePermissionRequest): boolean {
-  const { vendorId, productId } = device;
-  return (
-    DEVICE_PERMISSIONS.has(deviceType) &&
-    isAppUrl(origin) &&
-    typeof vendorId === 'number' &&
-    typeof productId === 'number' &&
-    isHardwareWallet({ vendorId, productId })
-  );
-}
-
-/** The frame that opened a device chooser; null once it has navigated away or been destroyed. */
-export interface ChooserFrame {
-  origin: string;
-  isMainFrame: boolean;
-}
-
-/**
- * Answers a page's device chooser (`navigator.hid.requestDevice` and the WebUSB equivalent): the first
- * hardware wallet plugged in, for the wallet's own main frame only. `undefined` cancels the request.
- */
-export function deviceToSelect<D extends UsbIds & { deviceId: string }>(
-  frame: ChooserFrame | null,
-  devices: readonly D[],
-): string | undefined {
-  if (frame === null || !frame.isMainFrame || !isAppUrl(frame.origin)) return undefined;
-  return firstHardwareWallet(devices)?.deviceId;
 }

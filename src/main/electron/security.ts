@@ -1,16 +1,11 @@
-import { shell, type Session, type WebContents } from 'electron';
+import type { Session, WebContents } from 'electron';
 import type { Logger } from '../log';
 import { isAppUrl } from './appOrigin';
 import { safeExternalUrl } from './externalLinks';
-import type { UsbIds } from './hardwareWallets';
-import {
-  allowsDevice,
-  allowsDownload,
-  allowsPermissionCheck,
-  allowsPermissionRequest,
-  deviceToSelect,
-  type ChooserFrame,
-} from './permissionPolicy';
+import { allowsDownload, allowsPermissionCheck, allowsPermissionRequest } from './permissionPolicy';
+
+// Only types come from electron here, so the tests run these guards on plain objects shaped like a Session
+// and a WebContents, in Node.
 
 /** Only scheme and host reach the log: the rest of a URL can carry an address or whatever the user typed. */
 function whereTo(url: string): string {
@@ -22,26 +17,25 @@ function whereTo(url: string): string {
   }
 }
 
-interface DeviceChooserDetails {
-  frame: { origin: string; parent: unknown } | null;
-  deviceList: readonly (UsbIds & { deviceId: string })[];
-}
-
-/** Answers `select-hid-device` and `select-usb-device` alike; without preventDefault Electron picks itself. */
-function chooseHardwareWallet(
+/**
+ * Cancels a page's device chooser. Without preventDefault Electron would pick a device on its own; the
+ * permission checks already keep the page from getting this far, and this holds even if they did not.
+ */
+function refuseChooser(
+  log: Logger,
+  kind: string,
   event: { preventDefault(): void },
-  { frame, deviceList }: DeviceChooserDetails,
-  callback: (deviceId?: string) => void,
+  cancel: () => void,
 ): void {
   event.preventDefault();
-  const chooser: ChooserFrame | null = frame && { origin: frame.origin, isMainFrame: frame.parent === null };
-  callback(deviceToSelect(chooser, deviceList));
+  log.warn('device chooser refused', { kind });
+  cancel();
 }
 
 /**
- * Denies by default everything a page could ask the browser for. The exceptions are device access for
- * hardware wallets and clipboard writes, on the wallet's own page, and saving a blob that page made (a
- * backup), always through the save dialog so a compromised page cannot drop files silently.
+ * Denies by default everything a page could ask the browser for, devices included: the hardware wallets are
+ * driven from main. The exceptions are clipboard writes from the wallet's own page, and saving a blob that
+ * page made (a backup), always through the save dialog so a compromised page cannot drop files silently.
  */
 export function hardenSession(session: Session, log: Logger): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
@@ -52,9 +46,17 @@ export function hardenSession(session: Session, log: Logger): void {
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
     allowsPermissionCheck(permission, requestingOrigin, details.isMainFrame),
   );
-  session.setDevicePermissionHandler((details) => allowsDevice(details));
-  session.on('select-hid-device', chooseHardwareWallet);
-  session.on('select-usb-device', chooseHardwareWallet);
+  session.setDevicePermissionHandler(() => false);
+  // No argument cancels a HID or USB chooser; an empty id cancels a serial or Bluetooth one.
+  session.on('select-hid-device', (event, _details, callback) =>
+    refuseChooser(log, 'hid', event, () => callback()),
+  );
+  session.on('select-usb-device', (event, _details, callback) =>
+    refuseChooser(log, 'usb', event, () => callback()),
+  );
+  session.on('select-serial-port', (event, _ports, _contents, callback) =>
+    refuseChooser(log, 'serial', event, () => callback('')),
+  );
   session.on('will-download', (event, item) => {
     // Leaving the save path unset makes Electron ask the user where to save.
     if (allowsDownload(item.getURL())) return;
@@ -63,11 +65,14 @@ export function hardenSession(session: Session, log: Logger): void {
   });
 }
 
+/** How a link meant for a browser leaves the app: `shell.openExternal` in the shell. */
+export type OpenExternal = (url: string) => Promise<void>;
+
 /**
  * Keeps every webContents on the wallet's own pages: no navigation or redirect away, no new windows and no
  * <webview>. A link meant for a browser (an explorer, the docs) opens there, and only over https.
  */
-export function hardenContents(contents: WebContents, log: Logger): void {
+export function hardenContents(contents: WebContents, openExternal: OpenExternal, log: Logger): void {
   const stayInApp = (event: { url: string; preventDefault(): void }) => {
     if (isAppUrl(event.url)) return;
     event.preventDefault();
@@ -78,7 +83,7 @@ export function hardenContents(contents: WebContents, log: Logger): void {
   contents.setWindowOpenHandler(({ url }) => {
     const external = safeExternalUrl(url);
     if (external) {
-      shell.openExternal(external).catch((error: unknown) => {
+      openExternal(external).catch((error: unknown) => {
         log.warn('could not open a link in the browser', { to: whereTo(external), error: String(error) });
       });
     } else {
@@ -90,4 +95,8 @@ export function hardenContents(contents: WebContents, log: Logger): void {
     event.preventDefault();
     log.warn('webview refused');
   });
+  // Web Bluetooth's chooser lives on the webContents; unanswered, Electron would pick the first device.
+  contents.on('select-bluetooth-device', (event, _devices, callback) =>
+    refuseChooser(log, 'bluetooth', event, () => callback('')),
+  );
 }

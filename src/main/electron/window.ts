@@ -1,4 +1,4 @@
-import { BrowserWindow, nativeTheme } from 'electron';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../log';
 import { APP_ENTRY_URL } from './appOrigin';
 
@@ -7,10 +7,29 @@ export interface MainWindowOptions {
   preload: string;
   /** Off in packaged builds: "paste this into the console" is a classic way to rob wallet users. */
   devTools: boolean;
+  /** The system's dark mode (`nativeTheme.shouldUseDarkColors`). */
+  dark: boolean;
   log: Logger;
 }
 
-export function createMainWindow({ title, preload, devTools, log }: MainWindowOptions): BrowserWindow {
+/**
+ * Electron's BrowserWindow class, handed in so the tests can check these settings on a stand-in in Node (this
+ * file imports only electron's types). The parameter keeps the class's name so Electronegativity's static scan
+ * still reads the `new BrowserWindow({...})` below.
+ */
+export type WindowClass<W> = new (options: BrowserWindowConstructorOptions) => W;
+
+/** What this file does with the window it makes. */
+export interface LoadingWindow {
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  show(): void;
+  loadURL(url: string): Promise<void>;
+}
+
+export function createMainWindow<W extends LoadingWindow>(
+  BrowserWindow: WindowClass<W>,
+  { title, preload, devTools, dark, log }: MainWindowOptions,
+): W {
   const win = new BrowserWindow({
     title,
     width: 1280,
@@ -19,7 +38,7 @@ export function createMainWindow({ title, preload, devTools, log }: MainWindowOp
     minHeight: 600,
     show: false,
     // The renderer's own app background, so the window does not flash white or black before first paint.
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#0e1014' : '#f6f7f9',
+    backgroundColor: dark ? '#0e1014' : '#f6f7f9',
     webPreferences: {
       preload,
       contextIsolation: true,

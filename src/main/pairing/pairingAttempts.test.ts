@@ -11,7 +11,7 @@ import {
 } from '../../shared/pairing/sessionKeys';
 import { toChecksumAddress } from '../store/address';
 import type { NewPhone } from './pairedPhones';
-import { PairingAttempts } from './pairingAttempts';
+import { HELLO_WINDOW_MS, PairingAttempts } from './pairingAttempts';
 import { PairingKeys } from './pairingKeys';
 import { PhoneSessions, type PhoneSession } from './phoneSessions';
 import { phoneEnd, quietLog, recordingLink, type PhoneEnd } from '../../../test/pairing/pairingParts';
@@ -117,8 +117,10 @@ describe('PairingAttempts', () => {
     const { attempts, store, paired, keys } = context;
     const phone = await scan(context);
     expect(phone.answered).toBe(true);
-    // The handshake alone moves nothing: the phone proves it saw the QR code with its first sealed message.
-    expect(attempts.view()).toMatchObject({ state: 'waiting', code: null });
+    // The knock spends the code at once, but shows nothing of the phone: it proves it saw the QR code with
+    // its first sealed message.
+    expect(attempts.view()).toMatchObject({ state: 'used', code: null, phoneName: null });
+    expect(context.changed).toHaveBeenCalled();
     phone.say(hello);
     expect(attempts.view()).toMatchObject({
       state: 'confirming',
@@ -222,6 +224,26 @@ describe('PairingAttempts', () => {
     });
   });
 
+  it('refuses a message 1 that carries a payload, though Noise could read it', async () => {
+    const context = setup();
+    await context.attempts.start(RELAY, context.link);
+    const invite = parseInviteUrl(context.attempts.view()?.url as string, START);
+    const noise = new NoiseHandshake({
+      role: 'initiator',
+      prologue: handshakePrologue('pair', invite.rendezvous),
+      staticKey: generateKeyPair(),
+      remoteStatic: invite.desktopKey,
+      psk: invite.psk,
+    });
+    const message1 = noise.writeMessage(new TextEncoder().encode('hello'));
+    await expect(context.attempts.handshake(invite.rendezvous, REPLY_ROUTE, message1)).rejects.toMatchObject({
+      code: 'handshake_failed',
+      message: expect.stringMatching(/101 bytes, not 96/),
+    });
+    expect(context.link.sent).toEqual([]);
+    expect(context.attempts.view()?.state).toBe('waiting');
+  });
+
   it('cancels the attempt shown, closing its routes, and refuses ids not shown', async () => {
     const context = setup();
     const { attempts, link } = context;
@@ -237,13 +259,51 @@ describe('PairingAttempts', () => {
     await expect(attempts.confirm(phone.id, true)).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('ignores a pairing phone’s message out of turn, with a log line', async () => {
+  it.each([{ t: 'ping' } as const, { t: 'confirm', sas: '000000' } as const, { t: 'resume', v: 1 } as const])(
+    'fails the attempt when the phone opens with $t instead of hello, telling it nothing',
+    async (first) => {
+      const context = setup();
+      const phone = await scan(context);
+      phone.say(first);
+      phone.say(hello);
+      expect(context.attempts.view()).toMatchObject({
+        state: 'failed',
+        code: null,
+        phoneName: null,
+        error: expect.stringMatching(new RegExp(`opened with '${first.t}' instead of hello`)),
+      });
+      expect(phone.phone.read(context.link.sent)).toEqual([]);
+      expect(context.link.calls).toContainEqual(['unlisten', bytesToHex(phone.secrets.route)]);
+      expect(context.store).not.toHaveBeenCalled();
+    },
+  );
+
+  it('fails a used code whose phone never says hello, after the hello window', async () => {
+    vi.useFakeTimers();
     const context = setup();
     const phone = await scan(context);
-    phone.say({ t: 'confirm', sas: phone.code });
-    expect(context.attempts.view()?.state).toBe('waiting');
+    vi.advanceTimersByTime(HELLO_WINDOW_MS - 1);
+    expect(context.attempts.view()?.state).toBe('used');
+    vi.advanceTimersByTime(1);
+    expect(context.attempts.view()).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/was used, but no phone finished pairing/),
+    });
+    expect(context.link.calls).toContainEqual(['unlisten', bytesToHex(phone.secrets.route)]);
+    // A hello after that is too late.
+    phone.say(hello);
+    expect(context.attempts.view()?.state).toBe('failed');
+  });
+
+  it('ignores a pairing phone’s message out of turn after hello, with a log line', async () => {
+    const context = setup();
+    const phone = await scan(context);
+    phone.say(hello);
+    phone.say({ t: 'ping' });
+    phone.say(hello);
+    expect(context.attempts.view()?.state).toBe('confirming');
     expect(context.log.warn).toHaveBeenCalledWith('a pairing phone sent a message out of turn', {
-      type: 'confirm',
+      type: 'ping',
     });
   });
 });

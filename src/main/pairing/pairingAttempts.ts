@@ -7,6 +7,7 @@ import type { PhoneMessage } from '../../shared/pairing/messages';
 import { NoiseHandshake } from '../../shared/pairing/noise';
 import type { RelayLink } from '../../shared/pairing/relayLink';
 import {
+  checkHandshakeSize,
   deriveSessionSecrets,
   handshakePrologue,
   shortAuthenticationString,
@@ -20,6 +21,11 @@ import type { PhoneSession, PhoneSessions } from './phoneSessions';
 
 /** How long both sides have to compare the codes once the phone said hello. */
 const CONFIRM_WINDOW_MS = 5 * 60_000;
+/**
+ * How long a used QR code waits for the phone's `hello`. An honest phone sends it as soon as message 2
+ * arrives, one relay hop after its knock; the phone itself gives up on message 2 after 10 s.
+ */
+export const HELLO_WINDOW_MS = 10_000;
 
 interface Attempt extends PairingAttempt {
   rendezvous: Uint8Array;
@@ -105,10 +111,7 @@ export class PairingAttempts {
   }
 
   cancel(id: string): void {
-    const attempt = this.current(id);
-    if (attempt.state === 'waiting' || attempt.state === 'confirming') {
-      this.fail('Pairing was cancelled on the desktop.', true);
-    }
+    if (isOpen(this.current(id))) this.fail('Pairing was cancelled on the desktop.', true);
     this.end();
   }
 
@@ -130,6 +133,7 @@ export class PairingAttempts {
       staticKey: await this.options.keys.desktopKey(),
       psk: attempt.psk,
     });
+    checkHandshakeSize(handshake, 1);
     noise.readMessage(handshake);
     const reply = noise.writeMessage();
     const result = noise.split();
@@ -138,8 +142,12 @@ export class PairingAttempts {
     attempt.phoneKey = bytesToHex(result.remoteStatic);
     attempt.code = shortAuthenticationString(result);
     attempt.secrets = secrets;
-    // The attempt moves on only when the phone's first sealed message (its hello) opens: that proves it has
-    // the pre-shared key from the QR, which with psk2 the handshake's first message does not.
+    // The relay deleted the rendezvous at the knock, so the code on screen is spent whoever knocked: the
+    // desktop says so at once. The attempt goes on only when the phone's first sealed message (its hello)
+    // opens: that proves it has the pre-shared key from the QR, which with psk2 message 1 does not.
+    attempt.state = 'used';
+    this.restartTimer(attempt, HELLO_WINDOW_MS);
+    this.options.changed();
     this.options.link()?.send(replyRoute, reply);
     return true;
   }
@@ -155,13 +163,18 @@ export class PairingAttempts {
   received(session: PhoneSession, message: PhoneMessage): void {
     const attempt = this.attempt;
     if (!attempt || attempt.session !== session) return;
-    if (message.t === 'hello' && attempt.state === 'waiting') {
+    if (attempt.state === 'used' && message.t !== 'hello') {
+      // The first message MUST be hello: a phone that opens with anything else does not speak the protocol.
+      this.fail(
+        `A phone used this QR code but opened with '${message.t}' instead of hello. Nothing was paired. ` +
+          'Show a new QR code.',
+        false,
+      );
+    } else if (message.t === 'hello' && attempt.state === 'used') {
       attempt.state = 'confirming';
       attempt.phoneName = message.phone.name;
       attempt.phoneAddress = toChecksumAddress(message.phone.address);
-      clearTimeout(attempt.timer);
-      attempt.timer = setTimeout(() => this.expire(attempt.id), CONFIRM_WINDOW_MS);
-      attempt.timer.unref?.();
+      this.restartTimer(attempt, CONFIRM_WINDOW_MS);
     } else if (message.t === 'confirm' && attempt.state === 'confirming') {
       if (message.sas !== attempt.code) {
         this.fail(
@@ -185,8 +198,7 @@ export class PairingAttempts {
   /** Takes the attempt off the screen, closing what it still holds open on the relay. */
   end(): void {
     if (!this.attempt) return;
-    if (this.attempt.state === 'waiting' || this.attempt.state === 'confirming')
-      this.closeRoutes(this.attempt);
+    if (isOpen(this.attempt)) this.closeRoutes(this.attempt);
     clearTimeout(this.attempt.timer);
     this.attempt = null;
   }
@@ -258,10 +270,11 @@ export class PairingAttempts {
 
   private expire(id: string): void {
     const attempt = this.attempt;
-    if (!attempt || attempt.id !== id || (attempt.state !== 'waiting' && attempt.state !== 'confirming'))
-      return;
+    if (!attempt || attempt.id !== id || !isOpen(attempt)) return;
     if (attempt.state === 'confirming') {
       this.fail('The codes were not confirmed in time. Show a new QR code.', true);
+    } else if (attempt.state === 'used') {
+      this.fail('This QR code was used, but no phone finished pairing with it. Show a new QR code.', false);
     } else {
       attempt.state = 'expired';
       attempt.error = 'The QR code expired before a phone scanned it.';
@@ -270,11 +283,22 @@ export class PairingAttempts {
     this.options.changed();
   }
 
+  private restartTimer(attempt: Attempt, ms: number): void {
+    clearTimeout(attempt.timer);
+    attempt.timer = setTimeout(() => this.expire(attempt.id), ms);
+    attempt.timer.unref?.();
+  }
+
   private closeRoutes(attempt: Attempt): void {
     clearTimeout(attempt.timer);
     this.options.link()?.close(attempt.rendezvous);
     if (attempt.session && attempt.session.fingerprint === null) this.options.sessions.end(attempt.session);
   }
+}
+
+/** Still shown and not yet over: the QR code, a used code waiting for hello, or the codes being compared. */
+function isOpen(attempt: Attempt): boolean {
+  return attempt.state === 'waiting' || attempt.state === 'used' || attempt.state === 'confirming';
 }
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,4 +1,4 @@
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it, vi } from 'vitest';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { memorySecrets } from '../../../test/vault/memorySecrets';
@@ -158,30 +158,84 @@ describe('PhoneConnections', () => {
       ]),
     );
     context.advance(1000);
-    say({ t: 'ping' });
+    say({ t: 'resume', v: 1 });
     expect(context.link.calls.at(-1)).toEqual(['close', INBOX]);
     expect(context.pairings.get(context.fingerprint)?.previousInbox).toBeNull();
     expect(context.phones.device(context.fingerprint)?.lastSeenAt).toBe(START + 1000);
     expect(context.changed).toHaveBeenCalledOnce();
   });
 
-  it('refuses a resume from another key or on an inbox no phone holds', async () => {
+  it('refuses a resume from another key or junk, reopening the inbox, and ignores inboxes no phone holds', async () => {
     const context = await setup();
     const stranger = { ...context, phoneKey: generateKeyPair() };
     await expect(resume(stranger, INBOX, context.resumePsk)).rejects.toMatchObject({
       code: 'handshake_failed',
     });
+    // The relay deleted the inbox at the knock: the desktop opens it again so the phone can still resume.
+    expect(context.link.calls).toEqual([['open', INBOX, INBOX_TTL]]);
+    await expect(
+      context.connections.resume(Buffer.from(INBOX, 'hex'), REPLY_ROUTE, new Uint8Array(96)),
+    ).rejects.toMatchObject({ code: 'handshake_failed' });
+    expect(context.link.calls).toEqual([
+      ['open', INBOX, INBOX_TTL],
+      ['open', INBOX, INBOX_TTL],
+    ]);
     await expect(resume(context, '9'.repeat(32), context.resumePsk)).rejects.toMatchObject({
       code: 'unknown_phone',
     });
-    expect(context.pairings.get(context.fingerprint)?.inbox).toBe(INBOX);
+    expect(context.link.calls).toHaveLength(2);
+    expect(context.pairings.get(context.fingerprint)).toMatchObject({ inbox: INBOX, previousInbox: null });
+    await expect(resume(context, INBOX, context.resumePsk)).resolves.toBeTruthy();
+  });
+
+  it('refuses a replayed message 1 without rotating again', async () => {
+    const context = await setup();
+    const noise = new NoiseHandshake({
+      role: 'initiator',
+      prologue: handshakePrologue('resume', hexToBytes(INBOX)),
+      staticKey: context.phoneKey,
+      remoteStatic: (await context.keys.desktopKey()).publicKey,
+      psk: context.resumePsk,
+    });
+    const message1 = noise.writeMessage();
+    await context.connections.resume(hexToBytes(INBOX), REPLY_ROUTE, message1);
+    const rotated = context.pairings.get(context.fingerprint);
+    const calls = context.link.calls.length;
+    await expect(context.connections.resume(hexToBytes(INBOX), REPLY_ROUTE, message1)).rejects.toMatchObject({
+      code: 'handshake_failed',
+      message: expect.stringMatching(/replayed/),
+    });
+    // Nothing rotated or closed: only the knocked inbox, which the relay deleted, opens again.
+    expect(context.pairings.get(context.fingerprint)).toEqual(rotated);
+    expect(context.link.calls.slice(calls)).toEqual([['open', INBOX, INBOX_TTL]]);
+    expect(await context.keys.resumeKey(context.fingerprint, 'current')).not.toEqual(context.resumePsk);
+  });
+
+  it('refuses a resumed session whose first message is not resume, leaving both inboxes open', async () => {
+    const context = await setup();
+    const { say, secrets, phone } = await resume(context, INBOX, context.resumePsk);
+    const signing = sign(context);
+    say({ t: 'ping' });
+    expect(context.link.calls).toContainEqual(['unlisten', bytesToHex(secrets.route)]);
+    expect(context.link.calls).not.toContainEqual(['close', INBOX]);
+    expect(context.pairings.get(context.fingerprint)).toMatchObject({
+      inbox: bytesToHex(secrets.inbox),
+      previousInbox: INBOX,
+    });
+    expect(context.phones.device(context.fingerprint)?.lastSeenAt).toBe(START);
+    // Nothing went to the phone: not the open request, not an answer to what came after.
+    say({ t: 'resume', v: 1 });
+    expect(phone.read(context.link.sent)).toEqual([]);
+    expect(context.changed).not.toHaveBeenCalled();
+    context.requests.cancel(REQUEST);
+    await expect(signing).rejects.toBeTruthy();
   });
 
   it('hands the phone’s answers to its requests, resending what is open when it connects', async () => {
     const context = await setup();
     const { say, phone } = await resume(context, INBOX, context.resumePsk);
     const signing = sign(context);
-    say({ t: 'ping' });
+    say({ t: 'resume', v: 1 });
     expect(phone.read(context.link.sent)).toMatchObject([{ t: 'sign', id: REQUEST }]);
     say({ t: 'signed', id: REQUEST, signature: SIGNATURE });
     await expect(signing).resolves.toEqual(SIGNATURE);
@@ -191,6 +245,7 @@ describe('PhoneConnections', () => {
     const context = await setup();
     const { say } = await resume(context, INBOX, context.resumePsk);
     const signing = sign(context);
+    say({ t: 'resume', v: 1 });
     say({ t: 'revoke' });
     await expect(signing).rejects.toMatchObject({ message: 'The phone revoked this desktop.' });
     expect(context.pairings.list()).toEqual([]);

@@ -82,32 +82,48 @@ export function encodeAggregate3(calls: readonly Call3[]): string {
 }
 
 /**
+ * What `decodeAggregate3` throws for an answer that is not exactly `aggregate3`'s, and the only thing it
+ * throws: any other error out of it is a bug in the decoder, not a hostile answer.
+ */
+export class MalformedAggregate3 extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedAggregate3';
+  }
+}
+
+/**
  * Decodes an `aggregate3` answer for `count` calls, checking every offset and length against the data, so a
- * malformed or hostile answer is refused as a whole instead of being read past its end. Throws on anything
- * that is not exactly such an answer.
+ * malformed or hostile answer is refused as a whole instead of being read past its end. Throws
+ * `MalformedAggregate3` on anything that is not exactly such an answer.
  */
 export function decodeAggregate3(data: string, count: number): CallResult[] {
   const hex = data.slice(2);
   const size = hex.length / 2;
-  if (!data.startsWith('0x') || size % 32 !== 0) throw new Error('the answer is not a whole number of words');
+  if (!data.startsWith('0x') || size % 32 !== 0) {
+    throw new MalformedAggregate3('the answer is not a whole number of words');
+  }
   const read = (at: number): number => {
-    if (at + 32 > size) throw new Error(`a word at byte ${at} is past the end`);
+    if (at + 32 > size) throw new MalformedAggregate3(`a word at byte ${at} is past the end`);
     const text = hex.slice(at * 2, at * 2 + 64);
     // Offsets and lengths are small; a set high bit anywhere means garbage, not a huge array.
-    if (!/^0{52}[0-9a-fA-F]{12}$/.test(text)) throw new Error(`the word at byte ${at} is not a small number`);
+    if (!/^0{52}[0-9a-fA-F]{12}$/.test(text)) {
+      throw new MalformedAggregate3(`the word at byte ${at} is not a small number`);
+    }
     return Number.parseInt(text, 16);
   };
   const array = read(0);
-  if (read(array) !== count) throw new Error(`${read(array)} results for ${count} calls`);
+  const answered = read(array);
+  if (answered !== count) throw new MalformedAggregate3(`${answered} results for ${count} calls`);
   const base = array + 32;
   const results: CallResult[] = [];
   for (let i = 0; i < count; i++) {
     const tuple = base + read(base + 32 * i);
     const success = read(tuple);
-    if (success > 1) throw new Error(`result ${i} has a success flag of ${success}`);
+    if (success > 1) throw new MalformedAggregate3(`result ${i} has a success flag of ${success}`);
     const bytes = tuple + read(tuple + 32);
     const length = read(bytes);
-    if (bytes + 32 + length > size) throw new Error(`result ${i} runs past the end`);
+    if (bytes + 32 + length > size) throw new MalformedAggregate3(`result ${i} runs past the end`);
     results.push(
       success === 1
         ? { ok: true, returnData: `0x${hex.slice((bytes + 32) * 2, (bytes + 32 + length) * 2)}` }

@@ -3,12 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChecksumAddress } from '../store/address';
 import { MAIL, TEST_MNEMONIC, typesWithoutDomain } from '../../../test/signing/fixtures';
 import type { SignatureParts, UnsignedTransaction } from './signer';
-import {
-  checkPersonalSignature,
-  checkTransaction,
-  checkTypedDataSignature,
-  typedDataDigest,
-} from './signatureCheck';
+import { checkPersonalSignature, checkTransaction, checkTypedDataSignature } from './signatureCheck';
+import { typedDataHashes } from './typedDataHash';
 
 const wallet = HDNodeWallet.fromPhrase(TEST_MNEMONIC, undefined, "m/44'/60'/0'/0/0");
 const other = Wallet.createRandom();
@@ -66,7 +62,7 @@ describe('signature checks', () => {
   it('accept EIP-712 data, with EIP712Domain among the types as dapps send it', async () => {
     const signature = await wallet.signTypedData(MAIL.domain, permitTypes, MAIL.message);
     const checked = checkTypedDataSignature(MAIL, parts(signature), ACCOUNT);
-    expect(checked.digest).toBe(typedDataDigest(MAIL));
+    expect(checked.digest).toBe(typedDataHashes(MAIL).digest);
     expect(() =>
       checkTypedDataSignature(
         { ...MAIL, message: { ...MAIL.message, contents: 'Hello, Eve!' } },

@@ -1,7 +1,8 @@
-import { hashMessage, recoverAddress, Signature, Transaction, TypedDataEncoder } from 'ethers';
+import { hashMessage, recoverAddress, Signature, Transaction } from 'ethers';
 import { ApiError } from '../../shared/api/envelope';
 import type { ChecksumAddress } from '../store/address';
 import type { SignatureParts, TypedData, UnsignedTransaction } from './signer';
+import { typedDataHashes } from './typedDataHash';
 
 /** A signature that recovers to the account it was asked of, with the digest it covers. */
 export interface CheckedSignature {
@@ -47,13 +48,7 @@ export function checkTypedDataSignature(
   parts: SignatureParts,
   expected: ChecksumAddress,
 ): CheckedSignature {
-  return checkDigest(typedDataDigest(data), parts, expected);
-}
-
-/** The EIP-712 digest; ethers derives EIP712Domain from the domain itself and refuses it among the types. */
-export function typedDataDigest({ domain, types, message }: TypedData): string {
-  const { EIP712Domain: _domain, ...structs } = types;
-  return TypedDataEncoder.hash(domain, mutable(structs), message);
+  return checkDigest(typedDataHashes(data).digest, parts, expected);
 }
 
 function checkDigest(digest: string, parts: SignatureParts, expected: ChecksumAddress): CheckedSignature {
@@ -88,8 +83,4 @@ function assertSigner(recovered: string | null, expected: ChecksumAddress): void
         'Nothing was sent. Check that the device holds the seed (and passphrase) this account came from.',
     );
   }
-}
-
-function mutable(types: Record<string, readonly { name: string; type: string }[]>) {
-  return Object.fromEntries(Object.entries(types).map(([name, fields]) => [name, [...fields]]));
 }

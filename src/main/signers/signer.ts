@@ -29,6 +29,12 @@ export interface TypedData {
 /** `hashed`: the device showed only the domain and message hashes, so the user signed blind. */
 export type TypedDataMode = 'clear' | 'hashed';
 
+/** What the user allowed for one typed-data request. */
+export interface TypedDataOptions {
+  /** Whether a device that can show only the two hashes may sign; refused when absent. */
+  allowHashed: boolean;
+}
+
 export interface TypedDataSignature {
   signature: SignatureParts;
   mode: TypedDataMode;
@@ -67,5 +73,5 @@ export interface Signer {
   signTransaction(path: string, transaction: UnsignedTransaction): Promise<SignatureParts>;
   /** Signs with the EIP-191 `\x19Ethereum Signed Message:\n` prefix, which the device adds. */
   signPersonalMessage(path: string, message: Uint8Array): Promise<SignatureParts>;
-  signTypedData(path: string, data: TypedData): Promise<TypedDataSignature>;
+  signTypedData(path: string, data: TypedData, options?: TypedDataOptions): Promise<TypedDataSignature>;
 }

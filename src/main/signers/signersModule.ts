@@ -11,6 +11,8 @@ export interface SignersModuleDeps {
   /** The paired phones: where phone accounts' requests go, and where the user withdraws or resends them. */
   phones: PhoneGateway & PhoneRequestControl;
   onAccountsChanged: () => void;
+  /** The network main holds as active, which typed data must name. */
+  activeChainId: () => number;
   recheckMs?: number;
 }
 

@@ -1,11 +1,11 @@
-import { Transaction, verifyMessage, verifyTypedData } from 'ethers';
+import { Transaction, verifyMessage } from 'ethers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { anvilCall, sendAndMine } from '../../../test/anvil/chainSetup';
 import { localChain } from '../../../test/anvil/portfolioFixture';
 import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
 import { deployMulticall3 } from '../../../test/anvil/chainSetup';
 import { EmulatedHidBus } from '../../../test/ledger/emulatedHidBus';
-import { expectedAddress, MAIL, typesWithoutDomain } from '../../../test/signing/fixtures';
+import { expectedAddress } from '../../../test/signing/fixtures';
 import { LedgerEmulator, SW } from '../../../test/ledger/ledgerEmulator';
 import { TrezorConnectFake } from '../../../test/trezor/trezorFake';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
@@ -219,44 +219,6 @@ describe('SignersService with the Ledger emulator', () => {
     ]);
   });
 
-  it('clear-signs EIP-712 on a current app, and signs hashed (blind, and said so) on an old one', async () => {
-    const h = await harness();
-    const [account] = await withAccounts(h);
-    const request = { accountId: account?.id as number, chainId: 1, typedData: MAIL };
-    const clear = await h.service.signTypedData(request);
-    expect(clear.mode).toBe('clear');
-    expect(verifyTypedData(MAIL.domain, typesWithoutDomain(MAIL), MAIL.message, clear.signature)).toBe(
-      account?.address,
-    );
-
-    h.emulator.app = { name: 'Ethereum', version: '1.9.18' };
-    h.emulator.blindSigning = true;
-    h.bus.unplug('hid-1');
-    h.emulator.replug();
-    h.bus.plug('hid-1', h.emulator);
-    await h.ready();
-    const hashed = await h.service.signTypedData(request);
-    expect(hashed.mode).toBe('hashed');
-    expect(verifyTypedData(MAIL.domain, typesWithoutDomain(MAIL), MAIL.message, hashed.signature)).toBe(
-      account?.address,
-    );
-    const blind = h.requests.filter((r) => r.action === 'typed-data' && r.blind);
-    expect(blind.at(-1)).toMatchObject({
-      status: 'done',
-      check: [{ label: 'Domain hash' }, { label: 'Message hash' }],
-    });
-  });
-
-  it('flags typed data for another chain before the device sees anything', async () => {
-    const h = await harness();
-    const [account] = await withAccounts(h);
-    const before = h.emulator.exchangeCount;
-    await expect(
-      h.service.signTypedData({ accountId: account?.id as number, chainId: 10, typedData: MAIL }),
-    ).rejects.toMatchObject({ code: 'chain_mismatch', message: expect.stringContaining('chain 1') });
-    expect(h.emulator.exchangeCount).toBe(before);
-  });
-
   it('signs EIP-1559 and legacy transactions (chain id above 255) that recover to the account', async () => {
     const h = await harness();
     const [account] = await withAccounts(h);
@@ -321,7 +283,12 @@ describe('SignersService with the Ledger emulator', () => {
           return () => (e.app = app);
         },
       ],
-      ['the app not installed', 'app_closed', (e) => (e.failNext(SW.APP_NOT_INSTALLED), () => undefined)],
+      ['the lock screen of older firmware', 'locked', (e) => (e.lock(SW.LOCKED_OLDER), () => e.unlock())],
+      [
+        'the dashboard of recent firmware',
+        'app_closed',
+        (e) => (e.failNext(SW.NO_APP_OPEN), () => undefined),
+      ],
       [
         'an unplug in the middle of the exchange',
         'disconnected',

@@ -26,9 +26,16 @@ import {
   checkTransaction,
   checkTypedDataSignature,
 } from './signatureCheck';
-import { addressCheck, messageCheck, transactionCheck, typedDataChecks } from './signingChecks';
+import {
+  addressCheck,
+  blindSigningRefused,
+  messageCheck,
+  transactionCheck,
+  typedDataChecks,
+} from './signingChecks';
 import { SigningRequests } from './signingRequests';
 import { type PhoneGateway, SigningRunner } from './signingRunner';
+import { domainChainId } from './typedDataHash';
 
 export interface SignersServiceOptions {
   db: Database;
@@ -44,6 +51,8 @@ export interface SignersServiceOptions {
   recheckMs?: number;
   /** Where a paired phone's requests go; without it, phone accounts cannot sign. */
   phones?: PhoneGateway;
+  /** The network main holds as active: typed data must name it. Without it, typed data is refused. */
+  activeChainId?: () => number;
   now?: () => number;
 }
 
@@ -143,21 +152,36 @@ export class SignersService {
     });
   }
 
-  async signTypedData({ accountId, chainId, typedData }: SignTypedData): Promise<SignatureResult> {
+  /**
+   * Checks the typed data against main's own active chain and the user's consents before the device sees it,
+   * and refuses a blind (hashed) signature the user did not allow, whatever the device decided to do.
+   */
+  async signTypedData({
+    accountId,
+    typedData,
+    allowMissingChainId = false,
+    allowBlindSigning = false,
+  }: SignTypedData): Promise<SignatureResult> {
     const account = this.account(accountId);
     const data = typedData as TypedData;
-    const checks = typedDataChecks(data, chainId);
+    const chainId = this.activeChainId();
+    const checks = typedDataChecks(data, chainId, allowMissingChainId);
+    const named = domainChainId(data) === null ? null : chainId;
     const live = this.devices.holding(account);
     const blind = live ? !live.probe?.clearSignsTypedData : false;
+    if (blind && !allowBlindSigning) throw blindSigningRefused();
     return this.runner.run(
       account,
       'typed-data',
       blind ? checks.hashed : checks.clear,
       blind,
       async (signer, path, device) => {
-        const { signature, mode } = await signer.signTypedData(path, data);
+        const { signature, mode } = await signer.signTypedData(path, data, {
+          allowHashed: allowBlindSigning,
+        });
+        if (mode === 'hashed' && !allowBlindSigning) throw blindSigningRefused();
         const checked = checkTypedDataSignature(data, signature, account.address);
-        return this.runner.result(account, device, checked, 'typed-data', chainId, mode);
+        return this.runner.result(account, device, checked, 'typed-data', named, mode);
       },
     );
   }
@@ -173,6 +197,14 @@ export class SignersService {
       this.runner.record(account, device, 'transaction', Number(transaction.chainId), checked.hash);
       return checked;
     });
+  }
+
+  private activeChainId(): number {
+    const { activeChainId } = this.options;
+    if (!activeChainId) {
+      throw new ApiError('chain_unavailable', 'No active network is set to check typed data against.');
+    }
+    return activeChainId();
   }
 
   private account(accountId: number): Account {

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { MAIL, typesWithoutDomain } from '../../../test/signing/fixtures';
 import type { ChecksumAddress } from '../store/address';
 import type { UnsignedTransaction } from './signer';
-import { addressCheck, messageCheck, transactionCheck, typedDataChecks } from './signingChecks';
+import { BLIND_SIGNING_WARNING, MISSING_CHAIN_ID_WARNING } from '../../shared/devices';
+import {
+  addressCheck,
+  blindSigningRefused,
+  messageCheck,
+  transactionCheck,
+  typedDataChecks,
+} from './signingChecks';
 
 const ADDRESS = '0x000000000000000000000000000000000000dEaD' as ChecksumAddress;
 
@@ -31,7 +38,7 @@ describe('addressCheck', () => {
 
 describe('typedDataChecks', () => {
   it('gives the fields a clear-signing device shows, and the two hashes a blind one shows', () => {
-    const { clear, hashed } = typedDataChecks(MAIL, 1);
+    const { clear, hashed } = typedDataChecks(MAIL, 1, false);
     expect(clear).toEqual([
       { label: 'Domain', value: String(MAIL.domain.name) },
       { label: 'Chain', value: '1' },
@@ -44,29 +51,60 @@ describe('typedDataChecks', () => {
     ]);
   });
 
-  it('takes the chain from the request when the domain names none', () => {
-    const { chainId: _chainId, ...domain } = MAIL.domain;
-    const types = {
+  const { chainId: _chainId, ...domain } = MAIL.domain;
+  const noChain = {
+    ...MAIL,
+    domain,
+    types: {
       ...MAIL.types,
       EIP712Domain: MAIL.types.EIP712Domain?.filter((f) => f.name !== 'chainId') ?? [],
-    };
-    expect(typedDataChecks({ ...MAIL, domain, types }, 10).clear).toContainEqual({
+    },
+  };
+
+  it('refuses a domain without chainId with the warning, and says "every chain" once the user allows it', () => {
+    expect(() => typedDataChecks(noChain, 10, false)).toThrow(
+      expect.objectContaining({
+        code: 'chain_mismatch',
+        message: expect.stringContaining(MISSING_CHAIN_ID_WARNING),
+      }),
+    );
+    expect(typedDataChecks(noChain, 10, true).clear).toContainEqual({
       label: 'Chain',
-      value: '10',
+      value: 'none: valid on every chain',
     });
   });
 
+  it('compares a number, decimal or hex chainId with the active chain', () => {
+    for (const chainId of [1, '1', '0x1', '0x01']) {
+      expect(() => typedDataChecks({ ...MAIL, domain: { ...MAIL.domain, chainId } }, 1, false)).not.toThrow();
+    }
+    for (const chainId of [10, '10', '0xa']) {
+      expect(() => typedDataChecks({ ...MAIL, domain: { ...MAIL.domain, chainId } }, 1, false)).toThrow(
+        expect.objectContaining({ code: 'chain_mismatch', message: expect.stringContaining('chain 10') }),
+      );
+    }
+  });
+
   it('refuses typed data for another chain, and data that does not encode', () => {
-    expect(() => typedDataChecks(MAIL, 10)).toThrow(
+    expect(() => typedDataChecks(MAIL, 10, true)).toThrow(
       expect.objectContaining({ code: 'chain_mismatch', message: expect.stringContaining('chain 1') }),
     );
     const broken = { ...MAIL, message: { ...MAIL.message, delta: 'minus forty-two' } };
-    expect(() => typedDataChecks(broken, 1)).toThrow(
+    expect(() => typedDataChecks(broken, 1, false)).toThrow(
       expect.objectContaining({
         code: 'invalid_request',
         message: expect.stringContaining('cannot be encoded'),
       }),
     );
+  });
+});
+
+describe('blindSigningRefused', () => {
+  it('carries the warning and says how to consent', () => {
+    const error = blindSigningRefused();
+    expect(error.state).toBe('blind_signing_required');
+    expect(error.message).toContain(BLIND_SIGNING_WARNING);
+    expect(error.remedy).toMatch(/allowing blind signing/);
   });
 });
 

@@ -1,10 +1,15 @@
-import { formatEther, TypedDataEncoder } from 'ethers';
+import { formatEther } from 'ethers';
 import { ApiError } from '../../shared/api/envelope';
 import { findChain } from '../../shared/chains/registry';
-import type { SigningRequestView } from '../../shared/devices';
+import { DeviceError } from '../../shared/deviceError';
+import {
+  BLIND_SIGNING_WARNING,
+  MISSING_CHAIN_ID_WARNING,
+  type SigningRequestView,
+} from '../../shared/devices';
 import type { ChecksumAddress } from '../store/address';
 import type { TypedData, UnsignedTransaction } from './signer';
-import { typedDataDigest } from './signatureCheck';
+import { domainChainId, typedDataHashes } from './typedDataHash';
 
 /** What the signer's screen shows, line by line, for the user to compare with the overlay. */
 export type Check = SigningRequestView['check'];
@@ -29,42 +34,49 @@ export function addressCheck(address: ChecksumAddress, path: string | null): Che
 
 /**
  * The two ways a device can show typed data: its fields where the device clear-signs EIP-712, else only the
- * domain and message hashes. Throws before anything reaches a device when the data is for another chain or
- * cannot be encoded.
+ * domain and message hashes. Throws before anything reaches a device when the data cannot be encoded, names
+ * another chain than `activeChainId` (main's own, never the page's), or names none and the user has not
+ * accepted that after the warning.
  */
-export function typedDataChecks(data: TypedData, chainId: number): { clear: Check; hashed: Check } {
-  const domainChain = data.domain.chainId;
-  if (domainChain !== undefined && String(domainChain) !== String(chainId)) {
+export function typedDataChecks(
+  data: TypedData,
+  activeChainId: number,
+  allowMissingChainId: boolean,
+): { clear: Check; hashed: Check } {
+  const { domainSeparator, structHash } = typedDataHashes(data);
+  const chain = domainChainId(data);
+  if (chain === null && !allowMissingChainId) {
+    throw new ApiError('chain_mismatch', `${MISSING_CHAIN_ID_WARNING} Nothing was sent to the device.`);
+  }
+  if (chain !== null && chain !== BigInt(activeChainId)) {
     throw new ApiError(
       'chain_mismatch',
-      `This request is for chain ${String(domainChain)}, but you are on chain ${chainId}. ` +
+      `This request is for chain ${chain}, but you are on chain ${activeChainId}. ` +
         'Switch to its network first if you meant to sign it; nothing was sent to the device.',
     );
-  }
-  let domainHash: string;
-  let messageHash: string;
-  try {
-    typedDataDigest(data);
-    const { EIP712Domain: _domain, ...structs } = data.types;
-    domainHash = TypedDataEncoder.hashDomain(data.domain);
-    messageHash = TypedDataEncoder.from(structs as Record<string, { name: string; type: string }[]>).hash(
-      data.message,
-    );
-  } catch (error) {
-    throw new ApiError('invalid_request', `The typed data cannot be encoded: ${(error as Error).message}`);
   }
   return {
     clear: [
       { label: 'Domain', value: String(data.domain.name ?? 'unnamed') },
-      { label: 'Chain', value: String(domainChain ?? chainId) },
+      { label: 'Chain', value: chain === null ? 'none: valid on every chain' : String(chain) },
       { label: 'Contract', value: String(data.domain.verifyingContract ?? 'none') },
       { label: 'Type', value: data.primaryType },
     ],
     hashed: [
-      { label: 'Domain hash', value: domainHash },
-      { label: 'Message hash', value: messageHash },
+      { label: 'Domain hash', value: domainSeparator },
+      { label: 'Message hash', value: structHash },
     ],
   };
+}
+
+/** A hash-only typed-data signature the user did not allow for this request: refused, nothing is returned. */
+export function blindSigningRefused(): DeviceError {
+  return new DeviceError(
+    'blind_signing_required',
+    `${BLIND_SIGNING_WARNING} It was refused because blind signing was not allowed for this request.`,
+    'Send the request again allowing blind signing if you accept that, or sign on a device that shows ' +
+      'typed-data fields (Ledger Ethereum app 1.9.19 or later).',
+  );
 }
 
 /** Devices show the coin amount and the chain id; the name is beside the id so both can be compared. */

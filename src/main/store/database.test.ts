@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,32 @@ describe('openDatabase', () => {
       expect(schema(db).map((row) => (row as { name: string }).name)).toEqual(['settings']);
     } finally {
       db.close();
+    }
+  });
+
+  it('keeps the database and its -wal and -shm files readable by their owner only', () => {
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    const file = join(temp.dir, 'fresh.sqlite');
+    const db = openDatabase(file);
+    try {
+      new SettingsRepository(db).writeMany({ theme: 'dark' }, 1);
+      for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+        expect(existsSync(path)).toBe(true);
+        expect(mode(path)).toBe(0o600);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('narrows the files of a database made before to the owner only', () => {
+    temp.db.close();
+    // A wallet from before, whose files any local user could read; and a -wal left by a crash.
+    writeFileSync(`${temp.file}-wal`, '');
+    for (const path of [temp.file, `${temp.file}-wal`]) chmodSync(path, 0o644);
+    temp.db = openDatabase(temp.file);
+    for (const path of [temp.file, `${temp.file}-wal`, `${temp.file}-shm`]) {
+      expect(statSync(path).mode & 0o777).toBe(0o600);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations';
@@ -20,7 +21,11 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
+/** Owner read and write only: the store holds the user's accounts, history and sealed secrets. */
+export const FILE_MODE = 0o600;
+
 export function openDatabase(file: string, { migrations = MIGRATIONS }: OpenOptions = {}): Database {
+  restrictToOwner(file);
   const db = new BetterSqlite3(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -33,6 +38,18 @@ export function openDatabase(file: string, { migrations = MIGRATIONS }: OpenOpti
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * SQLite creates a database with 0644 less the umask, and gives its -wal and -shm files the database's own
+ * mode. So the database is made (empty, which SQLite takes as new) with 0600 before SQLite opens it, and the
+ * files of a wallet made before this are narrowed to 0600 too.
+ */
+function restrictToOwner(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', FILE_MODE));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path)) chmodSync(path, FILE_MODE);
   }
 }
 

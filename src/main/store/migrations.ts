@@ -370,4 +370,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 14,
+    name: 'vault versions',
+    up(db) {
+      // Each secret carries the version it was written at, bound into its seal. The head is the vault's own
+      // sealed list of the version each secret must have, with a counter the OS keychain keeps a copy of,
+      // so a row or a whole head put back from an older copy of the file is refused (src/main/vault/vault.ts).
+      // Rows written before this migration are version 0 until the vault re-seals them.
+      db.exec(`
+        ALTER TABLE vault_secrets ADD COLUMN version INTEGER NOT NULL DEFAULT 0
+          CONSTRAINT vault_secret_version CHECK (version BETWEEN 0 AND 9007199254740991);
+        CREATE TABLE vault_head (
+          id         INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+          counter    INTEGER NOT NULL CONSTRAINT vault_head_counter CHECK (counter BETWEEN 1 AND 9007199254740991),
+          key_id     TEXT NOT NULL REFERENCES vault_keys (id),
+          nonce      BLOB NOT NULL CHECK (length(nonce) = 24),
+          ciphertext BLOB NOT NULL CHECK (length(ciphertext) >= 16)
+        ) STRICT;
+      `);
+    },
+  },
 ];

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { ApiError } from '../../shared/api/envelope';
-import { newEpochKey } from '../../shared/sync/syncKeys';
+import { newDeviceKeys, newEpochKey } from '../../shared/sync/syncKeys';
 import { SyncFolderTransport } from './syncFolderTransport';
 import { openGrant } from './syncGrants';
+import { desktopMember } from './syncRoster';
 import { groupWithLaptop, NOW, syncParts } from '../../../test/sync/syncParts';
 
 const temp = useTempDatabase('sync-transport-');
@@ -70,18 +71,24 @@ describe('SyncFolderTransport', () => {
     expect(parts.transport.view().error).toMatch(`The sync folder ${dir} could not be used: `);
   });
 
-  it('grants a new key to each recipient through the folder, which only that device opens', async () => {
+  it('grants a new key with its removal to each recipient through the folder, which only that device opens', async () => {
     const parts = setUp();
     const { identity, laptop } = await groupWithLaptop(parts);
+    const gone = newDeviceKeys();
+    parts.journal.commit([parts.journal.memberOp(gone.id, desktopMember('Gone', gone))]);
     const epoch = newEpochKey(identity.ring);
-    await parts.transport.grant(epoch, identity.device, parts.roster.others(identity.device.id));
+    const removal = { removed: gone.id, t: parts.keys.stamp() };
+    const others = parts.roster.others(identity.device.id).filter((member) => member.id === laptop.id);
+    await parts.transport.grant(epoch, identity.device, removal, others);
     expect(readdirSync(dir)).toEqual([]);
     await parts.transport.use(dir);
-    await parts.transport.grant(epoch, identity.device, parts.roster.others(identity.device.id));
+    await parts.transport.grant(epoch, identity.device, removal, others);
     const [file] = readdirSync(dir);
     const sealed = await parts.transport.require('').read(file?.split('.')[0] ?? '');
-    expect(openGrant(laptop, sealed ?? new Uint8Array(), 2, (id) => parts.roster.signPublicOf(id))).toEqual(
-      epoch,
-    );
+    const signer = { id: identity.device.id, signPublic: identity.device.signPublic };
+    expect(openGrant(laptop, sealed ?? new Uint8Array(), 2, signer, () => true)).toMatchObject({
+      key: epoch,
+      removal: { k: gone.id, f: '$deleted', v: true, t: removal.t },
+    });
   });
 });

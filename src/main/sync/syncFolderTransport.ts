@@ -3,10 +3,12 @@ import type { SyncView } from '../../shared/sync';
 import type { SyncMember } from '../../shared/sync/roster';
 import { blobName, headName, sealBlob } from '../../shared/sync/syncBlob';
 import { SyncBlobError } from '../../shared/sync/syncBlobError';
+import { SyncInputError } from '../../shared/sync/syncInputError';
 import { derivedKeys, type DeviceKeys, type EpochKey } from '../../shared/sync/syncKeys';
 import { SyncFolder } from './syncFolder';
 import type { SyncFolderInvites } from './syncFolderInvites';
-import { grantName, openGrant, sealGrant } from './syncGrants';
+import { chooseGrant } from './syncGrantChoice';
+import { grantName, openGrant, sealGrant, type OpenedGrant, type Removal } from './syncGrants';
 import type { SyncGroupKeys } from './syncGroupKeys';
 import { currentEpoch, type SyncIdentity } from './syncIdentity';
 import type { SyncInbox } from './syncInbox';
@@ -102,12 +104,46 @@ export class SyncFolderTransport {
     }
   }
 
-  /** A new key, sealed to each remaining device, so a removed one cannot read what is written next. */
-  async grant(epoch: EpochKey, by: DeviceKeys, recipients: readonly SyncMember[]): Promise<void> {
+  /**
+   * A new key, sealed to each remaining device with the removal that made it, so a removed one cannot read
+   * what is written next.
+   */
+  async grant(
+    epoch: EpochKey,
+    by: DeviceKeys,
+    removal: Removal,
+    recipients: readonly SyncMember[],
+  ): Promise<void> {
     if (!this.folder) return;
     for (const recipient of recipients) {
-      const { name, bytes } = sealGrant(epoch, by, recipient.boxPublic);
+      const { name, bytes } = sealGrant(epoch, by, recipient.boxPublic, removal);
       await this.folder.write(name, bytes);
+    }
+  }
+
+  /**
+   * Keys rotated by other devices and sealed to this one in the folder, epoch after epoch, each taken only
+   * after the removal it carries is applied. Grants signed by a device in `removing` (the user is removing it
+   * now) are set aside. Answers the epoch whose grants conflict, which a new key must be numbered past, or
+   * null.
+   */
+  async receiveGrants(
+    identity: SyncIdentity,
+    removing: ReadonlySet<string> = new Set(),
+  ): Promise<number | null> {
+    const { keys, journal, roster, problems } = this.options;
+    const folder = this.folder;
+    if (!folder) return null;
+    for (let epoch = currentEpoch((keys.current ?? identity).ring).epoch + 1; ; epoch += 1) {
+      const grants = await this.openGrants(folder, identity.device, epoch, removing);
+      const choice = chooseGrant(grants, (id) => roster.nameOf(id));
+      if (choice.kind === 'none') return null;
+      if (choice.kind === 'conflict') {
+        problems.report('folder', choice.message);
+        return epoch;
+      }
+      journal.merge(choice.removals);
+      await keys.extend(choice.key);
     }
   }
 
@@ -117,7 +153,7 @@ export class SyncFolderTransport {
 
   private async exchange(folder: SyncFolder, identity: SyncIdentity): Promise<void> {
     const { state, keys, journal, roster, invites, inbox } = this.options;
-    await this.receiveGrants(folder, identity);
+    await this.receiveGrants(identity);
     await invites.collect(folder, (join) =>
       journal.commit([
         journal.memberOp(join.id, { name: join.name, kind: 'desktop', sign: join.sign, box: join.box }),
@@ -166,24 +202,42 @@ export class SyncFolderTransport {
     }
   }
 
-  /** A key rotated by another device, sealed to this one in the folder. */
-  private async receiveGrants(folder: SyncFolder, identity: SyncIdentity): Promise<void> {
+  /** The grants for one epoch sealed to this device, from each device of the roster that left one. */
+  private async openGrants(
+    folder: SyncFolder,
+    device: DeviceKeys,
+    epoch: number,
+    removing: ReadonlySet<string>,
+  ): Promise<OpenedGrant[]> {
     const { keys, roster, problems } = this.options;
-    for (let epoch = currentEpoch(identity.ring).epoch + 1; ; epoch += 1) {
-      const sealed = await folder.read(grantName(identity.device.boxPublic, epoch));
-      if (!sealed) return;
+    const members = roster.members();
+    const isMember = (id: string) => members.some((member) => member.id === id);
+    const grants: OpenedGrant[] = [];
+    for (const member of members) {
+      if (member.id === device.id || removing.has(member.id)) continue;
+      const sealed = await folder.read(grantName(device.boxPublic, epoch, member.id));
+      if (!sealed) continue;
+      if (member.removed) {
+        problems.report(
+          'folder',
+          `${member.name}, which was removed from the sync group, left a new sync key in the folder: it was refused.`,
+        );
+        continue;
+      }
       try {
-        await keys.extend(openGrant(identity.device, sealed, epoch, (id) => roster.signPublicOf(id)));
+        const grant = openGrant(device, sealed, epoch, member, isMember);
+        keys.observe(grant.removal.t);
+        grants.push(grant);
       } catch (error) {
         problems.report(
           'folder',
-          error instanceof SyncBlobError
+          error instanceof SyncBlobError || error instanceof SyncInputError
             ? error.message
             : 'A new sync key in the folder could not be read, so it was ignored.',
         );
-        return;
       }
     }
+    return grants;
   }
 
   private failed(error: unknown, path: string): null {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memorySecrets } from '../../../test/vault/memorySecrets';
-import { newDeviceKeys, newEpochKey, type EpochKey } from '../../shared/sync/syncKeys';
-import {
-  currentEpoch,
-  forgetIdentity,
-  grantEpoch,
-  loadIdentity,
-  saveIdentity,
-  verifyGrant,
-} from './syncIdentity';
+import { newDeviceKeys, newEpochKey } from '../../shared/sync/syncKeys';
+import { currentEpoch, forgetIdentity, loadIdentity, saveIdentity } from './syncIdentity';
 
 function identity() {
   const first = newEpochKey([]);
@@ -67,46 +60,5 @@ describe('currentEpoch', () => {
     const { ring } = identity();
     expect(currentEpoch(ring)).toBe(ring[1]);
     expect(() => currentEpoch([])).toThrow(/empty/);
-  });
-});
-
-describe('grantEpoch and verifyGrant', () => {
-  const rotator = newDeviceKeys();
-  const recipient = newDeviceKeys();
-  const epoch: EpochKey = newEpochKey([newEpochKey([])]);
-
-  it('a grant verifies for its recipient with the rotating device’s key, giving the epoch back', () => {
-    const grant = grantEpoch(epoch, rotator, recipient.boxPublic);
-    expect(grant).toMatchObject({ epoch: 2, by: rotator.id });
-    expect(grant.key).toMatch(/^[0-9a-f]{64}$/);
-    expect(grant.sig).toMatch(/^[0-9a-f]{128}$/);
-    expect(verifyGrant(grant, rotator.signPublic, recipient.boxPublic)).toEqual(epoch);
-  });
-
-  it('fails for another recipient’s box key: a grant cannot be replayed to another device', () => {
-    const grant = grantEpoch(epoch, rotator, recipient.boxPublic);
-    expect(verifyGrant(grant, rotator.signPublic, newDeviceKeys().boxPublic)).toBeNull();
-  });
-
-  it('fails for a signer other than the one that signed', () => {
-    const grant = grantEpoch(epoch, rotator, recipient.boxPublic);
-    expect(verifyGrant(grant, recipient.signPublic, recipient.boxPublic)).toBeNull();
-    expect(verifyGrant(grant, new Uint8Array(32), recipient.boxPublic)).toBeNull();
-    expect(verifyGrant(grant, new Uint8Array(5), recipient.boxPublic)).toBeNull();
-  });
-
-  it('fails when the key, the epoch number or the signature was altered', () => {
-    const grant = grantEpoch(epoch, rotator, recipient.boxPublic);
-    const flipped = (hex: string) => `${hex[0] === '0' ? '1' : '0'}${hex.slice(1)}`;
-    expect(
-      verifyGrant({ ...grant, key: flipped(grant.key) }, rotator.signPublic, recipient.boxPublic),
-    ).toBeNull();
-    expect(verifyGrant({ ...grant, epoch: 3 }, rotator.signPublic, recipient.boxPublic)).toBeNull();
-    expect(
-      verifyGrant({ ...grant, sig: flipped(grant.sig) }, rotator.signPublic, recipient.boxPublic),
-    ).toBeNull();
-    expect(
-      verifyGrant({ ...grant, sig: '00'.repeat(64) }, rotator.signPublic, recipient.boxPublic),
-    ).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { decodeKeyRing, encodeKeyRing, type DeviceKeys, type EpochKey } from '../../shared/sync/syncKeys';
 import type { Vault } from '../vault/vault';
@@ -60,42 +59,4 @@ export function currentEpoch(ring: readonly EpochKey[]): EpochKey {
   const latest = ring.at(-1);
   if (!latest) throw new Error('the sync key ring is empty');
   return latest;
-}
-
-/**
- * A rotated key, handed to one remaining device: signed by the device that rotated it, over the recipient's
- * box key too, so a key sealed for one device cannot be replayed to another.
- */
-function epochGrantMessage(epoch: EpochKey, recipientBox: Uint8Array): Uint8Array {
-  const number = new Uint8Array(8);
-  new DataView(number.buffer).setBigUint64(0, BigInt(epoch.epoch));
-  return concatBytes(utf8ToBytes('ledgerline/sync 1 epoch\0'), number, epoch.key, recipientBox);
-}
-
-export const EpochGrant = z.strictObject({
-  epoch: z.number().int().min(1),
-  key: z.string().regex(/^[0-9a-f]{64}$/),
-  by: z.string(),
-  sig: z.string().regex(/^[0-9a-f]{128}$/),
-});
-export type EpochGrant = z.infer<typeof EpochGrant>;
-
-export function grantEpoch(epoch: EpochKey, by: DeviceKeys, recipientBox: Uint8Array): EpochGrant {
-  const sig = ed25519.sign(epochGrantMessage(epoch, recipientBox), by.signSecret);
-  return { epoch: epoch.epoch, key: bytesToHex(epoch.key), by: by.id, sig: bytesToHex(sig) };
-}
-
-export function verifyGrant(
-  grant: EpochGrant,
-  signPublic: Uint8Array,
-  recipientBox: Uint8Array,
-): EpochKey | null {
-  const epoch = { epoch: grant.epoch, key: hexToBytes(grant.key) };
-  try {
-    return ed25519.verify(hexToBytes(grant.sig), epochGrantMessage(epoch, recipientBox), signPublic)
-      ? epoch
-      : null;
-  } catch {
-    return null;
-  }
 }

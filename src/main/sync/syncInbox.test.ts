@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { encodeHlc, MAX_CLOCK_SKEW_MS } from '../../shared/sync/hlc';
 import type { DeviceKeys } from '../../shared/sync/syncKeys';
-import type { SyncOp, SyncValue } from '../../shared/sync/syncOps';
+import { MEMBER_FIELD, memberValue } from '../../shared/sync/roster';
+import { ROSTER_COLLECTION, type SyncOp, type SyncValue } from '../../shared/sync/syncOps';
 import type { SyncedCollection, SyncRecord } from './syncedCollections';
+import { desktopMember } from './syncRoster';
 import { groupWithLaptop, NOW, syncParts } from '../../../test/sync/syncParts';
 
 const temp = useTempDatabase('sync-inbox-');
@@ -82,6 +84,21 @@ describe('SyncInbox', () => {
     await inbox.accept(seal(1, [op('a', 'name', 'Ay', NOW + MAX_CLOCK_SKEW_MS + 60_000)]), 'folder');
     expect(collection.write).not.toHaveBeenCalled();
     expect(problemTexts()[0]).toMatch(/^A change from Laptop was ignored: /);
+    expect(journal.ledger().toJSON()[remote.id]?.contiguous).toBe(1);
+  });
+
+  it('refuses a whole blob that rewrites another member’s roster entry, without asking for it again', async () => {
+    const { inbox, journal, seal, problemTexts, identity, collection } = await setUp();
+    const rewrite: SyncOp = {
+      ...op(identity.device.id, MEMBER_FIELD, memberValue(desktopMember('Desk', remote))),
+      c: ROSTER_COLLECTION,
+    };
+    await inbox.accept(seal(1, [op('a', 'name', 'Ay'), rewrite]), 'folder');
+    expect(problemTexts()).toEqual([
+      'A change from Laptop was refused: it would rewrite the entry of Desk, which only Desk may change.',
+    ]);
+    expect(collection.write).not.toHaveBeenCalled();
+    expect(journal.fields.record('labels', 'a')).toBeNull();
     expect(journal.ledger().toJSON()[remote.id]?.contiguous).toBe(1);
   });
 

@@ -1,7 +1,8 @@
+import { rosterOpRefusal } from '../../shared/sync/roster';
 import { openBlob, type OpenedBlob } from '../../shared/sync/syncBlob';
 import { SyncBlobError } from '../../shared/sync/syncBlobError';
 import { SyncInputError } from '../../shared/sync/syncInputError';
-import type { SyncOp } from '../../shared/sync/syncOps';
+import { ROSTER_COLLECTION, type SyncOp } from '../../shared/sync/syncOps';
 import type { SyncCollectionChoice } from './syncCollectionChoice';
 import type { SyncedCollection, SyncRecord } from './syncedCollections';
 import type { SyncGroupKeys } from './syncGroupKeys';
@@ -57,6 +58,13 @@ export class SyncInbox {
       return;
     }
     if (ledger.accept(opened.origin, opened.counter) === 'duplicate') return;
+    const nameOf = (id: string) => roster.nameOf(id);
+    const refusal = rosterOpRefusal(journal.fields.collection(ROSTER_COLLECTION), opened.ops, nameOf);
+    if (refusal) {
+      // Counted as received, so the device does not show as behind for a blob it will never send again.
+      journal.saveLedger(ledger);
+      return problems.report(source, `A change from ${nameOf(opened.origin)} was refused: ${refusal}.`);
+    }
     try {
       for (const op of opened.ops) keys.observe(op.t);
     } catch (error) {

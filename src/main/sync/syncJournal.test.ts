@@ -105,6 +105,28 @@ describe('SyncJournal', () => {
     expect(journal.lastSync()).toEqual({});
   });
 
+  it('merges a removal a grant carried without writing a blob, and the same op in a blob later changes nothing', async () => {
+    const { keys, journal } = setUp();
+    await keys.create();
+    const removal: SyncOp = {
+      c: ROSTER_COLLECTION,
+      k: OTHER,
+      f: DELETED_FIELD,
+      v: true,
+      t: encodeHlc({ wall: NOW, counter: 0, device: '00000000000000cc' }),
+    };
+    journal.merge([removal]);
+    expect(journal.fields.get(ROSTER_COLLECTION, OTHER, DELETED_FIELD)).toEqual({ v: true, t: removal.t });
+    expect(journal.counter()).toBe(0);
+    expect(
+      journal.store(
+        { origin: '00000000000000cc', counter: 1, epoch: 1, ops: [removal] },
+        new Uint8Array(512),
+        journal.ledger(),
+      ),
+    ).toEqual([]);
+  });
+
   it('a transaction that throws leaves nothing of itself', async () => {
     const { keys, journal } = setUp();
     await keys.create();

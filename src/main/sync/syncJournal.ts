@@ -98,6 +98,14 @@ export class SyncJournal {
     return winners;
   }
 
+  /**
+   * Merges ops another device signed outside a blob: the removal a key grant carries, applied before the key is
+   * taken. The same op arrives again in that device's blob, where merging it changes nothing.
+   */
+  merge(ops: readonly SyncOp[]): void {
+    this.transaction(() => applyOps(this.fields, ops));
+  }
+
   /** The counter of this desktop's newest blob. */
   counter(): number {
     return this.options.state.get<number | null>('counter', null) ?? 0;

@@ -27,4 +27,18 @@ describe('SyncProblems', () => {
     list.report('relay', 'A change from Phone was ignored');
     expect(log.warn).toHaveBeenCalledWith('sync refused a blob', { source: 'relay' });
   });
+
+  it('lists a refusal the folder repeats at every sync once, where it was first seen', () => {
+    let at = 0;
+    const { problems: list } = problems(() => (at += 1));
+    list.report('folder', 'A key from a removed device was refused');
+    list.report('folder', 'Something else');
+    list.report('folder', 'A key from a removed device was refused');
+    list.report('relay', 'A key from a removed device was refused');
+    expect(list.list()).toEqual([
+      { at: 3, source: 'relay', message: 'A key from a removed device was refused' },
+      { at: 2, source: 'folder', message: 'Something else' },
+      { at: 1, source: 'folder', message: 'A key from a removed device was refused' },
+    ]);
+  });
 });

@@ -18,8 +18,11 @@ export class SyncProblems {
     return this.state.get<SyncProblemView[]>('problems', []);
   }
 
+  /** A refusal already listed is not listed again: one the folder repeats at every sync would crowd out the rest. */
   report(source: SyncSource, message: string): void {
     this.log.warn('sync refused a blob', { source });
-    this.state.set('problems', [{ at: this.now(), source, message }, ...this.list()].slice(0, PROBLEMS_KEPT));
+    const listed = this.list();
+    if (listed.some((problem) => problem.source === source && problem.message === message)) return;
+    this.state.set('problems', [{ at: this.now(), source, message }, ...listed].slice(0, PROBLEMS_KEPT));
   }
 }

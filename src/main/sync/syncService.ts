@@ -169,10 +169,15 @@ export class SyncService {
     if (!member) throw new ApiError('not_found', 'That device is not in this sync group.');
     if (id === identity.device.id)
       throw new ApiError('invalid_request', 'This desktop cannot remove itself.');
-    const epoch = newEpochKey(identity.ring);
+    // A key another device granted first is taken before a new one is made, unless the device removed now
+    // signed it: that is how the user settles two grants that conflict.
+    const disputed = await this.folder.receiveGrants(identity, new Set([id]));
+    const { device, ring } = this.keys.current ?? identity;
+    const removal = this.journal.op(ROSTER_COLLECTION, id, DELETED_FIELD, true);
+    const epoch = newEpochKey(ring, disputed ?? 0);
     await this.keys.extend(epoch);
-    this.journal.commit([this.journal.op(ROSTER_COLLECTION, id, DELETED_FIELD, true)]);
-    await this.folder.grant(epoch, identity.device, this.roster.others(identity.device.id));
+    this.journal.commit([removal]);
+    await this.folder.grant(epoch, device, { removed: id, t: removal.t }, this.roster.others(device.id));
     if (member.fingerprint) this.peers.drop(member.fingerprint);
     return this.syncNow();
   }

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Keychain } from './keychain';
 import { KEY_BYTES, open, seal } from './sealedBox';
 import { VaultError } from './vaultError';
+import { openHead, sealHead, type Manifest } from './vaultHead';
 import type { VaultRepository } from './vaultRepository';
+import { VersionAnchor } from './versionAnchor';
 
 export type VaultState = 'available' | 'locked' | 'unavailable';
 
@@ -19,6 +21,18 @@ const KEY_MISSING =
 
 const keyAccount = (id: string) => `data-key:${id}`;
 
+const rolledBack = (name: string) =>
+  new VaultError(
+    'vault_tampered',
+    `The stored secret "${name}" is not the copy this wallet wrote last: an older copy was put back outside ` +
+      'the app, so it was not used. Remove it and set it up again (for a phone, pair it again). Other secrets ' +
+      'are not affected.',
+  );
+const HEAD_ROLLED_BACK =
+  "The vault's list of secret versions is older than the last one this wallet wrote: the wallet's database " +
+  'was put back from an older copy outside the app, so no stored secret can be trusted. Reset local data, ' +
+  'then pair your phone and set up sync again.';
+
 /**
  * Secrets at rest (pairing session keys, sync keys), sealed in SQLite under a random data key that lives only
  * in the OS keychain. There is no fallback: without the keychain the vault reports why and stores nothing.
@@ -27,16 +41,27 @@ const keyAccount = (id: string) => `data-key:${id}`;
  * SQLite, then written to the keychain and read back, then all secrets move to it in one transaction, and
  * only then is the old key deleted from the keychain. Keys left behind by an interrupted change are deleted
  * the next time the vault starts.
+ *
+ * Rollback: every write takes the next value of a write counter as the secret's version, binds it into the
+ * seal, and commits with it a head (vaultHead.ts) sealed under the data key that lists the version each
+ * secret must have. A secret whose row does not carry its listed version is an older copy, or one put back
+ * after it was removed, and is refused. The head itself could be put back whole from an older copy of the
+ * file, with every row of that time; so its counter is also kept in the OS keychain (versionAnchor.ts),
+ * which whoever can write the database cannot write, and an older head is refused. What that person can
+ * still do is delete rows, which loses secrets but never hands out a stale one.
  */
 export class Vault {
   private readonly keys = new Map<string, Uint8Array>();
+  private readonly anchor: VersionAnchor;
   private pruned = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly repository: VaultRepository,
     private readonly keychain: Keychain,
-  ) {}
+  ) {
+    this.anchor = new VersionAnchor(keychain);
+  }
 
   async status(): Promise<VaultStatus> {
     const { backend } = this.keychain;
@@ -60,22 +85,45 @@ export class Vault {
   put(name: string, secret: Uint8Array): Promise<void> {
     return this.exclusive(async () => {
       const { id, key } = await this.activeKey();
-      this.repository.put(name, id, seal(key, name, secret), Date.now());
+      const { counter, versions } = await this.manifest();
+      const version = counter + 1;
+      const next = new Map(this.present(versions)).set(name, version);
+      const sealed = seal(key, { secret: name, version }, secret);
+      this.repository.write(sealHead(id, key, { counter: version, versions: next }), Date.now(), {
+        name,
+        keyId: id,
+        version,
+        ...sealed,
+      });
+      await this.anchor.raise(version);
     });
   }
 
-  /** Resolves null when nothing is stored under the name; rejects with `vault_tampered` if the row was altered. */
+  /**
+   * Resolves null when nothing is stored under the name; rejects with `vault_tampered` if the row was altered
+   * or is an older copy than the one the vault wrote last.
+   */
   get(name: string): Promise<Uint8Array | null> {
     return this.exclusive(async () => {
+      if (!this.repository.get(name)) return null;
+      const { versions } = await this.manifest();
+      // Read after the head: the first head re-seals the secrets written before versions existed.
       const sealed = this.repository.get(name);
       if (!sealed) return null;
-      return open(await this.key(sealed.keyId), name, sealed);
+      if (versions.get(name) !== sealed.version) throw rolledBack(name);
+      return open(await this.key(sealed.keyId), { secret: name, version: sealed.version }, sealed);
     });
   }
 
-  /** Needs no key, so a secret can be removed even while the keychain is locked. */
+  /**
+   * Needs no key, so a secret can be removed even while the keychain is locked. Striking it from the head
+   * follows as soon as the key can be read, so that a copy of the row put back afterwards is refused.
+   */
   delete(name: string): boolean {
-    return this.repository.delete(name);
+    const removed = this.repository.delete(name);
+    // Best effort: a head that still lists the name is brought up to date by the next write.
+    if (removed) this.exclusive(() => this.strikeRemoved()).catch(() => undefined);
+    return removed;
   }
 
   names(): string[] {
@@ -86,9 +134,10 @@ export class Vault {
   rotateKey(): Promise<void> {
     return this.exclusive(async () => {
       await this.activeKey();
+      const manifest = await this.manifest();
       for (const id of this.repository.keyIdsInUse()) await this.key(id);
       const next = await this.createKey();
-      this.activate(next.id);
+      this.activate(next.id, manifest);
       await this.prune();
     });
   }
@@ -99,6 +148,7 @@ export class Vault {
       this.repository.retireAll();
       this.keys.clear();
       await this.prune();
+      await this.anchor.forget();
     });
   }
 
@@ -134,11 +184,63 @@ export class Vault {
       if (key) return { id: active, key };
       if (this.repository.count() > 0) throw new VaultError('vault_key_missing', KEY_MISSING);
     }
-    // No key yet, or a lost one that protected nothing: start a new one.
+    // No key yet, or a lost one that protected nothing: start a new one. A head under the lost key listed
+    // nothing that still exists, so a new one starts from the highest counter seen, with no entries.
     const next = await this.createKey();
-    this.activate(next.id);
+    const counter = Math.max(await this.anchor.highest(), this.repository.head()?.counter ?? 0);
+    this.activate(next.id, { counter, versions: new Map() });
     await this.prune();
     return next;
+  }
+
+  /** The head as this vault last wrote it: sealed by it, and not older than the counter in the keychain. */
+  private async manifest(): Promise<Manifest> {
+    const head = this.repository.head();
+    const highest = await this.anchor.highest();
+    if (!head) {
+      // Only a deletion of every secret and the head at once looks like this, and it hands out nothing stale.
+      if (highest > 0 && this.repository.count() === 0) return { counter: highest, versions: new Map() };
+      if (highest > 0) throw new VaultError('vault_tampered', HEAD_ROLLED_BACK);
+      return this.upgrade();
+    }
+    const manifest = openHead(await this.key(head.keyId), head);
+    if (head.counter < highest) throw new VaultError('vault_tampered', HEAD_ROLLED_BACK);
+    // Catches the keychain up after a crash between the database's commit and the keychain's write.
+    await this.anchor.raise(head.counter);
+    return manifest;
+  }
+
+  /**
+   * A vault from before versions (or a new one): re-seals every secret at one new version under the active
+   * key and writes the first head, so no copy of a row from before can be put back either.
+   */
+  private async upgrade(): Promise<Manifest> {
+    const names = this.repository.names();
+    if (names.length === 0) return { counter: 0, versions: new Map() };
+    const { id } = await this.activeKey();
+    for (const keyId of this.repository.keyIdsInUse()) await this.key(keyId);
+    const counter = this.repository.maxVersion() + 1;
+    const manifest = { counter, versions: new Map(names.map((name) => [name, counter])) };
+    this.activate(id, manifest, counter);
+    await this.anchor.raise(counter);
+    return manifest;
+  }
+
+  /** Writes a head without the secrets that were deleted, at the next counter. */
+  private async strikeRemoved(): Promise<void> {
+    if (!this.repository.head()) return;
+    const { id, key } = await this.activeKey();
+    const { counter, versions } = await this.manifest();
+    const present = this.present(versions);
+    if (present.size === versions.size) return;
+    this.repository.write(sealHead(id, key, { counter: counter + 1, versions: present }), Date.now());
+    await this.anchor.raise(counter + 1);
+  }
+
+  /** The entries of a head whose secrets still have rows. */
+  private present(versions: ReadonlyMap<string, number>): Map<string, number> {
+    const names = new Set(this.repository.names());
+    return new Map([...versions].filter(([name]) => names.has(name)));
   }
 
   private async key(id: string): Promise<Uint8Array> {
@@ -175,8 +277,11 @@ export class Vault {
     return { id, key };
   }
 
-  /** Re-seals every secret under key `id` in one transaction; the keys in use must be loaded already. */
-  private activate(id: string): void {
+  /**
+   * Re-seals every secret and the head under key `id` in one transaction, each secret at its own version or at
+   * `version` when given; the keys in use must be loaded already.
+   */
+  private activate(id: string, manifest: Manifest, version?: number): void {
     const loaded = (keyId: string) => {
       const key = this.keys.get(keyId);
       if (!key) throw new VaultError('vault_key_missing', KEY_MISSING);
@@ -185,7 +290,16 @@ export class Vault {
     const next = loaded(id);
     this.repository.rotate(
       id,
-      (secret) => seal(next, secret.name, open(loaded(secret.keyId), secret.name, secret)),
+      (secret) => {
+        const plaintext = open(
+          loaded(secret.keyId),
+          { secret: secret.name, version: secret.version },
+          secret,
+        );
+        const to = version ?? secret.version;
+        return { version: to, ...seal(next, { secret: secret.name, version: to }, plaintext) };
+      },
+      manifest.counter > 0 ? sealHead(id, next, manifest) : undefined,
       Date.now(),
     );
   }

@@ -56,6 +56,25 @@ function WaitingForScan({ attempt, start }: { attempt: PairingAttempt; start: St
   );
 }
 
+/**
+ * The knock spent the code. An honest phone says hello a moment later; if the owner's phone instead says the
+ * code was already used, someone else scanned it, and a new code is one click away.
+ */
+function CodeUsed({ start }: { start: StartPairing }) {
+  return (
+    <div className="pairing-ended">
+      <Callout tone="warning" title="This code was used">
+        <p role="status">
+          <LoaderCircle className="spinner" size={14} aria-hidden="true" /> A phone scanned it and is
+          connecting. If it is yours, both screens show six digits in a moment.
+        </p>
+        <p>If your phone says the code was already used, another device scanned it: show a new code.</p>
+      </Callout>
+      <StartButton start={start} label="Show a new code" />
+    </div>
+  );
+}
+
 interface ConfirmingProps {
   attempt: PairingAttempt;
   onAnswer(matches: boolean): void;
@@ -138,6 +157,8 @@ export function PairPhoneSection({ attempt, start, onChange }: PairPhoneSectionP
         );
       case 'waiting':
         return <WaitingForScan attempt={attempt} start={start} />;
+      case 'used':
+        return <CodeUsed start={start} />;
       case 'confirming':
         return (
           <ComparingCodes

@@ -48,6 +48,20 @@ describe('Pairing page', () => {
     expect(pair.getByText(/^Expires in/)).toBeTruthy();
   });
 
+  it('says at once that a scanned code was used, and offers a new one', async () => {
+    await showQrCode();
+    act(() => void client.updateAttempt({ state: 'used' }));
+    const pair = region('Pair a phone');
+    expect(pair.getByText('This code was used')).toBeTruthy();
+    expect(pair.getByText(/another device scanned it: show a new code/)).toBeTruthy();
+    expect(pair.queryByRole('img', { name: 'Pairing QR code' })).toBeNull();
+    const first = client.pairing.attempt?.id;
+    await click(pair.getByRole('button', { name: 'Show a new code' }));
+    expect(client.pairing.attempt).toMatchObject({ state: 'waiting' });
+    expect(client.pairing.attempt?.id).not.toBe(first);
+    expect(pair.getByRole('img', { name: 'Pairing QR code' })).toBeTruthy();
+  });
+
   it('pairs when both sides confirm the same code', async () => {
     await showQrCode();
     act(() => void client.phoneHandshake('Alice’s phone', '123456'));

@@ -26,6 +26,8 @@ const Bytes32 = z.string().regex(/^0x[0-9a-f]{64}$/);
 /** 128 bits, lowercase hex: unguessable, so a request cannot be answered by one that never saw it. */
 export const RequestId = z.string().regex(/^[0-9a-f]{32}$/);
 const Name = z.string().trim().min(1).max(40);
+/** The short authentication string as both screens show it: exactly six ASCII digits, leading zeros kept. */
+export const SAS_PATTERN = /^[0-9]{6}$/;
 
 const transactionCommon = {
   nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
@@ -104,7 +106,7 @@ export const PhoneMessage = z.discriminatedUnion('t', [
     phone: z.strictObject({ name: Name, address: Checksum }),
   }),
   z.strictObject({ t: z.literal('resume'), v: z.literal(1) }),
-  z.strictObject({ t: z.literal('confirm'), sas: z.string().regex(/^\d{6}$/) }),
+  z.strictObject({ t: z.literal('confirm'), sas: z.string().regex(SAS_PATTERN) }),
   z.strictObject({ t: z.literal('signed'), id: RequestId, signature: Signature }),
   z.strictObject({ t: z.literal('rejected'), id: RequestId, reason: z.string().max(200) }),
   z.strictObject({ t: z.literal('revoke') }),

@@ -1,12 +1,15 @@
 import { PairingError } from './pairingError';
+import { proveRoute } from './relayProof';
 import {
   decodeServerMessage,
   encodeClientMessage,
   RELAY_ID_BYTES,
+  RELAY_PROTOCOL,
   RelayErrorCode,
   RelayWireError,
   type RelayClientMessage,
 } from './relayWire';
+import { WireIds } from './wireIds';
 
 /** The part of the standard WebSocket API the client uses, so browsers, Node 24 and test doubles all fit. */
 export interface RelaySocket {
@@ -20,7 +23,7 @@ export interface RelaySocket {
   ): void;
 }
 
-export type RelaySocketConstructor = new (url: string) => RelaySocket;
+export type RelaySocketConstructor = new (url: string, protocols?: string | string[]) => RelaySocket;
 
 export interface RelayClientEvents {
   /** Someone knocked on a rendezvous this socket opened; the rendezvous is gone from the relay now. */
@@ -34,8 +37,14 @@ type Handlers = { [E in keyof RelayClientEvents]: Set<RelayClientEvents[E]> };
 
 const OPEN = 1;
 const ZERO_ID = new Uint8Array(RELAY_ID_BYTES);
+/** How long a relay may take to send its challenge after the socket opens. */
+const CHALLENGE_TIMEOUT_MS = 10_000;
 
-/** One connection to the pairing relay, speaking the binary wire format of `relayWire`. */
+/**
+ * One connection to the pairing relay, speaking the binary wire format of `relayWire`. Callers name routes
+ * by their secret values; the client puts only their wire ids on the wire and proves each LISTEN
+ * (PROTOCOL.md section 7.5), and hands events back in terms of routes.
+ */
 export class RelayClient {
   private readonly handlers: Handlers = {
     knocked: new Set(),
@@ -44,8 +53,12 @@ export class RelayClient {
     closed: new Set(),
   };
   private readonly closedPromise: Promise<void>;
+  private readonly ids = new WireIds();
 
-  private constructor(private readonly socket: RelaySocket) {
+  private constructor(
+    private readonly socket: RelaySocket,
+    private readonly nonce: Uint8Array,
+  ) {
     this.closedPromise = new Promise((resolve) => {
       socket.addEventListener('close', () => {
         resolve();
@@ -63,24 +76,36 @@ export class RelayClient {
     return new Promise((resolve, reject) => {
       let socket: RelaySocket;
       try {
-        socket = new Impl(url);
+        socket = new Impl(url, [RELAY_PROTOCOL]);
       } catch (error) {
         reject(unreachable(url, error));
         return;
       }
       socket.binaryType = 'arraybuffer';
       let settled = false;
-      const fail = () => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const settle = (outcome: () => void) => {
         if (settled) return;
         settled = true;
-        reject(unreachable(url));
+        clearTimeout(timer);
+        outcome();
       };
-      socket.addEventListener('error', fail);
-      socket.addEventListener('close', fail);
+      const fail = (cause?: Error) => settle(() => reject(unreachable(url, cause)));
+      socket.addEventListener('error', () => fail());
+      socket.addEventListener('close', () => fail());
       socket.addEventListener('open', () => {
+        timer = setTimeout(() => {
+          fail(new Error('it sent no challenge'));
+          socket.close(1000, 'no challenge');
+        }, CHALLENGE_TIMEOUT_MS);
+      });
+      // The relay's first message is the challenge every LISTEN signs; the client is usable once it has it.
+      socket.addEventListener('message', (event) => {
         if (settled) return;
-        settled = true;
-        resolve(new RelayClient(socket));
+        const nonce = challengeIn(event.data);
+        if (nonce) return settle(() => resolve(new RelayClient(socket, nonce)));
+        fail(new Error('its first message was not a challenge'));
+        socket.close(1000, 'no challenge');
       });
     });
   }
@@ -97,11 +122,12 @@ export class RelayClient {
   }
 
   listen(route: Uint8Array): void {
-    this.write({ op: 'listen', route });
+    const key = this.ids.listened(route);
+    this.write({ op: 'listen', route: key.wireId, proof: proveRoute(key, this.nonce) });
   }
 
   unlisten(route: Uint8Array): void {
-    this.write({ op: 'unlisten', route });
+    this.write({ op: 'unlisten', route: this.ids.unlistened(route) });
   }
 
   open(rendezvous: Uint8Array, ttlSeconds: number): void {
@@ -113,11 +139,12 @@ export class RelayClient {
   }
 
   knock(rendezvous: Uint8Array, replyRoute: Uint8Array, handshake: Uint8Array): void {
-    this.write({ op: 'knock', rendezvous, replyRoute, handshake });
+    this.write({ op: 'knock', rendezvous, replyRoute: this.ids.toWire(replyRoute), handshake });
   }
 
+  /** `route` is a route value, or a reply id this client was given by KNOCKED. */
   send(route: Uint8Array, frame: Uint8Array): void {
-    this.write({ op: 'send', route, frame });
+    this.write({ op: 'send', route: this.ids.toWire(route), frame });
   }
 
   /** Resolves once the socket has closed and every `closed` handler has run. */
@@ -147,22 +174,37 @@ export class RelayClient {
       return;
     }
     switch (message.op) {
+      case 'challenge':
+        this.emitError(RelayErrorCode.malformed, ZERO_ID, 'the relay sent a second challenge');
+        break;
       case 'knocked':
+        this.ids.learnReply(message.replyRoute);
         for (const handler of this.handlers.knocked) {
           handler(message.rendezvous, message.replyRoute, message.handshake);
         }
         break;
       case 'deliver':
-        for (const handler of this.handlers.deliver) handler(message.route, message.frame);
+        for (const handler of this.handlers.deliver) handler(this.ids.fromWire(message.route), message.frame);
         break;
       case 'error':
-        this.emitError(message.code, message.id, message.message);
+        this.emitError(message.code, this.ids.fromWire(message.id), message.message);
         break;
     }
   }
 
   private emitError(code: RelayErrorCode, id: Uint8Array, message: string) {
     for (const handler of this.handlers.error) handler(code, id, message);
+  }
+}
+
+function challengeIn(data: unknown): Uint8Array | null {
+  if (!(data instanceof ArrayBuffer)) return null;
+  try {
+    const message = decodeServerMessage(new Uint8Array(data));
+    return message.op === 'challenge' ? message.nonce.slice() : null;
+  } catch (error) {
+    if (error instanceof RelayWireError) return null;
+    throw error;
   }
 }
 

@@ -1,7 +1,15 @@
+import { RELAY_PROOF_BYTES } from './relayProof';
+
 /**
  * The relay's binary wire format: `op(1) | id(16) | body`. This is everything the relay can see, so the
  * relay checks shapes here and never looks inside handshakes or sealed frames.
  */
+
+/**
+ * The WebSocket subprotocol naming this version of the wire format (PROTOCOL.md section 7.1); version 2
+ * added the proof on LISTEN. Subprotocol tokens may not contain "/", hence the dot.
+ */
+export const RELAY_PROTOCOL = 'ledgerline-relay.2';
 
 export const RELAY_ID_BYTES = 16;
 /** The largest body; the relay's WebSocket refuses longer messages before they reach the decoder. */
@@ -17,6 +25,7 @@ export const RelayOp = {
   send: 0x04,
   unlisten: 0x05,
   close: 0x06,
+  challenge: 0x80,
   knocked: 0x81,
   deliver: 0x84,
   error: 0x8f,
@@ -26,9 +35,15 @@ export const RelayErrorCode = {
   malformed: 1,
   unknownRendezvous: 2,
   rateLimited: 3,
+  /**
+   * Never sent: the relay's WebSocket closes a socket (1009) before an oversized message reaches the decoder
+   * (PROTOCOL.md section 7.3). Kept for the encoder's own refusal, and so the code is never reused.
+   */
   tooLarge: 4,
   queueFull: 5,
   rendezvousTaken: 6,
+  /** A LISTEN whose proof does not show the route's key for this socket's challenge. */
+  unproven: 7,
 } as const;
 export type RelayErrorCode = (typeof RelayErrorCode)[keyof typeof RelayErrorCode];
 
@@ -40,10 +55,12 @@ export const RELAY_ERROR_NAMES: Record<RelayErrorCode, string> = {
   4: 'too_large',
   5: 'queue_full',
   6: 'rendezvous_taken',
+  7: 'unproven',
 };
 
 export type RelayClientMessage =
-  | { op: 'listen'; route: Uint8Array }
+  /** `route` is the wire id; `proof` the public key and signature of `relayProof`. */
+  | { op: 'listen'; route: Uint8Array; proof: Uint8Array }
   | { op: 'unlisten'; route: Uint8Array }
   | { op: 'open'; rendezvous: Uint8Array; ttlSeconds: number }
   | { op: 'close'; rendezvous: Uint8Array }
@@ -51,6 +68,8 @@ export type RelayClientMessage =
   | { op: 'send'; route: Uint8Array; frame: Uint8Array };
 
 export type RelayServerMessage =
+  /** Sent once, first, on every socket: what its LISTENs sign. */
+  | { op: 'challenge'; nonce: Uint8Array }
   | { op: 'knocked'; rendezvous: Uint8Array; replyRoute: Uint8Array; handshake: Uint8Array }
   | { op: 'deliver'; route: Uint8Array; frame: Uint8Array }
   | { op: 'error'; id: Uint8Array; code: RelayErrorCode; message: string };
@@ -95,6 +114,12 @@ function checkReplyRoute(replyRoute: Uint8Array) {
   }
 }
 
+function checkProof(proof: Uint8Array) {
+  if (proof.length !== RELAY_PROOF_BYTES) {
+    throw malformed(`listen carries a ${RELAY_PROOF_BYTES}-byte proof, not ${proof.length} bytes`);
+  }
+}
+
 function checkTtl(ttlSeconds: number) {
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > RELAY_MAX_TTL_SECONDS) {
     throw malformed(`a rendezvous lives 1 to ${RELAY_MAX_TTL_SECONDS} seconds, not ${ttlSeconds}`);
@@ -104,7 +129,8 @@ function checkTtl(ttlSeconds: number) {
 export function encodeClientMessage(message: RelayClientMessage): Uint8Array {
   switch (message.op) {
     case 'listen':
-      return assemble(RelayOp.listen, message.route);
+      checkProof(message.proof);
+      return assemble(RelayOp.listen, message.route, message.proof);
     case 'unlisten':
       return assemble(RelayOp.unlisten, message.route);
     case 'open': {
@@ -125,6 +151,8 @@ export function encodeClientMessage(message: RelayClientMessage): Uint8Array {
 
 export function encodeServerMessage(message: RelayServerMessage): Uint8Array {
   switch (message.op) {
+    case 'challenge':
+      return assemble(RelayOp.challenge, message.nonce);
     case 'knocked':
       checkReplyRoute(message.replyRoute);
       return assemble(RelayOp.knocked, message.rendezvous, message.replyRoute, message.handshake);
@@ -179,8 +207,8 @@ export function decodeClientMessage(bytes: Uint8Array): RelayClientMessage {
   const { op, id, body } = split(bytes);
   switch (op) {
     case RelayOp.listen:
-      expectEmpty(op, body);
-      return { op: 'listen', route: id };
+      checkProof(body);
+      return { op: 'listen', route: id, proof: body };
     case RelayOp.unlisten:
       expectEmpty(op, body);
       return { op: 'unlisten', route: id };
@@ -207,6 +235,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeServerMessage(bytes: Uint8Array): RelayServerMessage {
   const { op, id, body } = split(bytes);
   switch (op) {
+    case RelayOp.challenge:
+      expectEmpty(op, body);
+      return { op: 'challenge', nonce: id };
     case RelayOp.knocked:
       return { op: 'knocked', rendezvous: id, ...splitKnock(op, body) };
     case RelayOp.deliver:

@@ -2,6 +2,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { HandshakeResult } from './noise';
+import { PairingError } from './pairingError';
 
 const EMPTY = new Uint8Array(0);
 const label = (name: string) => utf8ToBytes(`ledgerline/1 ${name}`);
@@ -34,6 +35,22 @@ export function shortAuthenticationString(result: Pick<HandshakeResult, 'handsha
 }
 
 export type HandshakeMode = 'pair' | 'resume';
+
+/** With empty payloads, message 1 is e, the encrypted s and a tag; message 2 is e and a tag. */
+const HANDSHAKE_SIZES = { 1: 32 + 32 + 16 + 16, 2: 32 + 16 } as const;
+
+/**
+ * Handshake payloads are empty, so each message has exactly one size. Noise itself would read a payload
+ * after the keys; this protocol refuses it, so that both sides accept exactly what the other one may send.
+ */
+export function checkHandshakeSize(message: Uint8Array, which: 1 | 2): void {
+  if (message.length !== HANDSHAKE_SIZES[which]) {
+    throw new PairingError(
+      'handshake_failed',
+      `Handshake message ${which} is ${message.length} bytes, not ${HANDSHAKE_SIZES[which]}.`,
+    );
+  }
+}
 
 /** Binds the handshake to the protocol version, its purpose and the rendezvous it was started on. */
 export function handshakePrologue(mode: HandshakeMode, rendezvous: Uint8Array): Uint8Array {

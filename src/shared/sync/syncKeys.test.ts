@@ -13,11 +13,13 @@ import {
 const text = (value: string) => new TextEncoder().encode(value);
 
 describe('epoch keys', () => {
-  it('numbers epochs from 1, past the highest seen, with a fresh random key each time', () => {
+  it('numbers epochs from 1, past the highest seen and any disputed one, with a fresh random key each time', () => {
     const first = newEpochKey([]);
     const second = newEpochKey([first]);
     const fifth = newEpochKey([second, { epoch: 4, key: new Uint8Array(32) }]);
     expect([first.epoch, second.epoch, fifth.epoch]).toEqual([1, 2, 5]);
+    expect(newEpochKey([first], 3).epoch).toBe(4);
+    expect(newEpochKey([first, second], 1).epoch).toBe(3);
     expect(first.key).toHaveLength(32);
     expect(second.key).not.toEqual(first.key);
   });

@@ -25,11 +25,12 @@ const SEAL_OVERHEAD = 1 + KEY_LENGTH + TAG_LENGTH;
 const KEY_RING_VERSION = 1;
 
 /**
- * A fresh random key, numbered past every epoch the ring has seen: random rather than ratcheted from the
- * previous one, so a revoked device, which holds every earlier key, learns nothing about it.
+ * A fresh random key, numbered past every epoch the ring has seen and past `beyond` (an epoch other devices
+ * disputed): random rather than ratcheted from the previous one, so a revoked device, which holds every
+ * earlier key, learns nothing about it.
  */
-export function newEpochKey(previous: readonly EpochKey[]): EpochKey {
-  const epoch = previous.reduce((highest, entry) => Math.max(highest, entry.epoch), 0) + 1;
+export function newEpochKey(previous: readonly EpochKey[], beyond = 0): EpochKey {
+  const epoch = previous.reduce((highest, entry) => Math.max(highest, entry.epoch), beyond) + 1;
   return { epoch, key: randomBytes(KEY_LENGTH) };
 }
 

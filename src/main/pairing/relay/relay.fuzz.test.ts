@@ -3,7 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeClientMessage } from '../../../shared/pairing/relayWire';
+import {
+  decodeClientMessage,
+  encodeClientMessage,
+  RELAY_MAX_MESSAGE_BYTES,
+} from '../../../shared/pairing/relayWire';
 import { startRelay, type Relay } from './relayServer';
 import {
   captureLog,
@@ -47,6 +51,25 @@ const validish = fc.oneof(
     .tuple(anyId, fc.uint8Array({ maxLength: 2000 }))
     .map(([route, frame]) => encodeClientMessage({ op: 'send', route, frame })),
 );
+/**
+ * How many of one socket's messages the relay reads: all of them, unless one is over the WebSocket limit (the
+ * socket is closed before reading it) or the relay closes the socket at its 50th malformed message. Whatever a
+ * socket sends after that is lost on the way, so the fuzz counts what it expects handled, not what it sent.
+ */
+function expectedHandled(messages: Uint8Array[]): { handled: number; open: boolean } {
+  let malformed = 0;
+  for (const [index, bytes] of messages.entries()) {
+    if (bytes.length > RELAY_MAX_MESSAGE_BYTES) return { handled: index, open: false };
+    try {
+      decodeClientMessage(bytes);
+    } catch {
+      malformed += 1;
+      if (malformed === 50) return { handled: index + 1, open: false };
+    }
+  }
+  return { handled: messages.length, open: true };
+}
+
 const message = fc.oneof(
   { weight: 2, arbitrary: fc.uint8Array({ maxLength: 64 }) },
   { weight: 3, arbitrary: structured },
@@ -62,7 +85,15 @@ describe('relay under random input', () => {
   beforeAll(async () => {
     companionDir = await mkdtemp(join(tmpdir(), 'companion-'));
     await writeFile(join(companionDir, 'index.html'), '<!doctype html><title>companion</title>');
-    relay = await startRelay({ host: '127.0.0.1', port: 0, companionDir, log: logs.log, now: () => clock });
+    relay = await startRelay({
+      host: '127.0.0.1',
+      port: 0,
+      companionDir,
+      log: logs.log,
+      now: () => clock,
+      // Every refusal is logged here, so the log shows which refusal paths the input reached.
+      limits: { refusalLinesPerMinute: Number.POSITIVE_INFINITY },
+    });
   });
 
   afterAll(async () => {
@@ -76,6 +107,10 @@ describe('relay under random input', () => {
         fc.array(message, { minLength: FRAMES_PER_RUN, maxLength: FRAMES_PER_RUN }),
         async (batch) => {
           const sockets = await Promise.all(Array.from({ length: SOCKETS }, () => rawSocket(relay.wsUrl)));
+          const handledBefore = relay.stats().handled;
+          const expected = sockets.map((_, socket) =>
+            expectedHandled(batch.filter((_bytes, index) => index % SOCKETS === socket)),
+          );
           batch.forEach((bytes, index) => {
             const raw = sockets[index % SOCKETS];
             if (raw && raw.closed() === null) raw.socket.send(bytes);
@@ -102,6 +137,9 @@ describe('relay under random input', () => {
           );
           for (const raw of sockets) raw.socket.close();
           await until(() => relay.stats().sockets === 0, 'the sockets to close');
+          // Each socket still open also had its two sentinel OPENs read.
+          const handled = expected.reduce((sum, { handled, open }) => sum + handled + (open ? 2 : 0), 0);
+          expect(relay.stats().handled - handledBefore).toBe(handled);
           expect(relay.stats()).toMatchObject({ routes: 0, rendezvous: 0 });
           clock += 7_000;
         },

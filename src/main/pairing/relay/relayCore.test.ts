@@ -4,17 +4,19 @@ import {
   encodeClientMessage,
   type RelayClientMessage,
 } from '../../../shared/pairing/relayWire';
+import { queuedCost } from './frameQueue';
 import { DEFAULT_RELAY_LIMITS, RelayCore } from './relayCore';
 import { captureLog } from '../../../../test/pairing/relayTestKit';
 
 function setup(limits = DEFAULT_RELAY_LIMITS) {
   let clock = 0;
   const core = new RelayCore(limits, captureLog().log, () => clock);
-  const connect = (address = '10.0.0.2') => {
+  const connect = (address = '10.0.0.2', ownHost = false) => {
     const received: ReturnType<typeof decodeServerMessage>[] = [];
     const closes: number[] = [];
     const peer = core.attach({
       address,
+      ownHost,
       send: (message) => received.push(decodeServerMessage(message)),
       close: (code) => closes.push(code),
     });
@@ -25,6 +27,8 @@ function setup(limits = DEFAULT_RELAY_LIMITS) {
 }
 
 const id = (value: number) => new Uint8Array(16).fill(value);
+/** What the relay charges for queueing a frame of `size` bytes: its DELIVER message and the overhead. */
+const charged = (size: number) => queuedCost(new Uint8Array(1 + 16 + size));
 
 describe('RelayCore', () => {
   it('sweeps expired rendezvous and queued frames', () => {
@@ -32,7 +36,14 @@ describe('RelayCore', () => {
     const desktop = connect();
     desktop.send({ op: 'open', rendezvous: id(1), ttlSeconds: 60 });
     desktop.send({ op: 'send', route: id(2), frame: new Uint8Array(10) });
-    expect(core.stats()).toEqual({ sockets: 1, routes: 0, rendezvous: 1, queuedFrames: 1, queuedBytes: 10 });
+    expect(core.stats()).toEqual({
+      sockets: 1,
+      routes: 0,
+      rendezvous: 1,
+      queuedFrames: 1,
+      queuedBytes: charged(10),
+      handled: 2,
+    });
     advance(60_000);
     core.sweep();
     expect(core.stats()).toMatchObject({ rendezvous: 0, queuedFrames: 1 });
@@ -62,7 +73,14 @@ describe('RelayCore', () => {
     a.peer.detach();
     b.send({ op: 'send', route: id(3), frame: new Uint8Array(1) });
     expect(a.received).toEqual([]);
-    expect(core.stats()).toEqual({ sockets: 1, routes: 0, rendezvous: 0, queuedFrames: 1, queuedBytes: 1 });
+    expect(core.stats()).toEqual({
+      sockets: 1,
+      routes: 0,
+      rendezvous: 0,
+      queuedFrames: 1,
+      queuedBytes: charged(1),
+      handled: 3,
+    });
   });
 
   it('counts text messages as malformed', () => {
@@ -89,5 +107,29 @@ describe('RelayCore', () => {
     }
     expect(core.stats()).toMatchObject({ sockets: 1001, routes: 2000, rendezvous: 1000 });
     expect(desktop.received).toEqual([]);
+  });
+
+  it('closes idle sockets on sweep, but not one that holds something or the relay host’s own', () => {
+    const { core, connect, advance } = setup({ ...DEFAULT_RELAY_LIMITS, idleSocketMs: 1000 });
+    const [idle, listening, opened, desktop] = [connect(), connect(), connect(), connect('10.0.0.1', true)];
+    listening.send({ op: 'listen', route: id(1) });
+    opened.send({ op: 'open', rendezvous: id(2), ttlSeconds: 60 });
+    advance(999);
+    core.sweep();
+    expect(idle.closes).toEqual([]);
+    advance(1);
+    core.sweep();
+    expect([idle, listening, opened, desktop].map((peer) => peer.closes)).toEqual([[1001], [], [], []]);
+    idle.send({ op: 'listen', route: id(3) });
+    expect(core.stats().routes).toBe(1);
+  });
+
+  it('admits a set number of sockets per address, counting those that leave', () => {
+    const { core, connect } = setup({ ...DEFAULT_RELAY_LIMITS, socketsPerAddress: 2 });
+    const first = connect('10.0.0.7');
+    connect('10.0.0.7');
+    expect([core.admits('10.0.0.7'), core.admits('10.0.0.8')]).toEqual([false, true]);
+    first.peer.detach();
+    expect(core.admits('10.0.0.7')).toBe(true);
   });
 });

@@ -6,9 +6,13 @@ import {
   RelayErrorCode,
   RelayWireError,
 } from '../../../shared/pairing/relayWire';
+import { RELAY_NONCE_BYTES, verifyRouteProof } from '../../../shared/pairing/relayProof';
 import type { Logger } from '../../log';
-import { FrameQueues } from './frameQueue';
+import { MAX_CHUNKS, MAX_FRAME_LENGTH } from '../../../shared/pairing/secureChannel';
+import { AddressBook } from './addressBook';
+import { FrameQueues, queuedCost, type QueueAccount } from './frameQueue';
 import { RateLimiter } from './rateLimiter';
+import { RefusalLog } from './refusalLog';
 import { RendezvousTable } from './rendezvousTable';
 import { RouteTable } from './routeTable';
 
@@ -16,43 +20,76 @@ export interface RelayLimits {
   queueFramesPerRoute: number;
   queueBytesPerRoute: number;
   queueTtlMs: number;
-  /** Across all routes; past it the oldest queued frames are dropped first. */
+  /** Across all routes; past either the oldest queued frames are dropped first. */
   queueBytesTotal: number;
+  queueFramesTotal: number;
+  /** What one socket, and one remote address, may have queued at once; past it a SEND gets queue_full. */
+  queueBytesPerSocket: number;
+  queueBytesPerAddress: number;
   knocksPerRendezvous: number;
   knocksPerAddress: number;
   knockWindowMs: number;
   routesPerSocket: number;
   rendezvousPerSocket: number;
+  /** Routes listened on across the relay. */
+  routesTotal: number;
+  socketsPerAddress: number;
+  /** A socket holding no route and no rendezvous, and silent this long, is closed (see RelayConnection). */
+  idleSocketMs: number;
   /** A socket sending this many malformed messages is closed: it is not a client of ours. */
   malformedPerSocket: number;
   sweepIntervalMs: number;
   /** Unsent bytes a socket may pile up before it counts as not reading and is dropped. */
   socketBufferBytes: number;
+  /** Refusal log lines per minute; a flood of refusals must not become a flood of log lines. */
+  refusalLinesPerMinute: number;
 }
 
+/** The largest SEND the protocol produces: a full-bucket sealed frame (PROTOCOL.md section 9.3). */
+const LARGEST_SEND = encodeServerMessage({
+  op: 'deliver',
+  route: new Uint8Array(RELAY_ID_BYTES),
+  frame: new Uint8Array(MAX_FRAME_LENGTH),
+});
+
 export const DEFAULT_RELAY_LIMITS: RelayLimits = {
-  queueFramesPerRoute: 64,
-  queueBytesPerRoute: 256 * 1024,
+  // A route holds one largest message: MAX_CHUNKS full-bucket frames, each charged its real cost.
+  queueFramesPerRoute: MAX_CHUNKS,
+  queueBytesPerRoute: MAX_CHUNKS * queuedCost(LARGEST_SEND),
   queueTtlMs: 10 * 60_000,
   queueBytesTotal: 64 * 1024 * 1024,
+  queueFramesTotal: 16_384,
+  queueBytesPerSocket: 4 * 1024 * 1024,
+  queueBytesPerAddress: 8 * 1024 * 1024,
   knocksPerRendezvous: 5,
   knocksPerAddress: 20,
   knockWindowMs: 60_000,
   routesPerSocket: 2048,
   rendezvousPerSocket: 2048,
+  routesTotal: 65_536,
+  socketsPerAddress: 16,
+  idleSocketMs: 60_000,
   malformedPerSocket: 50,
   sweepIntervalMs: 30_000,
   socketBufferBytes: 8 * 1024 * 1024,
+  refusalLinesPerMinute: 20,
 };
 
 /** Rate-limit windows kept at once; bounds memory against a flood of distinct addresses or ids. */
 const MAX_LIMITER_KEYS = 65_536;
 /** Policy violation: the close code for a socket that keeps sending garbage. */
 const CLOSE_POLICY = 1008;
+/** Going away: the relay drops a socket that holds nothing and says nothing. */
+const CLOSE_IDLE = 1001;
 
 /** What the core needs from a socket; the server adapts `ws` to it. */
 export interface RelayConnection {
   readonly address: string;
+  /**
+   * The socket comes from the relay's own host: the desktop's link, which may hold nothing between pairings
+   * and is never closed for idling.
+   */
+  readonly ownHost: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
@@ -67,9 +104,16 @@ export interface RelayPeer {
 
 interface PeerState {
   connection: RelayConnection;
+  /** This socket's challenge: a LISTEN proof signed for another socket is worthless here. */
+  nonce: Uint8Array;
   routes: Set<string>;
   rendezvous: Set<string>;
   malformed: number;
+  /** What this socket has queued, charged to it. */
+  queue: QueueAccount;
+  lastHeard: number;
+  /** Told to go: whatever it still sends is not read. */
+  closing: boolean;
 }
 
 const ZERO_ID = new Uint8Array(RELAY_ID_BYTES);
@@ -88,10 +132,13 @@ export class RelayCore {
   private readonly rendezvous = new RendezvousTable<PeerState>((id, owner) => owner.rendezvous.delete(id));
   private readonly knocksByAddress: RateLimiter;
   private readonly knocksByRendezvous: RateLimiter;
+  private readonly addresses: AddressBook;
+  private readonly refusals: RefusalLog;
+  private handled = 0;
 
   constructor(
     private readonly limits: RelayLimits,
-    private readonly log: Logger,
+    log: Logger,
     private readonly now: () => number,
   ) {
     this.queues = new FrameQueues({
@@ -99,7 +146,10 @@ export class RelayCore {
       bytesPerRoute: limits.queueBytesPerRoute,
       ttlMs: limits.queueTtlMs,
       bytesTotal: limits.queueBytesTotal,
+      framesTotal: limits.queueFramesTotal,
     });
+    this.addresses = new AddressBook(limits.socketsPerAddress, limits.queueBytesPerAddress);
+    this.refusals = new RefusalLog(log, limits.refusalLinesPerMinute, 60_000, now);
     this.knocksByAddress = new RateLimiter(limits.knocksPerAddress, limits.knockWindowMs, MAX_LIMITER_KEYS);
     this.knocksByRendezvous = new RateLimiter(
       limits.knocksPerRendezvous,
@@ -108,9 +158,30 @@ export class RelayCore {
     );
   }
 
+  /** Whether one more socket from `address` may connect; the server asks before it upgrades. */
+  admits(address: string): boolean {
+    return this.addresses.hasRoom(address);
+  }
+
+  /** Logs a refusal made at the socket layer, within the same budget of lines as the core's own. */
+  refused(message: string, code?: string): void {
+    this.refusals.refused(message, code);
+  }
+
   attach(connection: RelayConnection): RelayPeer {
-    const peer: PeerState = { connection, routes: new Set(), rendezvous: new Set(), malformed: 0 };
+    const peer: PeerState = {
+      connection,
+      nonce: crypto.getRandomValues(new Uint8Array(RELAY_NONCE_BYTES)),
+      routes: new Set(),
+      rendezvous: new Set(),
+      malformed: 0,
+      queue: { bytes: 0, limit: this.limits.queueBytesPerSocket },
+      lastHeard: this.now(),
+      closing: false,
+    };
     this.peers.add(peer);
+    this.addresses.arrive(connection.address);
+    connection.send(encodeServerMessage({ op: 'challenge', nonce: peer.nonce }));
     return {
       receive: (message) => this.receive(peer, message),
       refuse: (reason) => this.malformed(peer, ZERO_ID, RelayErrorCode.malformed, reason),
@@ -124,6 +195,10 @@ export class RelayCore {
     this.rendezvous.sweep(now);
     this.knocksByAddress.sweep(now);
     this.knocksByRendezvous.sweep(now);
+    this.addresses.sweep();
+    for (const peer of this.peers) {
+      if (this.idle(peer, now)) this.dismiss(peer, CLOSE_IDLE, 'idle');
+    }
   }
 
   stats() {
@@ -133,10 +208,15 @@ export class RelayCore {
       rendezvous: this.rendezvous.size,
       queuedFrames: this.queues.frames,
       queuedBytes: this.queues.bytes,
+      /** Client messages the relay has read, so tests can tell handled input from input lost on the way. */
+      handled: this.handled,
     };
   }
 
   private receive(peer: PeerState, bytes: Uint8Array) {
+    if (peer.closing) return;
+    this.handled += 1;
+    peer.lastHeard = this.now();
     let message;
     try {
       message = decodeClientMessage(bytes);
@@ -151,12 +231,24 @@ export class RelayCore {
       case 'listen': {
         const route = key(message.route);
         if (peer.routes.has(route)) return;
+        // A client of this protocol never sends a bad proof, so a socket that does counts towards closing.
+        if (!verifyRouteProof(message.route, peer.nonce, message.proof)) {
+          return this.malformed(peer, message.route, RelayErrorCode.unproven, 'listen proof does not verify');
+        }
         if (peer.routes.size >= this.limits.routesPerSocket) {
           return this.error(
             peer,
             message.route,
             RelayErrorCode.rateLimited,
             'too many routes on one connection',
+          );
+        }
+        if (!this.routes.has(route) && this.routes.size >= this.limits.routesTotal) {
+          return this.error(
+            peer,
+            message.route,
+            RelayErrorCode.rateLimited,
+            'the relay holds too many routes',
           );
         }
         peer.routes.add(route);
@@ -229,7 +321,8 @@ export class RelayCore {
         const deliver = encodeServerMessage({ op: 'deliver', route: message.route, frame: message.frame });
         const others = this.routes.others(route, peer);
         for (const other of others) other.connection.send(deliver);
-        if (others.length === 0 && !this.queues.push(route, deliver, message.frame.length, now)) {
+        const accounts = [peer.queue, this.addresses.queue(peer.connection.address)];
+        if (others.length === 0 && !this.queues.push(route, deliver, accounts, now)) {
           this.error(peer, message.route, RelayErrorCode.queueFull, 'nobody listens and the queue is full');
         }
         return;
@@ -238,21 +331,38 @@ export class RelayCore {
   }
 
   private malformed(peer: PeerState, id: Uint8Array, code: RelayErrorCode, message: string) {
+    if (peer.closing) return;
     this.error(peer, id, code, message);
     peer.malformed += 1;
     if (peer.malformed === this.limits.malformedPerSocket) {
-      this.log.warn('relay closed a connection that sent too many malformed messages');
-      peer.connection.close(CLOSE_POLICY, 'too many malformed messages');
+      this.refusals.refused('relay closed a connection that sent too many malformed messages');
+      this.dismiss(peer, CLOSE_POLICY, 'too many malformed messages');
     }
   }
 
   private error(peer: PeerState, id: Uint8Array, code: RelayErrorCode, message: string) {
-    this.log.warn('relay refused a message', { code: RELAY_ERROR_NAMES[code] });
+    this.refusals.refused('relay refused a message', RELAY_ERROR_NAMES[code]);
     peer.connection.send(encodeServerMessage({ op: 'error', id, code, message }));
+  }
+
+  private idle(peer: PeerState, now: number): boolean {
+    return (
+      !peer.connection.ownHost &&
+      !peer.closing &&
+      peer.routes.size === 0 &&
+      peer.rendezvous.size === 0 &&
+      now - peer.lastHeard >= this.limits.idleSocketMs
+    );
+  }
+
+  private dismiss(peer: PeerState, code: number, reason: string) {
+    peer.closing = true;
+    peer.connection.close(code, reason);
   }
 
   private detach(peer: PeerState) {
     if (!this.peers.delete(peer)) return;
+    this.addresses.leave(peer.connection.address);
     for (const route of peer.routes) this.routes.remove(route, peer);
     for (const rendezvous of [...peer.rendezvous]) this.rendezvous.close(rendezvous, peer);
   }

@@ -1,38 +1,26 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import NodeWebSocket from 'ws';
 import type { RelayClient } from '../../../shared/pairing/relayClient';
 import { encodeClientMessage, RELAY_MAX_BODY_BYTES, RelayErrorCode } from '../../../shared/pairing/relayWire';
-import type { RelayLimits } from './relayCore';
-import { startRelay, type Relay } from './relayServer';
+import { queuedCost } from './frameQueue';
+import type { Relay } from './relayServer';
 import {
-  captureLog,
   randomId,
   rawSocket,
   recordingClient,
   until,
   type RecordedEvent,
+  loopbackRelays,
 } from '../../../../test/pairing/relayTestKit';
 
-const started: Relay[] = [];
+const relays = loopbackRelays();
+const relay = relays.start;
 const clients: RelayClient[] = [];
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => (client.connected ? client.disconnect() : undefined)));
-  await Promise.all(started.splice(0).map((relay) => relay.close()));
+  await relays.closeAll();
 });
-
-async function relay(
-  options: { limits?: Partial<RelayLimits>; now?: () => number; companionDir?: string } = {},
-) {
-  const logs = captureLog();
-  const running = await startRelay({ host: '127.0.0.1', port: 0, log: logs.log, ...options });
-  started.push(running);
-  return { relay: running, logs };
-}
 
 async function client(running: Relay) {
   const recorded = await recordingClient(running.wsUrl);
@@ -41,6 +29,8 @@ async function client(running: Relay) {
 }
 
 const frame = (value: number, size = 32) => new Uint8Array(size).fill(value);
+/** What the relay charges for queueing a frame of `size` bytes: its DELIVER message and the overhead. */
+const charged = (size: number) => queuedCost(new Uint8Array(1 + 16 + size));
 const ofType = <T extends RecordedEvent['type']>(events: RecordedEvent[], type: T) =>
   events.filter((event): event is Extract<RecordedEvent, { type: T }> => event.type === type);
 const errorCodes = (events: RecordedEvent[]) => ofType(events, 'error').map((event) => event.code);
@@ -79,7 +69,7 @@ describe('relay routing', () => {
     a.client.listen(route);
     for (const value of [1, 2, 3]) a.client.send(route, frame(value));
     await until(() => running.stats().queuedFrames === 3, 'queued frames');
-    expect(running.stats().queuedBytes).toBe(96);
+    expect(running.stats().queuedBytes).toBe(3 * charged(32));
     b.client.listen(route);
     await until(() => b.events.length === 3, 'flush');
     expect(ofType(b.events, 'deliver').map((event) => event.frame)).toEqual([frame(1), frame(2), frame(3)]);
@@ -107,20 +97,27 @@ describe('relay routing', () => {
     expect(a.events[0]).toMatchObject({ type: 'error', code: RelayErrorCode.queueFull, id: byCount });
     expect(running.stats().queuedFrames).toBe(64);
     const byBytes = randomId();
-    for (let i = 0; i < 5; i += 1) a.client.send(byBytes, frame(i, 60 * 1024));
+    // The byte limit holds 64 full-bucket frames; 16 largest bodies fit under it, a 17th does not.
+    for (let i = 0; i < 17; i += 1) a.client.send(byBytes, frame(i, RELAY_MAX_BODY_BYTES));
     await until(() => a.events.length === 2, 'queue_full by bytes');
     expect(a.events[1]).toMatchObject({ code: RelayErrorCode.queueFull, id: byBytes });
-    expect(running.stats()).toMatchObject({ queuedFrames: 68, queuedBytes: 64 + 4 * 60 * 1024 });
+    expect(running.stats()).toMatchObject({
+      queuedFrames: 64 + 16,
+      queuedBytes: 64 * charged(1) + 16 * charged(RELAY_MAX_BODY_BYTES),
+    });
   });
 
   it('drops the oldest queued frames of any route past the total cap', async () => {
-    const { relay: running } = await relay({ limits: { queueBytesTotal: 100 } });
+    const { relay: running } = await relay({ limits: { queueBytesTotal: 2 * charged(40) + 10 } });
     const [a, b] = await Promise.all([client(running), client(running)]);
     const [first, second] = [randomId(), randomId()];
     a.client.send(first, frame(1, 40));
     a.client.send(second, frame(2, 40));
     a.client.send(first, frame(3, 40));
-    await until(() => running.stats().queuedBytes === 80, 'eviction');
+    await until(
+      () => running.stats().handled === 3 && running.stats().queuedBytes === 2 * charged(40),
+      'eviction',
+    );
     b.client.listen(first);
     b.client.listen(second);
     await until(() => b.events.length === 2, 'flush');
@@ -350,58 +347,5 @@ describe('relay robustness', () => {
       'rendezvous_taken',
       'unknown_rendezvous',
     ]);
-  });
-});
-
-describe('relay companion page', () => {
-  it('serves the companion at / on the relay port', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'companion-'));
-    try {
-      await writeFile(join(dir, 'index.html'), '<!doctype html><title>companion</title>');
-      const { relay: running } = await relay({ companionDir: dir });
-      expect(running.url).toBe(`http://127.0.0.1:${running.port}/`);
-      expect(running.wsUrl).toBe(`ws://127.0.0.1:${running.port}/relay`);
-      const response = await fetch(running.url);
-      expect(response.status).toBe(200);
-      expect(await response.text()).toContain('companion');
-      expect(response.headers.get('content-security-policy')).toContain(`connect-src 'self' ws://127.0.0.1:`);
-      expect((await fetch(`${running.url}missing.js`)).status).toBe(404);
-      expect((await fetch(running.url, { method: 'POST' })).status).toBe(405);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('answers 503 with an explanation when the companion is not built', async () => {
-    const { relay: running } = await relay({ companionDir: join(tmpdir(), 'no-such-companion-dir') });
-    const response = await fetch(running.url);
-    expect(response.status).toBe(503);
-    expect(await response.text()).toMatch(/companion is not available/);
-  });
-
-  it('refuses WebSocket upgrades outside /relay', async () => {
-    const { relay: running } = await relay();
-    await expect(rawSocket(running.wsUrl.replace('/relay', '/other'))).rejects.toThrow(/failed to connect/);
-  });
-
-  it('survives request targets that are not URLs', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'companion-'));
-    await writeFile(join(dir, 'index.html'), '<!doctype html><title>companion</title>');
-    const { relay: running } = await relay({ companionDir: dir });
-    for (const request of [
-      'GET // HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
-      'GET // HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
-    ]) {
-      const answer = await new Promise<string>((resolve, reject) => {
-        const socket = connect(running.port, '127.0.0.1', () => socket.write(request));
-        let text = '';
-        socket.on('data', (chunk) => (text += chunk.toString()));
-        socket.on('close', () => resolve(text));
-        socket.on('error', reject);
-      });
-      expect(answer).toMatch(/^HTTP\/1.1 404/);
-    }
-    expect((await fetch(running.url)).status).toBe(200);
-    await rm(dir, { recursive: true, force: true });
   });
 });

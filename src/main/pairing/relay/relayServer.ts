@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { RELAY_MAX_MESSAGE_BYTES } from '../../../shared/pairing/relayWire';
+import { RELAY_MAX_MESSAGE_BYTES, RELAY_PROTOCOL } from '../../../shared/pairing/relayWire';
 import type { Logger } from '../../log';
 import { contentSecurityPolicy } from '../../security/contentSecurityPolicy';
 import { pathOf, readStaticFile } from '../../web/staticFiles';
@@ -30,6 +30,7 @@ export interface RelayStats {
   rendezvous: number;
   queuedFrames: number;
   queuedBytes: number;
+  handled: number;
 }
 
 export interface Relay {
@@ -103,19 +104,40 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: RELAY_MAX_MESSAGE_BYTES });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: RELAY_MAX_MESSAGE_BYTES,
+    handleProtocols: () => RELAY_PROTOCOL,
+  });
+  // The companion page's own origin. A browser names the page that opens a socket; any other page (a site
+  // the phone or the desktop visits) has no business on the relay. Native clients send no Origin at all.
+  const ownOrigin = `http://${authority}`;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (pathOf(req) !== RELAY_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const refusal =
+      pathOf(req) !== RELAY_PATH
+        ? '404 Not Found'
+        : req.headers.origin !== undefined && req.headers.origin !== ownOrigin
+          ? '403 Forbidden'
+          : !offersRelayProtocol(req)
+            ? '426 Upgrade Required'
+            : !core.admits(address)
+              ? '429 Too Many Requests'
+              : null;
+    if (refusal) {
+      core.refused('relay refused a connection', refusal.slice(0, 3));
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => attach(ws, req.socket.remoteAddress ?? 'unknown'));
+    const ownHost = address === req.socket.localAddress;
+    sockets.handleUpgrade(req, socket, head, (ws) => attach(ws, address, ownHost));
   });
 
-  function attach(ws: WebSocket, address: string) {
+  function attach(ws: WebSocket, address: string, ownHost: boolean) {
     const peer = core.attach({
       address,
+      ownHost,
       send: (message) => {
         if (ws.readyState !== ws.OPEN) return;
         // A peer that stops reading would otherwise make the relay buffer everything sent to its routes.
@@ -141,9 +163,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       }
     });
     // ws reports protocol violations (such as a message over maxPayload) here and then closes the socket.
-    ws.on('error', (error: Error & { code?: string }) =>
-      log.warn('relay socket error', { code: error.code }),
-    );
+    ws.on('error', (error: Error & { code?: string }) => core.refused('relay socket error', error.code));
     ws.on('close', () => {
       peer.detach();
       log.info('relay connection closed', { sockets: core.stats().sockets });
@@ -168,6 +188,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       });
     },
   };
+}
+
+/** A client that does not name this wire version would speak another one (PROTOCOL.md section 7.1). */
+function offersRelayProtocol(req: IncomingMessage): boolean {
+  const offered = req.headers['sec-websocket-protocol'] ?? '';
+  return offered.split(',').some((protocol) => protocol.trim() === RELAY_PROTOCOL);
 }
 
 const securityHeaders = {

@@ -19,7 +19,9 @@ describe('RouteTable', () => {
     table.add('r', 'a');
     table.add('r', 'b');
     expect(table.remove('r', 'a')).toBe(false);
+    expect(table.has('r')).toBe(true);
     expect(table.remove('r', 'b')).toBe(true);
+    expect(table.has('r')).toBe(false);
     expect(table.remove('r', 'b')).toBe(true);
     expect(table.size).toBe(0);
   });

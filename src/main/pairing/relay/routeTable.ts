@@ -24,6 +24,10 @@ export class RouteTable<Peer> {
     return listeners ? [...listeners].filter((peer) => peer !== sender) : [];
   }
 
+  has(route: string): boolean {
+    return this.routes.has(route);
+  }
+
   get size(): number {
     return this.routes.size;
   }

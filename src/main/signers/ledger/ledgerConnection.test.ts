@@ -10,7 +10,7 @@ describe('LedgerConnection', () => {
   it('uses a plain transport as it is', async () => {
     const emulator = new LedgerEmulator();
     const connection = new LedgerConnection(emulator);
-    await connection.use(ping);
+    await connection.use(ping, 'configuration');
     expect(emulator.exchangeCount).toBe(1);
   });
 
@@ -21,13 +21,13 @@ describe('LedgerConnection', () => {
       opens += 1;
       return Promise.resolve(emulator);
     });
-    await connection.use(ping);
-    await connection.use(ping);
+    await connection.use(ping, 'configuration');
+    await connection.use(ping, 'configuration');
     expect(opens).toBe(1);
     emulator.unplug();
-    await expect(connection.use(ping)).rejects.toMatchObject({ state: 'disconnected' });
+    await expect(connection.use(ping, 'configuration')).rejects.toMatchObject({ state: 'disconnected' });
     emulator.replug();
-    await connection.use(ping);
+    await connection.use(ping, 'configuration');
     expect(opens).toBe(2);
   });
 
@@ -38,9 +38,9 @@ describe('LedgerConnection', () => {
       opens += 1;
       return Promise.resolve(emulator);
     });
-    await connection.use(ping);
+    await connection.use(ping, 'configuration');
     emulator.emit('disconnect');
-    await connection.use(ping);
+    await connection.use(ping, 'configuration');
     expect(opens).toBe(2);
   });
 
@@ -52,11 +52,11 @@ describe('LedgerConnection', () => {
       return Promise.resolve(emulator);
     });
     emulator.lock();
-    const error = await connection.use(ping).catch((cause: unknown) => cause);
+    const error = await connection.use(ping, 'configuration').catch((cause: unknown) => cause);
     expect(error).toBeInstanceOf(DeviceError);
     expect((error as DeviceError).state).toBe('locked');
     emulator.unlock();
-    await connection.use(ping);
+    await connection.use(ping, 'configuration');
     expect(opens).toBe(1);
   });
 
@@ -65,8 +65,8 @@ describe('LedgerConnection', () => {
     const connection = new LedgerConnection(() =>
       refuse ? Promise.reject(new Error('LIBUSB_ERROR_ACCESS')) : Promise.resolve(new LedgerEmulator()),
     );
-    await expect(connection.use(ping)).rejects.toMatchObject({ state: 'access_denied' });
+    await expect(connection.use(ping, 'configuration')).rejects.toMatchObject({ state: 'access_denied' });
     refuse = false;
-    await expect(connection.use(ping)).resolves.toBeInstanceOf(Buffer);
+    await expect(connection.use(ping, 'configuration')).resolves.toBeInstanceOf(Buffer);
   });
 });

@@ -1,5 +1,5 @@
 import type Transport from '@ledgerhq/hw-transport';
-import { toDeviceError } from './ledgerStatus';
+import { type LedgerCommand, toDeviceError } from './ledgerStatus';
 
 export type TransportOpener = () => Promise<Transport>;
 
@@ -15,12 +15,13 @@ export class LedgerConnection {
     this.open = typeof source === 'function' ? source : () => Promise.resolve(source);
   }
 
-  async use<T>(task: (transport: Transport) => Promise<T>): Promise<T> {
+  /** Runs `command`'s exchanges; its name is what gives a failing status word its meaning. */
+  async use<T>(task: (transport: Transport) => Promise<T>, command: LedgerCommand): Promise<T> {
     const opening = this.current ?? this.connect();
     try {
       return await task(await opening);
     } catch (cause) {
-      const error = toDeviceError(cause);
+      const error = toDeviceError(cause, command);
       if (error.state === 'disconnected' || error.state === 'access_denied') this.drop(opening);
       throw error;
     }

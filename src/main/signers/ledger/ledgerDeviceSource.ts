@@ -54,9 +54,9 @@ export class LedgerDeviceSource implements DeviceSource {
     slot.where.path = hidDevice.path;
     try {
       // Opening now, not on first request, is what finds a udev or "in use by another app" problem early.
-      await slot.connection.use(() => Promise.resolve());
+      await slot.connection.use(() => Promise.resolve(), 'configuration');
     } catch (cause) {
-      const error = toDeviceError(cause);
+      const error = toDeviceError(cause, 'configuration');
       this.listener?.unavailable(slot.id, 'ledger', {
         state: error.state,
         detail: error.remedy ?? error.message,

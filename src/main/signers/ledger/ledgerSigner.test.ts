@@ -154,13 +154,23 @@ describe('LedgerSigner signatures', () => {
 
   it('signs typed data hashed on an app without full EIP-712 and says it is blind', async () => {
     const { signer, emulator, activity } = setup({ app: { name: 'Ethereum', version: '1.9.18' } });
-    const { signature, mode } = await signer.signTypedData(PATH, MAIL);
+    const { signature, mode } = await signer.signTypedData(PATH, MAIL, { allowHashed: true });
     expect(mode).toBe('hashed');
     expect(
       verifyTypedData(MAIL.domain, typesWithoutDomain(MAIL), MAIL.message, Signature.from(signature)),
     ).toBe(expectedAddress(PATH));
     expect(emulator.exchangeLog.map((entry) => entry.ins)).toEqual([0x01, 0x0c]);
     expect(activity.find((event) => event.state === 'awaiting_confirmation')?.detail).toMatch(/blind/i);
+  });
+
+  it('refuses hashed (blind) typed data without consent before the hashes reach the device', async () => {
+    const { signer, emulator } = setup({ app: { name: 'Ethereum', version: '1.9.18' } });
+    for (const options of [undefined, { allowHashed: false }]) {
+      const error = await rejection(signer.signTypedData(PATH, MAIL, options));
+      expect(error.state).toBe('blind_signing_required');
+      expect(error.message).toMatch(/blind/i);
+    }
+    expect(emulator.exchangeLog.map((entry) => entry.ins)).toEqual([0x01, 0x01]);
   });
 });
 
@@ -182,7 +192,8 @@ describe('LedgerSigner failures', () => {
       (e: LedgerEmulator): void => void (e.app = { name: 'BOLOS', version: '1.1.2' }),
       'app_closed',
     ],
-    ['app not installed', (e: LedgerEmulator): void => e.failNext(SW.APP_NOT_INSTALLED), 'app_closed'],
+    ['locked (0x6b0c)', (e: LedgerEmulator): void => e.lock(SW.LOCKED_OLDER), 'locked'],
+    ['no app open (0x6511)', (e: LedgerEmulator): void => e.failNext(SW.NO_APP_OPEN), 'app_closed'],
     [
       'wrong app',
       (e: LedgerEmulator): void => void (e.app = { name: 'Bitcoin', version: '2.2.3' }),
@@ -202,7 +213,7 @@ describe('LedgerSigner failures', () => {
     expect(verifyMessage(new Uint8Array([1, 2, 3]), Signature.from(signature))).toBe(expectedAddress(PATH));
   });
 
-  it.each([SW.CLA_NOT_SUPPORTED, SW.APP_NOT_OPEN, SW.APP_NOT_OPEN_INS])(
+  it.each([SW.CLA_NOT_SUPPORTED, SW.APP_NOT_OPEN, SW.APP_NOT_OPEN_INS, SW.INS_NOT_SUPPORTED, SW.NO_APP_OPEN])(
     'reads dashboard status 0x%s as the app being closed',
     async (status) => {
       const { signer } = setup({ app: { name: 'BOLOS', version: '1.1.2' }, dashboardStatus: status });
@@ -291,7 +302,9 @@ describe('LedgerSigner offline', () => {
     await signer.signTransaction(PATH, { ...legacy(1n), data: '0xa9059cbb' + '00'.repeat(64) });
     await signer.signPersonalMessage(PATH, new Uint8Array([1]));
     await signer.signTypedData(PATH, MAIL);
-    await setup({ app: { name: 'Ethereum', version: '1.9.18' } }).signer.signTypedData(PATH, MAIL);
+    await setup({ app: { name: 'Ethereum', version: '1.9.18' } }).signer.signTypedData(PATH, MAIL, {
+      allowHashed: true,
+    });
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 });

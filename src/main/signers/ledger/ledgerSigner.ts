@@ -10,15 +10,18 @@ import type {
   SignatureParts,
   Signer,
   TypedData,
+  TypedDataOptions,
   TypedDataSignature,
   UnsignedTransaction,
 } from '../signer';
 import { clearSignsTypedData, readOpenApp, requireEthereumApp } from './ledgerAppInfo';
 import { LedgerConnection, type TransportOpener } from './ledgerConnection';
 import { groupByParent } from './ledgerPaths';
-import { toDeviceError } from './ledgerStatus';
+import { type LedgerCommand, toDeviceError } from './ledgerStatus';
 import { serializeForLedger, yParityFromMessageV, yParityFromV } from './ledgerTransaction';
-import { toLedgerTypedMessage, typedDataHashes } from './ledgerTypedData';
+import { toLedgerTypedMessage } from './ledgerTypedData';
+import { blindSigningRefused } from '../signingChecks';
+import { typedDataHashes } from '../typedDataHash';
 
 /**
  * Keeps hw-app-eth offline: without these it fetches token, plugin, NFT and EIP-712 filter data from Ledger's
@@ -66,7 +69,7 @@ export class LedgerSigner implements Signer {
   }
 
   getExtendedPublicKey(path: string): Promise<ExtendedPublicKey> {
-    return this.request(async (eth) => {
+    return this.request('address', async (eth) => {
       const { publicKey, chainCode } = await eth.getAddress(path, false, true);
       if (!chainCode) throw new Error('the Ledger returned no chain code');
       return {
@@ -78,7 +81,8 @@ export class LedgerSigner implements Signer {
 
   signTransaction(path: string, transaction: UnsignedTransaction): Promise<SignatureParts> {
     const unsigned = serializeForLedger(transaction);
-    return this.request(async (eth) => {
+    const command = carriesContractData(transaction) ? 'contract-call' : 'transaction';
+    return this.request(command, async (eth) => {
       this.onActivity({ state: 'awaiting_confirmation', detail: 'Check the transaction on the Ledger' });
       const { v, r, s } = await eth.signTransaction(path, unsigned, NO_RESOLUTION);
       return { r: `0x${r}`, s: `0x${s}`, yParity: yParityFromV(v, transaction) };
@@ -86,15 +90,16 @@ export class LedgerSigner implements Signer {
   }
 
   signPersonalMessage(path: string, message: Uint8Array): Promise<SignatureParts> {
-    return this.request(async (eth) => {
+    return this.request('personal-message', async (eth) => {
       this.onActivity({ state: 'awaiting_confirmation', detail: 'Check the message on the Ledger' });
       const { v, r, s } = await eth.signPersonalMessage(path, Buffer.from(message).toString('hex'));
       return { r: `0x${r}`, s: `0x${s}`, yParity: yParityFromMessageV(v) };
     });
   }
 
-  signTypedData(path: string, data: TypedData): Promise<TypedDataSignature> {
-    return this.request(async (eth, transport) => {
+  /** Full mode where the app has it; hashed (blind) mode only when `options.allowHashed` says the user agreed. */
+  signTypedData(path: string, data: TypedData, options?: TypedDataOptions): Promise<TypedDataSignature> {
+    return this.request('typed-data', async (eth, transport) => {
       const app = await readOpenApp(transport);
       requireEthereumApp(app);
       if (clearSignsTypedData(app.version)) {
@@ -105,6 +110,7 @@ export class LedgerSigner implements Signer {
         const { v, r, s } = await eth.signEIP712Message(path, toLedgerTypedMessage(data));
         return { signature: { r: `0x${r}`, s: `0x${s}`, yParity: yParityFromMessageV(v) }, mode: 'clear' };
       }
+      if (!options?.allowHashed) throw blindSigningRefused();
       const { domainSeparator, structHash } = typedDataHashes(data);
       this.onActivity({
         state: 'awaiting_confirmation',
@@ -126,11 +132,11 @@ export class LedgerSigner implements Signer {
         blindSigning: (configuration.arbitraryDataEnabled & 0x01) === 0x01,
         clearSignsTypedData: clearSignsTypedData(app.version),
       };
-    });
+    }, 'configuration');
   }
 
   private readAddress(path: string, display: boolean): Promise<ChecksumAddress> {
-    return this.request(async (eth) => {
+    return this.request('address', async (eth) => {
       if (display)
         this.onActivity({ state: 'awaiting_confirmation', detail: 'Compare the address on the Ledger' });
       const { publicKey } = await eth.getAddress(path, display, false);
@@ -139,17 +145,25 @@ export class LedgerSigner implements Signer {
   }
 
   /** Reports the outcome as activity too, so a screen waiting on the device never stays on "confirm". */
-  private async request<T>(task: (eth: Eth, transport: Transport) => Promise<T>): Promise<T> {
+  private async request<T>(
+    command: LedgerCommand,
+    task: (eth: Eth, transport: Transport) => Promise<T>,
+  ): Promise<T> {
     try {
-      const result = await this.connection.use((transport) => task(ledgerEth(transport), transport));
+      const result = await this.connection.use((transport) => task(ledgerEth(transport), transport), command);
       this.onActivity({ state: 'ready' });
       return result;
     } catch (cause) {
-      const error = toDeviceError(cause);
+      const error = toDeviceError(cause, command);
       this.onActivity({ state: error.state, detail: error.message });
       throw error;
     }
   }
+}
+
+/** What the Ethereum app treats as contract data: any calldata at all. */
+function carriesContractData(transaction: UnsignedTransaction): boolean {
+  return transaction.data !== '' && transaction.data !== '0x';
 }
 
 function ledgerEth(transport: Transport): Eth {

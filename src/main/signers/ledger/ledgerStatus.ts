@@ -16,45 +16,95 @@ export const UDEV_REMEDY =
   `sudo udevadm control --reload-rules && sudo udevadm trigger, then unplug the Ledger and plug it back in.`;
 
 const OPEN_ETHEREUM = 'Unlock the Ledger and open the Ethereum app.';
+const ENABLE_BLIND_SIGNING =
+  'In the Ethereum app on the Ledger, open Settings and enable Blind signing, then try again.';
+
+/** The Ledger exchanges this wallet makes: a status word means different things to different commands. */
+export type LedgerCommand =
+  /** `E0 02`, plain or shown on the screen. */
+  | 'address'
+  /** `B0 01` then `E0 06`, when a device is probed. */
+  | 'configuration'
+  /** `E0 04` for a transaction without contract data. */
+  | 'transaction'
+  /** `E0 04` for a transaction that carries contract data, which the app signs only with blind signing on. */
+  | 'contract-call'
+  /** `E0 08`. */
+  | 'personal-message'
+  /** `B0 01`, then `E0 1A`/`E0 1C`/`E0 1E` and `E0 0C`. */
+  | 'typed-data';
+
+const row = (state: DeviceState, message: string, remedy: string | null): StatusRow => ({
+  state,
+  message,
+  remedy,
+});
+const REJECTED = row('rejected', 'The request was rejected on the Ledger.', null);
+const LOCKED = row('locked', 'The Ledger is locked.', 'Enter your PIN on the Ledger.');
+const APP_CLOSED = row('app_closed', 'The Ethereum app is not open on the Ledger.', OPEN_ETHEREUM);
+const INVALID_DATA = row(
+  'error',
+  'The Ethereum app refused the request as invalid data.',
+  'Update the Ethereum app with Ledger Live, then try again.',
+);
 
 /**
- * Every status word and transport failure the Ethereum app path can produce, with what it means to the user.
- * Several words share a meaning because firmware versions disagree on how to say it.
+ * What each status word means whatever the command, checked against Ledger's published lists: the Ethereum
+ * app's "Status Words" (LedgerHQ/app-ethereum doc/ethapp.adoc), the `StatusCodes` of @ledgerhq/errors
+ * (6.37), and Ledger's support table of the words its firmware answers outside an app (0x6511, 0x6a15,
+ * 0x6b0c). Several words share a meaning because firmware versions disagree on how to say it.
  */
 export const LEDGER_STATUS_WORDS: Readonly<Record<number, StatusRow>> = {
-  0x6985: { state: 'rejected', message: 'The request was rejected on the Ledger.', remedy: null },
-  0x5501: { state: 'rejected', message: 'The request was rejected on the Ledger.', remedy: null },
-  0x5515: { state: 'locked', message: 'The Ledger is locked.', remedy: 'Enter your PIN on the Ledger.' },
-  0x6982: { state: 'locked', message: 'The Ledger is locked.', remedy: 'Enter your PIN on the Ledger.' },
-  0x6a80: {
-    state: 'blind_signing_required',
-    message: 'The Ethereum app refused data it cannot display.',
-    remedy: 'In the Ethereum app on the Ledger, open Settings and enable Blind signing, then try again.',
+  0x6985: REJECTED, // CONDITIONS_OF_USE_NOT_SATISFIED: the user pressed Reject
+  0x5501: REJECTED, // USER_REFUSED_ON_DEVICE: the same on recent firmware screens
+  0x5515: LOCKED, // LOCKED_DEVICE
+  0x6b0c: LOCKED, // the lock screen's answer on older firmware
+  // SECURITY_STATUS_NOT_SATISFIED: @ledgerhq/errors reads it as a locked device (or missing rights);
+  // older Ethereum apps also answered it when the device locked during a request.
+  0x6982: row('locked', 'The Ledger is locked or refused the request.', 'Unlock the Ledger and try again.'),
+  0x6d00: APP_CLOSED, // INS_NOT_SUPPORTED: the dashboard of older firmware (see the typed-data override)
+  0x6511: APP_CLOSED, // the dashboard of recent firmware: no app is open
+  0x6e00: APP_CLOSED, // CLA_NOT_SUPPORTED: nothing that speaks the Ethereum app's CLA is open
+  0x6e01: APP_CLOSED, // CLA_NOT_SUPPORTED_BOOTLOADER
+  0x6d02: APP_CLOSED, // UNKNOWN_APDU: the dashboard of recent firmware
+  0x6a15: row('wrong_app', 'Another app is open on the Ledger.', 'Close it and open the Ethereum app.'),
+  0x6a80: INVALID_DATA, // INCORRECT_DATA (see the contract-call override)
+};
+
+/** Where a command gives a status word its own meaning. */
+export const LEDGER_COMMAND_STATUS_WORDS: Readonly<
+  Record<LedgerCommand, Readonly<Record<number, StatusRow>>>
+> = {
+  address: {},
+  configuration: {},
+  transaction: {
+    0x6501: row(
+      'outdated_app',
+      'This Ethereum app version cannot sign this transaction type.',
+      'Update the Ethereum app with Ledger Live, then try again.',
+    ),
   },
-  0x6e00: {
-    state: 'app_closed',
-    message: 'The Ethereum app is not open on the Ledger.',
-    remedy: OPEN_ETHEREUM,
+  'contract-call': {
+    // The app answers 0x6a80 to contract data only while its Blind signing setting is off.
+    0x6a80: row(
+      'blind_signing_required',
+      'The Ethereum app refused data it cannot display.',
+      ENABLE_BLIND_SIGNING,
+    ),
+    0x6501: row(
+      'outdated_app',
+      'This Ethereum app version cannot sign this transaction type.',
+      'Update the Ethereum app with Ledger Live, then try again.',
+    ),
   },
-  0x6e01: {
-    state: 'app_closed',
-    message: 'The Ethereum app is not open on the Ledger.',
-    remedy: OPEN_ETHEREUM,
-  },
-  0x6d02: {
-    state: 'app_closed',
-    message: 'The Ethereum app is not open on the Ledger.',
-    remedy: OPEN_ETHEREUM,
-  },
-  0x6d00: {
-    state: 'wrong_app',
-    message: 'Another app is open on the Ledger.',
-    remedy: 'Close it and open the Ethereum app.',
-  },
-  0x6807: {
-    state: 'app_closed',
-    message: 'The Ethereum app is not installed on the Ledger.',
-    remedy: 'Install the Ethereum app with Ledger Live (My Ledger), then open it.',
+  'personal-message': {},
+  'typed-data': {
+    // The app is known to be open by then (B0 01), so an unknown instruction is an app too old for EIP-712.
+    0x6d00: row(
+      'outdated_app',
+      'This Ethereum app version cannot sign typed data.',
+      'Update the Ethereum app with Ledger Live, then try again.',
+    ),
   },
 };
 
@@ -80,12 +130,6 @@ export const LEDGER_TRANSPORT_ERRORS: Readonly<Record<string, StatusRow>> = {
     message: 'Connecting to the Ledger was cancelled.',
     remedy: 'Plug in the Ledger and try again.',
   },
-  // hw-app-eth replaces 0x6a80 with this when a transaction is refused.
-  EthAppPleaseEnableContractData: {
-    state: 'blind_signing_required',
-    message: 'The Ethereum app refused data it cannot display.',
-    remedy: 'In the Ethereum app on the Ledger, open Settings and enable Blind signing, then try again.',
-  },
   AccessDenied: {
     state: 'access_denied',
     message: 'Ledgerline may not open the Ledger.',
@@ -96,11 +140,11 @@ export const LEDGER_TRANSPORT_ERRORS: Readonly<Record<string, StatusRow>> = {
 // node-hid reports a permission problem only through its message text.
 const ACCESS_DENIED = /EACCES|LIBUSB_ERROR_ACCESS|cannot open device/i;
 
-/** Turns whatever a Ledger call threw into the DeviceError the user can act on. */
-export function toDeviceError(error: unknown): DeviceError {
+/** Turns whatever a Ledger command threw into the DeviceError the user can act on. */
+export function toDeviceError(error: unknown, command: LedgerCommand): DeviceError {
   if (error instanceof DeviceError) return error;
-  const row = rowFor(error);
-  if (row) return new DeviceError(row.state, row.message, row.remedy, { cause: error });
+  const found = rowFor(error, command);
+  if (found) return new DeviceError(found.state, found.message, found.remedy, { cause: error });
   const detail = error instanceof Error ? error.message : String(error);
   return new DeviceError(
     'error',
@@ -112,10 +156,15 @@ export function toDeviceError(error: unknown): DeviceError {
   );
 }
 
-function rowFor(error: unknown): StatusRow | undefined {
+// hw-app-eth throws this in place of any 0x6a80 to a transaction, contract data or not.
+const RENAMED_INCORRECT_DATA = 'EthAppPleaseEnableContractData';
+
+function rowFor(error: unknown, command: LedgerCommand): StatusRow | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { statusCode, name, message } = error as { statusCode?: unknown; name?: unknown; message?: unknown };
-  if (typeof statusCode === 'number') return LEDGER_STATUS_WORDS[statusCode];
+  const status = name === RENAMED_INCORRECT_DATA ? 0x6a80 : statusCode;
+  if (typeof status === 'number')
+    return LEDGER_COMMAND_STATUS_WORDS[command][status] ?? LEDGER_STATUS_WORDS[status];
   if (typeof name === 'string' && name in LEDGER_TRANSPORT_ERRORS) return LEDGER_TRANSPORT_ERRORS[name];
   if (typeof message === 'string' && ACCESS_DENIED.test(message)) return LEDGER_TRANSPORT_ERRORS.AccessDenied;
   return undefined;

@@ -1,25 +1,23 @@
-import { TypedDataEncoder, concat, keccak256 } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { MAIL, typesWithoutDomain } from '../../../../test/signing/fixtures';
-import { toLedgerTypedMessage, typedDataHashes } from './ledgerTypedData';
+import { MAIL } from '../../../../test/signing/fixtures';
+import { toLedgerTypedMessage } from './ledgerTypedData';
 
-describe('typedDataHashes', () => {
-  it('yields the two hashes whose 0x1901 digest is the EIP-712 hash', () => {
-    const { domainSeparator, structHash } = typedDataHashes(MAIL);
-    expect(keccak256(concat(['0x1901', domainSeparator, structHash]))).toBe(
-      TypedDataEncoder.hash(MAIL.domain, typesWithoutDomain(MAIL), MAIL.message),
-    );
-  });
-
-  it('ignores types the primary type does not use', () => {
-    const withLeftover = { ...MAIL, types: { ...MAIL.types, Unused: [{ name: 'x', type: 'uint8' }] } };
-    expect(typedDataHashes(withLeftover)).toEqual(typedDataHashes(MAIL));
-  });
-
+describe('toLedgerTypedMessage', () => {
   it('hands hw-app-eth every type, the domain type included', () => {
     const message = toLedgerTypedMessage(MAIL);
     expect(message.types).toEqual(MAIL.types);
     expect(message.domain).toBe(MAIL.domain);
     expect(message.primaryType).toBe('Mail');
+  });
+
+  it('keeps a non-standard domain field order, and gives a request without a domain type the standard one', () => {
+    const reordered = [...(MAIL.types.EIP712Domain ?? [])].reverse();
+    expect(
+      toLedgerTypedMessage({ ...MAIL, types: { ...MAIL.types, EIP712Domain: reordered } }).types.EIP712Domain,
+    ).toEqual(reordered);
+    const { EIP712Domain: _domain, ...structs } = MAIL.types;
+    expect(toLedgerTypedMessage({ ...MAIL, types: structs }).types.EIP712Domain).toEqual(
+      MAIL.types.EIP712Domain,
+    );
   });
 });

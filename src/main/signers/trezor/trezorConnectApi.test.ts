@@ -1,6 +1,7 @@
+import messages from '@trezor/protobuf/messages.json';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-// The real init would open USB and reach for data.trezor.io; these tests only check what it is given.
+// The real init would open USB; these tests only check what it is given. test/trezor runs the real one.
 const order: string[] = [];
 const init = vi.fn(async (_settings: unknown) => {
   order.push('init');
@@ -15,7 +16,7 @@ describe('createTrezorConnect', () => {
     init.mockClear();
   });
 
-  it('initialises for the main process: manifest, no popup, USB then Bridge, no firmware download', async () => {
+  it('initialises for the main process: manifest, no popup, USB then Bridge, nothing from data.trezor.io', async () => {
     await createTrezorConnect();
     expect(init).toHaveBeenCalledWith({
       manifest: expect.objectContaining({ appName: 'Ledgerline' }),
@@ -24,7 +25,23 @@ describe('createTrezorConnect', () => {
       pendingTransportEvent: true,
       lazyLoad: false,
       enableFirmwareHashCheck: false,
+      firmwareUpdateSource: 'none',
       debug: false,
+    });
+  });
+
+  it('talks only to the Bridge on the given port when one is named', async () => {
+    await createTrezorConnect({ bridgePort: 40123 });
+    const transports = (init.mock.calls[0]?.[0] as { transports: unknown[] }).transports;
+    expect(transports).toHaveLength(1);
+    // TrezorConnect constructs the class with its own parameters, the protobuf schema among them.
+    const Bridge = transports[0] as new (params: { messages: unknown; id: string }) => {
+      name: string;
+      url: string;
+    };
+    expect(new Bridge({ messages, id: 'test' })).toMatchObject({
+      name: 'BridgeTransport',
+      url: 'http://127.0.0.1:40123',
     });
   });
 

@@ -2,6 +2,7 @@ import type {
   Address,
   BundledParams,
   CommonParams,
+  ConnectSettingsTransport,
   DEVICE_EVENT,
   DeviceEventMessage,
   EthereumSignedTx,
@@ -53,10 +54,24 @@ export interface TrezorConnectApi {
 }
 
 type RealConnect = (typeof TrezorConnectModule)['default'];
+type ConnectSettings = NonNullable<Parameters<RealConnect['init']>[0]>;
+
+/**
+ * TrezorConnect's `init` fetches the firmware release list from data.trezor.io whatever the other settings
+ * say, and falls back to the list bundled in the package when that fails. A source it has no address for
+ * makes the fetch fail before any connection is opened, so start-up stays on this machine (offline test in
+ * test/trezor/offlineStartup.test.ts). The wallet never updates firmware; Trezor Suite does.
+ */
+const NO_FIRMWARE_SOURCE = 'none' as ConnectSettings['firmwareUpdateSource'];
 
 export interface TrezorConnectOptions {
   /** Also talk to a Trezor emulator over UDP on 127.0.0.1:21324 (development only). */
   udpEmulator?: boolean;
+  /**
+   * Talk only to a Trezor Bridge on this 127.0.0.1 port instead of USB (the test bridge under test/trezor).
+   * TrezorConnect's own Bridge default is port 21325.
+   */
+  bridgePort?: number;
   /**
    * Subscribes before `init`: devices already plugged in are announced while it runs, and a listener added
    * afterwards could miss them.
@@ -76,17 +91,35 @@ export async function createTrezorConnect(options: TrezorConnectOptions = {}): P
   await connect.init({
     manifest: { appName: 'Ledgerline', email: 'release@ledgerline.app', appUrl: 'https://ledgerline.app' },
     popup: false,
-    // Node USB first; the Bridge daemon is still how older setups (and Windows without WinUSB) reach a device.
-    transports: options.udpEmulator
-      ? ['NodeUsbTransport', 'BridgeTransport', 'UdpTransport']
-      : ['NodeUsbTransport', 'BridgeTransport'],
+    transports: await transportsFor(options),
     pendingTransportEvent: true,
     lazyLoad: false,
     // The firmware hash check downloads the released firmware binary from data.trezor.io.
     enableFirmwareHashCheck: false,
+    firmwareUpdateSource: NO_FIRMWARE_SOURCE,
     debug: false,
   });
   return connect;
+}
+
+async function transportsFor(options: TrezorConnectOptions): Promise<ConnectSettingsTransport[]> {
+  const { bridgePort } = options;
+  if (bridgePort !== undefined) {
+    const port: number = bridgePort;
+    const { BridgeTransport } = await import('@trezor/transport');
+    // A class rather than an instance: TrezorConnect constructs it with its own logger, messages and id.
+    return [
+      class BridgeOnPort extends BridgeTransport {
+        constructor(params: ConstructorParameters<typeof BridgeTransport>[0]) {
+          super({ ...params, port });
+        }
+      },
+    ];
+  }
+  // Node USB first; the Bridge daemon is still how older setups (and Windows without WinUSB) reach a device.
+  return options.udpEmulator
+    ? ['NodeUsbTransport', 'BridgeTransport', 'UdpTransport']
+    : ['NodeUsbTransport', 'BridgeTransport'];
 }
 
 /**

@@ -31,6 +31,8 @@ export interface TrezorDeviceSourceOptions {
   /** The TrezorConnect to use; without one, `start` initialises the real one and `stop` disposes it. */
   connect?: TrezorConnectApi;
   udpEmulator?: boolean;
+  /** A Trezor Bridge on this loopback port instead of USB; see TrezorConnectOptions. */
+  bridgePort?: number;
 }
 
 /** The id under which a USB-level failure is reported when no device could be read at all. */
@@ -45,7 +47,7 @@ export class TrezorDeviceSource implements DeviceSource {
   /** Wallet id announced for each TrezorConnect path, with the label it was announced under. */
   private readonly announced = new Map<
     DeviceUniquePath,
-    { id: string; label: string | null; usable: boolean }
+    { id: string; label: string | null; usable: boolean; signer?: TrezorSigner }
   >();
 
   constructor(private readonly options: TrezorDeviceSourceOptions = {}) {
@@ -59,6 +61,7 @@ export class TrezorDeviceSource implements DeviceSource {
     else {
       this.connect = await createTrezorConnect({
         udpEmulator: this.options.udpEmulator ?? false,
+        ...(this.options.bridgePort === undefined ? {} : { bridgePort: this.options.bridgePort }),
         subscribe: (connect) => this.subscribe(connect),
       });
     }
@@ -85,6 +88,7 @@ export class TrezorDeviceSource implements DeviceSource {
       }
     }
     this.listener = null;
+    for (const { signer } of this.announced.values()) signer?.disconnected();
     this.announced.clear();
   }
 
@@ -140,9 +144,9 @@ export class TrezorDeviceSource implements DeviceSource {
     const previous = this.announced.get(device.path);
     // A change event also follows every unlock and request; only a new id or label is news.
     if (previous?.usable && previous.id === id && previous.label === label) return;
-    this.announce(device.path, id, label, true);
     const internalModel = device.features.internal_model;
     const signer = new TrezorSigner(connect, { path: device.path, internalModel });
+    this.announce(device.path, id, label, true, signer);
     listener.attached({
       id,
       kind: 'trezor',
@@ -154,15 +158,26 @@ export class TrezorDeviceSource implements DeviceSource {
   }
 
   /** Records what the path is announced as, retracting an earlier announcement under another id. */
-  private announce(path: DeviceUniquePath, id: string, label: string | null, usable: boolean): void {
+  private announce(
+    path: DeviceUniquePath,
+    id: string,
+    label: string | null,
+    usable: boolean,
+    signer?: TrezorSigner,
+  ): void {
     const previous = this.announced.get(path);
-    if (previous && previous.id !== id) this.listener?.detached(previous.id);
-    this.announced.set(path, { id, label, usable });
+    if (previous && previous.id !== id) {
+      previous.signer?.disconnected();
+      this.listener?.detached(previous.id);
+    }
+    this.announced.set(path, { id, label, usable, ...(signer ? { signer } : {}) });
   }
 
   private gone(path: DeviceUniquePath): void {
     const previous = this.announced.get(path);
     this.announced.delete(path);
+    // TrezorConnect would hold a request for the missing device until it comes back; fail it now instead.
+    previous?.signer?.disconnected();
     if (previous) this.listener?.detached(previous.id);
   }
 

@@ -177,6 +177,36 @@ describe('TrezorSigner', () => {
     expect(await signer.getAddresses([FIRST])).toEqual([FIRST_ADDRESS]);
   });
 
+  it('gives up on a request nobody answers after its timeout, cancelling it in TrezorConnect', async () => {
+    const fake = new TrezorConnectFake({ pin: '1' });
+    fake.plugIn();
+    const signer = new TrezorSigner(fake, { path: fake.path, internalModel: 'T2T1' }, 50);
+    // The PIN prompt is never answered, as when the user walks away.
+    await expect(signer.getAddresses([FIRST])).rejects.toMatchObject({ state: 'error', message: /in time/ });
+    fake.on(UI_EVENT, (event: UiEventMessage) => {
+      if (event.type === UI.REQUEST_PIN) fake.uiResponse({ type: UI_RESPONSE.RECEIVE_PIN, payload: '1' });
+    });
+    expect(await signer.getAddresses([FIRST])).toEqual([FIRST_ADDRESS]);
+  });
+
+  it('ends the request in progress when the wallet cancels it', async () => {
+    const { fake, signer } = setup({ pin: '1' });
+    fake.on(UI_EVENT, (event: UiEventMessage) => {
+      if (event.type === UI.REQUEST_PIN) signer.cancel();
+    });
+    await expect(signer.getAddresses([FIRST])).rejects.toMatchObject({ state: 'rejected' });
+  });
+
+  it('fails the request in progress and every later one once the source reports the device gone', async () => {
+    const { fake, signer } = setup({ pin: '1' });
+    fake.on(UI_EVENT, (event: UiEventMessage) => {
+      if (event.type === UI.REQUEST_PIN) signer.disconnected();
+    });
+    await expect(signer.getAddresses([FIRST])).rejects.toMatchObject({ state: 'disconnected' });
+    await expect(signer.getAddresses([FIRST])).rejects.toMatchObject({ state: 'disconnected' });
+    expect(fake.calls).toEqual(['ethereumGetAddress']);
+  });
+
   it('costs no device call for no paths', async () => {
     const { fake, signer } = setup();
     expect(await signer.getAddresses([])).toEqual([]);

@@ -1,0 +1,132 @@
+import type { Channel } from '../../src/shared/api/contract';
+import type { ErrorCode } from '../../src/shared/api/envelope';
+
+/**
+ * What each channel may answer in the property test, where the wallet holds three watch-only accounts, a
+ * label and a contact (see `seedWallet`), no device is connected, no chain is reachable and no sync folder is
+ * set. A malformed request is always refused with `invalid_request` by the router; `refusals` lists the
+ * codes a well-formed one may get from the service behind the channel, read from its handler and the
+ * services it calls, narrowed to what can happen here: nothing outside the app touches the keychain or the
+ * database, so `vault_key_missing` and `vault_tampered` would be bugs, as would any device's own answer.
+ */
+export interface ChannelOutcome {
+  refusals: readonly ErrorCode[];
+  /** `true`: some runs must succeed. Otherwise why none can here, and then none may. */
+  succeeds: true | string;
+}
+
+/** The keychain is a real Secret Service, which a loaded machine can fail; the vault then says so clearly. */
+const KEYCHAIN = ['keychain_unavailable', 'keychain_locked'] as const satisfies readonly ErrorCode[];
+
+const NO_CHAIN = 'no chain is reachable';
+const NO_DEVICE = 'no device is connected, and the accounts are watch-only';
+const NO_PHONE = 'no phone is paired, so no phone request is ever waiting';
+const NO_FOLDER = 'a sync group needs a sync folder, and the test never sets a real one';
+
+/** Reads that always answer. */
+const ANSWERS: ChannelOutcome = { refusals: [], succeeds: true };
+
+export const OUTCOMES: Record<Channel, ChannelOutcome> = {
+  'app.info': ANSWERS,
+  'settings.get': ANSWERS,
+  // An unknown or repeated chain id.
+  'settings.set': { refusals: ['invalid_request'], succeeds: true },
+  'data.location': ANSWERS,
+  // A keychain that cannot delete the data key is logged, not refused: the sealed rows are gone already.
+  'data.reset': ANSWERS,
+  'backup.export': ANSWERS,
+  'backup.import': { refusals: ['backup_invalid'], succeeds: true },
+  // The keychain's failures are the answer's state, not a refusal.
+  'vault.status': ANSWERS,
+  'accounts.list': ANSWERS,
+  'accounts.addWatch': { refusals: ['invalid_request', 'conflict'], succeeds: true },
+  'accounts.remove': { refusals: ['not_found'], succeeds: true },
+  'chains.list': ANSWERS,
+  'chains.status': ANSWERS,
+  // An unknown chain; custom endpoints are kept in the vault.
+  'chains.setRpc': { refusals: ['invalid_request', ...KEYCHAIN], succeeds: true },
+  'chains.addCustom': {
+    refusals: ['conflict', 'chain_unavailable'],
+    succeeds: `${NO_CHAIN}, and a network is added only once its endpoint answers`,
+  },
+  'chains.removeCustom': {
+    refusals: ['not_found'],
+    succeeds: 'only a network the user added can be removed, and none can be added here',
+  },
+  'portfolio.get': ANSWERS,
+  'portfolio.refresh': ANSWERS,
+  // A chain that is not enabled, or one that does not answer.
+  'tokens.add': {
+    refusals: ['not_found', 'chain_unavailable'],
+    succeeds: `${NO_CHAIN} to read the token's symbol and decimals from`,
+  },
+  'tokens.setHidden': {
+    refusals: ['not_found'],
+    succeeds: `only a token added or seen arriving can be hidden, and ${NO_CHAIN} for either`,
+  },
+  'devices.list': ANSWERS,
+  'devices.discover': { refusals: ['device_unavailable'], succeeds: NO_DEVICE },
+  'devices.addAccounts': { refusals: ['device_unavailable'], succeeds: NO_DEVICE },
+  'devices.verifyAddress': { refusals: ['not_found', 'cannot_sign'], succeeds: NO_DEVICE },
+  'devices.forget': { refusals: ['not_found'], succeeds: `${NO_DEVICE}, so the wallet knows none` },
+  'devices.answer': { refusals: ['invalid_state'], succeeds: `${NO_DEVICE}, so none asks for a PIN` },
+  'signing.message': { refusals: ['not_found', 'cannot_sign'], succeeds: NO_DEVICE },
+  // Typed data that does not encode, or whose domain names another chain than the active one, or none.
+  'signing.typedData': {
+    refusals: ['not_found', 'invalid_request', 'chain_mismatch', 'cannot_sign'],
+    succeeds: NO_DEVICE,
+  },
+  'signing.cancel': { refusals: ['not_found'], succeeds: NO_PHONE },
+  'signing.retry': { refusals: ['not_found'], succeeds: NO_PHONE },
+  'pairing.status': ANSWERS,
+  // The desktop's pairing key is kept in the vault.
+  'pairing.start': { refusals: KEYCHAIN, succeeds: true },
+  'pairing.confirm': {
+    refusals: ['not_found'],
+    succeeds: "a pairing code's id is random, and no phone connects to make one confirmable",
+  },
+  'pairing.cancel': { refusals: ['not_found'], succeeds: "a pairing code's id is random" },
+  'pairing.revoke': { refusals: ['not_found'], succeeds: NO_PHONE },
+  // A host that is not an address of this computer; a relay that cannot listen is shown, not refused.
+  'pairing.setRelay': { refusals: ['invalid_request'], succeeds: true },
+  // A page cursor this wallet did not give out.
+  'history.page': { refusals: ['invalid_request'], succeeds: true },
+  'history.status': ANSWERS,
+  'history.sync': ANSWERS,
+  'history.exportCsv': ANSWERS,
+  'history.setNote': ANSWERS,
+  'history.sources': ANSWERS,
+  'history.setEtherscanKey': { refusals: KEYCHAIN, succeeds: true },
+  // Also a token that is not in the wallet's tokens, or a recipient or amount the review refuses.
+  'tx.review': {
+    refusals: ['not_found', 'invalid_request', 'chain_unavailable'],
+    succeeds: `${NO_CHAIN} to read fees and the nonce from`,
+  },
+  'tx.send': {
+    refusals: ['not_found', 'chain_unavailable'],
+    succeeds: `${NO_CHAIN} to read fees and the nonce from`,
+  },
+  'tx.list': ANSWERS,
+  'tx.speedUp': { refusals: ['not_found'], succeeds: `the wallet sent nothing: ${NO_CHAIN}` },
+  'tx.cancel': { refusals: ['not_found'], succeeds: `the wallet sent nothing: ${NO_CHAIN}` },
+  'approvals.list': {
+    refusals: ['not_found', 'chain_unavailable'],
+    succeeds: `${NO_CHAIN} to read allowances from`,
+  },
+  'approvals.revoke': { refusals: ['not_found', 'cannot_sign'], succeeds: NO_DEVICE },
+  'names.list': ANSWERS,
+  // A contract label without its chain.
+  'labels.set': { refusals: ['invalid_request'], succeeds: true },
+  'labels.remove': { refusals: ['not_found'], succeeds: true },
+  'contacts.set': ANSWERS,
+  'contacts.remove': { refusals: ['not_found'], succeeds: true },
+  'sync.status': ANSWERS,
+  // A folder that does not exist (null turns sync off).
+  'sync.setFolder': { refusals: ['invalid_request'], succeeds: true },
+  'sync.setCollections': ANSWERS,
+  // Reads this desktop's sync keys from the vault.
+  'sync.now': { refusals: KEYCHAIN, succeeds: true },
+  'sync.invite': { refusals: ['invalid_state'], succeeds: NO_FOLDER },
+  'sync.join': { refusals: ['invalid_state'], succeeds: NO_FOLDER },
+  'sync.removeDevice': { refusals: ['not_found', ...KEYCHAIN], succeeds: NO_FOLDER },
+};
