@@ -3,7 +3,8 @@
 // so the clients' own memory is not counted. The protocol pieces (Noise, session keys, sealed channel, relay
 // client, app messages, the phone's signing code) are driven directly rather than through PairingService and
 // PhoneClient: those add a database, a vault and a user who compares codes, none of which is the relay's cost.
-// Last, the relay's memory growth under a flood of empty SENDs (bench/relayFlood.ts). Prints one JSON object.
+// Last, the relay's memory growth under a flood of empty SENDs (bench/relayFlood.ts) and how many proven
+// LISTENs it checks a second (bench/relayListen.ts). Prints one JSON object.
 // Run with `npm run bench:relay`, which bundles it with esbuild first; the bundle forks itself with
 // `--relay-child` for the memory measurements (bench/relayChild.ts).
 import { randomBytes } from 'node:crypto';
@@ -28,6 +29,7 @@ import {
 } from '../src/shared/pairing/sessionKeys';
 import { relayChildLimits, relayChildMain, startRelayChild } from './relayChild';
 import { floodMemory } from './relayFlood';
+import { listenProofRate } from './relayListen';
 
 const MNEMONIC = 'test test test test test test test test test test test junk';
 const PAIRINGS = 50;
@@ -352,6 +354,7 @@ async function main(): Promise<void> {
 
   const memory = await sessionMemory();
   const flood = await floodMemory();
+  const listens = await listenProofRate();
   const results = {
     method: 'protocol-pieces (NoiseHandshake, SecureChannel, RelayClient, messages, signPhoneTransaction)',
     pairings: PAIRINGS,
@@ -374,6 +377,7 @@ async function main(): Promise<void> {
     framesSent: frames.frames,
     ...memory,
     ...flood,
+    ...listens,
     goals: GOALS,
   };
   console.log(

@@ -3,7 +3,7 @@
 // that the relay still pairs and relays afterwards.
 import { randomBytes } from 'node:crypto';
 import { RelayClient } from '../src/shared/pairing/relayClient';
-import { encodeClientMessage } from '../src/shared/pairing/relayWire';
+import { encodeClientMessage, RELAY_PROTOCOL, RelayOp } from '../src/shared/pairing/relayWire';
 import { startRelayChild } from './relayChild';
 
 const FLOOD_FRAMES = 300_000;
@@ -44,10 +44,13 @@ async function stillServes(url: string): Promise<void> {
 export async function floodMemory() {
   const relay = await startRelayChild();
   const baseline = await relay.rss();
-  const attacker = new WebSocket(relay.url);
+  const attacker = new WebSocket(relay.url, [RELAY_PROTOCOL]);
   attacker.binaryType = 'arraybuffer';
   let refusals = 0;
-  attacker.addEventListener('message', () => (refusals += 1));
+  // Everything the relay says to it after its challenge is a refusal.
+  attacker.addEventListener('message', (event: MessageEvent) => {
+    if (new Uint8Array(event.data as ArrayBuffer)[0] === RelayOp.error) refusals += 1;
+  });
   await new Promise((resolve, reject) => {
     attacker.addEventListener('open', resolve);
     attacker.addEventListener('error', reject);

@@ -79,8 +79,9 @@ export const OUTCOMES: Record<Channel, ChannelOutcome> = {
   'signing.cancel': { refusals: ['not_found'], succeeds: NO_PHONE },
   'signing.retry': { refusals: ['not_found'], succeeds: NO_PHONE },
   'pairing.status': ANSWERS,
-  // The desktop's pairing key is kept in the vault.
-  'pairing.start': { refusals: KEYCHAIN, succeeds: true },
+  // The desktop's pairing key is kept in the vault; the relay listens on the first LAN address, which a
+  // machine may not let it bind.
+  'pairing.start': { refusals: ['pairing_failed', ...KEYCHAIN], succeeds: true },
   'pairing.confirm': {
     refusals: ['not_found'],
     succeeds: "a pairing code's id is random, and no phone connects to make one confirmable",

@@ -71,3 +71,21 @@ export const FRAME_VECTOR = {
     '232337740df8d0c4cf32b45251e07e64913232e6d051bcfcc10f083bed8764e36042a1d1da0f4975c09d3e95a4b09f1b' +
     '5bf3f083b7f7cc32ab5d285e8e3868a13c33284837a98b597b9b5dd468b479e82c75237c8e3c65e1',
 } as const;
+
+/**
+ * A proven LISTEN (PROTOCOL.md section 14.4): the route of HANDSHAKE_VECTOR, and a relay challenge of 16
+ * bytes 0x66. Ed25519 signatures are deterministic, so the whole message is fixed.
+ */
+export const LISTEN_VECTOR = {
+  nonce: '66666666666666666666666666666666',
+  seed: 'e43d204f33f8014fed7177af321d859c99738186508da6437d4ec1c32129be15',
+  publicKey: 'c652caff4e5a471901681cc62de9351ec567a1fc5e3843de55d0f62e4bf97730',
+  wireId: '1e46717ce39b477bd8af64479eef9844',
+  signature:
+    '338bbf5d599d02613f2970523fffe337023b072f7075cd07c906d5cfbfdbff9a' +
+    '50867f5b8eda017b319b09c6f348c9ad8463f234e47d67dd99874bc00581f601',
+  listen:
+    '011e46717ce39b477bd8af64479eef9844c652caff4e5a471901681cc62de9351ec567a1fc5e3843de55d0f62e4bf977' +
+    '30338bbf5d599d02613f2970523fffe337023b072f7075cd07c906d5cfbfdbff9a50867f5b8eda017b319b09c6f348c9' +
+    'ad8463f234e47d67dd99874bc00581f601',
+} as const;

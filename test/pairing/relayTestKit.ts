@@ -1,7 +1,10 @@
 import { startRelay, type Relay, type RelayOptions } from '../../src/main/pairing/relay/relayServer';
 import { RelayClient } from '../../src/shared/pairing/relayClient';
+import { proveRoute, routeKey } from '../../src/shared/pairing/relayProof';
 import {
   decodeServerMessage,
+  RELAY_PROTOCOL,
+  type RelayClientMessage,
   type RelayErrorCode,
   type RelayServerMessage,
 } from '../../src/shared/pairing/relayWire';
@@ -76,7 +79,7 @@ export async function rawSocket(url: string): Promise<{
   received: RelayServerMessage[];
   closed: () => number | null;
 }> {
-  const socket = new WebSocket(url);
+  const socket = new WebSocket(url, [RELAY_PROTOCOL]);
   socket.binaryType = 'arraybuffer';
   const received: RelayServerMessage[] = [];
   let closeCode: number | null = null;
@@ -87,10 +90,27 @@ export async function rawSocket(url: string): Promise<{
     closeCode = event.code;
   });
   await new Promise<void>((resolve, reject) => {
-    socket.addEventListener('open', () => resolve());
+    // Usable once the challenge is in, as for a RelayClient.
+    socket.addEventListener('message', () => resolve());
     socket.addEventListener('error', () => reject(new Error('raw socket failed to connect')));
   });
   return { socket, received, closed: () => closeCode };
 }
 
 export const randomId = (): Uint8Array => crypto.getRandomValues(new Uint8Array(16));
+
+/** A LISTEN that proves `route` to the socket whose challenge was `nonce`, as a RelayClient would send it. */
+export function provenListen(
+  route: Uint8Array,
+  nonce: Uint8Array,
+): Extract<RelayClientMessage, { op: 'listen' }> {
+  const key = routeKey(route);
+  return { op: 'listen', route: key.wireId, proof: proveRoute(key, nonce) };
+}
+
+/** The challenge a raw socket got first: every LISTEN on that socket signs it. */
+export function challengeOf(received: RelayServerMessage[]): Uint8Array {
+  const first = received[0];
+  if (first?.op !== 'challenge') throw new Error('the relay did not open with a challenge');
+  return first.nonce;
+}

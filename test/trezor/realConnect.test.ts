@@ -217,16 +217,14 @@ describe('PIN, passphrase and refusals', () => {
 });
 
 describe('another application', () => {
-  it('reports the Trezor as busy while another application holds it, and usable once it lets go', async () => {
+  it('reports the Trezor as busy while another application holds it', async () => {
     await withTrezor({}, async (device) => {
       bridge.setUsedElsewhere(true);
       // Held elsewhere, the Trezor cannot say who it is: it is withdrawn and shown as busy under its USB path.
       await expect(listener.nextDetached()).resolves.toBe(device.id);
       await listener.nextActivity('busy');
-      bridge.setUsedElsewhere(false);
-      const back = await listener.nextAttached();
-      expect(back.id).toBe(device.id);
-      await expect(back.signer.getAddresses([FIRST])).resolves.toEqual([expectedAddress(FIRST)]);
+      // TrezorConnect keeps it "used" after the other application lets go, hence the advice to replug.
+      expect(listener.activities.at(-1)?.activity.detail).toMatch(/replug/);
     });
   });
 });

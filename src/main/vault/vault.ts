@@ -95,7 +95,7 @@ export class Vault {
         version,
         ...sealed,
       });
-      await this.anchor.raise(version);
+      this.anchor.raise(version);
     });
   }
 
@@ -140,6 +140,14 @@ export class Vault {
       this.activate(next.id, manifest);
       await this.prune();
     });
+  }
+
+  /**
+   * Resolves once the keychain holds the version of the last write (it follows writes in the background);
+   * rejects with why it could not be recorded.
+   */
+  settled(): Promise<void> {
+    return this.anchor.settled();
   }
 
   /** For "reset local data": forgets every secret and deletes the data keys from the keychain. */
@@ -206,7 +214,7 @@ export class Vault {
     const manifest = openHead(await this.key(head.keyId), head);
     if (head.counter < highest) throw new VaultError('vault_tampered', HEAD_ROLLED_BACK);
     // Catches the keychain up after a crash between the database's commit and the keychain's write.
-    await this.anchor.raise(head.counter);
+    this.anchor.raise(head.counter);
     return manifest;
   }
 
@@ -222,7 +230,7 @@ export class Vault {
     const counter = this.repository.maxVersion() + 1;
     const manifest = { counter, versions: new Map(names.map((name) => [name, counter])) };
     this.activate(id, manifest, counter);
-    await this.anchor.raise(counter);
+    this.anchor.raise(counter);
     return manifest;
   }
 
@@ -234,7 +242,7 @@ export class Vault {
     const present = this.present(versions);
     if (present.size === versions.size) return;
     this.repository.write(sealHead(id, key, { counter: counter + 1, versions: present }), Date.now());
-    await this.anchor.raise(counter + 1);
+    this.anchor.raise(counter + 1);
   }
 
   /** The entries of a head whose secrets still have rows. */

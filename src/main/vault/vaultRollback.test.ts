@@ -99,6 +99,7 @@ describe('Vault against a rollback of its database, on a real Secret Service and
     copyFileSync(temp.file, `${temp.file}.old`);
     await vault.put('pairing:phone', NEW_SESSION);
     await vault.put('sync:key', SYNC_KEY);
+    await vault.settled();
 
     temp.db.close();
     for (const suffix of ['-wal', '-shm']) rmSync(`${temp.file}${suffix}`, { force: true });
@@ -121,7 +122,9 @@ describe('Vault against a rollback of its database, on a real Secret Service and
       set: (account, secret) =>
         account === 'vault-version' ? Promise.reject(new Error('power cut')) : keychain.set(account, secret),
     };
-    await expect(restart(cut).put('pairing:phone', NEW_SESSION)).rejects.toThrow('power cut');
+    const interrupted = restart(cut);
+    await interrupted.put('pairing:phone', NEW_SESSION);
+    await expect(interrupted.settled()).rejects.toThrow('power cut');
 
     expect(await restart().get('pairing:phone')).toEqual(NEW_SESSION);
     expect(await keychain.get('vault-version')).toBe(

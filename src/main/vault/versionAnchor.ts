@@ -11,13 +11,17 @@ const ACCOUNT = 'vault-version';
  * there. They cannot write the keychain, and they cannot seal a head with a higher counter without the data
  * key. So a head whose counter is below this one is an older copy, and is refused.
  *
- * The database commits first and the keychain follows, so a crash between them leaves the keychain one write
- * behind, never ahead (ahead would refuse the wallet's own newest state). In that window, and only then, the
- * state from just before the last write could still be put back once.
+ * The database commits first and the keychain follows, so the keychain is only ever behind, never ahead
+ * (ahead would refuse the wallet's own newest state). It follows in the background, one write at a time:
+ * a burst of secret writes costs one keychain write per round trip rather than one each, and a secret write
+ * never waits on the keychain. While it catches up (a round trip, or for good if the app stops first), a copy
+ * of the file taken after the last write it recorded could still be put back once.
  */
 export class VersionAnchor {
   private seen = 0;
   private stored: number | undefined;
+  private writing: Promise<void> | null = null;
+  private failure: unknown = null;
 
   constructor(private readonly keychain: Keychain) {}
 
@@ -26,19 +30,43 @@ export class VersionAnchor {
     return Math.max(this.seen, await this.load());
   }
 
-  /** Ratchets up, in memory at once and then in the keychain; never down. */
-  async raise(counter: number): Promise<void> {
+  /** Ratchets up, in memory at once and in the keychain soon after; never down. */
+  raise(counter: number): void {
     this.seen = Math.max(this.seen, counter);
-    if (counter <= (await this.load())) return;
-    await this.keychain.set(ACCOUNT, String(counter));
-    this.stored = counter;
+    this.writing ??= this.catchUp();
+  }
+
+  /** Resolves once the keychain holds the highest counter seen; rejects with why the last write failed. */
+  async settled(): Promise<void> {
+    while (this.writing) await this.writing;
+    if (this.failure !== null) throw this.failure;
   }
 
   /** For a reset: the vault starts counting again with its next key. */
   async forget(): Promise<void> {
+    // A write still on its way would otherwise land after the delete and refuse the new vault's first head.
+    while (this.writing) await this.writing;
     await this.keychain.delete(ACCOUNT);
     this.seen = 0;
     this.stored = 0;
+    this.failure = null;
+  }
+
+  private async catchUp(): Promise<void> {
+    try {
+      while (this.seen > (await this.load())) {
+        const target = this.seen;
+        await this.keychain.set(ACCOUNT, String(target));
+        this.stored = target;
+      }
+      this.failure = null;
+    } catch (error) {
+      // The next raise tries again; until then the keychain is behind, which refuses nothing of ours.
+      this.failure = error;
+    } finally {
+      // Cleared with no await after the last check, so a raise can never land between the two unwritten.
+      this.writing = null;
+    }
   }
 
   private async load(): Promise<number> {

@@ -16,6 +16,8 @@ import {
 const id = new Uint8Array(16).fill(7);
 const route = new Uint8Array(16).fill(9);
 const bytes = (...values: number[]) => Uint8Array.from(values);
+/** Shape only: whether it verifies is the relay's business (relayProof). */
+const proof = new Uint8Array(96).fill(5);
 
 function wireError(run: () => unknown): RelayWireError {
   try {
@@ -29,7 +31,7 @@ function wireError(run: () => unknown): RelayWireError {
 
 describe('relay wire format', () => {
   it('lays out every client op as op | id | body', () => {
-    expect(encodeClientMessage({ op: 'listen', route: id })).toEqual(bytes(0x01, ...id));
+    expect(encodeClientMessage({ op: 'listen', route: id, proof })).toEqual(bytes(0x01, ...id, ...proof));
     expect(encodeClientMessage({ op: 'open', rendezvous: id, ttlSeconds: 0x00090a0b })).toEqual(
       bytes(0x02, ...id, 0, 9, 10, 11),
     );
@@ -42,6 +44,7 @@ describe('relay wire format', () => {
   });
 
   it('lays out every relay op and names error codes in UTF-8', () => {
+    expect(encodeServerMessage({ op: 'challenge', nonce: id })).toEqual(bytes(0x80, ...id));
     expect(
       encodeServerMessage({ op: 'knocked', rendezvous: id, replyRoute: route, handshake: bytes(1) }),
     ).toEqual(bytes(0x81, ...id, ...route, 1));
@@ -55,7 +58,7 @@ describe('relay wire format', () => {
 
   it('round-trips every message', () => {
     const client: RelayClientMessage[] = [
-      { op: 'listen', route: id },
+      { op: 'listen', route: id, proof },
       { op: 'unlisten', route: id },
       { op: 'open', rendezvous: id, ttlSeconds: RELAY_MAX_TTL_SECONDS },
       { op: 'close', rendezvous: id },
@@ -65,6 +68,7 @@ describe('relay wire format', () => {
     ];
     for (const message of client) expect(decodeClientMessage(encodeClientMessage(message))).toEqual(message);
     const server: RelayServerMessage[] = [
+      { op: 'challenge', nonce: id },
       { op: 'knocked', rendezvous: id, replyRoute: route, handshake: new Uint8Array(0) },
       { op: 'deliver', route: id, frame: new Uint8Array(300).fill(1) },
       { op: 'error', id, code: RelayErrorCode.rendezvousTaken, message: 'taken' },
@@ -88,7 +92,13 @@ describe('relay wire format', () => {
     expect(wireError(() => decodeClientMessage(bytes(0x07, ...id))).message).toMatch(/0x07 is not/);
     expect(wireError(() => decodeClientMessage(bytes(0x84, ...id))).message).toMatch(/0x84 is not/);
     expect(wireError(() => decodeServerMessage(bytes(0x01, ...id))).message).toMatch(/0x01 is not/);
-    expect(wireError(() => decodeClientMessage(bytes(0x01, ...id, 0))).message).toMatch(/no body/);
+    expect(wireError(() => decodeClientMessage(bytes(0x01, ...id))).message).toMatch(/96-byte proof/);
+    expect(wireError(() => decodeClientMessage(bytes(0x01, ...id, ...proof, 0))).message).toMatch(
+      /96-byte proof/,
+    );
+    expect(wireError(() => decodeServerMessage(bytes(0x80, ...id, 0))).message).toMatch(/no body/);
+    expect(wireError(() => decodeClientMessage(bytes(0x80, ...id))).message).toMatch(/0x80 is not/);
+    expect(wireError(() => decodeClientMessage(bytes(0x05, ...id, 0))).message).toMatch(/no body/);
     expect(wireError(() => decodeClientMessage(bytes(0x06, ...id, 0))).message).toMatch(/no body/);
     expect(wireError(() => decodeClientMessage(bytes(0x02, ...id, 0, 0, 1))).message).toMatch(/4-byte ttl/);
     expect(wireError(() => decodeClientMessage(bytes(0x02, ...id, 0, 0, 0, 0))).message).toMatch(/1 to/);
@@ -116,9 +126,12 @@ describe('relay wire format', () => {
   });
 
   it('refuses to encode ids, reply routes and ttls of the wrong shape', () => {
-    expect(wireError(() => encodeClientMessage({ op: 'listen', route: new Uint8Array(15) })).message).toMatch(
-      /16 bytes, not 15/,
-    );
+    expect(
+      wireError(() => encodeClientMessage({ op: 'listen', route: new Uint8Array(15), proof })).message,
+    ).toMatch(/16 bytes, not 15/);
+    expect(
+      wireError(() => encodeClientMessage({ op: 'listen', route: id, proof: proof.subarray(1) })).message,
+    ).toMatch(/96-byte proof, not 95/);
     expect(
       wireError(() =>
         encodeClientMessage({ op: 'knock', rendezvous: id, replyRoute: bytes(1), handshake: bytes() }),

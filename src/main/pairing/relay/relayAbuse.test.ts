@@ -1,10 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import NodeWebSocket from 'ws';
 import { RelayClient, type RelaySocketConstructor } from '../../../shared/pairing/relayClient';
-import { encodeClientMessage, RelayErrorCode } from '../../../shared/pairing/relayWire';
+import { routeKey } from '../../../shared/pairing/relayProof';
+import { encodeClientMessage, RELAY_PROTOCOL, RelayErrorCode } from '../../../shared/pairing/relayWire';
 import { MAX_CHUNKS, MAX_FRAME_LENGTH } from '../../../shared/pairing/secureChannel';
 import type { Relay } from './relayServer';
-import { randomId, until, type RecordedEvent, loopbackRelays } from '../../../../test/pairing/relayTestKit';
+import {
+  challengeOf,
+  loopbackRelays,
+  provenListen,
+  randomId,
+  rawSocket,
+  until,
+  type RecordedEvent,
+} from '../../../../test/pairing/relayTestKit';
 
 // The relay listens on 127.0.0.1; a client bound to another loopback address is "another host" to it.
 const relays = loopbackRelays();
@@ -19,8 +28,8 @@ afterEach(async () => {
 /** A `ws` socket from `localAddress`, shaped like the browser WebSocket the relay client expects. */
 const from = (localAddress: string, headers: Record<string, string> = {}): RelaySocketConstructor =>
   class extends NodeWebSocket {
-    constructor(url: string) {
-      super(url, { localAddress, headers });
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { localAddress, headers });
       sockets.push(this);
     }
   } as unknown as RelaySocketConstructor;
@@ -35,9 +44,14 @@ async function client(running: Relay, address = '127.0.0.2') {
 }
 
 /** Resolves with the HTTP status an upgrade got: 101 when the relay took the socket. */
-function upgradeStatus(running: Relay, address: string, headers: Record<string, string> = {}) {
+function upgradeStatus(
+  running: Relay,
+  address: string,
+  headers: Record<string, string> = {},
+  protocols = [RELAY_PROTOCOL],
+) {
   return new Promise<number>((resolve) => {
-    const socket = new NodeWebSocket(running.wsUrl, { localAddress: address, headers });
+    const socket = new NodeWebSocket(running.wsUrl, protocols, { localAddress: address, headers });
     sockets.push(socket);
     socket.once('upgrade', () => resolve(101));
     socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
@@ -163,13 +177,13 @@ describe('relay under attack', () => {
 
   it('stops reading a socket once it has been told to go', async () => {
     const { relay: running } = await relay({ limits: { malformedPerSocket: 2 } });
-    const raw = new NodeWebSocket(running.wsUrl, { localAddress: '127.0.0.9' });
+    const raw = new NodeWebSocket(running.wsUrl, [RELAY_PROTOCOL], { localAddress: '127.0.0.9' });
     sockets.push(raw);
     await new Promise((resolve) => raw.once('open', resolve));
     const before = running.stats().handled;
     raw.send(new Uint8Array([0xff]));
     raw.send(new Uint8Array([0xff]));
-    raw.send(encodeClientMessage({ op: 'listen', route: randomId() }));
+    raw.send(encodeClientMessage({ op: 'listen', route: randomId(), proof: new Uint8Array(96) }));
     await new Promise((resolve) => raw.once('close', resolve));
     expect(running.stats()).toMatchObject({ handled: before + 2, routes: 0 });
   });
@@ -180,10 +194,12 @@ describe('relay under attack', () => {
     const rendezvous = randomId();
     desktop.client.open(rendezvous, 60);
     await until(() => running.stats().rendezvous === 1, 'the rendezvous');
-    const raw = new NodeWebSocket(running.wsUrl, { localAddress: '127.0.0.4' });
+    const raw = new NodeWebSocket(running.wsUrl, [RELAY_PROTOCOL], { localAddress: '127.0.0.4' });
     sockets.push(raw);
     const replies: number[] = [];
-    raw.on('message', (data: Buffer) => replies.push(data[17] ?? -1));
+    raw.on('message', (data: Buffer) => {
+      if (data[0] === 0x8f) replies.push(data[17] ?? -1);
+    });
     await new Promise((resolve) => raw.once('open', resolve));
     // A KNOCK whose body is shorter than its reply route, on the open rendezvous and on an unknown one.
     for (const id of [rendezvous, randomId()]) raw.send(Uint8Array.of(0x03, ...id, 1, 2, 3));
@@ -192,5 +208,61 @@ describe('relay under attack', () => {
     phone.client.knock(rendezvous, randomId(), new Uint8Array(96));
     await until(() => running.stats().rendezvous === 0, 'the real knock');
     expect(phone.events).toEqual([]);
+  });
+
+  it('refuses a LISTEN by anyone who only saw a route on the LAN, and the phone still gets every frame', async () => {
+    const { relay: running } = await relay();
+    const [desktop, phone] = [await client(running, '127.0.0.3'), await client(running, '127.0.0.4')];
+    const route = randomId();
+    // The phone was here once: a LAN eavesdropper copied its LISTEN, proof and all.
+    const earlier = await rawSocket(running.wsUrl);
+    const copied = encodeClientMessage(provenListen(route, challengeOf(earlier.received)));
+    earlier.socket.send(copied);
+    await until(() => running.stats().routes === 1, 'the earlier listen');
+    earlier.socket.close();
+    await until(() => running.stats().routes === 0, 'the phone away');
+    const frames = [1, 2, 3].map((value) => new Uint8Array(1_000).fill(value));
+    for (const frame of frames) desktop.client.send(route, frame);
+    await until(() => running.stats().queuedFrames === 3, 'the parked frames');
+
+    const thief = await rawSocket(running.wsUrl);
+    const wireId = routeKey(route).wireId;
+    const own = routeKey(randomId());
+    const attempts = [
+      copied,
+      // The wire id it saw, with garbage, and with a genuine signature by a key of its own.
+      encodeClientMessage({ op: 'listen', route: wireId, proof: new Uint8Array(96).fill(1) }),
+      encodeClientMessage({ ...provenListen(randomId(), challengeOf(thief.received)), route: wireId }),
+      encodeClientMessage({ op: 'listen', route: wireId, proof: provenListen(route, own.wireId).proof }),
+    ];
+    for (const attempt of attempts) thief.socket.send(attempt);
+    await until(() => thief.received.length === 1 + attempts.length, 'the refusals');
+    expect(thief.received.slice(1)).toEqual(
+      attempts.map(() => expect.objectContaining({ op: 'error', code: RelayErrorCode.unproven, id: wireId })),
+    );
+    expect(running.stats()).toMatchObject({ routes: 0, queuedFrames: 3 });
+
+    phone.client.listen(route);
+    await until(() => phone.events.length === 3, 'the parked frames delivered');
+    expect(phone.events).toEqual(frames.map((frame) => ({ type: 'deliver', route, frame })));
+  });
+
+  it('bounds the signature checks one host can ask for with LISTENs', async () => {
+    const { relay: running } = await relay({ limits: { listensPerAddressPerMinute: 3 } });
+    const [a, b] = [await client(running, '127.0.0.9'), await client(running, '127.0.0.9')];
+    const other = await client(running, '127.0.0.10');
+    for (let i = 0; i < 2; i += 1) a.client.listen(randomId());
+    for (let i = 0; i < 2; i += 1) b.client.listen(randomId());
+    other.client.listen(randomId());
+    await until(() => b.events.length === 1 && running.stats().routes === 4, 'the refusal');
+    expect(errors(b.events).map((event) => event.code)).toEqual([RelayErrorCode.rateLimited]);
+    expect(other.events).toEqual([]);
+  });
+
+  it('refuses an upgrade that does not name this version of the relay protocol', async () => {
+    const { relay: running } = await relay();
+    expect(await upgradeStatus(running, '127.0.0.9', {}, [])).toBe(426);
+    expect(await upgradeStatus(running, '127.0.0.9', {}, ['ledgerline-relay.1'])).toBe(426);
+    expect(await upgradeStatus(running, '127.0.0.9', {}, ['other', RELAY_PROTOCOL])).toBe(101);
   });
 });

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/pairing/relayWire';
 import { queuedCost } from './frameQueue';
 import { DEFAULT_RELAY_LIMITS, RelayCore } from './relayCore';
-import { captureLog } from '../../../../test/pairing/relayTestKit';
+import { captureLog, challengeOf, provenListen } from '../../../../test/pairing/relayTestKit';
 
 function setup(limits = DEFAULT_RELAY_LIMITS) {
   let clock = 0;
@@ -20,8 +20,10 @@ function setup(limits = DEFAULT_RELAY_LIMITS) {
       send: (message) => received.push(decodeServerMessage(message)),
       close: (code) => closes.push(code),
     });
+    const nonce = challengeOf(received.splice(0));
     const send = (message: RelayClientMessage) => peer.receive(encodeClientMessage(message));
-    return { peer, received, closes, send };
+    const listen = (route: Uint8Array) => send(provenListen(route, nonce));
+    return { peer, received, closes, send, listen, nonce };
   };
   return { core, connect, advance: (ms: number) => (clock += ms) };
 }
@@ -67,11 +69,11 @@ describe('RelayCore', () => {
     const { core, connect } = setup();
     const a = connect();
     const b = connect();
-    a.send({ op: 'listen', route: id(3) });
+    a.listen(id(3));
     a.send({ op: 'open', rendezvous: id(4), ttlSeconds: 60 });
     a.peer.detach();
     a.peer.detach();
-    b.send({ op: 'send', route: id(3), frame: new Uint8Array(1) });
+    b.send({ op: 'send', route: provenListen(id(3), a.nonce).route, frame: new Uint8Array(1) });
     expect(a.received).toEqual([]);
     expect(core.stats()).toEqual({
       sockets: 1,
@@ -81,6 +83,36 @@ describe('RelayCore', () => {
       queuedBytes: charged(1),
       handled: 3,
     });
+  });
+
+  it('opens every socket with its own challenge and refuses a LISTEN proved to another', () => {
+    const { core, connect } = setup({ ...DEFAULT_RELAY_LIMITS, malformedPerSocket: 2 });
+    const [owner, thief] = [connect(), connect()];
+    expect(owner.nonce).not.toEqual(thief.nonce);
+    // What an eavesdropper could copy off the LAN: the owner's whole LISTEN, proof included.
+    const copied = provenListen(id(5), owner.nonce);
+    thief.send(copied);
+    thief.send(copied);
+    expect(thief.received.map((message) => message.op === 'error' && message.code)).toEqual([7, 7]);
+    expect(thief.closes).toEqual([1008]);
+    expect(core.stats().routes).toBe(0);
+    owner.send(copied);
+    expect(core.stats().routes).toBe(1);
+  });
+
+  it('bounds the LISTENs one address sends a minute, but not the relay host’s own', () => {
+    const { core, connect, advance } = setup({ ...DEFAULT_RELAY_LIMITS, listensPerAddressPerMinute: 2 });
+    const [first, second, desktop] = [connect('10.0.0.5'), connect('10.0.0.5'), connect('10.0.0.1', true)];
+    first.listen(id(1));
+    first.listen(id(1));
+    first.listen(id(2));
+    second.listen(id(3));
+    for (let route = 10; route < 15; route += 1) desktop.listen(id(route));
+    expect(second.received).toEqual([expect.objectContaining({ op: 'error', code: 3 })]);
+    expect(core.stats().routes).toBe(7);
+    advance(60_000);
+    second.listen(id(3));
+    expect(core.stats().routes).toBe(8);
   });
 
   it('counts text messages as malformed', () => {
@@ -94,14 +126,15 @@ describe('RelayCore', () => {
 
   it('holds a thousand paired sessions', () => {
     const { core, connect } = setup();
-    const desktop = connect();
+    // The desktop's own link: it listens on every session's route.
+    const desktop = connect('10.0.0.1', true);
     for (let session = 0; session < 1000; session += 1) {
       const route = new Uint8Array(16);
       new DataView(route.buffer).setUint32(0, session);
       const phone = connect(`10.0.${session >> 8}.${session & 255}`);
-      phone.send({ op: 'listen', route });
+      phone.listen(route);
       route[15] = 1;
-      desktop.send({ op: 'listen', route });
+      desktop.listen(route);
       route[15] = 2;
       desktop.send({ op: 'open', rendezvous: route, ttlSeconds: 7 * 24 * 3600 });
     }
@@ -112,7 +145,7 @@ describe('RelayCore', () => {
   it('closes idle sockets on sweep, but not one that holds something or the relay host’s own', () => {
     const { core, connect, advance } = setup({ ...DEFAULT_RELAY_LIMITS, idleSocketMs: 1000 });
     const [idle, listening, opened, desktop] = [connect(), connect(), connect(), connect('10.0.0.1', true)];
-    listening.send({ op: 'listen', route: id(1) });
+    listening.listen(id(1));
     opened.send({ op: 'open', rendezvous: id(2), ttlSeconds: 60 });
     advance(999);
     core.sweep();
@@ -120,7 +153,7 @@ describe('RelayCore', () => {
     advance(1);
     core.sweep();
     expect([idle, listening, opened, desktop].map((peer) => peer.closes)).toEqual([[1001], [], [], []]);
-    idle.send({ op: 'listen', route: id(3) });
+    idle.listen(id(3));
     expect(core.stats().routes).toBe(1);
   });
 

@@ -6,7 +6,8 @@ import {
   RelayErrorCode,
   RelayWireError,
 } from '../../../shared/pairing/relayWire';
-import { RELAY_NONCE_BYTES, verifyRouteProof } from '../../../shared/pairing/relayProof';
+import { RELAY_NONCE_BYTES } from '../../../shared/pairing/relayProof';
+import { verifyRouteProof } from './routeProof';
 import type { Logger } from '../../log';
 import { MAX_CHUNKS, MAX_FRAME_LENGTH } from '../../../shared/pairing/secureChannel';
 import { AddressBook } from './addressBook';
@@ -29,6 +30,11 @@ export interface RelayLimits {
   knocksPerRendezvous: number;
   knocksPerAddress: number;
   knockWindowMs: number;
+  /**
+   * LISTENs per remote address per minute. Each costs the relay a signature check, so this bounds the CPU
+   * one LAN host can make it spend; the relay's own host (the desktop's link) is not counted.
+   */
+  listensPerAddressPerMinute: number;
   routesPerSocket: number;
   rendezvousPerSocket: number;
   /** Routes listened on across the relay. */
@@ -64,6 +70,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   knocksPerRendezvous: 5,
   knocksPerAddress: 20,
   knockWindowMs: 60_000,
+  listensPerAddressPerMinute: 600,
   routesPerSocket: 2048,
   rendezvousPerSocket: 2048,
   routesTotal: 65_536,
@@ -131,6 +138,7 @@ export class RelayCore {
   private readonly queues: FrameQueues;
   private readonly rendezvous = new RendezvousTable<PeerState>((id, owner) => owner.rendezvous.delete(id));
   private readonly knocksByAddress: RateLimiter;
+  private readonly listensByAddress: RateLimiter;
   private readonly knocksByRendezvous: RateLimiter;
   private readonly addresses: AddressBook;
   private readonly refusals: RefusalLog;
@@ -151,6 +159,7 @@ export class RelayCore {
     this.addresses = new AddressBook(limits.socketsPerAddress, limits.queueBytesPerAddress);
     this.refusals = new RefusalLog(log, limits.refusalLinesPerMinute, 60_000, now);
     this.knocksByAddress = new RateLimiter(limits.knocksPerAddress, limits.knockWindowMs, MAX_LIMITER_KEYS);
+    this.listensByAddress = new RateLimiter(limits.listensPerAddressPerMinute, 60_000, MAX_LIMITER_KEYS);
     this.knocksByRendezvous = new RateLimiter(
       limits.knocksPerRendezvous,
       limits.knockWindowMs,
@@ -194,6 +203,7 @@ export class RelayCore {
     this.queues.sweep(now);
     this.rendezvous.sweep(now);
     this.knocksByAddress.sweep(now);
+    this.listensByAddress.sweep(now);
     this.knocksByRendezvous.sweep(now);
     this.addresses.sweep();
     for (const peer of this.peers) {
@@ -231,6 +241,14 @@ export class RelayCore {
       case 'listen': {
         const route = key(message.route);
         if (peer.routes.has(route)) return;
+        if (!peer.connection.ownHost && !this.listensByAddress.take(peer.connection.address, now)) {
+          return this.error(
+            peer,
+            message.route,
+            RelayErrorCode.rateLimited,
+            'too many listens, wait a minute',
+          );
+        }
         // A client of this protocol never sends a bad proof, so a socket that does counts towards closing.
         if (!verifyRouteProof(message.route, peer.nonce, message.proof)) {
           return this.malformed(peer, message.route, RelayErrorCode.unproven, 'listen proof does not verify');

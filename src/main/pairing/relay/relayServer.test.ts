@@ -1,10 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { once } from 'node:events';
 import NodeWebSocket from 'ws';
 import type { RelayClient } from '../../../shared/pairing/relayClient';
-import { encodeClientMessage, RELAY_MAX_BODY_BYTES, RelayErrorCode } from '../../../shared/pairing/relayWire';
+import { routeKey } from '../../../shared/pairing/relayProof';
+import {
+  encodeClientMessage,
+  RELAY_MAX_BODY_BYTES,
+  RELAY_PROTOCOL,
+  RelayErrorCode,
+} from '../../../shared/pairing/relayWire';
 import { queuedCost } from './frameQueue';
 import type { Relay } from './relayServer';
 import {
+  provenListen,
   randomId,
   rawSocket,
   recordingClient,
@@ -149,13 +157,24 @@ describe('relay rendezvous', () => {
     const rendezvous = randomId();
     const replyRoute = randomId();
     desktop.client.open(rendezvous, 120);
-    await until(() => running.stats().rendezvous === 1, 'open');
+    phone.client.listen(replyRoute);
+    await until(() => running.stats().rendezvous === 1 && running.stats().routes === 1, 'open');
     phone.client.knock(rendezvous, replyRoute, frame(7, 96));
     await until(() => desktop.events.length === 1, 'knocked');
-    expect(desktop.events[0]).toEqual({ type: 'knocked', rendezvous, replyRoute, handshake: frame(7, 96) });
+    // The reply route itself stays on the phone: the desktop learns its wire id, which is enough to answer.
+    const replyId = routeKey(replyRoute).wireId;
+    expect(desktop.events[0]).toEqual({
+      type: 'knocked',
+      rendezvous,
+      replyRoute: replyId,
+      handshake: frame(7, 96),
+    });
+    desktop.client.send(replyId, frame(9, 48));
+    await until(() => phone.events.length === 1, 'message 2');
+    expect(phone.events[0]).toEqual({ type: 'deliver', route: replyRoute, frame: frame(9, 48) });
     phone.client.knock(rendezvous, replyRoute, frame(8, 96));
-    await until(() => phone.events.length === 1, 'unknown_rendezvous');
-    expect(phone.events[0]).toMatchObject({ code: RelayErrorCode.unknownRendezvous, id: rendezvous });
+    await until(() => phone.events.length === 2, 'unknown_rendezvous');
+    expect(phone.events[1]).toMatchObject({ code: RelayErrorCode.unknownRendezvous, id: rendezvous });
     expect(running.stats().rendezvous).toBe(0);
   });
 
@@ -238,9 +257,10 @@ describe('relay robustness', () => {
     badOpen[0] = 0x02;
     badOpen.fill(5, 1, 17);
     raw.socket.send(badOpen);
-    await until(() => raw.received.length === 3, 'errors');
-    expect(raw.received.map((message) => message.op === 'error' && message.code)).toEqual([1, 1, 1]);
-    expect(raw.received[2]).toMatchObject({ id: new Uint8Array(16).fill(5) });
+    await until(() => raw.received.length === 4, 'errors');
+    const errors = raw.received.slice(1);
+    expect(errors.map((message) => message.op === 'error' && message.code)).toEqual([1, 1, 1]);
+    expect(errors[2]).toMatchObject({ id: new Uint8Array(16).fill(5) });
     for (let i = 0; i < 47; i += 1) raw.socket.send(new Uint8Array([0xff]));
     await until(() => raw.closed() !== null, 'close');
     expect(raw.closed()).toBe(1008);
@@ -288,9 +308,9 @@ describe('relay robustness', () => {
   it('drops a listener that stops reading instead of buffering for it without end', async () => {
     const { relay: running, logs } = await relay({ limits: { socketBufferBytes: 1024 * 1024 } });
     const route = randomId();
-    const stalled = new NodeWebSocket(running.wsUrl);
-    await new Promise((resolve) => stalled.once('open', resolve));
-    stalled.send(encodeClientMessage({ op: 'listen', route }));
+    const stalled = new NodeWebSocket(running.wsUrl, [RELAY_PROTOCOL]);
+    const [challenge] = (await once(stalled, 'message')) as [Buffer];
+    stalled.send(encodeClientMessage(provenListen(route, challenge.subarray(1))));
     await until(() => running.stats().routes === 1, 'listen');
     stalled.pause();
     const sender = await client(running);
