@@ -72,6 +72,8 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   tx_note_hash: 'A transaction hash must be 0x followed by 64 lowercase hexadecimal characters.',
   tx_note_text: 'A note must be 1 to 1,000 characters long.',
   tx_note_time: TIME,
+  vault_secret_version: 'A stored secret carries a whole, non-negative version number.',
+  vault_head_counter: "The vault's write counter must be a whole number from 1.",
   chain_read_chain: CHAIN,
   chain_read_block: BLOCK,
   chain_read_timestamp: TIME,
