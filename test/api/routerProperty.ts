@@ -89,6 +89,9 @@ export function describeChannelProperties(channels: readonly Channel[]): void {
         trustedOrigins: [ORIGIN],
         log: createLogger('property', (line) => logLines.push(line)),
         rpc: { fetch: noNetwork, retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } },
+        // A free loopback port: the default (the LAN address, port 8787) is shared with every other test
+        // file that starts a relay, and vitest runs two files at once.
+        pairing: { host: '127.0.0.1', port: 0 },
       });
     });
     afterAll(() => {
