@@ -10,7 +10,6 @@ import { appCalls } from '../../src/shared/api/calls/app';
 import { chainsCalls } from '../../src/shared/api/calls/chains';
 import { devicesCalls } from '../../src/shared/api/calls/devices';
 import { localDataCalls } from '../../src/shared/api/calls/localData';
-import { pairingCalls } from '../../src/shared/api/calls/pairing';
 import { settingsCalls } from '../../src/shared/api/calls/settings';
 import { CHANNELS, calls, type Channel } from '../../src/shared/api/contract';
 import { RESET_CONFIRMATION } from '../../src/shared/localData';
@@ -27,18 +26,15 @@ const own = { origin: ORIGIN, isMainFrame: true };
 
 /**
  * The channels are run in two files, so that two workers share the work: the wallet's own set-up (app,
- * settings, local data, accounts, chains, devices, pairing) here, and everything else, taken as the rest of
- * the contract so that a new family cannot be left out of both.
+ * settings, local data, accounts, chains, devices) in one, and everything else, taken as the rest of the
+ * contract so that a new family cannot be left out of both, in the other.
+ *
+ * Pairing runs first in the other file on purpose. Its start needs the keychain and must succeed, and the
+ * private gnome-keyring this test runs stopped answering, in some loaded runs, after the tens of thousands of
+ * D-Bus connections vault.status and the chain endpoints make in this half (every call of the keyring binding
+ * opens one). Why it stops is not known yet; the refusal names it when it happens.
  */
-const SETUP_FAMILIES = [
-  appCalls,
-  settingsCalls,
-  localDataCalls,
-  accountsCalls,
-  chainsCalls,
-  devicesCalls,
-  pairingCalls,
-];
+const SETUP_FAMILIES = [appCalls, settingsCalls, localDataCalls, accountsCalls, chainsCalls, devicesCalls];
 export const SETUP_CHANNELS = SETUP_FAMILIES.flatMap((family) => Object.keys(family) as Channel[]);
 export const ACTIVITY_CHANNELS = CHANNELS.filter((channel) => !SETUP_CHANNELS.includes(channel));
 
@@ -109,6 +105,8 @@ export function describeChannelProperties(channels: readonly Channel[]): void {
           fc.anything({ withBigInt: true, withDate: true, withMap: true }),
         );
         let successes = 0;
+        // What a well-formed request was refused with, so a channel that never succeeds says why.
+        const reasons = new Set<string>();
         await fc.assert(
           fc.asyncProperty(payload, async (input) => {
             const result = await core.router.invoke(channel, input, own);
@@ -118,6 +116,8 @@ export function describeChannelProperties(channels: readonly Channel[]): void {
               expect(wellFormed).toBe(true);
               expect(calls[channel].response.safeParse(result.data).success).toBe(true);
             } else {
+              if (wellFormed && reasons.size < 5)
+                reasons.add(`${result.error.code}: ${result.error.message}`);
               expect(result.error.message.length).toBeGreaterThan(0);
               expect(result.error.code, result.error.message).toSatisfy((code) =>
                 wellFormed ? refusals.includes(code) : code === 'invalid_request',
@@ -126,7 +126,8 @@ export function describeChannelProperties(channels: readonly Channel[]): void {
           }),
           { numRuns: RUNS },
         );
-        if (succeeds === true) expect(successes, 'successes').toBeGreaterThan(0);
+        if (succeeds === true)
+          expect(successes, `successes; refused with ${[...reasons].join(' | ')}`).toBeGreaterThan(0);
         else expect(successes, `no success expected: ${succeeds}`).toBe(0);
         // Still serving, and what it stored is still readable.
         const settings = await core.router.invoke('settings.get', undefined, own);
