@@ -20,9 +20,10 @@ const TEST_ONLY = [TEST_FILE, TEST_SUPPORT];
 
 /**
  * The foundation every capability is handed in `CoreBase` (src/main/coreBase.ts), the JSON-RPC client every
- * chain reader shares, and two pure helpers.
+ * chain reader shares, the review every signing path shares (decoding, simulation, findings, what the device
+ * shows), and two pure helpers.
  */
-const BOTTOM = ['store', 'vault', 'api', 'rpc', 'security', 'web'];
+const BOTTOM = ['store', 'vault', 'api', 'rpc', 'security', 'web', 'review'];
 const BOTTOM_FILES = ['log.ts', 'coreBase.ts'];
 /** The composition root: it builds every service once and wires them together. */
 const ROOT_FILES = ['core.ts', 'coreOptions.ts'];
@@ -139,6 +140,11 @@ export default {
       from: { path: folders(BOTTOM.filter((name) => name !== 'store')) },
       to: { path: ['^src/main/store/', files(['log.ts'])] },
     },
+    {
+      comment: "The review runs the transaction on the user's own node, through the one JSON-RPC client.",
+      from: { path: '^src/main/review/' },
+      to: { path: '^src/main/rpc/' },
+    },
     ...Object.entries(HANDED_IN).map(([from, to]) => ({
       comment: `core.ts hands ${to.join(', ')} to ${from}: ${from} may name their types, never import their code.`,
       from: { path: `^src/main/${from}/` },
@@ -209,9 +215,9 @@ export default {
     },
     { comment: 'e2e may use any npm library.', from: { path: '^e2e/' }, to: { dependencyTypes: NPM } },
     {
-      comment: 'Benchmarks run core services, the phone client and doubles in plain Node.',
+      comment: 'Benchmarks run core services, the phone client, doubles and the demo wallet in plain Node.',
       from: { path: '^bench/' },
-      to: { path: ['^bench/', '^test/', '^src/(main/(?!electron/)|shared/|companion/)'] },
+      to: { path: ['^bench/', '^test/', '^scripts/demo/', '^src/(main/(?!electron/)|shared/|companion/)'] },
     },
     { comment: 'bench may use any npm library.', from: { path: '^bench/' }, to: { dependencyTypes: NPM } },
     {

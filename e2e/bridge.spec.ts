@@ -3,15 +3,18 @@ import fc from 'fast-check';
 import WebSocket from 'ws';
 import { BRIDGE_PROTOCOL } from '../src/shared/api/bridge';
 import { CHANNELS } from '../src/shared/api/contract';
+import { userMessage } from '../src/shared/api/userErrors';
 import { startHost, type RunningHost } from './fixtures/browserHost';
 
 const PAYLOADS_PER_CHANNEL = 10_000;
 /** Frames in flight at once: enough to load the host, few enough that a stall shows up as a timeout. */
 const WINDOW = 200;
+/** What every refused payload tells the page. */
+const INVALID = userMessage('invalid_request');
 
 interface ResultFrame {
   id: number;
-  result: { ok: boolean; error?: { code: string; message: string } };
+  result: { ok: boolean; error?: { code: string; message: string; detail?: string } };
 }
 
 let host: RunningHost;
@@ -66,7 +69,9 @@ test('the host process refuses forged senders and survives 10,000 random payload
       const frames = await Promise.all(payloads.slice(start, start + WINDOW).map((p) => call(channel, p)));
       for (const { result } of frames) {
         if (result.ok) continue;
-        if (result.error?.code !== 'invalid_request' || !result.error.message.includes(channel)) {
+        // The page reads a sentence; which channel refused what stays in the detail, under "Details".
+        const { code, message, detail } = result.error ?? {};
+        if (code !== 'invalid_request' || message !== INVALID || !detail?.includes(channel)) {
           unexpected.push(`${channel}: ${JSON.stringify(result.error)}`);
         }
       }

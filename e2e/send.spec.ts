@@ -41,6 +41,13 @@ test('sends from the emulated Ledger after a review, speeds up a pending send an
   const pending = recent.getByRole('listitem', { name: 'Send on Arbitrum One, nonce 0' });
   await expect(pending).toContainText('Pending');
   await pending.getByRole('button', { name: 'Speed up' }).click();
+  // The speed-up is reviewed like any transaction: the old and the new max fee, side by side.
+  const replacement = page.getByRole('dialog', { name: 'Speed up transaction' });
+  await expect(replacement).toContainText('Old max fee');
+  await expect(replacement).toContainText('New max fee');
+  await page.screenshot({ path: `${ARTIFACTS}/send-speed-up-review.png` });
+  await replacement.getByRole('button', { name: 'Sign speed-up' }).click();
+  await expect(pending).toContainText('Being replaced');
   const speedUp = recent.getByRole('listitem', { name: 'Speed-up on Arbitrum One, nonce 0' });
   await expect(speedUp).toBeVisible({ timeout: 15_000 });
   const arbitrum = demo().chains.find((chain) => chain.chainId === DEMO_PENDING_CHAIN)?.url as string;

@@ -53,7 +53,10 @@ export async function connectBridge(origin: string, secret: string): Promise<Bri
       socket.send(JSON.stringify({ id, channel, payload }));
       const envelope = Envelope.parse(await result);
       if (!envelope.ok)
-        throw new Error(`${channel} failed: ${envelope.error.code}: ${envelope.error.message}`);
+        throw new Error(
+          `${channel} failed: ${envelope.error.code}: ${envelope.error.message}` +
+            (envelope.error.detail ? ` (${envelope.error.detail})` : ''),
+        );
       return calls[channel].response.parse(envelope.data) as ResponseOf<typeof channel>;
     },
     async close() {

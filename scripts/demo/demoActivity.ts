@@ -22,7 +22,7 @@ import { MINI_SWAP_POOL_ABI } from '../../test/contracts/miniSwapPool';
 import type { BridgeClient } from './bridgeClient';
 import { DEMO_LEDGER_FUNDS } from './demoPortfolio';
 
-interface DemoNode {
+export interface DemoNode {
   chainId: number;
   url: string;
 }

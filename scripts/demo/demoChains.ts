@@ -16,13 +16,15 @@ import {
   DEMO_TOKENS,
   type DemoToken,
 } from './demoPortfolio';
+import { seedReview } from './demoReview';
 
 const TOTAL_SUPPLY = 10n ** 30n;
 
 /**
  * Starts one anvil per demo chain and seeds it: Multicall3 at its canonical address, every token of the
  * wallet's bundled list for that chain at its real address (so no listed token reads as missing), the
- * look-alike, and the balances of demoPortfolio.ts. Nodes already started are stopped if a later one fails.
+ * look-alike, the balances of demoPortfolio.ts, the history of demoActivity.ts and the review's contracts of
+ * demoReview.ts. Nodes already started are stopped if a later one fails.
  */
 export async function startDemoChains(): Promise<AnvilNode[]> {
   const nodes: AnvilNode[] = [];
@@ -30,6 +32,7 @@ export async function startDemoChains(): Promise<AnvilNode[]> {
     for (const chainId of DEMO_CHAIN_IDS) nodes.push(await startAnvil(chainId));
     await Promise.all(nodes.map(seedChain));
     await seedActivity(nodes);
+    await seedReview(nodes);
     return nodes;
   } catch (error) {
     await Promise.all(nodes.map((node) => node.stop()));

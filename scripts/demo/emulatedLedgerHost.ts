@@ -12,8 +12,8 @@ bus.plug(
   'emulated-ledger',
   new LedgerEmulator({
     model: 'Nano X',
-    // Revokes and token sends carry contract data, which the Ethereum app signs only with blind signing on
-    // (this wallet sends no clear-signing metadata yet).
+    // Sends of tokens Ledger has signed descriptors for (the demo's USDC on chain 1) are clear-signed; revokes
+    // and other contract calls carry data the Ethereum app signs only with blind signing on.
     blindSigning: true,
     confirmationDelayMs: Number(process.env.LEDGER_EMULATOR_CONFIRM_MS ?? 1500),
   }),

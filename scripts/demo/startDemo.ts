@@ -10,6 +10,7 @@ import { type BridgeClient, connectBridge } from './bridgeClient';
 import { leavePendingSend, sendWithEmulatedLedger } from './demoActivity';
 import { startDemoChains } from './demoChains';
 import { amountOf, DEMO_ACCOUNTS, DEMO_CHAIN_IDS, DEMO_TOKENS, LOOK_ALIKE } from './demoPortfolio';
+import { configureReview } from './demoReview';
 
 export interface DemoOptions {
   /** The browser host's port; 0 (the default) takes a free one. */
@@ -45,8 +46,8 @@ const HOST_START_TIMEOUT_MS = 20_000;
 
 /**
  * The demo wallet in the browser host: three seeded anvil chains, a private Secret Service for the vault, and
- * a wallet configured through its own API (chains, custom RPCs, watch-only accounts, the look-alike token),
- * refreshed and checked against demoPortfolio.ts before this resolves.
+ * a wallet configured through its own API (chains, custom RPCs, watch-only accounts, the look-alike token,
+ * the review's token and router name), refreshed and checked against demoPortfolio.ts before this resolves.
  */
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   return withCleanup(async (cleanup) => {
@@ -236,6 +237,7 @@ async function configureWallet(host: RunningHost, chains: readonly DemoChain[]):
     for (const { address, label } of DEMO_ACCOUNTS)
       await bridge.call('accounts.addWatch', { address, label });
     await bridge.call('tokens.add', { chainId: LOOK_ALIKE.chainId, address: LOOK_ALIKE.address });
+    await configureReview(bridge);
     const stale = (await bridge.call('portfolio.refresh')).filter((status) => status.state !== 'ok');
     if (stale.length > 0) {
       const reasons = stale.map((status) => `${status.name}: ${status.reason ?? 'stale'}`);

@@ -85,9 +85,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const { signers, ...signersModule } = createSignersModule(base, {
     sources: options.deviceSources ?? [],
-    activity: async (addresses) => (await networks.ready(), networks.chains.activity(addresses)),
     phones: pairing,
     activeChainId,
+    networks,
     onAccountsChanged: refreshBalances,
     recheckMs: options.deviceRecheckMs,
   });

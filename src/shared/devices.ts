@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { Address, ChainId } from './chains/chain';
 
-export const HardwareKind = z.enum(['ledger', 'trezor']);
-export type HardwareKind = z.infer<typeof HardwareKind>;
+import { TxReview, TypedDataReview } from './review';
+import { HardwareKind, SigningKind } from './signingKind';
 
-/** Everything that can sign: the hardware devices and a paired phone. */
-export const SigningKind = z.enum(['ledger', 'trezor', 'phone']);
-export type SigningKind = z.infer<typeof SigningKind>;
+export { HardwareKind, SigningKind };
 
 /** The derivation schemes discovery scans; `custom` paths are never discovered, only entered. */
 export const DiscoveryScheme = z.enum(['ledger-live', 'bip44', 'legacy']);
@@ -199,6 +197,13 @@ export const SigningRequestView = z.strictObject({
   /** What the device screen will show, line by line, for the user to compare. */
   check: z.array(z.strictObject({ label: z.string(), value: z.string() })),
   blind: z.boolean(),
+  /** The review the user approved before this request was sent, rendered again beside the device's lines. */
+  review: z
+    .discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('transaction'), review: TxReview }),
+      z.strictObject({ type: z.literal('typed-data'), review: TypedDataReview }),
+    ])
+    .nullable(),
   /**
    * A phone's request is `waiting_for_phone` while the phone is offline and `expired` once its deadline
    * passed unanswered; either can be cancelled, and an expired one retried under the same id.

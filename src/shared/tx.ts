@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Address, ChainId } from './chains/chain';
-import { HardwareKind } from './devices';
 
 const BaseUnits = z.string().regex(/^\d{1,78}$/, 'a whole number of base units, as decimal text');
 
@@ -22,6 +21,7 @@ export const CustomFees = z.strictObject({
   /** The tip per gas; the normal tip when left out. Ignored on a legacy chain. */
   priorityFeeGwei: Gwei.optional(),
 });
+export type CustomFees = z.infer<typeof CustomFees>;
 
 /** What the user is composing; `to` is an address, an address-book name or a label. */
 export const SendDraft = z.strictObject({
@@ -37,6 +37,14 @@ export const SendDraft = z.strictObject({
     .regex(/^\d{1,30}(\.\d{1,36})?$/, 'an amount like 0.5'),
   speed: FeeChoice.default('normal'),
   custom: CustomFees.optional(),
+  /** Call data for a contract call; only with the native asset, whose amount is then the value sent. */
+  data: z
+    .string()
+    .regex(/^0x(?:[0-9a-fA-F]{2}){0,24576}$/, 'call data as 0x-prefixed hex')
+    .transform((data) => data.toLowerCase())
+    .optional(),
+  /** The user read that simulation says it reverts and signs anyway; ignored by `tx.review`. */
+  allowRevert: z.boolean().default(false),
 });
 export type SendDraft = z.input<typeof SendDraft>;
 
@@ -52,44 +60,6 @@ export const FeeOption = z.strictObject({
 });
 export type FeeOption = z.infer<typeof FeeOption>;
 
-export const RecipientWarning = z.strictObject({
-  code: z.enum(['first-time', 'contract', 'poisoning', 'token-contract', 'self']),
-  message: z.string(),
-});
-
-/** The review screen: everything that will happen, before anything is signed. */
-export const SendReview = z.strictObject({
-  chainId: ChainId,
-  from: z.strictObject({ accountId: z.number().int().positive(), address: Address, label: z.string() }),
-  to: z.strictObject({
-    address: Address,
-    resolvedFrom: z.enum(['address', 'address-book', 'label']),
-    label: z.string().nullable(),
-  }),
-  asset: z.strictObject({ token: Address.nullable(), symbol: z.string(), decimals: z.number().int() }),
-  amount: BaseUnits,
-  nonce: z.number().int().nonnegative(),
-  gasLimit: BaseUnits,
-  fees: z.strictObject({ slow: FeeOption, normal: FeeOption, fast: FeeOption, custom: FeeOption.nullable() }),
-  speed: FeeChoice,
-  /** The chain's coin, in which every fee and total is shown. */
-  nativeSymbol: z.string(),
-  /** Fee plus the amount when the coin itself is sent: the most this leaves the account with less. */
-  totalMax: BaseUnits,
-  /** Which device signs and what its screen will show; null with `cannotSign` for watch-only. */
-  signer: z
-    .strictObject({
-      kind: z.union([HardwareKind, z.literal('phone')]),
-      label: z.string(),
-      fingerprint: z.string(),
-      screen: z.array(z.strictObject({ label: z.string(), value: z.string() })),
-    })
-    .nullable(),
-  cannotSign: z.string().nullable(),
-  warnings: z.array(RecipientWarning),
-});
-export type SendReview = z.infer<typeof SendReview>;
-
 export const OutgoingView = z.strictObject({
   id: z.number().int().positive(),
   chainId: ChainId,
@@ -99,6 +69,8 @@ export const OutgoingView = z.strictObject({
   purpose: z.enum(['send', 'speed-up', 'cancel', 'revoke']),
   replaces: z.number().int().positive().nullable(),
   status: z.enum(['signed', 'pending', 'included', 'failed', 'dropped', 'replaced']),
+  /** A speed-up or cancel of this one that is still open: it is being replaced. */
+  replacedBy: z.number().int().positive().nullable(),
   blockNumber: z.number().int().nonnegative().nullable(),
   /** Blocks on top of the including one, counting it, as last seen; null until included. */
   confirmations: z.number().int().positive().nullable(),
@@ -111,6 +83,12 @@ export const OutgoingView = z.strictObject({
 export type OutgoingView = z.infer<typeof OutgoingView>;
 
 export const TransactionRef = z.strictObject({ id: z.number().int().positive() });
+
+export const ReplacementRequest = z.strictObject({
+  id: z.number().int().positive(),
+  mode: z.enum(['speed-up', 'cancel']),
+});
+export type ReplacementRequest = z.infer<typeof ReplacementRequest>;
 
 export const AllowanceView = z.strictObject({
   chainId: ChainId,

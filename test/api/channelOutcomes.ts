@@ -76,6 +76,8 @@ export const OUTCOMES: Record<Channel, ChannelOutcome> = {
     refusals: ['not_found', 'invalid_request', 'chain_mismatch', 'cannot_sign'],
     succeeds: NO_DEVICE,
   },
+  // Malformed typed data; a review needs no device, and reads codes from a chain only when one answers.
+  'signing.reviewTypedData': { refusals: ['not_found', 'invalid_request'], succeeds: true },
   'signing.cancel': { refusals: ['not_found'], succeeds: NO_PHONE },
   'signing.retry': { refusals: ['not_found'], succeeds: NO_PHONE },
   'pairing.status': ANSWERS,
@@ -108,12 +110,17 @@ export const OUTCOMES: Record<Channel, ChannelOutcome> = {
     succeeds: `${NO_CHAIN} to read fees and the nonce from`,
   },
   'tx.list': ANSWERS,
+  'tx.reviewReplacement': {
+    refusals: ['not_found', 'invalid_request'],
+    succeeds: `the wallet sent nothing: ${NO_CHAIN}`,
+  },
   'tx.speedUp': { refusals: ['not_found'], succeeds: `the wallet sent nothing: ${NO_CHAIN}` },
   'tx.cancel': { refusals: ['not_found'], succeeds: `the wallet sent nothing: ${NO_CHAIN}` },
   'approvals.list': {
     refusals: ['not_found', 'chain_unavailable'],
     succeeds: `${NO_CHAIN} to read allowances from`,
   },
+  'approvals.reviewRevoke': { refusals: ['not_found', 'cannot_sign'], succeeds: NO_DEVICE },
   'approvals.revoke': { refusals: ['not_found', 'cannot_sign'], succeeds: NO_DEVICE },
   'names.list': ANSWERS,
   // A contract label without its chain.

@@ -34,6 +34,20 @@ const BACKUP = JSON.stringify({
  * Random payloads shaped like each channel's request, so that a good share is valid and reaches the real
  * service, mixed with arbitrary values that must be refused.
  */
+/** Domains for the active chain (1), another chain, or none, so that each check before the device is met. */
+const typedData = fc.oneof(
+  fc.record({
+    domain: fc.record(
+      { name: fc.string(), chainId: fc.constantFrom(1, 10, '1') },
+      { requiredKeys: ['name'] },
+    ),
+    types: fc.constant({ Mail: [{ name: 'contents', type: 'string' }] }),
+    primaryType: fc.constantFrom('Mail', 'Other'),
+    message: fc.record({ contents: fc.string() }),
+  }),
+  fc.anything(),
+);
+
 export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
   'app.info': fc.constant(undefined),
   'chains.list': fc.constant(undefined),
@@ -129,24 +143,19 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     accountId: fc.integer({ min: -1, max: 4 }),
     message: fc.string({ maxLength: 200 }),
   }),
-  // Domains for the active chain (1), another chain, or none, so that each check before the device is met.
   'signing.typedData': fc.record(
     {
       accountId: fc.integer({ min: 1, max: 4 }),
       allowMissingChainId: fc.boolean(),
       allowBlindSigning: fc.boolean(),
-      typedData: fc.oneof(
-        fc.record({
-          domain: fc.record(
-            { name: fc.string(), chainId: fc.constantFrom(1, 10, '1') },
-            { requiredKeys: ['name'] },
-          ),
-          types: fc.constant({ Mail: [{ name: 'contents', type: 'string' }] }),
-          primaryType: fc.constantFrom('Mail', 'Other'),
-          message: fc.record({ contents: fc.string() }),
-        }),
-        fc.anything(),
-      ),
+      typedData,
+    },
+    { requiredKeys: ['accountId', 'typedData'] },
+  ),
+  'signing.reviewTypedData': fc.record(
+    {
+      accountId: fc.integer({ min: -1, max: 4 }),
+      typedData,
     },
     { requiredKeys: ['accountId', 'typedData'] },
   ),
@@ -182,11 +191,23 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     amount: fc.constantFrom('0.5', 'x'),
   }),
   'tx.list': fc.constant(undefined),
+  'tx.reviewReplacement': fc.record({
+    id: fc.integer({ min: -1, max: 4 }),
+    mode: fc.oneof(fc.constantFrom('speed-up', 'cancel'), fc.string()),
+  }),
   'tx.speedUp': fc.record({ id: fc.integer({ min: -1, max: 4 }) }),
   'tx.cancel': fc.record({ id: fc.integer({ min: -1, max: 4 }) }),
   'approvals.list': fc.record({
     accountId: fc.integer({ min: -1, max: 4 }),
     chainId: fc.oneof(fc.constantFrom(1, 10), fc.integer()),
+  }),
+  'approvals.reviewRevoke': fc.record({
+    accountId: fc.integer({ min: -1, max: 4 }),
+    chainId: fc.constantFrom(1, 10),
+    allowances: fc.array(
+      fc.record({ token: fc.constantFrom(...WATCHED), spender: fc.constantFrom(...WATCHED) }),
+      { maxLength: 2 },
+    ),
   }),
   'approvals.revoke': fc.record({
     accountId: fc.integer({ min: -1, max: 4 }),

@@ -1,11 +1,12 @@
 import { toBeHex, zeroPadValue } from 'ethers/utils';
-import { anvilCall, deployCode } from '../anvil/chainSetup';
+import { anvilBatch, anvilCall, deployCode, type RpcCall } from '../anvil/chainSetup';
 import { ACROSS_SPOKE_POOL_RUNTIME } from './acrossSpokePool';
 import {
   CCTP_MESSAGE_TRANSMITTER_RUNTIME,
   CCTP_TOKEN_MESSENGER_RUNTIME,
   REMOTE_TOKEN_MESSENGER_SLOT,
 } from './cctp';
+import { DRAINER_RUNTIME, DRAINER_SLOT } from './drainer';
 import { MINI_SWAP_POOL_RUNTIME } from './miniSwapPool';
 
 /** Places the bridge and DEX test doubles on a local chain, usually at the real contracts' addresses. */
@@ -34,4 +35,23 @@ export async function deployCctpMessageTransmitter(url: string, address: string)
 /** The pool trades whatever tokens it holds: give it balances with setTokenBalances. */
 export async function deployMiniSwapPool(url: string, address: string): Promise<void> {
   await deployCode(url, address, MINI_SWAP_POOL_RUNTIME);
+}
+
+/** The calls that place a drainer whose `claim()` pulls `amount` of `token`: batch them with other set-up. */
+export function drainerSetup(address: string, token: string, amount: bigint): RpcCall[] {
+  const slot = (index: bigint) => toBeHex(index, 32);
+  return [
+    ['anvil_setCode', [address, DRAINER_RUNTIME]],
+    ['anvil_setStorageAt', [address, slot(DRAINER_SLOT.token), zeroPadValue(token, 32)]],
+    ['anvil_setStorageAt', [address, slot(DRAINER_SLOT.amount), toBeHex(amount, 32)]],
+  ];
+}
+
+export async function deployDrainer(
+  url: string,
+  address: string,
+  token: string,
+  amount: bigint,
+): Promise<void> {
+  await anvilBatch(url, drainerSetup(address, token, amount));
 }

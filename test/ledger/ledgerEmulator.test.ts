@@ -1,9 +1,11 @@
 import Eth from '@ledgerhq/hw-app-eth';
-import { Signature, Transaction, keccak256, recoverAddress, verifyMessage } from 'ethers';
+import { Interface, Signature, Transaction, keccak256, recoverAddress, verifyMessage } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import { expectedAddress } from '../signing/fixtures';
 import { LedgerEmulator, SW } from './ledgerEmulator';
 import { TEST_MNEMONIC } from '../signing/fixtures';
+import { ledgerTokenDescriptor } from '../../src/main/review/device/ledgerTokens';
+import { toChecksumAddress } from '../../src/main/store/address';
 
 const PATH = "44'/60'/0'/0/0";
 const OFFLINE = { calServiceURL: null, cryptoassetsBaseURL: null };
@@ -82,6 +84,79 @@ describe('LedgerEmulator', () => {
     await expect(
       eth.signTransaction(PATH, transaction.unsignedSerialized.slice(2), NO_RESOLUTION),
     ).resolves.toBeDefined();
+  });
+
+  describe('ERC-20 token information (E0 0A)', () => {
+    const usdc = toChecksumAddress('0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48');
+    const alice = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+    const transfer = new Interface(['function transfer(address,uint256)']).encodeFunctionData('transfer', [
+      alice,
+      12_500_000n,
+    ]);
+    const usdcTransfer = (chainId = 1n) =>
+      Transaction.from({
+        type: 2,
+        chainId,
+        nonce: 0,
+        maxFeePerGas: 21_000_000_000n,
+        maxPriorityFeePerGas: 1n,
+        gasLimit: 60_000n,
+        to: usdc,
+        data: transfer,
+      }).unsignedSerialized.slice(2);
+    const withUsdc = { ...NO_RESOLUTION, erc20Tokens: [ledgerTokenDescriptor(1, usdc)?.hex ?? ''] };
+
+    it('answers with the slot it stored the token in, and refuses a forged descriptor', async () => {
+      const emulator = new LedgerEmulator();
+      const descriptor = ledgerTokenDescriptor(1, usdc)?.hex ?? '';
+      const length = (descriptor.length / 2).toString(16).padStart(2, '0');
+      const answer = await emulator.exchange(Buffer.from(`e00a0000${length}${descriptor}`, 'hex'));
+      expect(answer.toString('hex')).toBe('009000');
+      const forged = descriptor.slice(0, 2) + Buffer.from('USDT').toString('hex') + descriptor.slice(10);
+      expect(await status(emulator, `e00a0000${length}${forged}`)).toBe(SW.INVALID_DATA);
+    });
+
+    it('clear-signs a transfer of a provided token with blind signing off, showing token, amount, recipient', async () => {
+      const emulator = new LedgerEmulator({ blindSigning: false });
+      const eth = new Eth(emulator, 'w0w', OFFLINE);
+      const result = await eth.signTransaction(PATH, usdcTransfer(), withUsdc);
+      expect(emulator.exchangeLog.map((entry) => entry.ins)).toContain(0x0a);
+      expect(emulator.lastScreen).toEqual([
+        { label: 'Amount', value: 'USDC 12.5' },
+        { label: 'To', value: alice },
+        { label: 'Max fees', value: 'ETH 0.00126' },
+      ]);
+      const signed = Transaction.from(`0x${usdcTransfer()}`);
+      signed.signature = Signature.from({
+        r: `0x${result.r}`,
+        s: `0x${result.s}`,
+        v: BigInt(`0x${result.v}`),
+      });
+      expect(signed.from).toBe(expectedAddress(`m/${PATH}`));
+    });
+
+    it('still needs blind signing without the descriptor, on another chain, and once the token was used', async () => {
+      const emulator = new LedgerEmulator({ blindSigning: false });
+      const eth = new Eth(emulator, 'w0w', OFFLINE);
+      await expect(eth.signTransaction(PATH, usdcTransfer(), NO_RESOLUTION)).rejects.toThrow(/Blind signing/);
+      await expect(eth.signTransaction(PATH, usdcTransfer(8453n), withUsdc)).rejects.toThrow(/Blind signing/);
+      await eth.signTransaction(PATH, usdcTransfer(), withUsdc);
+      // The app forgets provided tokens once it signed.
+      await expect(eth.signTransaction(PATH, usdcTransfer(), NO_RESOLUTION)).rejects.toThrow(/Blind signing/);
+    });
+
+    it('shows the transaction hash of blind-signed data, and names the network off chain 1', async () => {
+      const emulator = new LedgerEmulator({ blindSigning: true });
+      const eth = new Eth(emulator, 'w0w', OFFLINE);
+      const unsigned = usdcTransfer(8453n);
+      await eth.signTransaction(PATH, unsigned, NO_RESOLUTION);
+      expect(emulator.lastScreen).toEqual([
+        { label: 'To', value: usdc },
+        { label: 'Max fees', value: 'ETH 0.00126' },
+        { label: 'Network', value: 'Base' },
+        { label: 'Transaction hash', value: keccak256(`0x${unsigned}`) },
+      ]);
+    });
   });
 
   it('signs a personal message after the configured delay', async () => {

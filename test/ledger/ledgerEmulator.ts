@@ -13,27 +13,26 @@ import {
   keccak256,
   toUtf8String,
 } from 'ethers';
+import {
+  SW,
+  StatusWord,
+  ok,
+  parseApdu,
+  parsePath,
+  readPath,
+  statusOnly,
+  versionNumbers,
+  type Apdu,
+  type ExchangeLogEntry,
+} from './apdu';
+import { transactionScreen, type ScreenPair } from './emulatorScreen';
+import { legacyV, serializedLength } from './emulatorSigning';
+import { ProvidedTokens, parseTokenInformation } from './emulatorTokens';
 import { TypedDataAssembler } from './emulatorTypedData';
 import { TEST_MNEMONIC } from '../signing/fixtures';
 
-/** The published all-"abandon" test mnemonic: every key it yields is public, so no real funds are at stake. */
-
-export const SW = {
-  OK: 0x9000,
-  LOCKED: 0x5515,
-  SECURITY_NOT_SATISFIED: 0x6982,
-  DENIED: 0x6985,
-  DENIED_NEWER: 0x5501,
-  INVALID_DATA: 0x6a80,
-  CLA_NOT_SUPPORTED: 0x6e00,
-  INS_NOT_SUPPORTED: 0x6d00,
-  APP_NOT_OPEN: 0x6e01,
-  APP_NOT_OPEN_INS: 0x6d02,
-  /** The dashboard of recent firmware, and its lock screen on older firmware. */
-  NO_APP_OPEN: 0x6511,
-  LOCKED_OLDER: 0x6b0c,
-  WRONG_APP: 0x6a15,
-} as const;
+export { SW, type ExchangeLogEntry } from './apdu';
+export type { ScreenPair } from './emulatorScreen';
 
 export interface LedgerEmulatorOptions {
   /** The app open on the device; `BOLOS` is the dashboard. Default: Ethereum 1.13.0. */
@@ -54,23 +53,14 @@ export interface LedgerEmulatorOptions {
   mnemonic?: string;
 }
 
-export interface ExchangeLogEntry {
-  cla: number;
-  ins: number;
-  p1: number;
-  p2: number;
-}
-
-interface Apdu extends ExchangeLogEntry {
-  data: Buffer;
-}
-
 const DASHBOARD = 'BOLOS';
 const FIRST_VERSION_WITH_FULL_EIP712 = [1, 9, 19];
 
 /**
  * A test double of the Ledger Ethereum app, answering at the `Transport.exchange` level with real
  * signatures from the test mnemonic. Not a device: it never touches USB and exists only under test/.
+ * Like the app, it takes Ledger-signed ERC-20 descriptors (`E0 0A`) and shows a transfer of such a token in
+ * clear; it records the review it would show in `lastScreen`.
  */
 export class LedgerEmulator extends Transport {
   exchangeCount = 0;
@@ -83,6 +73,8 @@ export class LedgerEmulator extends Transport {
   confirmationDelayMs: number;
   dashboardStatus: number;
   wrongAppStatus: number;
+  /** What the app showed for the last transaction it got to its review (approved or not), pair by pair. */
+  lastScreen: ScreenPair[] | null = null;
 
   private readonly root: HDKey;
   private lockStatus: number | null = null;
@@ -93,6 +85,7 @@ export class LedgerEmulator extends Transport {
   private transaction: { path: number[]; payload: Buffer } | null = null;
   private message: { path: number[]; length: number; payload: Buffer } | null = null;
   private typedData = new TypedDataAssembler();
+  private readonly tokens = new ProvidedTokens();
 
   constructor(options: LedgerEmulatorOptions = {}) {
     super();
@@ -197,6 +190,8 @@ export class LedgerEmulator extends Transport {
         return ok(Buffer.from([this.blindSigning ? 0x01 : 0x00, ...versionNumbers(this.app.version)]));
       case 0x08:
         return this.signPersonalMessage(command);
+      case 0x0a:
+        return ok(Buffer.from([this.tokens.add(parseTokenInformation(command.data))]));
       case 0x0c:
         return this.signTypedData(command);
       case 0x1a:
@@ -252,7 +247,10 @@ export class LedgerEmulator extends Transport {
     if (expected === null || payload.length < expected) return ok(Buffer.alloc(0));
     this.transaction = null;
     const transaction = Transaction.from(hexlify(payload));
-    if (transaction.data !== '0x' && !this.blindSigning) throw new StatusWord(SW.INVALID_DATA);
+    const screen = transactionScreen(payload, this.tokens);
+    this.tokens.clear();
+    if (screen.blind && !this.blindSigning) throw new StatusWord(SW.INVALID_DATA);
+    this.lastScreen = screen.pairs;
     await this.confirm();
     const signature = this.sign(path, keccak256(payload));
     const v = transaction.type === 0 ? legacyV(transaction.chainId, signature.recovery) : signature.recovery;
@@ -334,67 +332,8 @@ export class LedgerEmulator extends Transport {
 
   private resetCommandState(): void {
     this.transaction = null;
+    this.tokens.clear();
     this.message = null;
     this.typedData = new TypedDataAssembler();
   }
-}
-
-class StatusWord extends Error {
-  constructor(readonly status: number) {
-    super(`status 0x${status.toString(16)}`);
-  }
-}
-
-function parseApdu(apdu: Buffer): Apdu {
-  const [cla = 0, ins = 0, p1 = 0, p2 = 0, length = 0] = apdu;
-  return { cla, ins, p1, p2, data: apdu.subarray(5, 5 + length) };
-}
-
-function readPath(data: Buffer): { path: number[]; rest: Buffer } {
-  const depth = data[0] ?? 0;
-  const path = Array.from({ length: depth }, (_, i) => data.readUInt32BE(1 + 4 * i));
-  return { path, rest: data.subarray(1 + 4 * depth) };
-}
-
-function parsePath(path: string): number[] {
-  return path
-    .split('/')
-    .slice(1)
-    .map((step) => (step.endsWith("'") ? Number(step.slice(0, -1)) + 0x80000000 : Number(step)));
-}
-
-/** The total length of a (possibly typed) transaction once its RLP list header has arrived. */
-function serializedLength(payload: Buffer): number | null {
-  const typeBytes = (payload[0] ?? 0xff) <= 0x7f ? 1 : 0;
-  const header = payload[typeBytes];
-  if (header === undefined) return null;
-  if (header < 0xf8) return typeBytes + 1 + (header - 0xc0);
-  const lengthBytes = header - 0xf7;
-  if (payload.length < typeBytes + 1 + lengthBytes) return null;
-  return typeBytes + 1 + lengthBytes + payload.readUIntBE(typeBytes + 1, lengthBytes);
-}
-
-/**
- * The app computes EIP-155's v over the chain id's top 4 bytes and returns only its low byte, so hosts
- * must recover the parity for chain ids above 109 themselves.
- */
-function legacyV(chainId: bigint, recovery: number): number {
-  const hex = chainId.toString(16);
-  const top = Number.parseInt((hex.length % 2 ? `0${hex}` : hex).slice(0, 8), 16);
-  return (top * 2 + 35 + recovery) & 0xff;
-}
-
-function versionNumbers(version: string): number[] {
-  return version
-    .split(/[.-]/)
-    .slice(0, 3)
-    .map((part) => Number.parseInt(part, 10) || 0);
-}
-
-function ok(data: Buffer): Buffer {
-  return Buffer.concat([data, statusOnly(SW.OK)]);
-}
-
-function statusOnly(status: number): Buffer {
-  return Buffer.from([status >> 8, status & 0xff]);
 }

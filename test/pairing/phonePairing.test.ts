@@ -1,8 +1,6 @@
 import { Transaction } from 'ethers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { phoneAccount } from '../../src/companion/core/phoneKeys';
-import type { UnsignedTransaction } from '../../src/main/signers/signer';
-import { toChecksumAddress } from '../../src/main/store/address';
 import { RelayClient } from '../../src/shared/pairing/relayClient';
 import { startAnvil, type AnvilNode } from '../anvil/anvil';
 import { anvilCall, waitForReceipt } from '../anvil/chainSetup';
@@ -16,28 +14,13 @@ import {
   type Desktop,
   type HeadlessPhone,
 } from './pairingHarness';
+import { BOB, CHAIN_ID, reviewOf, transfer } from './reviewedTransfer';
 
 const PHONE_MNEMONIC = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
-const BOB = toChecksumAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
-const CHAIN_ID = 31_337;
 
 const temp = useTempDatabase('pairing-');
 let desktop: Desktop;
 afterEach(async () => desktop?.close());
-
-function transfer(nonce: number): UnsignedTransaction {
-  return {
-    type: 2,
-    chainId: BigInt(CHAIN_ID),
-    nonce,
-    to: BOB,
-    value: 10n ** 16n,
-    data: '0x',
-    gasLimit: 21_000n,
-    maxFeePerGas: 3_000_000_000n,
-    maxPriorityFeePerGas: 1_000_000_000n,
-  };
-}
 
 const pair = (phone: HeadlessPhone) => pairPhone(desktop, phone);
 
@@ -58,7 +41,7 @@ describe('pairing a phone and signing with it', () => {
     expect(desktop.view().phones).toMatchObject([{ name: 'Alice’s phone', address, status: 'active' }]);
 
     await anvilCall(anvil.url, 'anvil_setBalance', [address, '0xde0b6b3a7640000']);
-    const signing = desktop.signers.signTransaction(account.id, transfer(0));
+    const signing = desktop.signers.signTransaction(account.id, transfer(0), reviewOf(transfer(0)));
     const request = await until(() => phone.client.requests()[0], 'the request on the phone');
     expect(request.request).toMatchObject({ chainId: CHAIN_ID, desktop: 'Test desktop', desktopChainId: 1 });
     expect(request.request.tx).toMatchObject({ to: BOB, value: '10000000000000000' });
@@ -90,7 +73,7 @@ describe('pairing a phone and signing with it', () => {
     desktop.events.subscribe((name, payload) => {
       if (name === 'signing.request') states.push((payload as { status: string }).status);
     });
-    const signing = desktop.signers.signTransaction(account.id, transfer(0));
+    const signing = desktop.signers.signTransaction(account.id, transfer(0), reviewOf(transfer(0)));
     await until(() => states.includes('waiting_for_phone'), 'the waiting state');
     const desktopId = phone.state().desktops[0]?.id as string;
     const inboxBefore = phone.state().desktops[0]?.inbox;
@@ -173,7 +156,7 @@ describe('what the protocol refuses', () => {
     ]);
     expect(accountEvents).toBe(0);
 
-    const signing = desktop.signers.signTransaction(account.id, transfer(0));
+    const signing = desktop.signers.signTransaction(account.id, transfer(0), reviewOf(transfer(0)));
     const request = await until(() => phone.client.requests()[0], 'a request after the attacks');
     await phone.client.approve(request.request.id);
     await expect(signing).resolves.toBeTruthy();

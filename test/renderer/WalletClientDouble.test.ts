@@ -20,12 +20,29 @@ function sendPageWallet(): WalletClientDouble {
 const draft = { accountId: 1, chainId: 1, to: 'alice', asset: 'native', amount: '0.5' } as const;
 
 describe('WalletClientDouble', () => {
-  it("answers a review with TxService's recorded one, plus the warnings the test adds", async () => {
+  it("answers a review with TxService's recorded one, plus the findings the test adds", async () => {
     const client = sendPageWallet();
-    client.recipientWarnings = { [BOB]: [{ code: 'poisoning', message: 'Looks like one you sent to.' }] };
+    client.recipientWarnings = {
+      [BOB]: [
+        {
+          code: 'look-alike-recipient',
+          severity: 'warning',
+          overridable: false,
+          message: 'Looks like one you sent to.',
+          facts: [],
+          fix: null,
+        },
+      ],
+    };
     const review = await client.call('tx.review', draft);
-    expect(review).toMatchObject({ to: { address: BOB, resolvedFrom: 'address-book' }, speed: 'normal' });
-    expect(review.warnings.map((w) => w.code)).toEqual(['poisoning', 'first-time']);
+    expect(review).toMatchObject({
+      action: { to: { address: BOB, name: 'alice', source: 'address-book' } },
+      fees: { speed: 'normal' },
+    });
+    expect(review.findings.map((finding) => finding.code)).toEqual([
+      'look-alike-recipient',
+      'first-time-recipient',
+    ]);
   });
 
   it('invents no review for a draft or a wallet nobody recorded', async () => {

@@ -41,6 +41,7 @@ export function phoneRequest(phone: PhoneView, change: Partial<SigningRequestVie
     signer: { kind: 'phone', label: phone.name, fingerprint: phone.fingerprint, model: null },
     check: [{ label: 'Message', value: 'gm' }],
     blind: false,
+    review: null,
     status: 'waiting_for_phone',
     expiresAt: Date.now() + 5 * 60_000,
     error: null,

@@ -12,42 +12,45 @@ import { DerivationScheme } from '../../src/main/store/accountsRepository';
 import { openDatabase } from '../../src/main/store/database';
 import { createRepositories } from '../../src/main/store/repositories';
 import { TxService } from '../../src/main/tx/txService';
-import type { SendReview } from '../../src/shared/tx';
+import type { TxReview } from '../../src/shared/review';
 import type { ReviewWorld } from '../renderer/double/reviewWorld';
-import { SEND_REVIEW_SCENARIOS, type SendReviewScenario } from '../renderer/double/sendReviewScenarios';
-import { answer, type ScriptedRpcServer, scriptedRpcServer } from '../anvil/scriptedRpcServer';
+import {
+  REVERTER,
+  REVERTER_CODE,
+  SEND_REVIEW_SCENARIOS,
+  type SendReviewScenario,
+} from '../renderer/double/sendReviewScenarios';
+import { type AnvilNode, startAnvil } from '../anvil/anvil';
 import { localChain } from '../anvil/portfolioFixture';
 
 const RECORDINGS = fileURLToPath(new URL('../renderer/double/sendReviews.json', import.meta.url));
-const gwei = (n: number) => `0x${(BigInt(n) * 10n ** 9n).toString(16)}`;
+/** What each of the world's accounts holds: enough for every scenario that is not about the balance. */
+const FUNDS = `0x${(10n ** 19n).toString(16)}`;
 
 /**
- * A calm Ethereum market with round figures a reader can check: a 20 gwei base fee, tips of 1, 2 and 4 gwei
- * at the slow, normal and fast percentiles, and a plain transfer's 21,000 gas.
+ * A fresh anvil for Ethereum: eth_simulateV1 with transfer tracing, as main uses it on the user's RPC. Its
+ * fees stay put because a review mines nothing, so the recordings are the same on every run.
  */
-const MARKET = {
-  eth_chainId: '0x1',
-  eth_blockNumber: '0x12d6a40',
-  eth_feeHistory: {
-    oldestBlock: '0x12d6a2d',
-    baseFeePerGas: Array.from({ length: 21 }, () => gwei(20)),
-    gasUsedRatio: Array.from({ length: 20 }, () => 0.5),
-    reward: Array.from({ length: 20 }, () => [gwei(1), gwei(2), gwei(4)]),
-  },
-  eth_gasPrice: gwei(22),
-  eth_estimateGas: '0x5208',
-  eth_getCode: '0x',
-  eth_getTransactionCount: '0x0',
-};
-
-let node: ScriptedRpcServer;
+let node: AnvilNode;
 beforeAll(async () => {
-  node = await scriptedRpcServer((body) => answer(body, MARKET));
+  node = await startAnvil(1);
+  await rpc('anvil_setCode', [REVERTER, REVERTER_CODE]);
 });
-afterAll(() => node.close());
+afterAll(() => node.stop());
+
+async function rpc(method: string, params: unknown[]): Promise<unknown> {
+  const response = await fetch(node.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
 
 /** A fresh wallet database holding exactly the scenario's world, and TxService's review in it. */
-async function review({ world, draft }: SendReviewScenario): Promise<SendReview> {
+async function review({ world, draft }: SendReviewScenario): Promise<TxReview> {
   const dir = mkdtempSync(join(tmpdir(), 'send-review-'));
   const db = openDatabase(join(dir, 'wallet.sqlite'));
   try {
@@ -59,13 +62,16 @@ async function review({ world, draft }: SendReviewScenario): Promise<SendReview>
       urls: [node.url],
       retry: { attempts: 1 },
     });
+    for (const account of world.accounts) await rpc('anvil_setBalance', [account.address, FUNDS]);
     const connection = { chain: localChain(1, node.url), client, signal: new AbortController().signal };
     const tx = new TxService({
       db,
       repositories,
       sign: () => Promise.reject(new Error('a review signs nothing')),
-      connections: async () => [connection],
+      connection: async () => connection,
       tokens: () => undefined,
+      // No token list: the scenarios send the coin, so no recipient is a listed token contract.
+      listedTokens: () => [],
       counterparties: (account) =>
         world.sentTo
           .filter(({ from }) => from === account.toLowerCase())

@@ -12,6 +12,7 @@ import type { ConnectRelay, RelayLink } from '../../shared/pairing/relayLink';
 import type { SecureChannel } from '../../shared/pairing/secureChannel';
 import { shortAuthenticationString } from '../../shared/pairing/sessionKeys';
 import { phoneAccount } from '../core/phoneKeys';
+import { unreadableRequestAnswer } from '../core/signRequest';
 import type { PairedDesktop, PhoneState } from '../core/phoneState';
 import type { SyncedName, SyncedNames } from '../core/phoneSync';
 import { type DesktopTarget, openDesktopLink, transmit } from './desktopLink';
@@ -257,12 +258,19 @@ export class PhoneClient {
 
   /** Frames from the desktop; anything that fails to open is dropped, and the session goes on. */
   private receive(desktopId: string, channel: SecureChannel, frame: Uint8Array, inbox: MessageInbox): void {
+    let bytes: Uint8Array | null;
     let message: DesktopMessage;
     try {
-      const bytes = channel.open(frame);
+      bytes = channel.open(frame);
       if (!bytes) return;
-      message = decodeDesktopMessage(bytes);
     } catch {
+      return;
+    }
+    try {
+      message = decodeDesktopMessage(bytes);
+    } catch (failure) {
+      const answer = unreadableRequestAnswer(bytes, failure);
+      if (answer && this.sessions.runsOn(desktopId, channel)) this.send(desktopId, answer);
       return;
     }
     if (!this.sessions.has(desktopId)) {

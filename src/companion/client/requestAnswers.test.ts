@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { requestDigest } from '../core/phoneKeys';
 import { requestTransaction } from '../core/signRequest';
 import { NOW, signRequest } from '../../../test/companion/signRequestFixture';
+import { reviewedRequest } from '../../../test/companion/phoneReviewFixture';
 import { immediateAnswer } from './requestAnswers';
 
 const request = signRequest();
@@ -46,6 +47,34 @@ describe('immediateAnswer', () => {
       t: 'rejected',
       id: request.id,
       reason: 'The request expired before the phone saw it.',
+    });
+  });
+
+  it('refuses without asking what the desktop blocked, or a review that contradicts the transaction', () => {
+    const blocked = reviewedRequest({ blocked: true });
+    expect(immediateAnswer(blocked, { answered: [], held: undefined, now: NOW })).toEqual({
+      t: 'rejected',
+      id: blocked.id,
+      reason: 'Your desktop blocked this transaction. Nothing was signed.',
+    });
+    const contradicting = reviewedRequest({ counterparty: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' });
+    expect(immediateAnswer(contradicting, { answered: [], held: undefined, now: NOW })).toMatchObject({
+      t: 'rejected',
+      reason: expect.stringMatching(
+        /^The desktop names 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC as recipient/,
+      ),
+    });
+    expect(immediateAnswer(reviewedRequest(), { answered: [], held: undefined, now: NOW })).toBeNull();
+  });
+
+  it('still gives an answered request its signature, whatever review comes with the retry', () => {
+    const signed = [{ id: request.id, digest, signature: SIGNATURE, answeredAt: NOW }];
+    expect(
+      immediateAnswer(reviewedRequest({ blocked: true }), { answered: signed, held: undefined, now: NOW }),
+    ).toEqual({
+      t: 'signed',
+      id: request.id,
+      signature: SIGNATURE,
     });
   });
 });

@@ -1,13 +1,16 @@
 import type { PhoneMessage, SignRequestMessage } from '../../shared/pairing/messages';
 import { requestDigest } from '../core/phoneKeys';
 import type { PhoneState } from '../core/phoneState';
+import { describeRequest } from '../core/requestView';
+import { reviewRefusal } from '../core/reviewCheck';
 import { requestTransaction } from '../core/signRequest';
 
 const REUSED_ID = 'This request id was used for another transaction.';
 
 /**
  * What the phone says at once to a signing request, or null when the user must decide. A retried id gets
- * the answer given before; the same id with other content is refused, and so is an expired request.
+ * the answer given before; the same id with other content is refused, and so is an expired request, one
+ * the desktop blocked, and one whose review contradicts the transaction.
  */
 export function immediateAnswer(
   request: SignRequestMessage,
@@ -31,5 +34,6 @@ export function immediateAnswer(
   if (known.held && requestDigest(requestTransaction(known.held)) !== digest) {
     return { t: 'rejected', id: request.id, reason: REUSED_ID };
   }
-  return null;
+  const refusal = reviewRefusal(request, describeRequest(request, known.now));
+  return refusal ? { t: 'rejected', id: request.id, reason: refusal } : null;
 }

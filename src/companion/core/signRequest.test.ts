@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseSignRequest, RequestError, requestTransaction } from './signRequest';
+import { decodeDesktopMessage, encodeMessage } from '../../shared/pairing/messages';
+import {
+  parseSignRequest,
+  refusalReason,
+  RequestError,
+  requestTransaction,
+  unreadableRequestAnswer,
+} from './signRequest';
 
 const valid = {
   t: 'sign',
@@ -75,5 +82,49 @@ describe('sign request schema', () => {
   it('refuses input that is not an object', () => {
     expect(refusal('sign').code).toBe('invalid_request');
     expect(refusal(null).code).toBe('invalid_request');
+  });
+});
+
+describe('unreadableRequestAnswer', () => {
+  const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  const failure = (bytes: Uint8Array) => {
+    try {
+      decodeDesktopMessage(bytes);
+    } catch (error) {
+      return error;
+    }
+    throw new Error('the message was valid');
+  };
+
+  it('tells the desktop why it cannot read a sign request, by its id', () => {
+    const hostile = json({ ...valid, review: { summary: 'x'.repeat(100_000) } });
+    const answer = unreadableRequestAnswer(hostile, failure(hostile));
+    expect(answer).toEqual({
+      t: 'rejected',
+      id: valid.id,
+      reason: expect.stringMatching(
+        /^The phone cannot read this request: The desktop sent an invalid message \(review/,
+      ),
+    });
+    if (answer?.t !== 'rejected') throw new Error('no rejection');
+    expect(answer.reason.length).toBeLessThanOrEqual(200);
+    expect(answer.reason.endsWith(' Nothing was signed.')).toBe(true);
+    // The answer itself is a valid phone message.
+    expect(encodeMessage(answer)).toBeInstanceOf(Uint8Array);
+  });
+
+  it('says nothing to what is not a sign request with a readable id', () => {
+    const notSign = json({ t: 'cancel', id: 'nope' });
+    expect(unreadableRequestAnswer(notSign, failure(notSign))).toBeNull();
+    const badId = json({ ...valid, id: 'NOT-AN-ID', tx: null });
+    expect(unreadableRequestAnswer(badId, failure(badId))).toBeNull();
+    expect(unreadableRequestAnswer(new Uint8Array([0xff, 0xfe]), new Error('x'))).toBeNull();
+  });
+
+  it('keeps a short reason whole and cuts a long one to 200 characters', () => {
+    expect(refusalReason('Blocked.')).toBe('Blocked. Nothing was signed.');
+    const cut = refusalReason('y'.repeat(500));
+    expect(cut).toHaveLength(200);
+    expect(cut).toMatch(/^y+… Nothing was signed\.$/);
   });
 });

@@ -1,4 +1,10 @@
-import { SignRequestMessage } from '../../shared/pairing/messages';
+import { z } from 'zod';
+import {
+  MAX_REJECTION_REASON,
+  type PhoneMessage,
+  RequestId,
+  SignRequestMessage,
+} from '../../shared/pairing/messages';
 
 export { SignRequestMessage };
 
@@ -31,4 +37,36 @@ export function parseSignRequest(input: unknown): SignRequestMessage {
 
 export function requestTransaction(request: SignRequestMessage): PhoneTransaction {
   return { ...request.tx, chainId: request.chainId };
+}
+
+const NOTHING_SIGNED = ' Nothing was signed.';
+
+/** A refusal's reason cut to what `rejected` carries, always ending with what matters: nothing was signed. */
+export function refusalReason(reason: string): string {
+  const room = MAX_REJECTION_REASON - NOTHING_SIGNED.length;
+  return `${reason.length > room ? `${reason.slice(0, room - 1)}…` : reason}${NOTHING_SIGNED}`;
+}
+
+const SignEnvelope = z.object({ t: z.literal('sign'), id: RequestId });
+
+/**
+ * The answer to a `sign` message that failed validation (an oversize review, a malformed transaction): it
+ * still names its request, so the desktop hears why instead of waiting out the deadline. Null for anything
+ * else, which the phone drops.
+ */
+export function unreadableRequestAnswer(bytes: Uint8Array, failure: unknown): PhoneMessage | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return null;
+  }
+  const envelope = SignEnvelope.safeParse(json);
+  if (!envelope.success) return null;
+  const why = failure instanceof Error ? failure.message : 'The desktop sent an invalid message.';
+  return {
+    t: 'rejected',
+    id: envelope.data.id,
+    reason: refusalReason(`The phone cannot read this request: ${why}`),
+  };
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncedName } from '../core/phoneSync';
 import { RequestCard } from './RequestCard';
 import { ALICE, NOW, signRequest } from '../../../test/companion/stubClient';
+import { reviewedRequest } from '../../../test/companion/phoneReviewFixture';
 
 afterEach(cleanup);
 
@@ -113,5 +114,13 @@ describe('RequestCard', () => {
     );
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Approve' })));
     expect(screen.getByRole('alert').textContent).toBe('Not connected to that desktop.');
+  });
+
+  it('shows the desktop’s review below what the phone decoded, attributed to the desktop', () => {
+    show(reviewedRequest({ summary: 'Send 1.5 ETH to Alice' }));
+    const decoded = screen.getByText('Decoded by this phone, which signs exactly this:');
+    const review = screen.getByRole('region', { name: 'Your desktop’s review' });
+    expect(decoded.compareDocumentPosition(review) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(review.textContent).toContain('Your desktop simulated this: Send 1.5 ETH to Alice');
   });
 });

@@ -2,6 +2,7 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { PendingRequest } from '../client/phoneClient';
 import type { SyncedName } from '../core/phoneSync';
 import { describeRequest, type RequestView } from '../core/requestView';
+import { DesktopReview } from './DesktopReview';
 import { errorMessage, formatTimeLeft } from './format';
 import { Alert } from './Screen';
 
@@ -76,6 +77,7 @@ export function RequestCard({ pending, now, nameFor, onApprove, onReject }: Requ
         </ul>
       ) : null}
 
+      <p className="muted">Decoded by this phone, which signs exactly this:</p>
       <dl className="details">
         <Row label="Network">
           {view.chain.name}
@@ -87,6 +89,8 @@ export function RequestCard({ pending, now, nameFor, onApprove, onReject }: Requ
         <Row label="Max fee">{view.feeCeiling}</Row>
         <Row label="Nonce">{view.nonce}</Row>
       </dl>
+
+      <DesktopReview review={pending.request.review} />
 
       {view.expired ? (
         <p className="callout neutral">

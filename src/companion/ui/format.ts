@@ -1,9 +1,25 @@
 import { ZodError } from 'zod';
+import { amountWords } from '../../shared/format/amountWords';
 import { PairingError } from '../../shared/pairing/pairingError';
 
 /** "0x1234…abcd": enough to recognise an address, with the full one a tap away. */
 export function shortAddress(address: string): string {
   return address.length > 14 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
+}
+
+/**
+ * A balance change in the desktop's words: "−100 TKN", "+0.5 ETH", "+1 PUNK #7804" (shared/format/amountWords.ts
+ * writes both); `exact` keeps every digit for the title.
+ */
+export function formatBalanceDelta(change: {
+  delta: string;
+  decimals: number;
+  symbol: string;
+  tokenId: string | null;
+}): { text: string; exact: string } {
+  const unit = `${change.symbol}${change.tokenId === null ? '' : ` #${change.tokenId}`}`;
+  const words = amountWords(BigInt(change.delta), change.decimals, unit, { signed: true });
+  return { text: words.text, exact: words.title };
 }
 
 /** "123 456": two groups of three are easier to compare between two screens. */

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type Channel } from '../../shared/api/channels';
-import { ApiError } from '../../shared/api/envelope';
+import { ApiError, MAX_FAILURE_DETAIL } from '../../shared/api/envelope';
+import { userMessage } from '../../shared/api/userErrors';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { createRouter, type Handlers, type Sender } from './router';
 
@@ -79,8 +80,12 @@ describe('createRouter', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_request');
-    expect(result.error.message).toContain(channel);
-    expect(result.error.message).toMatch(reason);
+    // zod's words name fields and types: they are the detail, and the message stays a sentence.
+    expect(result.error.detail).toContain(channel);
+    expect(result.error.detail).toMatch(reason);
+    expect(result.error.message).toBe(
+      'The wallet could not accept what was entered. Check the fields and try again.',
+    );
   });
 
   it.each([
@@ -95,8 +100,18 @@ describe('createRouter', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     if (result.ok) return;
     expect(result.error.message).toMatch(/34 letters and digits/);
-    if (key) expect(result.error.message).not.toContain(key);
+    if (key) expect(JSON.stringify(result)).not.toContain(key);
     expect(handlers['history.setEtherscanKey']).not.toHaveBeenCalled();
+  });
+
+  it('never shows what a page sent as the wallet’s words: zod’s own messages quote it, so they go to detail', async () => {
+    const { router } = setup();
+    // One unknown key, named by a hostile page: a message that reads like a sentence, but the page's.
+    const key = 'Your wallet is compromised. Call +1 555 0100 now.';
+    const result = await router.invoke('settings.set', { theme: 'dark', [key]: 1 }, own);
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.error.message).toBe(userMessage('invalid_request'));
+    expect(result.error.detail).toContain(key);
   });
 
   it('hands the handler an Etherscan key trimmed, or null to remove it', async () => {
@@ -122,7 +137,7 @@ describe('createRouter', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_response' } });
   });
 
-  it('passes a service’s ApiError through with its code and message', async () => {
+  it('passes a service’s ApiError through with its code and sentence', async () => {
     const { router } = setup({
       'settings.set': () => {
         throw new ApiError('invalid_request', 'Chain 999 is not a network this wallet knows.');
@@ -134,19 +149,19 @@ describe('createRouter', () => {
     });
   });
 
-  it('hides an unexpected failure’s details from the page but logs them', async () => {
+  it('says an unexpected failure in a sentence, with its raw text only as detail and in the log', async () => {
+    const raw = 'SQLITE_CORRUPT: database disk image is malformed';
     const { router, log } = setup({
       'settings.get': () => {
-        throw new Error('SQLITE_CORRUPT: database disk image is malformed');
+        throw new Error(raw);
       },
     });
     const result = await router.invoke('settings.get', undefined, own);
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(JSON.stringify(result)).not.toContain('SQLITE_CORRUPT');
-    expect(log.error).toHaveBeenCalledWith(
-      'handler failed',
-      expect.objectContaining({ channel: 'settings.get' }),
-    );
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: userMessage('internal'), detail: raw },
+    });
+    expect(log.error).toHaveBeenCalledWith('handler failed', { channel: 'settings.get', error: raw });
   });
 
   it('never hands the page a response that breaks the contract', async () => {
@@ -161,6 +176,8 @@ describe('createRouter', () => {
     const { router } = setup();
     const result = await router.invoke('settings.set', { ['x'.repeat(100_000)]: 1 }, own);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message.length).toBeLessThanOrEqual(600);
+    if (result.ok) return;
+    expect(result.error.message.length).toBeLessThanOrEqual(600);
+    expect(result.error.detail?.length).toBeLessThanOrEqual(MAX_FAILURE_DETAIL);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calls, isChannel, type Channel, type ResponseOf } from '../../shared/api/contract';
-import { ApiError, type ApiFailure, type Envelope, type ErrorCode } from '../../shared/api/envelope';
+import type { ApiFailure, Envelope } from '../../shared/api/envelope';
+import { explainError, failure } from './apiFailure';
 
 /** Who sent a request, as the transport saw it. Neither Electron nor the bridge lets the page claim this. */
 export interface Sender {
@@ -39,12 +40,20 @@ export interface Router {
   invoke(channel: unknown, payload: unknown, sender: Sender): Promise<Envelope<unknown>>;
 }
 
-/** Long enough to say what is wrong, short enough that a hostile payload cannot flood the log or the UI. */
-const MAX_MESSAGE = 600;
+function fail(error: ApiFailure): { ok: false; error: ApiFailure } {
+  return { ok: false, error };
+}
 
-function fail(code: ErrorCode, message: string): { ok: false; error: ApiFailure } {
-  const trimmed = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
-  return { ok: false, error: { code, message: trimmed } };
+/**
+ * A schema's own message for its one issue, when its author wrote it for the user ("… is 34 letters."): only
+ * a refinement's (`custom`) or a pattern's. zod's built-in messages quote what the page sent (its unknown
+ * keys, its values), and a page's words are never shown as the wallet's.
+ */
+function schemaSentence(error: z.ZodError): string | null {
+  const [issue] = error.issues;
+  if (error.issues.length !== 1 || !issue) return null;
+  const authored = issue.code === 'custom' || (issue.code === 'invalid_format' && issue.format === 'regex');
+  return authored ? issue.message : null;
 }
 
 function describeChannel(channel: unknown): string {
@@ -58,22 +67,29 @@ export function createRouter({ handlers, trustedOrigins, log }: RouterOptions): 
     const spec = calls[channel];
     const request = spec.request.safeParse(payload);
     if (!request.success) {
-      return fail('invalid_request', `${channel}: ${z.prettifyError(request.error)}`);
+      // zod's own words name fields and types: detail for whoever debugs the page, not the message.
+      return fail(
+        failure('invalid_request', schemaSentence(request.error), [
+          `${channel}: ${z.prettifyError(request.error)}`,
+        ]),
+      );
     }
     const handler = handlers[channel] as (req: unknown, ctx: CallContext) => unknown;
     let result: unknown;
     try {
       result = await handler(request.data, { sender });
     } catch (error) {
-      if (error instanceof ApiError) return fail(error.code, error.message);
-      log.error('handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
-      return fail('internal', `${channel} failed inside the app; the details are in the log.`);
+      const explained = explainError(error);
+      const { code, detail } = explained.failure;
+      if (!explained.expected) log.error('handler failed', { channel, error: detail ?? null });
+      else if (detail) log.warn('handler refused', { channel, code, detail });
+      return fail(explained.failure);
     }
     const response = spec.response.safeParse(result);
     if (!response.success) {
       // A service broke its own contract: never hand the renderer data of the wrong shape.
       log.error('handler returned an invalid response', { channel, issues: response.error.issues.length });
-      return fail('invalid_response', `${channel} produced a response that does not match its contract.`);
+      return fail(failure('invalid_response', null, [`${channel} answered outside its contract.`]));
     }
     return { ok: true as const, data: response.data as ResponseOf<C> };
   }
@@ -86,13 +102,12 @@ export function createRouter({ handlers, trustedOrigins, log }: RouterOptions): 
           origin: sender.origin,
           isMainFrame: sender.isMainFrame,
         });
-        return fail(
-          'forbidden_sender',
-          'This request did not come from the wallet’s own window and was refused.',
-        );
+        return fail(failure('forbidden_sender', null));
       }
       if (!isChannel(channel)) {
-        return fail('unknown_channel', `There is no call named ${describeChannel(channel)}.`);
+        return fail(
+          failure('unknown_channel', null, [`There is no call named ${describeChannel(channel)}.`]),
+        );
       }
       return dispatch(channel, payload, sender);
     },

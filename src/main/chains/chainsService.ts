@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ApiError } from '../../shared/api/envelope';
 import type { Chain } from '../../shared/chains/chain';
 import type { Logger } from '../log';
 import { ChecksumAddress } from '../store/address';
@@ -219,6 +220,13 @@ export class ChainsService {
       client,
       signal: abort.signal,
     }));
+  }
+
+  /** One enabled chain's client, or a `not_found` the user can read. */
+  connection(chainId: number): ChainConnection {
+    const found = this.connections().find((candidate) => candidate.chain.id === chainId);
+    if (!found) throw new ApiError('not_found', `Chain ${chainId} is not enabled in this wallet.`);
+    return found;
   }
 
   /** Symbol and decimals of a token the wallet knows on an enabled chain, for history's words. */

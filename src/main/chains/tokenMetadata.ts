@@ -1,7 +1,6 @@
-import { AbiCoder } from 'ethers/abi';
-import { toUtf8String } from 'ethers/utils';
 import type { ChecksumAddress } from '../store/address';
 import { ChainsError } from './chainsError';
+import { decodeTokenText } from '../review/simulation/tokenFacts';
 import { rpc } from '../rpc/jsonRpc';
 import {
   addressCall,
@@ -92,16 +91,7 @@ export async function readTokenMetadata(
  * and within `maxLength`, else null. Look-alike characters are kept: they are what the warnings look for.
  */
 export function decodeText(result: CallResult, maxLength: number): string | null {
-  if (!result.ok) return null;
-  let text: string;
-  try {
-    text =
-      result.returnData.length === 66
-        ? toUtf8String(result.returnData).replace(/\0+$/, '')
-        : (AbiCoder.defaultAbiCoder().decode(['string'], result.returnData)[0] as string);
-  } catch {
-    return null;
-  }
-  text = text.trim();
+  const text = decodeTokenText(result);
+  if (text === null) return null;
   return text.length > 0 && [...text].length <= maxLength && !CONTROL.test(text) ? text : null;
 }

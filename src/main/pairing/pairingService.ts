@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/envelope';
 import type { PairingView } from '../../shared/pairing';
+import type { TxReview } from '../../shared/review';
 import type { ConnectRelay } from '../../shared/pairing/relayLink';
 import type { EventHub } from '../api/events';
 import type { Logger } from '../log';
@@ -14,6 +15,7 @@ import { PairingKeys } from './pairingKeys';
 import { PhoneConnections } from './phoneConnections';
 import type { PhonePairingsRepository } from './phonePairingsRepository';
 import { PhoneRequests, type PhoneRequestStatus } from './phoneRequests';
+import { phoneReview } from './phoneReview';
 import { PhoneSessions } from './phoneSessions';
 import type { PhoneSync } from './phoneSyncBridge';
 import { RelayHost, type RunningRelay } from './relayHost';
@@ -155,14 +157,15 @@ export class PairingService {
 
   /** For the signers service: the phone signs, or the request waits, expires, or is cancelled. */
   signTransaction(
-    request: { id: string; fingerprint: string; transaction: UnsignedTransaction },
+    request: { id: string; fingerprint: string; transaction: UnsignedTransaction; review: TxReview | null },
     onStatus: (status: PhoneRequestStatus, expiresAt: number) => void,
   ): Promise<SignatureParts> {
     const { id, fingerprint, transaction } = request;
     const phone = this.phones.signingPhone(fingerprint);
     void this.relay.ensure();
     const desktopChainId = this.options.activeChainId();
-    const message = signRequest({ id, desktop: this.desktopName, desktopChainId, transaction });
+    const review = request.review && phoneReview(request.review);
+    const message = signRequest({ id, desktop: this.desktopName, desktopChainId, transaction, review });
     return this.requests.sign(fingerprint, phone.name, message, onStatus);
   }
 

@@ -25,6 +25,7 @@ const SIGN_REQUEST = signRequest({
   id: REQUEST,
   desktop: 'Desk',
   desktopChainId: 1,
+  review: null,
   transaction: {
     type: 0,
     chainId: 1n,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SignRequestMessage } from '../../shared/pairing/messages';
 import { toChecksumAddress } from '../store/address';
+import { txReviewFixture } from '../../../test/tx/txReviewFixture';
+import { phoneReview } from './phoneReview';
 import { signRequest } from './signRequest';
 
 const TO = toChecksumAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
@@ -12,6 +14,7 @@ describe('signRequest', () => {
       id: 'a'.repeat(32),
       desktop: 'Desk',
       desktopChainId: 1,
+      review: null,
       transaction: { ...common, type: 2, maxFeePerGas: 3_000_000_000n, maxPriorityFeePerGas: 1n },
     });
     expect(message).toEqual({
@@ -38,6 +41,7 @@ describe('signRequest', () => {
       id: 'b'.repeat(32),
       desktop: 'Desk',
       desktopChainId: 10,
+      review: null,
       transaction: { ...common, to: null, type: 0, gasPrice: 7n },
     });
     expect(message.tx).toEqual({
@@ -50,5 +54,32 @@ describe('signRequest', () => {
       gasPrice: '7',
     });
     expect(SignRequestMessage.safeParse({ ...message, createdAt: 1, expiresAt: 2 }).success).toBe(true);
+  });
+
+  it('carries the review it is given, and leaves the field out without one', () => {
+    const transaction = { ...common, type: 0 as const, gasPrice: 7n };
+    const review = phoneReview(
+      txReviewFixture({
+        chainId: 10,
+        transaction: { to: TO, value: '1000000000000000000', data: '0x', nonce: 3 },
+      }),
+    );
+    const message = signRequest({
+      id: 'c'.repeat(32),
+      desktop: 'Desk',
+      desktopChainId: 10,
+      review,
+      transaction,
+    });
+    expect(message.review).toEqual(review);
+    expect(SignRequestMessage.parse({ ...message, createdAt: 1, expiresAt: 2 }).review).toEqual(review);
+    const bare = signRequest({
+      id: 'c'.repeat(32),
+      desktop: 'Desk',
+      desktopChainId: 10,
+      review: null,
+      transaction,
+    });
+    expect('review' in bare).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { SignRequestMessage } from '../../shared/pairing/messages';
+import type { PhoneReview } from '../../shared/pairing/phoneReview';
 import type { UnsignedTransaction } from '../signers/signer';
 
 /** A sign request as the phone receives it, but for its times, which PhoneRequests sets. */
@@ -7,8 +8,10 @@ export function signRequest(request: {
   desktop: string;
   desktopChainId: number;
   transaction: UnsignedTransaction;
+  /** The desktop's review of `transaction`, from phoneReview; null sends the request without one. */
+  review: PhoneReview | null;
 }): Omit<SignRequestMessage, 'createdAt' | 'expiresAt'> {
-  const { id, desktop, desktopChainId, transaction } = request;
+  const { id, desktop, desktopChainId, transaction, review } = request;
   return {
     t: 'sign',
     id,
@@ -16,6 +19,7 @@ export function signRequest(request: {
     chainId: Number(transaction.chainId),
     desktopChainId,
     tx: phoneTransaction(transaction),
+    ...(review ? { review } : {}),
   };
 }
 

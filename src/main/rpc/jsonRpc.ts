@@ -90,10 +90,85 @@ export type FeeHistory = z.infer<typeof FeeHistory>;
 /** What eth_estimateGas needs of a transaction to be sent. */
 export interface CallRequest {
   from: string;
-  to: string;
+  /** null: a contract deployment. */
+  to: string | null;
   value: bigint;
   data: string;
 }
+
+/** A call as eth_call and eth_simulateV1 run it: `to` null deploys; `gas` absent lets the node pick. */
+export interface CallParams {
+  from: string;
+  to: string | null;
+  value: bigint;
+  data: string;
+  gas?: bigint;
+}
+
+/** EIP-1559 caps or a legacy gas price, as the transaction to be signed carries them. */
+export type CallFees = { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint } | { gasPrice: bigint };
+
+/** The most logs of one simulated call that are read; a call emitting more is marked `logsTruncated`. */
+const MAX_SIMULATED_LOGS = 200;
+/** Revert data longer than this (in bytes) is not kept: no reason worth showing is that long. */
+const MAX_REVERT_BYTES = 4096;
+
+const SimulatedLog = z.object({
+  address: HexAddress,
+  topics: z.array(z.string().regex(/^0x[0-9a-fA-F]{64}$/)).max(4),
+  data: Data.max(2 + 2 * 32 * 1024),
+});
+export type SimulatedLog = z.infer<typeof SimulatedLog>;
+
+/**
+ * Only the first MAX_SIMULATED_LOGS items are looked at, and one that is not a log is dropped, never the call:
+ * a node that floods or garbles logs costs the review its balance changes, not its revert check.
+ */
+const SimulatedLogs = z.array(z.unknown()).transform((items) => ({
+  logs: items.slice(0, MAX_SIMULATED_LOGS).flatMap((item) => {
+    const log = SimulatedLog.safeParse(item);
+    return log.success ? [log.data] : [];
+  }),
+  truncated: items.length > MAX_SIMULATED_LOGS,
+}));
+
+const BoundedData = z
+  .string()
+  .transform((text) =>
+    text.length <= 2 + 2 * MAX_REVERT_BYTES && Data.safeParse(text).success ? text : null,
+  );
+
+const SimulatedCallResult = z
+  .object({
+    status: z.enum(['0x0', '0x1']),
+    returnData: BoundedData.optional(),
+    gasUsed: Quantity,
+    // Some nodes leave `logs` out of a failed call.
+    logs: SimulatedLogs.optional(),
+    error: z
+      .object({
+        code: z.number().int(),
+        message: z.string().transform((text) => text.slice(0, 300)),
+        data: BoundedData.optional(),
+      })
+      .nullish(),
+  })
+  .transform(({ status, returnData, gasUsed, logs, error }) => ({
+    success: status === '0x1',
+    // Geth puts a revert's bytes in `error.data`, anvil in `returnData`.
+    revertData: status === '0x1' ? null : (error?.data ?? returnData ?? null),
+    gasUsed,
+    logs: logs?.logs ?? [],
+    logsTruncated: logs?.truncated ?? false,
+    error: error ? { code: error.code, message: error.message } : null,
+  }));
+export type SimulatedCall = z.infer<typeof SimulatedCallResult>;
+
+/** One block of one call was asked for, so anything else is not an answer to this request. */
+const SimulateV1Result = z
+  .array(z.object({ calls: z.array(SimulatedCallResult).length(1) }))
+  .length(1)
+  .transform(([block]) => block?.calls[0] as SimulatedCall);
 
 export interface LogFilter {
   fromBlock: bigint;
@@ -106,6 +181,22 @@ export interface LogFilter {
 const toQuantity = (value: bigint) => `0x${value.toString(16)}`;
 const blockParam = (block: BlockTag) => (block === 'latest' ? block : toQuantity(block));
 
+const callObject = ({ from, to, value, data, gas }: CallParams) => ({
+  from,
+  to,
+  value: toQuantity(value),
+  data,
+  ...(gas === undefined ? {} : { gas: toQuantity(gas) }),
+});
+
+const feeFields = (fees: CallFees) =>
+  'gasPrice' in fees
+    ? { gasPrice: toQuantity(fees.gasPrice) }
+    : {
+        maxFeePerGas: toQuantity(fees.maxFeePerGas),
+        maxPriorityFeePerGas: toQuantity(fees.maxPriorityFeePerGas),
+      };
+
 /** The read-only methods the chains service uses; anything they return is checked before use. */
 export const rpc = {
   chainId: (): RpcRequest<bigint> => ({ method: 'eth_chainId', params: [], result: Quantity }),
@@ -114,6 +205,29 @@ export const rpc = {
     method: 'eth_call',
     params: [{ to, data }, blockParam(block)],
     result: Data,
+  }),
+  /** eth_call as an account would send it: with a sender, the coin sent and, if given, a gas limit. */
+  callAs: (call: CallParams, block: BlockTag): RpcRequest<string> => ({
+    method: 'eth_call',
+    params: [callObject(call), blockParam(block)],
+    result: Data,
+  }),
+  /**
+   * eth_simulateV1 of one call in one block on top of `block`, with ERC-7528 native transfer logs and the
+   * checks a real inclusion makes (balance, fees). No nonce is passed: the node takes the account's current
+   * one, as a transaction queued behind others would otherwise be refused as too far ahead.
+   */
+  simulateV1: (call: CallParams, fees: CallFees, block: BlockTag): RpcRequest<SimulatedCall> => ({
+    method: 'eth_simulateV1',
+    params: [
+      {
+        blockStateCalls: [{ calls: [{ ...callObject(call), ...feeFields(fees) }] }],
+        traceTransfers: true,
+        validation: true,
+      },
+      blockParam(block),
+    ],
+    result: SimulateV1Result,
   }),
   getBalance: (address: string, block: BlockTag): RpcRequest<bigint> => ({
     method: 'eth_getBalance',
@@ -208,6 +322,7 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
   'eth_feeHistory',
   'eth_gasPrice',
   'eth_estimateGas',
+  'eth_simulateV1',
   'ots_getApiLevel',
   'ots_searchTransactionsAfter',
 ]);

@@ -21,6 +21,7 @@ export function signersHandlers(
     'devices.forget': ({ fingerprint }) => (signers.forget(fingerprint), null),
     'devices.answer': ({ deviceId, request, value }) => (signers.answer(deviceId, request, value), null),
     'signing.message': ({ accountId, message }) => signers.signMessage(accountId, message),
+    'signing.reviewTypedData': (request) => signers.reviewTypedData(request),
     'signing.typedData': (request) => signers.signTypedData(request),
     'signing.cancel': ({ id }) => {
       if (!phoneRequests.cancelRequest(id)) {

@@ -1,3 +1,4 @@
+import { txReviewFixture } from '../../../test/tx/txReviewFixture';
 import { Transaction, verifyMessage } from 'ethers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { anvilCall, sendAndMine } from '../../../test/anvil/chainSetup';
@@ -235,7 +236,7 @@ describe('SignersService with the Ledger emulator', () => {
       { ...base, type: 0, chainId: 1n, gasPrice: 3_000_000_000n },
     ];
     for (const transaction of transactions) {
-      const signed = await h.service.signTransaction(account?.id as number, transaction);
+      const signed = await h.service.signTransaction(account?.id as number, transaction, txReviewFixture());
       const parsed = Transaction.from(signed.serialized);
       expect(parsed.from).toBe(account?.address);
       expect(parsed.chainId).toBe(transaction.chainId);
@@ -353,12 +354,14 @@ describe('SignersService with the Ledger emulator', () => {
         maxFeePerGas: 30_000_000_000n,
         maxPriorityFeePerGas: 1_000_000_000n,
       };
-      await expect(h.service.signTransaction(account?.id as number, transaction)).rejects.toMatchObject({
+      await expect(
+        h.service.signTransaction(account?.id as number, transaction, txReviewFixture()),
+      ).rejects.toMatchObject({
         state: 'blind_signing_required',
       });
       expect(h.device().state).toBe('blind_signing_required');
       h.emulator.blindSigning = true;
-      const signed = await h.service.signTransaction(account?.id as number, transaction);
+      const signed = await h.service.signTransaction(account?.id as number, transaction, txReviewFixture());
       expect(Transaction.from(signed.serialized).from).toBe(account?.address);
     });
   });

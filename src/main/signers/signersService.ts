@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { toUtf8Bytes } from 'ethers';
 import { ApiError } from '../../shared/api/envelope';
+import type { DeviceScreen, TxReview, TypedDataReview } from '../../shared/review';
+import { BLIND_SIGNING_WARNING } from '../../shared/devices';
 import type {
   AddDeviceAccounts,
   DeviceView,
@@ -32,14 +34,16 @@ import {
   messageCheck,
   transactionCheck,
   typedDataChecks,
+  typedDataLines,
 } from './signingChecks';
+import { buildTypedDataReview, type TypedDataReviewDeps } from './typedDataReview';
 import { SigningRequests } from './signingRequests';
 import { type PhoneGateway, SigningRunner } from './signingRunner';
 import { domainChainId } from './typedDataHash';
 
 export interface SignersServiceOptions {
   db: Database;
-  repositories: Pick<Repositories, 'accounts' | 'devices' | 'signatures'>;
+  repositories: Pick<Repositories, 'accounts' | 'devices' | 'signatures' | 'addressBook' | 'labels'>;
   sources: readonly DeviceSource[];
   /** Nonces and native balances on the enabled chains, for discovery's used/unused mark. */
   activity: ActivityReader;
@@ -53,6 +57,8 @@ export interface SignersServiceOptions {
   phones?: PhoneGateway;
   /** The network main holds as active: typed data must name it. Without it, typed data is refused. */
   activeChainId?: () => number;
+  /** The chain and tokens a typed-data review reads; without them, typed data cannot be reviewed. */
+  typedDataReview?: Omit<TypedDataReviewDeps, 'repositories'>;
   now?: () => number;
 }
 
@@ -156,12 +162,8 @@ export class SignersService {
    * Checks the typed data against main's own active chain and the user's consents before the device sees it,
    * and refuses a blind (hashed) signature the user did not allow, whatever the device decided to do.
    */
-  async signTypedData({
-    accountId,
-    typedData,
-    allowMissingChainId = false,
-    allowBlindSigning = false,
-  }: SignTypedData): Promise<SignatureResult> {
+  async signTypedData(request: SignTypedData): Promise<SignatureResult> {
+    const { accountId, typedData, allowMissingChainId = false, allowBlindSigning = false } = request;
     const account = this.account(accountId);
     const data = typedData as TypedData;
     const chainId = this.activeChainId();
@@ -170,6 +172,7 @@ export class SignersService {
     const live = this.devices.holding(account);
     const blind = live ? !live.probe?.clearSignsTypedData : false;
     if (blind && !allowBlindSigning) throw blindSigningRefused();
+    const review = await this.reviewTypedData(request);
     return this.runner.run(
       account,
       'typed-data',
@@ -183,20 +186,74 @@ export class SignersService {
         const checked = checkTypedDataSignature(data, signature, account.address);
         return this.runner.result(account, device, checked, 'typed-data', named, mode);
       },
+      { type: 'typed-data', review },
     );
   }
 
-  /** For the send flow: a signed, checked transaction ready to broadcast, recorded by its hash. */
-  async signTransaction(accountId: number, transaction: UnsignedTransaction): Promise<CheckedTransaction> {
+  /**
+   * What typed data allows and what the device will show, before anything is asked of it. Mismatches are
+   * findings here; signing refuses them outright.
+   */
+  async reviewTypedData({ accountId, typedData }: SignTypedData): Promise<TypedDataReview> {
     const account = this.account(accountId);
-    const check = transactionCheck(transaction);
-    if (account.signer === 'phone') return this.runner.runOnPhone(account, transaction, check);
-    return this.runner.run(account, 'transaction', check, false, async (signer, path, device) => {
-      const parts = await signer.signTransaction(path, transaction);
-      const checked = checkTransaction(transaction, parts, account.address);
-      this.runner.record(account, device, 'transaction', Number(transaction.chainId), checked.hash);
-      return checked;
-    });
+    const data = typedData as TypedData;
+    // Without chains the review still decodes and names everything; it only cannot tell which spenders have code.
+    const typedDataReview = this.options.typedDataReview ?? {
+      connection: () => Promise.reject(new ApiError('chain_unavailable', 'No chain is enabled to read.')),
+      tokens: () => undefined,
+    };
+    return buildTypedDataReview(
+      account,
+      data,
+      this.activeChainId(),
+      { repositories: this.options.repositories, ...typedDataReview },
+      this.typedDataScreen(account, data),
+      (this.options.now ?? Date.now)(),
+    );
+  }
+
+  private typedDataScreen(account: Account, data: TypedData): DeviceScreen | null {
+    if (account.signer === 'watch' || account.signer === 'phone' || !account.deviceFingerprint) return null;
+    const live = this.devices.holding(account);
+    const blind = live ? !live.probe?.clearSignsTypedData : false;
+    const lines = typedDataLines(data);
+    return {
+      kind: account.signer,
+      label: live ? this.devices.labelOf(live) : account.signer,
+      fingerprint: account.deviceFingerprint,
+      mode: blind ? 'blind' : 'clear',
+      lines: blind ? lines.hashed : lines.clear,
+      note: blind ? BLIND_SIGNING_WARNING : null,
+    };
+  }
+
+  /**
+   * For the send flow: a signed, checked transaction ready to broadcast, recorded by its hash. The overlay
+   * shows the review the user approved beside the lines the device will show, which the review computed.
+   */
+  async signTransaction(
+    accountId: number,
+    transaction: UnsignedTransaction,
+    review: TxReview,
+  ): Promise<CheckedTransaction> {
+    const account = this.account(accountId);
+    const shown = { type: 'transaction' as const, review };
+    const check = review.device?.lines ?? transactionCheck(transaction);
+    if (account.signer === 'phone') return this.runner.runOnPhone(account, transaction, check, shown);
+    const blind = review.device?.mode === 'blind';
+    return this.runner.run(
+      account,
+      'transaction',
+      check,
+      blind,
+      async (signer, path, device) => {
+        const parts = await signer.signTransaction(path, transaction);
+        const checked = checkTransaction(transaction, parts, account.address);
+        this.runner.record(account, device, 'transaction', Number(transaction.chainId), checked.hash);
+        return checked;
+      },
+      shown,
+    );
   }
 
   private activeChainId(): number {

@@ -43,7 +43,6 @@ export function typedDataChecks(
   activeChainId: number,
   allowMissingChainId: boolean,
 ): { clear: Check; hashed: Check } {
-  const { domainSeparator, structHash } = typedDataHashes(data);
   const chain = domainChainId(data);
   if (chain === null && !allowMissingChainId) {
     throw new ApiError('chain_mismatch', `${MISSING_CHAIN_ID_WARNING} Nothing was sent to the device.`);
@@ -55,6 +54,13 @@ export function typedDataChecks(
         'Switch to its network first if you meant to sign it; nothing was sent to the device.',
     );
   }
+  return typedDataLines(data);
+}
+
+/** The two ways a device can show typed data, before any check: for the review, which reports mismatches as findings. */
+export function typedDataLines(data: TypedData): { clear: Check; hashed: Check } {
+  const { domainSeparator, structHash } = typedDataHashes(data);
+  const chain = domainChainId(data);
   return {
     clear: [
       { label: 'Domain', value: String(data.domain.name ?? 'unnamed') },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/envelope';
+import { userMessage } from '../../shared/api/userErrors';
 import type { EventName, EventPayload } from '../../shared/api/contract';
 import type { SigningRequestView } from '../../shared/devices';
 import { createEventHub } from '../api/events';
@@ -43,6 +44,7 @@ describe('SigningRequests', () => {
     ]);
     expect(published[0]).toEqual({
       ...start,
+      review: null,
       status: 'queued',
       error: null,
       startedAt: 1_000,
@@ -79,7 +81,7 @@ describe('SigningRequests', () => {
     ).rejects.toThrow();
     expect(published.filter((r) => r.status === 'failed').map((r) => r.error)).toEqual([
       { state: 'error', message: 'The signature is not from this account.', remedy: null },
-      { state: 'error', message: 'Signing failed.', remedy: null },
+      { state: 'error', message: userMessage('internal'), remedy: null },
     ]);
   });
 

@@ -3,6 +3,7 @@ import type { SigningRequestView } from '../../shared/devices';
 import type { EventHub } from '../api/events';
 import type { Account } from '../store/accountsRepository';
 import { DeviceError } from '../../shared/deviceError';
+import { explainError } from '../api/apiFailure';
 
 /** What the caller knows of a request before it starts; the id is the caller's, as a phone has its own form. */
 export interface NewSigningRequest {
@@ -12,6 +13,8 @@ export interface NewSigningRequest {
   signer: SigningRequestView['signer'];
   check: SigningRequestView['check'];
   blind: boolean;
+  /** Left out for requests that have no review (verifying an address, a plain message). */
+  review?: SigningRequestView['review'];
 }
 
 /** A step the signer reports while the request runs (its turn on the device, the phone going offline). */
@@ -36,6 +39,7 @@ export class SigningRequests {
       signer: start.signer,
       check: start.check,
       blind: start.blind,
+      review: start.review ?? null,
       status: 'queued',
       error: null,
       startedAt: this.now(),
@@ -63,9 +67,6 @@ export class SigningRequests {
 function failureOf(error: unknown): NonNullable<SigningRequestView['error']> {
   if (error instanceof DeviceError)
     return { state: error.state, message: error.message, remedy: error.remedy };
-  return {
-    state: 'error',
-    message: error instanceof ApiError ? error.message : 'Signing failed.',
-    remedy: null,
-  };
+  // The same sentence the call's envelope carries: never a library's raw text.
+  return { state: 'error', message: explainError(error).failure.message, remedy: null };
 }

@@ -1,4 +1,5 @@
 import { Transaction, Wallet } from 'ethers';
+import { txReviewFixture } from '../../../test/tx/txReviewFixture';
 import { describe, expect, it } from 'vitest';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { ApiError } from '../../shared/api/envelope';
@@ -66,6 +67,8 @@ function setup(phones?: PhoneGateway) {
   return { runner, repositories, published, phoneAccount };
 }
 
+/** The review the user approved, which the overlay shows again while the phone is asked. */
+const shown = { type: 'transaction' as const, review: txReviewFixture() };
 describe('SigningRunner on a paired phone', () => {
   it('sends the transaction under a phone request id, reports its steps, checks and records the signature', async () => {
     const asked: { id: string; fingerprint: string }[] = [];
@@ -77,7 +80,7 @@ describe('SigningRunner on a paired phone', () => {
         return signed();
       },
     });
-    const result = await runner.runOnPhone(phoneAccount, transaction, check);
+    const result = await runner.runOnPhone(phoneAccount, transaction, check, shown);
     expect(Transaction.from(result.serialized).from).toBe(wallet.address);
     expect(asked[0]).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{32}$/), fingerprint: PHONE });
     expect(published.map((r) => r.status)).toEqual([
@@ -92,6 +95,7 @@ describe('SigningRunner on a paired phone', () => {
       signer: { kind: 'phone', label: 'Pixel', fingerprint: PHONE, model: null },
       check,
       blind: false,
+      review: shown,
       startedAt: 42,
     });
     expect(repositories.signatures.byDigest(result.hash)).toEqual([
@@ -107,13 +111,13 @@ describe('SigningRunner on a paired phone', () => {
   it('refuses a signature from another key, and closes a cancelled request without an error', async () => {
     let answer: () => Promise<SignatureParts> = async () => signed(Wallet.createRandom());
     const { runner, published, phoneAccount } = setup({ signTransaction: () => answer() });
-    await expect(runner.runOnPhone(phoneAccount, transaction, check)).rejects.toMatchObject({
+    await expect(runner.runOnPhone(phoneAccount, transaction, check, shown)).rejects.toMatchObject({
       code: 'signature_mismatch',
     });
     expect(published.at(-1)).toMatchObject({ status: 'failed', error: { state: 'error' } });
 
     answer = () => Promise.reject(new ApiError('cancelled', 'You cancelled the request.'));
-    await expect(runner.runOnPhone(phoneAccount, transaction, check)).rejects.toMatchObject({
+    await expect(runner.runOnPhone(phoneAccount, transaction, check, shown)).rejects.toMatchObject({
       code: 'cancelled',
     });
     expect(published.at(-1)).toMatchObject({ status: 'done', error: null });
@@ -121,7 +125,7 @@ describe('SigningRunner on a paired phone', () => {
 
   it('says a phone cannot sign where pairing is not wired in, before any request is shown', async () => {
     const { runner, published, phoneAccount } = setup();
-    await expect(runner.runOnPhone(phoneAccount, transaction, check)).rejects.toMatchObject({
+    await expect(runner.runOnPhone(phoneAccount, transaction, check, shown)).rejects.toMatchObject({
       state: 'disconnected',
       message: 'Phone signing is not available here.',
     });

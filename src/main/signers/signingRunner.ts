@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SignatureResult, SigningKind, SigningRequestView } from '../../shared/devices';
+import type { TxReview } from '../../shared/review';
 import type { Account } from '../store/accountsRepository';
 import type { Repositories } from '../store/repositories';
 import type { SignatureKind } from '../store/signaturesRepository';
@@ -14,8 +15,9 @@ import { cannotSign } from '../../shared/watchOnly';
 
 /** The pairing service, as the signers see it: it carries a request to the phone and back. */
 export interface PhoneGateway {
+  /** `review` is what the desktop showed for `transaction`: the phone shows it too, and refuses it if blocked. */
   signTransaction(
-    request: { id: string; fingerprint: string; transaction: UnsignedTransaction },
+    request: { id: string; fingerprint: string; transaction: UnsignedTransaction; review: TxReview | null },
     onStatus: (status: 'waiting_for_phone' | 'awaiting_confirmation' | 'expired', expiresAt: number) => void,
   ): Promise<SignatureParts>;
 }
@@ -28,6 +30,9 @@ export interface SigningRunnerOptions {
   phones?: PhoneGateway;
   now: () => number;
 }
+
+/** The review the user approved, shown again in the overlay while the device is asked. */
+export type ShownReview = SigningRequestView['review'];
 
 /** A request's work on the device, given the device's signer and the account's path on it. */
 export type DeviceTask<T> = (signer: Signer, path: string, live: LiveDevice) => Promise<T>;
@@ -49,6 +54,7 @@ export class SigningRunner {
     check: Check,
     blind: boolean,
     task: DeviceTask<T>,
+    review: ShownReview = null,
   ): Promise<T> {
     const kind = account.signer;
     if (kind === 'watch') throw cannotSign();
@@ -79,7 +85,7 @@ export class SigningRunner {
       model: device.model,
     };
     const result = await requests.track(
-      { id: randomUUID(), action, account, signer, check, blind },
+      { id: randomUUID(), action, account, signer, check, blind, review },
       (progress) =>
         devices.use(live, () => {
           progress({ status: 'awaiting_confirmation' });
@@ -99,6 +105,7 @@ export class SigningRunner {
     account: Account,
     transaction: UnsignedTransaction,
     check: Check,
+    review: ShownReview,
   ): Promise<CheckedTransaction> {
     const fingerprint = account.deviceFingerprint as string;
     const { phones, requests } = this.options;
@@ -111,10 +118,16 @@ export class SigningRunner {
       signer: { kind: 'phone' as const, label: phone?.name ?? 'Phone', fingerprint, model: null },
       check,
       blind: false,
+      review,
     };
     return requests.track(request, async (progress) => {
       const parts = await phones.signTransaction(
-        { id: request.id, fingerprint, transaction },
+        {
+          id: request.id,
+          fingerprint,
+          transaction,
+          review: review?.type === 'transaction' ? review.review : null,
+        },
         (status, expiresAt) => progress({ status, expiresAt }),
       );
       const checked = checkTransaction(transaction, parts, account.address);

@@ -7,6 +7,7 @@ import { assemble } from '../../../test/contracts/evmAssembler';
 import { EmulatedHidBus } from '../../../test/ledger/emulatedHidBus';
 import { LedgerEmulator } from '../../../test/ledger/ledgerEmulator';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
+import { txReviewFixture } from '../../../test/tx/txReviewFixture';
 import { createEventHub } from '../api/events';
 import { RpcClient } from '../rpc/rpcClient';
 import { createLogger } from '../log';
@@ -86,10 +87,24 @@ async function harness(emulator = new LedgerEmulator()) {
     new OutgoingTransactions({
       repository,
       accounts: repositories.accounts,
-      sign: (accountId, transaction) => signers.signTransaction(accountId, transaction),
+      sign: (accountId, transaction, review) => signers.signTransaction(accountId, transaction, review),
       connection: async () => connection,
     });
-  return { outgoing: make(), make, account, repositories, repository, signers };
+  const outgoing = make();
+  /** What TxService does after its review: sign at the next nonce. */
+  const send = async (transaction: TransactionDraft) => {
+    const nonce = await outgoing.nextNonce(account.address, 1);
+    return outgoing.send(account.id, { ...transaction, nonce }, txReviewFixture());
+  };
+  /** What TxService does after the review of a replacement. */
+  const replace = (id: number, mode: 'speed-up' | 'cancel') =>
+    outgoing.send(
+      account.id,
+      outgoing.replacement(id, mode).transaction,
+      txReviewFixture({ purpose: mode }),
+      id,
+    );
+  return { outgoing, make, send, replace, account, repositories, repository, signers };
 }
 
 const draft = (to: string, value: bigint, data = '0x'): TransactionDraft => ({
@@ -109,7 +124,7 @@ const nonceOf = async (address: string) =>
 describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
   it('signs on the device, broadcasts, follows it to inclusion and records where it was signed', async () => {
     const h = await harness();
-    const sent = await h.outgoing.send(h.account.id, draft(FRIEND, 10n ** 16n));
+    const sent = await h.send(draft(FRIEND, 10n ** 16n));
     expect(sent).toMatchObject({ status: 'pending', purpose: 'send', nonce: 0, address: h.account.address });
     const [settled] = await settle(h.outgoing);
     expect(settled).toMatchObject({ status: 'included', blockNumber: expect.any(Number) });
@@ -118,14 +133,14 @@ describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
       expect.objectContaining({ signer: 'ledger', kind: 'transaction', chainId: 1 }),
     ]);
     // The next send takes the next nonce.
-    expect((await h.outgoing.send(h.account.id, draft(FRIEND, 1n))).nonce).toBe(1);
+    expect((await h.send(draft(FRIEND, 1n))).nonce).toBe(1);
   });
 
   it('speeds up and cancels a pending transaction by replacing it at the same nonce', async () => {
     const h = await harness();
     await anvilCall(url(), 'evm_setAutomine', [false]);
-    const slow = await h.outgoing.send(h.account.id, draft(FRIEND, 5n));
-    const fast = await h.outgoing.speedUp(slow.id);
+    const slow = await h.send(draft(FRIEND, 5n));
+    const fast = await h.replace(slow.id, 'speed-up');
     expect(fast).toMatchObject({
       nonce: slow.nonce,
       purpose: 'speed-up',
@@ -142,19 +157,21 @@ describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
       ['speed-up', 'included'],
     ]);
 
-    const next = await h.outgoing.send(h.account.id, draft(FRIEND, 7n));
-    const cancel = await h.outgoing.cancel(next.id);
+    const next = await h.send(draft(FRIEND, 7n));
+    const cancel = await h.replace(next.id, 'cancel');
     const cancelled = Transaction.from(cancel.raw);
     expect([cancelled.to, cancelled.value, cancelled.nonce]).toEqual([h.account.address, 0n, next.nonce]);
     await anvilCall(url(), 'evm_mine');
     expect((await h.outgoing.track()).map((row) => row.status)).toEqual(['replaced', 'included']);
-    await expect(h.outgoing.speedUp(next.id)).rejects.toMatchObject({ code: 'invalid_state' });
+    expect(() => h.outgoing.replacement(next.id, 'speed-up')).toThrow(
+      expect.objectContaining({ code: 'invalid_state' }),
+    );
   });
 
   it('tells when another wallet used the nonce of a pending transaction', async () => {
     const h = await harness();
     await anvilCall(url(), 'evm_setAutomine', [false]);
-    const ours = await h.outgoing.send(h.account.id, draft(FRIEND, 9n));
+    const ours = await h.send(draft(FRIEND, 9n));
     await anvilCall(url(), 'anvil_impersonateAccount', [h.account.address]);
     await anvilCall(url(), 'eth_sendTransaction', [
       {
@@ -176,10 +193,11 @@ describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
   it('finishes a broadcast a crash interrupted, once, without signing again', async () => {
     const h = await harness();
     const before = await nonceOf(h.account.address);
-    const signed = await h.signers.signTransaction(h.account.id, {
-      ...draft(FRIEND, 3n),
-      nonce: before,
-    } as never);
+    const signed = await h.signers.signTransaction(
+      h.account.id,
+      { ...draft(FRIEND, 3n), nonce: before } as never,
+      txReviewFixture(),
+    );
     // The app wrote the signed transaction, then died before the node heard of it.
     h.repository.add({
       address: h.account.address,
@@ -202,7 +220,7 @@ describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
   it('shows why a transaction reverted', async () => {
     // Calling a contract with data needs the app's blind signing on.
     const h = await harness(new LedgerEmulator({ blindSigning: true }));
-    await h.outgoing.send(h.account.id, draft(REFUSER, 0n, '0x12345678'));
+    await h.send(draft(REFUSER, 0n, '0x12345678'));
     const [failed] = await settle(h.outgoing);
     expect(failed).toMatchObject({ status: 'failed', reason: 'The contract reverted: nope' });
   });

@@ -1,5 +1,6 @@
 import { Transaction } from 'ethers';
 import { ApiError } from '../../shared/api/envelope';
+import type { ReviewPurpose, TxReview } from '../../shared/review';
 import type { ChainConnection } from '../chains/chainsService';
 import { rpc } from '../rpc/jsonRpc';
 import { RpcError } from '../rpc/rpcError';
@@ -14,7 +15,7 @@ import {
   type OutgoingRepository,
   type OutgoingTransaction,
 } from './outgoingRepository';
-import { revertReason } from './revertReason';
+import { revertReason } from '../review/simulation/revertReason';
 import { txRpc } from './txRpc';
 
 /** A transaction to send, before a nonce is chosen: the fee fields of one kind or the other. */
@@ -24,11 +25,20 @@ export type TransactionDraft = UnsignedTransaction extends infer T
     : never
   : never;
 
+/** A contract call is stored as a send: the outgoing list tells sends, revokes and replacements apart. */
+function purposeOf(purpose: ReviewPurpose): OutgoingPurpose {
+  return purpose === 'call' ? 'send' : purpose;
+}
+
 export interface OutgoingOptions {
   repository: OutgoingRepository;
   accounts: { get(id: number): Account; list(): Account[] };
-  /** Signs on the account's device and checks the signature (SignersService.signTransaction). */
-  sign: (accountId: number, transaction: UnsignedTransaction) => Promise<CheckedTransaction>;
+  /** Signs on the account's device, showing the review beside its lines, and checks the signature. */
+  sign: (
+    accountId: number,
+    transaction: UnsignedTransaction,
+    review: TxReview,
+  ) => Promise<CheckedTransaction>;
   connection: (chainId: number) => Promise<ChainConnection>;
   now?: () => number;
 }
@@ -46,30 +56,31 @@ export class OutgoingTransactions {
     this.now = options.now ?? Date.now;
   }
 
+  /** Signs what a review described, at the nonce it named, and broadcasts it; `replaces` for a speed-up or cancel. */
   async send(
     accountId: number,
-    draft: TransactionDraft,
-    purpose: OutgoingPurpose = 'send',
+    transaction: UnsignedTransaction,
+    review: TxReview,
+    replaces: number | null = null,
   ): Promise<OutgoingTransaction> {
     const account = this.options.accounts.get(accountId);
-    const nonce = await this.nextNonce(account.address, Number(draft.chainId));
-    return this.signAndBroadcast(account, { ...draft, nonce }, purpose, null);
+    return this.signAndBroadcast(account, transaction, purposeOf(review.purpose), replaces, review);
   }
 
-  /** The same nonce again with the fees raised by the network's minimum. */
-  async speedUp(id: number): Promise<OutgoingTransaction> {
+  /**
+   * What a speed-up or cancel of an open transaction would sign: the same nonce with every fee raised by the
+   * network's minimum bump; a cancel sends nothing to the account itself instead.
+   */
+  replacement(id: number, mode: 'speed-up' | 'cancel') {
     const original = this.pending(id);
     const account = this.accountOf(original);
-    return this.signAndBroadcast(account, bumpFees(unsignedOf(original)), 'speed-up', original.id);
-  }
-
-  /** Takes the nonce back with a zero-value send to the account itself, at bumped fees. */
-  async cancel(id: number): Promise<OutgoingTransaction> {
-    const original = this.pending(id);
-    const account = this.accountOf(original);
-    const bumped = bumpFees(unsignedOf(original));
-    const empty = { ...bumped, to: account.address, value: 0n, data: '0x', gasLimit: 21_000n };
-    return this.signAndBroadcast(account, empty, 'cancel', original.id);
+    const previous = unsignedOf(original);
+    const bumped = bumpFees(previous);
+    const transaction: UnsignedTransaction =
+      mode === 'speed-up'
+        ? bumped
+        : { ...bumped, to: account.address, value: 0n, data: '0x', gasLimit: 21_000n };
+    return { original, account, previous, transaction };
   }
 
   /** On start: broadcasts what was signed but maybe never sent, then follows everything still open. */
@@ -92,8 +103,9 @@ export class OutgoingTransactions {
     transaction: UnsignedTransaction,
     purpose: OutgoingPurpose,
     replaces: number | null,
+    review: TxReview,
   ): Promise<OutgoingTransaction> {
-    const signed = await this.options.sign(account.id, transaction);
+    const signed = await this.options.sign(account.id, transaction, review);
     const row = this.options.repository.add(
       {
         address: account.address,

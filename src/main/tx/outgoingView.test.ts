@@ -32,7 +32,7 @@ async function row(overrides: Partial<OutgoingTransaction> = {}, to: string | nu
 describe('outgoingView', () => {
   it('shows the recipient and value the signed transaction carries', async () => {
     const sent = await row();
-    expect(outgoingView(sent, 100)).toEqual({
+    expect(outgoingView(sent, 100, [])).toEqual({
       id: 7,
       chainId: 1,
       from: wallet.address,
@@ -41,6 +41,7 @@ describe('outgoingView', () => {
       purpose: 'send',
       replaces: null,
       status: 'included',
+      replacedBy: null,
       blockNumber: 100,
       confirmations: 1,
       reason: null,
@@ -52,15 +53,30 @@ describe('outgoingView', () => {
   });
 
   it('counts confirmations from the including block, only once included and the head is known', async () => {
-    expect(outgoingView(await row(), 111).confirmations).toBe(12);
-    expect(outgoingView(await row(), 90).confirmations).toBe(1);
-    expect(outgoingView(await row(), undefined).confirmations).toBeNull();
+    expect(outgoingView(await row(), 111, []).confirmations).toBe(12);
+    expect(outgoingView(await row(), 90, []).confirmations).toBe(1);
+    expect(outgoingView(await row(), undefined, []).confirmations).toBeNull();
     const pending = await row({ status: 'pending', blockNumber: null });
-    expect(outgoingView(pending, 111).confirmations).toBeNull();
+    expect(outgoingView(pending, 111, []).confirmations).toBeNull();
+  });
+
+  it('is being replaced while a speed-up or cancel of it is open, and no longer once that settles', async () => {
+    const original = await row({ status: 'pending', blockNumber: null });
+    const speedUp = await row({
+      id: 8,
+      purpose: 'speed-up',
+      replaces: 7,
+      status: 'pending',
+      blockNumber: null,
+    });
+    expect(outgoingView(original, 100, [original, speedUp]).replacedBy).toBe(8);
+    expect(outgoingView(speedUp, 100, [original, speedUp]).replacedBy).toBeNull();
+    const failed = { ...speedUp, status: 'failed' as const };
+    expect(outgoingView(original, 100, [original, failed]).replacedBy).toBeNull();
   });
 
   it('has no recipient for a contract creation', async () => {
-    expect(outgoingView(await row({}, null), 100).to).toBeNull();
+    expect(outgoingView(await row({}, null), 100, []).to).toBeNull();
   });
 });
 

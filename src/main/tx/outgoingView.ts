@@ -1,14 +1,20 @@
 import { Transaction } from 'ethers';
 import type { OutgoingView } from '../../shared/tx';
 import { toChecksumAddress } from '../store/address';
-import type { OutgoingTransaction } from './outgoingRepository';
+import { isOpen, type OutgoingTransaction } from './outgoingRepository';
 
 /**
  * A sent transaction as the Send page shows it. `head` is the chain's head when last asked; confirmations
- * count the including block, and stay null until the head is known.
+ * count the including block, and stay null until the head is known. `rows` are the wallet's other sent
+ * transactions: an open speed-up or cancel among them means this one is being replaced.
  */
-export function outgoingView(row: OutgoingTransaction, head: number | undefined): OutgoingView {
+export function outgoingView(
+  row: OutgoingTransaction,
+  head: number | undefined,
+  rows: readonly OutgoingTransaction[],
+): OutgoingView {
   const parsed = Transaction.from(row.raw);
+  const replacement = rows.find((other) => other.replaces === row.id && isOpen(other.status));
   return {
     id: row.id,
     chainId: row.chainId,
@@ -18,6 +24,7 @@ export function outgoingView(row: OutgoingTransaction, head: number | undefined)
     purpose: row.purpose,
     replaces: row.replaces,
     status: row.status,
+    replacedBy: replacement?.id ?? null,
     blockNumber: row.blockNumber,
     confirmations:
       row.status === 'included' && row.blockNumber !== null && head !== undefined

@@ -22,8 +22,13 @@ export function createTxModule(base: CoreBase, deps: TxModuleDeps) {
     db,
     repositories,
     sign: deps.sign,
-    connections: async () => (await networks.ready(), networks.chains.connections()),
+    connection: async (chainId) => (await networks.ready(), networks.chains.connection(chainId)),
     tokens: (chainId, address) => networks.chains.knownToken(chainId, address),
+    // The catalog lists the chain's coin too, under `native`: it has no contract to send into.
+    listedTokens: (chainId) =>
+      networks.chains
+        .tokens(chainId)
+        .flatMap((token) => (token.address === 'native' ? [] : [toChecksumAddress(token.address)])),
     counterparties: (account) => history.counterparties(account).map(toChecksumAddress),
     events,
     log,

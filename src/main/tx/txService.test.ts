@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   anvilCall,
   chainBalances,
+  deployCode,
   deployMulticall3,
   deployToken,
   fixtureAddress,
@@ -12,6 +13,7 @@ import {
 import { localChain } from '../../../test/anvil/portfolioFixture';
 import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
 import { ERC20_ABI } from '../../../test/contracts/erc20';
+import { revertingWithReason } from '../../../test/contracts/reverter';
 import { EmulatedHidBus } from '../../../test/ledger/emulatedHidBus';
 import { LedgerEmulator } from '../../../test/ledger/ledgerEmulator';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
@@ -33,6 +35,8 @@ const TOKEN = fixtureAddress('tx', 'token') as ChecksumAddress;
 const SPENDER = fixtureAddress('tx', 'spender') as ChecksumAddress;
 const FRIEND = fixtureAddress('tx', 'friend') as ChecksumAddress;
 const erc20 = new Interface(ERC20_ABI);
+/** Reverts every call with Error("Airdrop closed"). */
+const REVERTER = fixtureAddress('tx', 'reverter') as ChecksumAddress;
 const MAX = 2n ** 256n - 1n;
 
 beforeAll(async () => {
@@ -43,6 +47,7 @@ beforeAll(async () => {
     decimals: 6,
     totalSupply: 10n ** 15n,
   });
+  await deployCode(url(), REVERTER, revertingWithReason('Airdrop closed'));
 });
 
 const stops: (() => Promise<void>)[] = [];
@@ -69,7 +74,10 @@ async function harness() {
   // Token transfers and approvals carry contract data, which the Ethereum app signs only with blind signing on.
   bus.plug('hid-1', new LedgerEmulator({ blindSigning: true }));
   trezor.plugIn();
-  await expect.poll(() => signers.list().filter((device) => device.state === 'ready').length).toBe(2);
+  // The first start loads the Trezor stack, which takes seconds on a busy machine.
+  await expect
+    .poll(() => signers.list().filter((device) => device.state === 'ready').length, { timeout: 15_000 })
+    .toBe(2);
   const device = (kind: string) => signers.list().find((candidate) => candidate.kind === kind)?.id as string;
   const [ledger] = await signers.addAccounts({
     deviceId: device('ledger'),
@@ -97,9 +105,10 @@ async function harness() {
   const tx = new TxService({
     db: temp.db,
     repositories,
-    sign: (accountId, transaction) => signers.signTransaction(accountId, transaction),
-    connections: async () => [connection],
+    sign: (accountId, transaction, review) => signers.signTransaction(accountId, transaction, review),
+    connection: async () => connection,
     tokens: (_, address) => (address === TOKEN ? { symbol: 'TUSD', decimals: 6 } : undefined),
+    listedTokens: () => [TOKEN],
     counterparties: () => [],
     events: createEventHub(),
     log: createLogger('tx', () => {}),
@@ -126,22 +135,36 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
       amount: '0.5',
     });
     expect(review).toMatchObject({
-      to: { address: FRIEND, resolvedFrom: 'address' },
-      asset: { token: null, symbol: 'ETH', decimals: 18 },
-      amount: '500000000000000000',
-      nonce: 0,
-      gasLimit: '21000',
-      nativeSymbol: 'ETH',
-      signer: {
+      purpose: 'send',
+      summary: expect.stringMatching(/^Send 0\.5 ETH to /),
+      action: {
+        type: 'native-transfer',
+        to: { address: FRIEND },
+        amount: { value: '500000000000000000', decimals: 18, symbol: 'ETH', unlimited: false },
+      },
+      transaction: { to: FRIEND, value: '500000000000000000', data: '0x', nonce: 0 },
+      simulation: { status: 'simulated', reverted: false, gasUsed: '21000' },
+      fees: { gasLimit: '21000', nativeSymbol: 'ETH', l1: { status: 'not-charged' } },
+      device: {
         kind: 'ledger',
         label: 'Nano S Plus',
-        screen: expect.arrayContaining([{ label: 'Amount', value: '0.5 ETH' }]),
+        mode: 'clear',
+        lines: expect.arrayContaining([
+          { label: 'Amount', value: 'ETH 0.5' },
+          { label: 'To', value: FRIEND },
+        ]),
       },
       cannotSign: null,
-      warnings: [expect.objectContaining({ code: 'first-time' })],
+      blocked: false,
+      findings: [expect.objectContaining({ code: 'first-time-recipient', severity: 'warning' })],
     });
-    expect(BigInt(review.fees.fast.max)).toBeGreaterThanOrEqual(BigInt(review.fees.slow.max));
-    expect(BigInt(review.totalMax)).toBe(BigInt(review.fees.normal.max) + 500_000_000_000_000_000n);
+    // The simulation saw the coin leave the account for the friend.
+    expect(review.simulation.balanceChanges.map((change) => [change.account.address, change.delta])).toEqual([
+      [h.ledger.address, '-500000000000000000'],
+      [FRIEND, '500000000000000000'],
+    ]);
+    expect(BigInt(review.fees.speeds.fast.max)).toBeGreaterThanOrEqual(BigInt(review.fees.speeds.slow.max));
+    expect(BigInt(review.totalMax)).toBe(BigInt(review.fees.speeds.normal.max) + 500_000_000_000_000_000n);
 
     const custom = await h.tx.review({
       accountId: h.ledger.id,
@@ -152,7 +175,7 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
       speed: 'custom',
       custom: { maxFeeGwei: '30', priorityFeeGwei: '2.5' },
     });
-    expect(custom.fees.custom).toMatchObject({
+    expect(custom.fees.chosen).toMatchObject({
       maxFeePerGas: '30000000000',
       maxPriorityFeePerGas: '2500000000',
     });
@@ -179,7 +202,7 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
       asset: 'native',
       amount: '0.1',
     });
-    expect(watched).toMatchObject({ signer: null, cannotSign: expect.stringContaining('watch-only') });
+    expect(watched).toMatchObject({ device: null, cannotSign: expect.stringContaining('watch-only') });
     await expect(
       h.tx.send({ accountId: h.watch.id, chainId: 1, to: FRIEND, asset: 'native', amount: '0.1' }),
     ).rejects.toMatchObject({
@@ -224,6 +247,86 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
     expect(friendTokens).toBe(12_500_000n);
   });
 
+  it('blocks a send the account cannot pay for, at review and again at send, with the balance and a Max', async () => {
+    const h = await harness();
+    const draft = {
+      accountId: h.ledger.id,
+      chainId: 1,
+      to: FRIEND,
+      asset: 'native',
+      amount: '99999',
+    } as const;
+    const review = await h.tx.review(draft);
+    expect(review.blocked).toBe(true);
+    const [finding] = review.findings;
+    expect(finding).toMatchObject({
+      code: 'insufficient-balance',
+      severity: 'blocking',
+      overridable: false,
+      fix: { type: 'max', amount: expect.stringMatching(/^99\.99/) },
+    });
+    expect(finding?.facts.map((fact) => fact.label)).toContain('Balance');
+    // Main refuses too: the disabled button in the page is not the guard.
+    await expect(h.tx.send(draft)).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(h.tx.list()).toEqual([]);
+  });
+
+  it('blocks a call that reverts with its reason, unless the user signs anyway', async () => {
+    const h = await harness();
+    const data = '0x4e71d92d'; // claim()
+    const draft = {
+      accountId: h.ledger.id,
+      chainId: 1,
+      to: REVERTER,
+      asset: 'native',
+      amount: '0',
+      data,
+    } as const;
+    const review = await h.tx.review(draft);
+    expect(review).toMatchObject({
+      blocked: true,
+      simulation: { reverted: true, revertReason: 'The contract reverted: Airdrop closed' },
+    });
+    expect(review.findings.find((finding) => finding.code === 'reverts')).toMatchObject({
+      severity: 'blocking',
+      overridable: true,
+    });
+    await expect(h.tx.send(draft)).rejects.toMatchObject({ code: 'invalid_request' });
+    const sent = await h.tx.send({ ...draft, allowRevert: true });
+    expect(sent.status).toBe('pending');
+    expect((await h.tx.track())[0]).toMatchObject({ status: 'failed' });
+  });
+
+  it('reviews a speed-up with the old and new max fee, and marks the original as being replaced', async () => {
+    const h = await harness();
+    await anvilCall(url(), 'evm_setAutomine', [false]);
+    try {
+      const slow = await h.tx.send({
+        accountId: h.trezor.id,
+        chainId: 1,
+        to: FRIEND,
+        asset: 'native',
+        amount: '0.01',
+      });
+      const review = await h.tx.reviewReplacement({ id: slow.id, mode: 'speed-up' });
+      expect(review).toMatchObject({
+        purpose: 'speed-up',
+        transaction: { nonce: slow.nonce },
+        blocked: false,
+      });
+      const replaces = review.replaces as NonNullable<typeof review.replaces>;
+      expect(BigInt(replaces.newMaxFee)).toBeGreaterThan(BigInt(replaces.oldMaxFee));
+      expect(replaces).toMatchObject({ id: slow.id, hash: slow.hash });
+      const cancel = await h.tx.reviewReplacement({ id: slow.id, mode: 'cancel' });
+      expect(cancel).toMatchObject({ purpose: 'cancel', action: { type: 'cancel', nonce: slow.nonce } });
+      const fast = await h.tx.speedUp(slow.id);
+      expect(fast).toMatchObject({ purpose: 'speed-up', replaces: slow.id });
+      expect(h.tx.list().find((row) => row.id === slow.id)?.replacedBy).toBe(fast.id);
+    } finally {
+      await anvilCall(url(), 'evm_setAutomine', [true]);
+    }
+  });
+
   it('lists an unlimited approval and revokes it, which zeroes the allowance', async () => {
     const h = await harness();
     await anvilCall(url(), 'anvil_impersonateAccount', [h.ledger.address]);
@@ -236,6 +339,15 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
 
     const [approval] = await h.tx.approvals(h.ledger.id, 1);
     expect(approval).toMatchObject({ token: TOKEN, symbol: 'TUSD', spender: SPENDER, unlimited: true });
+    const [reviewed] = await h.tx.reviewRevoke({
+      accountId: h.ledger.id,
+      chainId: 1,
+      allowances: [{ token: TOKEN, spender: SPENDER }],
+    });
+    expect(reviewed).toMatchObject({
+      purpose: 'revoke',
+      action: { type: 'approval', spender: { address: SPENDER }, amount: { value: '0' } },
+    });
     const [revoke] = await h.tx.revoke({
       accountId: h.ledger.id,
       chainId: 1,

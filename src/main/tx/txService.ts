@@ -1,5 +1,12 @@
 import { ApiError } from '../../shared/api/envelope';
-import type { AllowanceView, OutgoingView, RevokeRequest, SendDraft, SendReview } from '../../shared/tx';
+import type { ReviewPurpose, TxReview } from '../../shared/review';
+import type {
+  AllowanceView,
+  OutgoingView,
+  ReplacementRequest,
+  RevokeRequest,
+  SendDraft,
+} from '../../shared/tx';
 import type { EventHub } from '../api/events';
 import type { ChainConnection } from '../chains/chainsService';
 import { rpc } from '../rpc/jsonRpc';
@@ -11,24 +18,31 @@ import type { Repositories } from '../store/repositories';
 import type { CheckedTransaction } from '../signers/signatureCheck';
 import type { UnsignedTransaction } from '../signers/signer';
 import { cannotSign } from '../../shared/watchOnly';
+import type { Account } from '../store/accountsRepository';
 import { allowanceViews } from './approvals/allowanceViews';
 import { discoverApprovals } from './approvals/discoverApprovals';
 import { readAllowances } from './approvals/readAllowances';
 import { buildRevoke } from './approvals/revoke';
-import { draftOf } from './fees/feeChoice';
-import { estimateFees } from './fees/feeEstimator';
 import { isOpen, OutgoingRepository, type OutgoingTransaction } from './outgoingRepository';
 import { OutgoingTransactions } from './outgoingTransactions';
 import { outgoingView, sentTo } from './outgoingView';
-import { type PreparedSend, prepareSend } from './sendReview';
+import { prepareSend } from './sendReview';
+import { type PreparedTransaction, type ReviewContext, reviewTransaction } from './review/transactionReview';
 import { chainCall, reasonOf } from './txErrors';
 
 export interface TxServiceOptions {
   db: ConstructorParameters<typeof OutgoingRepository>[0];
   repositories: Pick<Repositories, 'accounts' | 'addressBook' | 'labels' | 'devices'>;
-  sign: (accountId: number, transaction: UnsignedTransaction) => Promise<CheckedTransaction>;
-  connections: () => Promise<ChainConnection[]>;
+  sign: (
+    accountId: number,
+    transaction: UnsignedTransaction,
+    review: TxReview,
+  ) => Promise<CheckedTransaction>;
+  /** An enabled chain's client; `not_found` for one that is not enabled. */
+  connection: (chainId: number) => Promise<ChainConnection>;
   tokens: TokenLookup;
+  /** Every token the wallet lists on a chain. */
+  listedTokens: (chainId: number) => ChecksumAddress[];
   /** Addresses the account dealt with, from history: the reference for first-time and look-alike checks. */
   counterparties: (account: ChecksumAddress) => ChecksumAddress[];
   events: EventHub;
@@ -63,38 +77,66 @@ export class TxService {
     });
   }
 
-  async review(input: SendDraft): Promise<SendReview> {
+  async review(input: SendDraft): Promise<TxReview> {
     return (await chainCall(() => this.prepare(input))).review;
   }
 
   async send(input: SendDraft): Promise<OutgoingView> {
     return chainCall(async () => {
-      const { review, account, estimate, call, option } = await this.prepare(input);
-      if (review.cannotSign) throw cannotSign();
-      const sent = await this.outgoing.send(account.id, draftOf(review.chainId, call, estimate, option));
-      return this.changed(sent);
+      const { review, transaction } = await this.prepare(input);
+      refuseBlocked(review);
+      return this.changed(await this.outgoing.send(review.from.accountId, transaction, review));
     });
   }
 
   list(): OutgoingView[] {
-    return this.repository.all().map((row) => this.view(row));
+    const rows = this.repository.all();
+    return rows.map((row) => this.view(row, rows));
   }
 
-  async speedUp(id: number): Promise<OutgoingView> {
-    return this.changed(await chainCall(() => this.outgoing.speedUp(id)));
+  reviewReplacement({ id, mode }: ReplacementRequest): Promise<TxReview> {
+    return chainCall(async () => (await this.prepareReplacement(id, mode)).review);
   }
 
-  async cancel(id: number): Promise<OutgoingView> {
-    return this.changed(await chainCall(() => this.outgoing.cancel(id)));
+  speedUp(id: number): Promise<OutgoingView> {
+    return this.replace(id, 'speed-up');
+  }
+
+  cancel(id: number): Promise<OutgoingView> {
+    return this.replace(id, 'cancel');
   }
 
   approvals(accountId: number, chainId: number): Promise<AllowanceView[]> {
     return chainCall(() => this.readApprovals(accountId, chainId));
   }
 
+  reviewRevoke(request: RevokeRequest): Promise<TxReview[]> {
+    return chainCall(async () => {
+      const reviews: TxReview[] = [];
+      // One after the other: each takes the next nonce, as the revokes will when they are sent.
+      for (const prepared of await this.prepareRevokes(request)) reviews.push(prepared.review);
+      return reviews;
+    });
+  }
+
   /** One transaction per allowance: ERC-20 `approve` has no batch form and must come from the owner. */
   revoke(request: RevokeRequest): Promise<OutgoingView[]> {
-    return chainCall(() => this.sendRevokes(request));
+    return chainCall(async () => {
+      const sent: OutgoingView[] = [];
+      for (const { review, transaction } of await this.prepareRevokes(request)) {
+        refuseBlocked(review);
+        sent.push(this.changed(await this.outgoing.send(review.from.accountId, transaction, review)));
+      }
+      return sent;
+    });
+  }
+
+  private async replace(id: number, mode: 'speed-up' | 'cancel'): Promise<OutgoingView> {
+    return chainCall(async () => {
+      const { review, transaction } = await this.prepareReplacement(id, mode);
+      refuseBlocked(review);
+      return this.changed(await this.outgoing.send(review.from.accountId, transaction, review, id));
+    });
   }
 
   private async readApprovals(accountId: number, chainId: number): Promise<AllowanceView[]> {
@@ -116,22 +158,42 @@ export class TxService {
     });
   }
 
-  private async sendRevokes({ accountId, chainId, allowances }: RevokeRequest): Promise<OutgoingView[]> {
+  /** Revokes go out back to back, so each is reviewed at the nonce after the one before. */
+  private async prepareRevokes({
+    accountId,
+    chainId,
+    allowances,
+  }: RevokeRequest): Promise<PreparedTransaction[]> {
     const account = this.options.repositories.accounts.get(accountId);
     if (account.signer === 'watch') throw cannotSign();
-    const { chain, client, signal } = await this.connection(chainId);
-    const sent: OutgoingView[] = [];
+    let nonce = await this.outgoing.nextNonce(account.address, chainId);
+    const prepared: PreparedTransaction[] = [];
     for (const { token, spender } of allowances) {
       const call = buildRevoke(toChecksumAddress(token), toChecksumAddress(spender));
-      const estimate = await estimateFees(client, chain, { from: account.address, ...call }, signal);
-      const row = await this.outgoing.send(
-        account.id,
-        draftOf(chainId, call, estimate, estimate.options.normal),
-        'revoke',
+      prepared.push(
+        await reviewTransaction(
+          { ...this.request(account, chainId, 'revoke', nonce++), call, fees: { speed: 'normal' } },
+          this.reviewContext(),
+        ),
       );
-      sent.push(this.changed(row));
     }
-    return sent;
+    return prepared;
+  }
+
+  private prepareReplacement(id: number, mode: 'speed-up' | 'cancel'): Promise<PreparedTransaction> {
+    const { original, account, previous, transaction } = this.outgoing.replacement(id, mode);
+    return reviewTransaction(
+      {
+        ...this.request(account, original.chainId, mode, original.nonce),
+        call: { to: transaction.to ?? account.address, value: transaction.value, data: transaction.data },
+        fees: { replacing: { id: original.id, hash: original.hash, previous }, transaction },
+      },
+      this.reviewContext(),
+    );
+  }
+
+  private request(account: Account, chainId: number, purpose: ReviewPurpose, nonce: number) {
+    return { purpose, account, chainId, nonce, allowRevert: false, signerChainId: null };
   }
 
   /** Finishes what a quit interrupted, then follows open transactions every `intervalMs`. */
@@ -172,21 +234,32 @@ export class TxService {
     return after;
   }
 
-  private prepare(input: SendDraft): Promise<PreparedSend> {
+  private prepare(input: SendDraft): Promise<PreparedTransaction> {
     return prepareSend(input, {
-      repositories: this.options.repositories,
-      tokens: this.options.tokens,
-      counterparties: this.options.counterparties,
-      connection: (chainId) => this.connection(chainId),
+      ...this.reviewContext(),
       nextNonce: (address, chainId) => this.outgoing.nextNonce(address, chainId),
-      sentTo: (address) => sentTo(this.repository.all(), address),
     });
   }
 
-  private async connection(chainId: number): Promise<ChainConnection> {
-    const connection = (await this.options.connections()).find((candidate) => candidate.chain.id === chainId);
-    if (!connection) throw new ApiError('not_found', `Chain ${chainId} is not enabled in this wallet.`);
-    return connection;
+  private reviewContext(): ReviewContext {
+    return {
+      repositories: this.options.repositories,
+      tokens: this.options.tokens,
+      listedTokens: this.options.listedTokens,
+      counterparties: this.options.counterparties,
+      connection: (chainId) => this.connection(chainId),
+      log: this.options.log,
+      sentTo: (address) => sentTo(this.repository.all(), address),
+      ownOpenNonces: (address, chainId) =>
+        this.repository
+          .forSender(address, chainId)
+          .filter((row) => isOpen(row.status))
+          .map((row) => row.nonce),
+    };
+  }
+
+  private connection(chainId: number): Promise<ChainConnection> {
+    return this.options.connection(chainId);
   }
 
   private changed(row: OutgoingTransaction): OutgoingView {
@@ -194,11 +267,22 @@ export class TxService {
     return this.view(row);
   }
 
-  private view(row: OutgoingTransaction): OutgoingView {
-    return outgoingView(row, this.heads.get(row.chainId));
+  private view(row: OutgoingTransaction, rows = this.repository.all()): OutgoingView {
+    return outgoingView(row, this.heads.get(row.chainId), rows);
   }
 
   private trackingFailed(error: unknown): void {
     this.options.log.warn('following sent transactions failed', { error: reasonOf(error) });
   }
+}
+
+/** Signing what the review blocks is refused in main too: the renderer's disabled button is not the guard. */
+function refuseBlocked(review: TxReview): void {
+  if (review.cannotSign) throw cannotSign();
+  if (!review.blocked) return;
+  const blocking = review.findings.find((finding) => finding.severity === 'blocking');
+  throw new ApiError(
+    'invalid_request',
+    `${blocking?.message ?? 'The review blocks this transaction.'} Nothing was signed.`,
+  );
 }

@@ -1,4 +1,4 @@
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import type { AccountView } from '../../shared/accounts';
 import { type LiveList, useLiveList } from '../session/useLiveList';
 

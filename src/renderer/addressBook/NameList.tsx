@@ -2,7 +2,7 @@ import { Pencil, Trash2 } from 'lucide-react';
 import type { Chain } from '../../shared/chains/chain';
 import { ChainBadge } from '../chains/ChainBadge';
 import { CopyButton } from '../controls/CopyButton';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { KIND_NAMES, nameKey, type NameEntry, type NameKind } from './names';
 
 interface NameListProps {

@@ -1,5 +1,5 @@
 import { ConfirmDialog } from '../controls/ConfirmDialog';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { useWallet } from '../session/WalletContext';
 import { scopeName, type NameEntry, type NameKind } from './names';
 

@@ -2,9 +2,13 @@ import type { Channel, EventName, EventPayload, RequestOf, ResponseOf } from '..
 import type { ApiFailure } from '../../shared/api/envelope';
 import type { Transport } from './transport';
 
-/** A failed call, carrying main's stable error code so screens can react to the kind of failure. */
+/**
+ * A failed call, carrying main's stable error code so screens can react to the kind of failure. Its message
+ * is main's sentence for the user; `detail` is the raw text behind it, for a "Details" disclosure only.
+ */
 export class ApiCallError extends Error {
   readonly code: ApiFailure['code'];
+  readonly detail: string | undefined;
   constructor(
     readonly channel: Channel,
     failure: ApiFailure,
@@ -12,7 +16,13 @@ export class ApiCallError extends Error {
     super(failure.message);
     this.name = 'ApiCallError';
     this.code = failure.code;
+    this.detail = failure.detail;
   }
+}
+
+/** The raw text behind a failure, when main sent one; what the page itself threw has none. */
+export function failureDetail(error: unknown): string | undefined {
+  return error instanceof ApiCallError ? error.detail : undefined;
 }
 
 type CallArgs<C extends Channel> =

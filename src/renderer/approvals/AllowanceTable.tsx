@@ -1,8 +1,8 @@
 import { Infinity as Unlimited } from 'lucide-react';
 import type { AllowanceView } from '../../shared/tx';
 import { CopyButton } from '../controls/CopyButton';
-import { formatAmount } from '../format/amount';
-import { shortAddress } from '../format/shortAddress';
+import { formatAmount } from '../../shared/format/amount';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { explorerUrl } from '../history/explorer';
 import { dateTime } from '../history/timeFormat';
 import { useChainNames } from '../history/useChainNames';

@@ -79,6 +79,22 @@ describe('Approvals page', () => {
 
     const dialog = within(screen.getByRole('dialog', { name: 'Revoke 2 allowances?' }));
     expect(dialog.getByText(/Each revoke is one transaction signed on your device/)).toBeTruthy();
+    const sign = dialog.getByRole('button', { name: 'Sign 2 revokes' }) as HTMLButtonElement;
+    // Main reviews each revoke first; Sign waits until they are on screen.
+    expect(sign.disabled).toBe(true);
+    const revokes = within(await dialog.findByRole('list', { name: 'Revokes' }));
+    expect(revokes.getByText("Revoke USDC's allowance for Uniswap Universal Router")).toBeTruthy();
+    expect(revokes.getByText(`Revoke DAI's allowance for ${UNKNOWN_SPENDER}`)).toBeTruthy();
+    expect(revokes.getAllByRole('list', { name: 'What the device will show' })).toHaveLength(2);
+    expect(client.calls.find((c) => c.channel === 'approvals.reviewRevoke')?.request).toEqual({
+      accountId: 1,
+      chainId: 1,
+      allowances: [
+        { token: USDC, spender: ROUTER },
+        { token: DAI, spender: UNKNOWN_SPENDER },
+      ],
+    });
+    expect(sign.disabled).toBe(false);
     await act(async () => fireEvent.click(dialog.getByRole('button', { name: 'Sign 2 revokes' })));
     expect(client.calls.find((c) => c.channel === 'approvals.revoke')?.request).toEqual({
       accountId: 1,
@@ -103,6 +119,7 @@ describe('Approvals page', () => {
     const dai = within(table.getByRole('row', { name: 'DAI for 0x9999…9999' }));
     fireEvent.click(dai.getByRole('button', { name: 'Revoke' }));
     const dialog = within(screen.getByRole('dialog', { name: 'Revoke 1 allowance?' }));
+    expect(await dialog.findByText(`Revoke DAI's allowance for ${UNKNOWN_SPENDER}`)).toBeTruthy();
     await act(async () => fireEvent.click(dialog.getByRole('button', { name: 'Sign revoke' })));
     expect(client.calls.find((c) => c.channel === 'approvals.revoke')?.request).toMatchObject({
       allowances: [{ token: DAI, spender: UNKNOWN_SPENDER }],

@@ -174,7 +174,12 @@ export function ApprovalsPage() {
         </p>
       )}
       {revoke.state.status === 'failed' && !confirming && (
-        <ErrorNote outcome="Not revoked" message={revoke.state.message} onDismiss={revoke.clear} />
+        <ErrorNote
+          outcome="Not revoked"
+          message={revoke.state.message}
+          detail={revoke.state.detail}
+          onDismiss={revoke.clear}
+        />
       )}
 
       {allowances.list === null && !allowances.error && (

@@ -1,11 +1,18 @@
 import { LoaderCircle } from 'lucide-react';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { AllowanceView } from '../../shared/tx';
+import { useAccounts } from '../accounts/useAccounts';
 import { Dialog } from '../controls/Dialog';
 import { ErrorNote } from '../controls/ErrorNote';
-import { spenderName, tokenName } from './AllowanceTable';
+import { canSign } from '../review/findingOrder';
+import { DeviceLines } from '../review/DeviceLines';
+import { FindingList } from '../review/FindingList';
+import { useAction } from '../session/useAction';
+import { useWallet } from '../session/WalletContext';
+import '../review/review.css';
 
 interface RevokeDialogProps {
+  /** One owner's allowances on one network, as the Approvals page lists them. */
   allowances: AllowanceView[];
   busy: boolean;
   error: string | null;
@@ -13,11 +20,35 @@ interface RevokeDialogProps {
   onClose(): void;
 }
 
-/** Says up front what revoking costs: a transaction per allowance, each confirmed on the device. */
+/**
+ * Each revoke is a transaction of its own: main reviews every one first (what it does, what could go wrong,
+ * what the device will show), and Sign waits until all of them are read and none is blocked.
+ */
 export function RevokeDialog({ allowances, busy, error, onConfirm, onClose }: RevokeDialogProps) {
+  const { client } = useWallet();
+  const accounts = useAccounts();
   const cancel = useRef<HTMLButtonElement>(null);
   const count = allowances.length;
   const title = count === 1 ? 'Revoke 1 allowance?' : `Revoke ${count} allowances?`;
+  const first = allowances[0];
+  const owner = accounts.list?.find((a) => first && a.address.toLowerCase() === first.owner.toLowerCase());
+  const reviews = useAction((accountId: number, chainId: number) =>
+    client.call('approvals.reviewRevoke', {
+      accountId,
+      chainId,
+      allowances: allowances.map(({ token, spender }) => ({ token, spender })),
+    }),
+  );
+  const reviewed = reviews.state.status === 'done' ? reviews.state.result : null;
+  const signable = reviewed !== null && reviewed.every((r) => r.cannotSign === null && canSign(r, false));
+
+  // Reviewed once, as soon as the owner's account is known: the user reads what each revoke does first.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (asked.current || !owner || !first) return;
+    asked.current = true;
+    void reviews.run(owner.id, first.chainId);
+  });
 
   return (
     <Dialog
@@ -45,8 +76,9 @@ export function RevokeDialog({ allowances, busy, error, onConfirm, onClose }: Re
           <button
             type="button"
             className="button button--danger-solid"
+            disabled={!signable}
             aria-disabled={busy}
-            onClick={() => !busy && onConfirm()}
+            onClick={() => !busy && signable && onConfirm()}
           >
             {busy && <LoaderCircle className="spinner" size={14} aria-hidden="true" />}
             {busy ? 'Waiting for the device…' : count === 1 ? 'Sign revoke' : `Sign ${count} revokes`}
@@ -54,14 +86,27 @@ export function RevokeDialog({ allowances, busy, error, onConfirm, onClose }: Re
         </>
       }
     >
-      <ul className="revoke-dialog__list">
-        {allowances.map((a) => (
-          <li key={`${a.token}:${a.spender}`}>
-            {tokenName(a)} for {spenderName(a)}
-            {a.unlimited && ' (unlimited)'}
-          </li>
-        ))}
-      </ul>
+      {reviews.state.status !== 'done' && reviews.state.status !== 'failed' && (
+        <p className="review-loading" role="status">
+          <LoaderCircle className="spinner" size={14} aria-hidden="true" />
+          Reviewing {count === 1 ? 'the revoke' : `${count} revokes`}…
+        </p>
+      )}
+      {reviews.state.status === 'failed' && (
+        <ErrorNote outcome="Could not review" message={reviews.state.message} detail={reviews.state.detail} />
+      )}
+      {reviewed && (
+        <ol className="review-stack" aria-label="Revokes">
+          {reviewed.map((review, index) => (
+            <li key={`${review.transaction.to ?? ''}-${index}`} className="review-stack__item">
+              <p className="review__summary">{review.summary}</p>
+              <FindingList findings={review.findings} />
+              {review.cannotSign && <p className="review-aside">{review.cannotSign}</p>}
+              {review.device && <DeviceLines device={review.device} />}
+            </li>
+          ))}
+        </ol>
+      )}
       {error && <ErrorNote outcome="Not revoked" message={error} />}
     </Dialog>
   );

@@ -72,7 +72,7 @@ export function ConfirmDialog({
     >
       {children}
       {action.state.status === 'failed' && (
-        <ErrorNote outcome={failedOutcome} message={action.state.message} />
+        <ErrorNote outcome={failedOutcome} message={action.state.message} detail={action.state.detail} />
       )}
     </Dialog>
   );

@@ -1,7 +1,7 @@
 import type { AccountView } from '../../shared/accounts';
 import { accountName } from '../accounts/useAccounts';
 import { CopyButton } from '../controls/CopyButton';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 
 /** An account's name and address, the full address on hover and one click from the clipboard. */
 export function AccountIdentity({ account }: { account: Pick<AccountView, 'address' | 'label'> }) {

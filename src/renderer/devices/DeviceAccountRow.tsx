@@ -1,6 +1,7 @@
 import { ShieldCheck } from 'lucide-react';
 import type { AccountView } from '../../shared/accounts';
 import { SignMessageButton } from '../signing/SignMessageButton';
+import { SignTypedDataButton } from '../signing/SignTypedDataButton';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
 import { AccountRow } from './AccountRow';
@@ -33,7 +34,9 @@ export function DeviceAccountRow({ account }: { account: AccountView }) {
             <ShieldCheck size={14} aria-hidden="true" />
             Verify on device
           </button>
-          <SignMessageButton account={account} />
+          <SignMessageButton account={account} className="account-list__action" />
+          {/* Icon only: the row has no room for a third worded button beside the derivation path. */}
+          <SignTypedDataButton account={account} className="account-list__action" compact inNamedRow />
         </>
       }
     >

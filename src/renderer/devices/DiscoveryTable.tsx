@@ -1,6 +1,6 @@
 import type { DiscoveredAccount } from '../../shared/devices';
 import { CopyButton } from '../controls/CopyButton';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { NativeBalances } from './NativeBalances';
 
 /** Picked accounts, keyed by scheme and index, as devices.addAccounts takes them. */

@@ -1,6 +1,6 @@
 import type { DiscoveredAccount } from '../../shared/devices';
 import { ChainDot } from '../chains/ChainBadge';
-import { formatAmount } from '../format/amount';
+import { formatAmount } from '../../shared/format/amount';
 import { useWallet } from '../session/WalletContext';
 
 /** An address's non-zero native balances, one line per chain, and the chains that could not be read. */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { HistoryEntryView } from '../../shared/history';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { describeAsset } from './describeEntry';
 import type { ChainDirectory } from './useChainNames';
 

@@ -1,6 +1,6 @@
 import type { HistoryEntryView } from '../../shared/history';
 import { ChainBadge } from '../chains/ChainBadge';
-import { formatAmount, formatCount } from '../format/amount';
+import { formatAmount, formatCount } from '../../shared/format/amount';
 import { explorerUrl } from './explorer';
 import { Fact } from './Fact';
 import { HashValue } from './HashValue';

@@ -4,7 +4,7 @@ import type { HistoryEntryView } from '../../shared/history';
 import { NoAccountsPage } from '../accounts/NoAccountsPage';
 import { accountName, useAccounts } from '../accounts/useAccounts';
 import { ErrorNote } from '../controls/ErrorNote';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { EmptyState } from '../screens/EmptyState';
 import { Page } from '../screens/Page';
 import { useCallResult } from '../session/useCallResult';

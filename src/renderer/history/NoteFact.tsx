@@ -2,7 +2,7 @@ import { Pencil, Plus } from 'lucide-react';
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import { TX_NOTE_MAX_LENGTH, type HistoryEntryView } from '../../shared/history';
 import { ErrorNote } from '../controls/ErrorNote';
-import { formatCount } from '../format/amount';
+import { formatCount } from '../../shared/format/amount';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
 import { Fact } from './Fact';

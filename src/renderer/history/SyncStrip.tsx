@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { HistorySyncState } from '../../shared/history';
 import { ChainBadge } from '../chains/ChainBadge';
 import { ErrorNote } from '../controls/ErrorNote';
-import { formatCount } from '../format/amount';
+import { formatCount } from '../../shared/format/amount';
 import type { HistorySync } from './useHistorySync';
 import type { ChainDirectory } from './useChainNames';
 import './SyncStrip.css';

@@ -1,6 +1,6 @@
 import type { AssetMovement, BridgeView, HistoryEntryView } from '../../shared/history';
-import { formatAmount } from '../format/amount';
-import { shortAddress } from '../format/shortAddress';
+import { formatAmount } from '../../shared/format/amount';
+import { shortAddress } from '../../shared/format/shortAddress';
 
 /** What the wording needs to know about chains, so it stays a pure function of the entry. */
 export interface ChainNames {

@@ -2,7 +2,7 @@ import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { PairingView, PhoneView } from '../../shared/pairing';
 import { formatAge } from '../format/age';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { useNow } from '../portfolio/useNow';
 import { SettingsSection } from '../settings/SettingsSection';
 import type { StartPairing } from './PairPhoneSection';

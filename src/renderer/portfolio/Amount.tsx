@@ -1,4 +1,4 @@
-import { formatAmount } from '../format/amount';
+import { formatAmount } from '../../shared/format/amount';
 import type { Total } from './portfolioModel';
 import './Amount.css';
 

@@ -2,7 +2,7 @@ import { CircleCheck, CloudOff } from 'lucide-react';
 import type { ChainStatusView } from '../../shared/portfolio';
 import { ChainBadge } from '../chains/ChainBadge';
 import { formatAge } from '../format/age';
-import { formatCount } from '../format/amount';
+import { formatCount } from '../../shared/format/amount';
 import { Panel } from './Panel';
 import { useNow } from './useNow';
 import './NetworkFreshness.css';

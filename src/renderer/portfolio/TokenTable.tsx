@@ -5,7 +5,7 @@ import { accountName } from '../accounts/useAccounts';
 import { ChainBadge } from '../chains/ChainBadge';
 import { CopyButton } from '../controls/CopyButton';
 import { ErrorNote } from '../controls/ErrorNote';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
 import { Amount } from './Amount';

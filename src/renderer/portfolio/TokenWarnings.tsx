@@ -1,7 +1,7 @@
 import { Info, TriangleAlert } from 'lucide-react';
 import type { ChainStatusView, TokenView, TokenWarningView } from '../../shared/portfolio';
 import { Callout } from '../controls/Callout';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { tokenKey } from './portfolioModel';
 import './TokenWarnings.css';
 

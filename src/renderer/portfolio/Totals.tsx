@@ -1,7 +1,7 @@
 import { accountName, SIGNER_LABELS } from '../accounts/useAccounts';
 import type { AccountView } from '../../shared/accounts';
 import { ChainBadge } from '../chains/ChainBadge';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { Amount } from './Amount';
 import type { AccountTotals, ChainTotals } from './portfolioModel';
 import { Panel } from './Panel';

@@ -1,14 +1,12 @@
 import { ExternalLink, Gauge, LoaderCircle, XCircle } from 'lucide-react';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { OutgoingView } from '../../shared/tx';
-import { Dialog } from '../controls/Dialog';
 import { ErrorNote } from '../controls/ErrorNote';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { explorerUrl } from '../history/explorer';
 import { dateTime, timeOfDay } from '../history/timeFormat';
 import { useChainNames } from '../history/useChainNames';
-import { useAction } from '../session/useAction';
-import { useWallet } from '../session/WalletContext';
+import { ReplacementDialog, type ReplacementMode } from './ReplacementDialog';
 import { exactAmount, PURPOSE_TEXT, STATUS_TONE, statusText } from './txWords';
 import { useOutgoing } from './useOutgoing';
 import './RecentTransactions.css';
@@ -39,7 +37,7 @@ export function originOf(tx: OutgoingView, all: readonly OutgoingView[]): Outgoi
 export function RecentTransactions({ filter, empty, limit = 20 }: RecentTransactionsProps) {
   const outgoing = useOutgoing();
   const headingId = useId();
-  const [cancelling, setCancelling] = useState<OutgoingView | null>(null);
+  const [replacing, setReplacing] = useState<{ tx: OutgoingView; mode: ReplacementMode } | null>(null);
   const list = outgoing.list?.filter((tx, _, all) => !filter || filter(tx, all)).slice(0, limit) ?? null;
 
   return (
@@ -58,20 +56,22 @@ export function RecentTransactions({ filter, empty, limit = 20 }: RecentTransact
       {list && list.length > 0 && (
         <ul className="recent-txs__list" aria-label="Recent transactions">
           {list.map((tx) => (
-            <TransactionRow key={tx.id} tx={tx} onCancel={() => setCancelling(tx)} />
+            <TransactionRow key={tx.id} tx={tx} onReplace={(mode) => setReplacing({ tx, mode })} />
           ))}
         </ul>
       )}
-      {cancelling && <CancelDialog tx={cancelling} onClose={() => setCancelling(null)} />}
+      {replacing && (
+        <ReplacementDialog tx={replacing.tx} mode={replacing.mode} onClose={() => setReplacing(null)} />
+      )}
     </section>
   );
 }
 
-function TransactionRow({ tx, onCancel }: { tx: OutgoingView; onCancel(): void }) {
-  const { client } = useWallet();
+function TransactionRow({ tx, onReplace }: { tx: OutgoingView; onReplace(mode: ReplacementMode): void }) {
   const chains = useChainNames();
   const chain = chains.chain(tx.chainId);
-  const speedUp = useAction(() => client.call('tx.speedUp', { id: tx.id }));
+  // A speed-up or cancel of it is out: the newer transaction carries the buttons now.
+  const beingReplaced = tx.replacedBy !== null && tx.status === 'pending';
   const link = explorerUrl(chain, `tx/${tx.hash}`);
   const decimals = chain?.nativeCurrency.decimals ?? 18;
   const name = `${PURPOSE_TEXT[tx.purpose]} on ${chains.name(tx.chainId)}, nonce ${tx.nonce}`;
@@ -101,8 +101,8 @@ function TransactionRow({ tx, onCancel }: { tx: OutgoingView; onCancel(): void }
         </time>
       </div>
       <div className="recent-txs__state">
-        <span className="badge" data-tone={STATUS_TONE[tx.status]}>
-          {statusText(tx)}
+        <span className="badge" data-tone={beingReplaced ? undefined : STATUS_TONE[tx.status]}>
+          {beingReplaced ? 'Being replaced' : statusText(tx)}
         </span>
         {link && (
           <a className="recent-txs__link" href={link} target="_blank" rel="noreferrer" title={link}>
@@ -110,85 +110,19 @@ function TransactionRow({ tx, onCancel }: { tx: OutgoingView; onCancel(): void }
             <ExternalLink size={12} aria-hidden="true" />
           </a>
         )}
-        {tx.status === 'pending' && (
+        {tx.status === 'pending' && !beingReplaced && (
           <>
-            <button
-              type="button"
-              className="button"
-              aria-disabled={speedUp.state.status === 'working'}
-              onClick={() => speedUp.state.status !== 'working' && void speedUp.run()}
-            >
-              {speedUp.state.status === 'working' ? (
-                <LoaderCircle className="spinner" size={14} aria-hidden="true" />
-              ) : (
-                <Gauge size={14} aria-hidden="true" />
-              )}
+            <button type="button" className="button" onClick={() => onReplace('speed-up')}>
+              <Gauge size={14} aria-hidden="true" />
               Speed up
             </button>
-            <button type="button" className="button button--danger" onClick={onCancel}>
+            <button type="button" className="button button--danger" onClick={() => onReplace('cancel')}>
               <XCircle size={14} aria-hidden="true" />
               Cancel transaction
             </button>
           </>
         )}
       </div>
-      {speedUp.state.status === 'failed' && (
-        <div className="recent-txs__error">
-          <ErrorNote outcome="Not sped up" message={speedUp.state.message} onDismiss={speedUp.clear} />
-        </div>
-      )}
     </li>
-  );
-}
-
-/** Cancelling is itself a transaction: the user should know what it costs and that it can lose the race. */
-function CancelDialog({ tx, onClose }: { tx: OutgoingView; onClose(): void }) {
-  const { client } = useWallet();
-  const chains = useChainNames();
-  const keep = useRef<HTMLButtonElement>(null);
-  const cancel = useAction(() => client.call('tx.cancel', { id: tx.id }));
-  const busy = cancel.state.status === 'working';
-
-  return (
-    <Dialog
-      title="Cancel this transaction?"
-      initialFocus={keep}
-      onCancel={() => !busy && onClose()}
-      description={
-        <p>
-          This signs a new transaction on your device with the same nonce ({tx.nonce}) on{' '}
-          {chains.name(tx.chainId)}: it sends nothing to yourself and pays a higher fee, so the network drops
-          the original. It costs a fee, and if the original is included first, the cancellation fails instead.
-        </p>
-      }
-      actions={
-        <>
-          <button
-            ref={keep}
-            type="button"
-            className="button"
-            aria-disabled={busy}
-            onClick={() => !busy && onClose()}
-          >
-            Keep it
-          </button>
-          <button
-            type="button"
-            className="button button--danger-solid"
-            aria-disabled={busy}
-            onClick={async () => {
-              if (!busy && (await cancel.run())) onClose();
-            }}
-          >
-            {busy && <LoaderCircle className="spinner" size={14} aria-hidden="true" />}
-            {busy ? 'Waiting for the device…' : 'Sign cancellation'}
-          </button>
-        </>
-      }
-    >
-      {cancel.state.status === 'failed' && (
-        <ErrorNote outcome="Not cancelled" message={cancel.state.message} />
-      )}
-    </Dialog>
   );
 }

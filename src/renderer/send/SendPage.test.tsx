@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../shared/review';
 import type { OutgoingView } from '../../shared/tx';
 import { deviceAccount, ledgerDevice } from '../../../test/renderer/deviceFixture';
 import { openPage } from '../../../test/renderer/openPage';
 import { ALICE, BOB, watchAccount } from '../../../test/renderer/portfolioFixture';
+import { REVERTER } from '../../../test/renderer/double/sendReviewScenarios';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
@@ -18,6 +20,10 @@ beforeEach(() => {
   client.addressBook = { alice: BOB };
 });
 afterEach(cleanup);
+
+function finding(change: Partial<Finding> & Pick<Finding, 'code' | 'message'>): Finding {
+  return { severity: 'warning', overridable: false, facts: [], fix: null, ...change };
+}
 
 /** The compose form, once the accounts have loaded into From. */
 async function composeForm() {
@@ -39,6 +45,7 @@ function pendingTx(extra: Partial<OutgoingView> = {}): OutgoingView {
     nonce: 7,
     purpose: 'send',
     replaces: null,
+    replacedBy: null,
     status: 'pending',
     blockNumber: null,
     confirmations: null,
@@ -60,13 +67,18 @@ describe('Send page', () => {
     await act(async () => fireEvent.click(form.getByRole('button', { name: 'Review' })));
 
     const review = within(await screen.findByRole('region', { name: 'Review' }));
-    expect(review.getByText('Send 0.5 ETH on Ethereum from Ledger main to alice (0x2222…2222)')).toBeTruthy();
-    expect(review.getByText('0.000462 ETH likely, at most 0.000882 ETH')).toBeTruthy();
-    expect(review.getByText('0.500882 ETH')).toBeTruthy();
-    expect(review.getByText('Your Ledger will show:')).toBeTruthy();
-    expect(review.getByText('You have not sent to this address before.')).toBeTruthy();
+    expect(review.getByText('Send 0.5 ETH to alice')).toBeTruthy();
+    const changes = within(review.getByRole('list', { name: 'Balance changes' }));
+    expect(changes.getByText('\u22120.5 ETH')).toBeTruthy();
+    expect(changes.getByText('+0.5 ETH')).toBeTruthy();
+    expect(review.getByText('0.000021 ETH')).toBeTruthy();
+    expect(review.getByText('0.500042 ETH')).toBeTruthy();
+    expect(review.getByText(/Your Ledger will show/)).toBeTruthy();
+    expect(review.getByRole('list', { name: 'What the device will show' }).textContent).toContain('ETH 0.5');
+    const findings = within(review.getByRole('list', { name: 'Findings' }));
+    expect(findings.getByText(/^You have not sent to alice before/)).toBeTruthy();
     expect(form.getByText(BOB)).toBeTruthy();
-    expect(form.getByRole('radio', { name: /^Fast · 0.000504 – 0.000924 ETH$/ })).toBeTruthy();
+    expect(form.getByRole('radio', { name: /^Fast · 0.000021 – 0.000042 ETH$/ })).toBeTruthy();
 
     await act(async () => fireEvent.click(review.getByRole('button', { name: 'Sign and send' })));
     expect(client.calls.find((c) => c.channel === 'tx.send')?.request).toEqual({
@@ -101,9 +113,14 @@ describe('Send page', () => {
     });
   });
 
-  it('shows a poisoning warning as danger', async () => {
+  it('shows a look-alike recipient before the other findings', async () => {
     client.recipientWarnings = {
-      [BOB]: [{ code: 'poisoning', message: 'This address looks like one you sent to, but is not it.' }],
+      [BOB]: [
+        finding({
+          code: 'look-alike-recipient',
+          message: 'This address looks like one you sent to, but is not it.',
+        }),
+      ],
     };
     await openPage(client, 'send', 'Send');
     const form = await composeForm();
@@ -111,8 +128,101 @@ describe('Send page', () => {
     fill(form, 'Amount', '1');
     await act(async () => fireEvent.click(form.getByRole('button', { name: 'Review' })));
     const review = within(await screen.findByRole('region', { name: 'Review' }));
-    const warning = review.getByText('This address looks like one you sent to, but is not it.');
-    expect(warning.closest('.callout')?.getAttribute('data-tone')).toBe('danger');
+    const items = within(review.getByRole('list', { name: 'Findings' })).getAllByRole('listitem');
+    expect(items[0]?.textContent).toContain('This address looks like one you sent to, but is not it.');
+    expect(items[0]?.getAttribute('data-severity')).toBe('warning');
+  });
+
+  it('blocks an over-balance send with the balance shown, and Max fills the amount and reviews again', async () => {
+    await openPage(client, 'send', 'Send');
+    const form = await composeForm();
+    fill(form, 'To', BOB);
+    fill(form, 'Amount', '99999');
+    await act(async () => fireEvent.click(form.getByRole('button', { name: 'Review' })));
+    const review = within(await screen.findByRole('region', { name: 'Review' }));
+    const blocking = within(review.getByRole('list', { name: 'Findings' })).getAllByRole('listitem')[0];
+    expect(blocking?.getAttribute('data-severity')).toBe('blocking');
+    expect(blocking?.textContent).toContain('Balance');
+    expect(blocking?.textContent).toContain('10 ETH');
+    const sign = review.getByRole('button', { name: 'Sign and send' }) as HTMLButtonElement;
+    expect(sign.disabled).toBe(true);
+
+    await act(async () => fireEvent.click(review.getByRole('button', { name: 'Max' })));
+    expect((form.getByLabelText('Amount') as HTMLInputElement).value).toBe('9.999958');
+    expect(client.calls.filter((c) => c.channel === 'tx.review').at(-1)?.request).toMatchObject({
+      to: BOB,
+      amount: '9.999958',
+    });
+    const again = within(await screen.findByRole('region', { name: 'Review' }));
+    await waitFor(() => expect(again.getByText('Send 9.999958 ETH to alice')).toBeTruthy());
+    expect((again.getByRole('button', { name: 'Sign and send' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('shows why a call reverts, and signs it only after "Sign anyway", saying so to tx.send', async () => {
+    await openPage(client, 'send', 'Send');
+    const form = await composeForm();
+    fill(form, 'To', REVERTER);
+    fill(form, 'Amount', '0');
+    fill(form, 'Call data (hex)', '0xa9cc4718');
+    await act(async () => fireEvent.click(form.getByRole('button', { name: 'Review' })));
+    const review = within(await screen.findByRole('region', { name: 'Review' }));
+    expect(review.getAllByText(/Always fails/).length).toBeGreaterThan(0);
+    expect(review.getByText('Blind signing')).toBeTruthy();
+    const sign = review.getByRole('button', { name: 'Sign and send' }) as HTMLButtonElement;
+    expect(sign.disabled).toBe(true);
+    fireEvent.click(review.getByRole('checkbox', { name: /^Sign anyway/ }));
+    expect(sign.disabled).toBe(false);
+    await act(async () => fireEvent.click(sign));
+    expect(client.calls.find((c) => c.channel === 'tx.send')?.request).toMatchObject({
+      to: REVERTER,
+      data: '0xa9cc4718',
+      allowRevert: true,
+    });
+    expect(await screen.findByText('Sent. Follow it below in Recent transactions.')).toBeTruthy();
+  });
+
+  it("switches the wallet's network from a finding's fix, and reviews again", async () => {
+    client.recipientWarnings = {
+      [BOB]: [
+        finding({
+          code: 'chain-mismatch',
+          message: 'The wallet is on Base, but this transaction is for Ethereum.',
+          fix: { type: 'switch-chain', chainId: 1 },
+        }),
+      ],
+    };
+    client.settings = { ...client.settings, activeChainId: 8453 };
+    await openPage(client, 'send', 'Send');
+    const form = await composeForm();
+    fill(form, 'Network', '1');
+    fill(form, 'To', BOB);
+    fill(form, 'Amount', '1');
+    await act(async () => fireEvent.click(form.getByRole('button', { name: 'Review' })));
+    const review = within(await screen.findByRole('region', { name: 'Review' }));
+    const reviews = client.calls.filter((c) => c.channel === 'tx.review').length;
+    await act(async () => fireEvent.click(review.getByRole('button', { name: 'Switch to Ethereum' })));
+    expect(client.calls.find((c) => c.channel === 'settings.set')?.request).toEqual({ activeChainId: 1 });
+    expect(client.settings.activeChainId).toBe(1);
+    await waitFor(() =>
+      expect(client.calls.filter((c) => c.channel === 'tx.review').length).toBe(reviews + 1),
+    );
+    expect(client.calls.filter((c) => c.channel === 'tx.review').at(-1)?.request).toMatchObject({
+      chainId: 1,
+    });
+    expect(await screen.findByRole('region', { name: 'Review' })).toBeTruthy();
+    expect(screen.queryByText(/Could not review/)).toBeNull();
+  });
+
+  it('takes call data only as valid hex, in the labelled advanced part', async () => {
+    await openPage(client, 'send', 'Send');
+    const form = await composeForm();
+    fill(form, 'To', BOB);
+    fill(form, 'Amount', '0');
+    expect(form.getByText('Contract call (advanced)')).toBeTruthy();
+    fill(form, 'Call data (hex)', '0x4e71d92');
+    expect((form.getByRole('button', { name: 'Review' }) as HTMLButtonElement).disabled).toBe(true);
+    fill(form, 'Call data (hex)', '0x4e71d92d');
+    expect((form.getByRole('button', { name: 'Review' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('reviews a watch-only account but offers no Sign button', async () => {
@@ -144,7 +254,7 @@ describe('Send page', () => {
     expect(form.queryByRole('button', { name: 'Switch to Base' })).toBeNull();
   });
 
-  it('speeds up a pending transaction, and cancels one after asking', async () => {
+  it('reviews a speed-up with the old and new fee, marks the original, then cancels after a review', async () => {
     client.outgoing = [pendingTx()];
     await openPage(client, 'send', 'Send');
     const original = within(await screen.findByRole('listitem', { name: 'Send on Ethereum, nonce 7' }));
@@ -152,14 +262,30 @@ describe('Send page', () => {
       `https://etherscan.io/tx/0x${'1'.repeat(64)}`,
     );
     await act(async () => fireEvent.click(original.getByRole('button', { name: 'Speed up' })));
-    expect(client.calls.some((c) => c.channel === 'tx.speedUp')).toBe(true);
+    const dialog = within(screen.getByRole('dialog', { name: 'Speed up transaction' }));
+    expect(client.calls.some((c) => c.channel === 'tx.speedUp')).toBe(false);
+    expect(client.calls.find((c) => c.channel === 'tx.reviewReplacement')?.request).toEqual({
+      id: 1,
+      mode: 'speed-up',
+    });
+    const side = (label: string) => within(dialog.getByText(label).parentElement as HTMLElement);
+    expect(await side('Old max fee').findByText('0.000882 ETH')).toBeTruthy();
+    expect(side('New max fee').getByText('0.0009702 ETH')).toBeTruthy();
+    await act(async () => fireEvent.click(dialog.getByRole('button', { name: 'Sign speed-up' })));
+    expect(client.calls.find((c) => c.channel === 'tx.speedUp')?.request).toEqual({ id: 1 });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
     const list = within(screen.getByRole('list', { name: 'Recent transactions' }));
-    await waitFor(() => expect(list.getByText('Replaced')).toBeTruthy());
+    const replaced = within(list.getByRole('listitem', { name: 'Send on Ethereum, nonce 7' }));
+    expect(replaced.getByText('Being replaced')).toBeTruthy();
+    expect(replaced.queryByRole('button')).toBeNull();
     const faster = within(list.getByRole('listitem', { name: 'Speed-up on Ethereum, nonce 7' }));
 
     await act(async () => fireEvent.click(faster.getByRole('button', { name: 'Cancel transaction' })));
-    const dialog = within(screen.getByRole('dialog', { name: 'Cancel this transaction?' }));
-    await act(async () => fireEvent.click(dialog.getByRole('button', { name: 'Sign cancellation' })));
+    const cancel = within(screen.getByRole('dialog', { name: 'Cancel transaction' }));
+    expect(await cancel.findByText('Cancel the transaction with nonce 7')).toBeTruthy();
+    expect(cancel.getByText('New max fee')).toBeTruthy();
+    await act(async () => fireEvent.click(cancel.getByRole('button', { name: 'Sign cancellation' })));
     expect(client.calls.find((c) => c.channel === 'tx.cancel')?.request).toEqual({ id: 2 });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(list.getByRole('listitem', { name: 'Cancellation on Ethereum, nonce 7' }).textContent).toContain(
@@ -168,5 +294,8 @@ describe('Send page', () => {
 
     act(() => client.settleTx(3, { status: 'included', blockNumber: 19_876_600 }));
     expect(list.getByText('Included in block 19,876,600')).toBeTruthy();
+    expect(
+      within(list.getByRole('listitem', { name: 'Speed-up on Ethereum, nonce 7' })).getByText('Replaced'),
+    ).toBeTruthy();
   });
 });

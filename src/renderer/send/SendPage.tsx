@@ -1,44 +1,31 @@
-import {
-  ArrowLeftRight,
-  CircleCheck,
-  Gauge,
-  LoaderCircle,
-  Send,
-  SlidersHorizontal,
-  Snail,
-  Zap,
-} from 'lucide-react';
+import { ArrowLeftRight, CircleCheck, LoaderCircle, Send } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { AccountView } from '../../shared/accounts';
-import type { FeeChoice, SendDraft, SendReview } from '../../shared/tx';
+import type { FindingFix, TxReview } from '../../shared/review';
+import type { FeeChoice, SendDraft } from '../../shared/tx';
 import { AccountSelect } from '../accounts/AccountSelect';
 import { NoAccountsPage } from '../accounts/NoAccountsPage';
 import { accountName, useAccounts } from '../accounts/useAccounts';
 import { Callout } from '../controls/Callout';
 import { ErrorNote } from '../controls/ErrorNote';
 import { NetworkSelect } from '../controls/NetworkSelect';
-import { SegmentedControl, type Segment } from '../controls/SegmentedControl';
+import { SegmentedControl } from '../controls/SegmentedControl';
 import { Select } from '../controls/Select';
 import { Page } from '../screens/Page';
 import { useAction } from '../session/useAction';
 import { useCallResult } from '../session/useCallResult';
 import { useWallet } from '../session/WalletContext';
+import { CallDataField } from './CallDataField';
 import { RecentTransactions } from './RecentTransactions';
 import { ReviewPanel } from './ReviewPanel';
-import { feeRange } from './txWords';
+import { resolvedRecipient, speedSegments } from './speedSegments';
 import './SendPage.css';
 
 const LEDE = 'Send coins and tokens with the fee shown up front and every detail confirmed on your device.';
 
-const SPEEDS: readonly { value: FeeChoice; label: string; icon: Segment<FeeChoice>['icon'] }[] = [
-  { value: 'slow', label: 'Slow', icon: Snail },
-  { value: 'normal', label: 'Normal', icon: Gauge },
-  { value: 'fast', label: 'Fast', icon: Zap },
-  { value: 'custom', label: 'Custom', icon: SlidersHorizontal },
-];
-
 const AMOUNT = /^\d{1,30}(\.\d{1,36})?$/;
 const GWEI = /^\d{1,12}(\.\d{1,9})?$/;
+const CALL_DATA = /^0x(?:[0-9a-fA-F]{2})*$/;
 
 /** The account to start from: the first that can sign, else the first there is. */
 function firstSigner(accounts: readonly AccountView[]): AccountView | undefined {
@@ -58,6 +45,7 @@ export function SendPage() {
   const [speed, setSpeed] = useState<FeeChoice>('normal');
   const [maxFeeGwei, setMaxFeeGwei] = useState('');
   const [priorityFeeGwei, setPriorityFeeGwei] = useState('');
+  const [data, setData] = useState('');
   const review = useAction((draft: SendDraft) => client.call('tx.review', draft));
   const send = useAction((draft: SendDraft) => client.call('tx.send', draft));
   const switchNetwork = useAction((chainId: number) => saveSettings({ activeChainId: chainId }));
@@ -103,23 +91,28 @@ export function SendPage() {
       ),
   );
   const assetShown = asset === 'native' || tokens.some((t) => t.address === asset) ? asset : 'native';
-  const reviewed: SendReview | null = review.state.status === 'done' ? review.state.result : null;
+  const reviewed: TxReview | null = review.state.status === 'done' ? review.state.result : null;
+  const callData = data.trim();
+  const dataReady = callData === '' || (assetShown === 'native' && CALL_DATA.test(callData));
   const customReady =
     speed !== 'custom' ||
     (GWEI.test(maxFeeGwei.trim()) && (priorityFeeGwei.trim() === '' || GWEI.test(priorityFeeGwei.trim())));
-  const canReview = account !== undefined && to.trim() !== '' && AMOUNT.test(amount.trim()) && customReady;
+  const canReview =
+    account !== undefined && to.trim() !== '' && AMOUNT.test(amount.trim()) && customReady && dataReady;
   const reviewing = review.state.status === 'working';
+  const recipient = reviewed ? resolvedRecipient(reviewed.action) : null;
   const sending = send.state.status === 'working';
 
-  const draft = (withSpeed: FeeChoice): SendDraft | null =>
+  const draft = (withSpeed: FeeChoice, withAmount = amount): SendDraft | null =>
     account
       ? {
           accountId: account.id,
           chainId,
           to: to.trim(),
           asset: assetShown as SendDraft['asset'],
-          amount: amount.trim(),
+          amount: withAmount.trim(),
           speed: withSpeed,
+          ...(callData ? { data: callData } : {}),
           ...(withSpeed === 'custom'
             ? {
                 custom: {
@@ -145,24 +138,32 @@ export function SendPage() {
     void review.run(next);
   }
 
-  async function signAndSend() {
+  /** A finding's one-click fix: Max fills the amount and reviews again; a switch moves the wallet's network. */
+  async function fix(remedy: FindingFix) {
+    if (remedy.type === 'max') {
+      setAmount(remedy.amount);
+      send.clear();
+      const next = draft(speed, remedy.amount);
+      if (next) void review.run(next);
+      return;
+    }
+    // The form keeps the network it reviewed on, whatever the top bar follows.
+    setChosenChainId(chainId);
     const next = draft(speed);
-    if (!next || sending) return;
+    if ((await switchNetwork.run(remedy.chainId)) && next) void review.run(next);
+  }
+
+  async function signAndSend(allowRevert: boolean) {
+    const base = draft(speed);
+    if (!base || sending) return;
+    const next = allowRevert ? { ...base, allowRevert: true } : base;
     if (await send.run(next)) {
       review.clear();
       setAmount('');
     }
   }
 
-  const segments = SPEEDS.map((s) => {
-    const fee = reviewed ? (s.value === 'custom' ? reviewed.fees.custom : reviewed.fees[s.value]) : null;
-    return {
-      ...s,
-      label: fee
-        ? `${s.label} · ${feeRange(fee.likely, fee.max, chain?.nativeCurrency.decimals ?? 18, reviewed?.nativeSymbol ?? '')}`
-        : s.label,
-    };
-  });
+  const segments = speedSegments(reviewed);
 
   return (
     <Page title="Send" lede={LEDE}>
@@ -242,10 +243,10 @@ export function SendPage() {
             spellCheck={false}
             onChange={(event) => edit(() => setTo(event.target.value))}
           />
-          {reviewed && (
+          {recipient && (
             <p className="send-form__resolved">
-              <code>{reviewed.to.address}</code>
-              {reviewed.to.label && <span> · {reviewed.to.label}</span>}
+              <code>{recipient.address}</code>
+              {recipient.name && <span> · {recipient.name}</span>}
             </p>
           )}
         </div>
@@ -333,6 +334,14 @@ export function SendPage() {
           {!reviewed && <p className="send-form__hint">Each speed shows its fee range once you review.</p>}
         </div>
 
+        <CallDataField
+          value={data}
+          valid={dataReady}
+          assetIsNative={assetShown === 'native'}
+          nativeSymbol={chain?.nativeCurrency.symbol ?? 'the coin'}
+          onChange={(value) => edit(() => setData(value))}
+        />
+
         <div className="send-form__actions">
           <button
             type="submit"
@@ -349,7 +358,14 @@ export function SendPage() {
         )}
       </form>
 
-      {reviewed && <ReviewPanel review={reviewed} sending={sending} onSend={() => void signAndSend()} />}
+      {reviewed && (
+        <ReviewPanel
+          review={reviewed}
+          sending={sending}
+          onSend={(allowRevert) => void signAndSend(allowRevert)}
+          onFix={(remedy) => void fix(remedy)}
+        />
+      )}
       {send.state.status === 'failed' && (
         <ErrorNote outcome="Not sent" message={send.state.message} onDismiss={send.clear} />
       )}

@@ -1,5 +1,5 @@
 import type { OutgoingView } from '../../shared/tx';
-import { formatAmount, formatCount } from '../format/amount';
+import { formatAmount, formatCount } from '../../shared/format/amount';
 
 /** The status as one short phrase: "Included in block 19,876,544 · 3 confirmations", "Failed: out of gas". */
 export function statusText(

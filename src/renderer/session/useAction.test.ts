@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { ApiCallError } from '../api/client';
 import { useAction } from './useAction';
 
 /** A promise the test settles by hand, to finish runs in an order of its choosing. */
@@ -32,6 +33,23 @@ describe('useAction', () => {
     await act(async () => void (succeeded = await result.current.run()));
     expect(result.current.state).toEqual({ status: 'failed', message: 'Disk full.' });
     expect(succeeded).toBe(false);
+  });
+
+  it('keeps main’s raw detail beside its sentence, for the Details disclosure', async () => {
+    const failure = {
+      code: 'conflict' as const,
+      message: 'Raise the fee and try again.',
+      detail: 'replacement transaction underpriced',
+    };
+    const { result } = renderHook(() =>
+      useAction(() => Promise.reject(new ApiCallError('tx.send', failure))),
+    );
+    await act(async () => void (await result.current.run()));
+    expect(result.current.state).toEqual({
+      status: 'failed',
+      message: failure.message,
+      detail: failure.detail,
+    });
   });
 
   it('lets only the latest run report, whatever order main answers in', async () => {

@@ -1,11 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
+import { failureDetail } from '../api/client';
 import { errorMessage } from './errorMessage';
 
 export type ActionState<T> =
   | { status: 'idle' }
   | { status: 'working' }
   | { status: 'done'; result: T }
-  | { status: 'failed'; message: string };
+  /** `detail`: the raw text behind main's sentence, for a "Details" disclosure (see ErrorNote). */
+  | { status: 'failed'; message: string; detail?: string };
 
 export interface Action<A extends unknown[], T> {
   state: ActionState<T>;
@@ -33,7 +35,9 @@ export function useAction<A extends unknown[], T>(perform: (...args: A) => Promi
       setState({ status: 'done', result });
       return true;
     } catch (error) {
-      if (ticket === latest.current) setState({ status: 'failed', message: errorMessage(error) });
+      if (ticket !== latest.current) return false;
+      const detail = failureDetail(error);
+      setState({ status: 'failed', message: errorMessage(error), ...(detail ? { detail } : {}) });
       return false;
     }
   };

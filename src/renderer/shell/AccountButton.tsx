@@ -2,7 +2,7 @@ import { ChevronDown, UserRound } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { AddWatchButton } from '../accounts/AddWatchButton';
 import { accountName, SIGNER_LABELS, useAccounts } from '../accounts/useAccounts';
-import { shortAddress } from '../format/shortAddress';
+import { shortAddress } from '../../shared/format/shortAddress';
 import { routeHref } from '../routing/routes';
 import { SignMessageButton } from '../signing/SignMessageButton';
 import './TopBar.css';

@@ -1,35 +1,23 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { AccountView } from '../../shared/accounts';
+import { useId, useRef, useState } from 'react';
 import { Dialog } from '../controls/Dialog';
 import { ErrorNote } from '../controls/ErrorNote';
 import { FormDialogActions } from '../controls/FormDialogActions';
-import { shortAddress } from '../format/shortAddress';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
 import { SignatureSummary } from './SignatureSummary';
+import { DoneButton, signingAccountText, type SigningDialogProps } from './signingDialogParts';
 import './SignMessageDialog.css';
 
-interface SignMessageDialogProps {
-  account: AccountView;
-  onClose(): void;
-}
-
 /** Signs a plain-text message (personal_sign) with an account's device, then shows what came back. */
-export function SignMessageDialog({ account, onClose }: SignMessageDialogProps) {
+export function SignMessageDialog({ account, onClose }: SigningDialogProps) {
   const { client } = useWallet();
   const [message, setMessage] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
-  const doneButton = useRef<HTMLButtonElement>(null);
   const formId = useId();
   const fieldId = useId();
   const sign = useAction(() => client.call('signing.message', { accountId: account.id, message }));
   const signing = sign.state.status === 'working';
   const signed = sign.state.status === 'done';
-
-  useEffect(() => {
-    // The form is gone once signed; focus goes to the way out rather than to the page behind the dialog.
-    if (signed) doneButton.current?.focus();
-  }, [signed]);
 
   return (
     <Dialog
@@ -38,18 +26,13 @@ export function SignMessageDialog({ account, onClose }: SignMessageDialogProps) 
       initialFocus={field}
       description={
         <p>
-          Signs with{' '}
-          {account.label
-            ? `${account.label} (${shortAddress(account.address)})`
-            : shortAddress(account.address)}
-          . Your device shows the message before it signs: sign only text you understand and expect.
+          Signs with {signingAccountText(account)}. Your device shows the message before it signs: sign only
+          text you understand and expect.
         </p>
       }
       actions={
         signed ? (
-          <button ref={doneButton} type="button" className="button button--primary" onClick={onClose}>
-            Done
-          </button>
+          <DoneButton onClose={onClose} />
         ) : (
           <FormDialogActions
             formId={formId}

@@ -2,10 +2,15 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SigningRequestView } from '../../shared/devices';
+import type { Finding, FindingCode, Party } from '../../shared/review';
+import { txReviewFixture } from '../../../test/tx/txReviewFixture';
 import { deviceAccount, ledgerDevice } from '../../../test/renderer/deviceFixture';
 import { openPage } from '../../../test/renderer/openPage';
 import { pairedPhone, phoneRequest } from '../../../test/renderer/pairingFixture';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
+
+const ALICE = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
 
 let client: WalletClientDouble;
 const ledger = ledgerDevice();
@@ -29,6 +34,7 @@ function request(change: Partial<SigningRequestView> = {}): SigningRequestView {
       { label: 'Message hash', value: '0x5678' },
     ],
     blind: true,
+    review: null,
     status: 'awaiting_confirmation',
     expiresAt: null,
     error: null,
@@ -37,7 +43,89 @@ function request(change: Partial<SigningRequestView> = {}): SigningRequestView {
   };
 }
 
+/** The demo's 12.5 USDC to Alice, as main reviewed it: the Ledger shows the token amount and Alice, not the contract. */
+function usdcReview() {
+  const alice: Party = { address: ALICE, name: 'Alice', source: 'address-book' };
+  const usdc: Party = { address: USDC, name: 'USDC', source: 'token-list' };
+  const amount = { value: '12500000', decimals: 6, symbol: 'USDC', unlimited: false };
+  const usdcChange = (account: Party, delta: string) => ({
+    account,
+    asset: { kind: 'erc20' as const, token: USDC, symbol: 'USDC', decimals: 6, tokenId: null },
+    delta,
+  });
+  return txReviewFixture({
+    summary: 'Send 12.5 USDC to Alice',
+    action: { type: 'token-transfer', token: usdc, to: alice, amount },
+    transaction: { to: USDC.toLowerCase(), value: '0', data: '0xa9059cbb', nonce: 3 },
+    simulation: {
+      status: 'simulated',
+      balanceChanges: [
+        usdcChange({ address: main.address, name: 'Main', source: 'account' }, '-12500000'),
+        usdcChange(alice, '12500000'),
+      ],
+      reverted: false,
+      revertReason: null,
+      gasUsed: '52000',
+      note: null,
+    },
+    findings: [
+      finding('first-time-recipient', 'warning', 'You have not sent to Alice before.'),
+      {
+        ...finding('chain-mismatch', 'warning', 'Your phone is on Base, not Ethereum.'),
+        fix: { type: 'switch-chain', chainId: 1 },
+      },
+      finding('nonce-gap', 'info', 'A note the overlay leaves to the review.'),
+    ],
+    device: {
+      kind: 'ledger',
+      label: 'Cold storage',
+      fingerprint: 'f00dbabe',
+      mode: 'clear',
+      lines: [
+        { label: 'Amount', value: 'USDC 12.5' },
+        { label: 'Address', value: ALICE },
+        { label: 'Max fees', value: 'ETH 0.00042' },
+      ],
+      note: null,
+    },
+  });
+}
+
+function finding(code: FindingCode, severity: Finding['severity'], message: string): Finding {
+  return { code, severity, overridable: false, message, facts: [], fix: null };
+}
+
 describe('Signing overlay', () => {
+  it('repeats the review beside what the device will show, for a token send the token’s own terms', async () => {
+    await openPage(client, 'portfolio', 'Portfolio');
+    const review = usdcReview();
+    const check = review.device?.lines ?? [];
+    act(() =>
+      client.emit(
+        'signing.request',
+        request({ action: 'transaction', blind: false, check, review: { type: 'transaction', review } }),
+      ),
+    );
+    const sheet = within(await screen.findByRole('dialog', { name: 'Confirm on your Ledger' }));
+    const approved = within(sheet.getByRole('region', { name: 'What you approved' }));
+    expect(approved.getByText('Send 12.5 USDC to Alice')).toBeTruthy();
+    expect(approved.getByText(/You have not sent to Alice before/)).toBeTruthy();
+    expect(approved.queryByText(/A note the overlay leaves/)).toBeNull();
+    // The request is on the device already: a fix would change nothing it signs.
+    expect(approved.getByText(/Your phone is on Base/)).toBeTruthy();
+    expect(approved.queryByRole('button', { name: /^Switch to/ })).toBeNull();
+    const changes = within(approved.getByRole('list', { name: 'Balance changes' }));
+    expect(changes.getByText('\u221212.5 USDC')).toBeTruthy();
+
+    const device = within(sheet.getByRole('region', { name: 'What the device will show' }));
+    expect(device.getByText('Compare these with your Ledger screen')).toBeTruthy();
+    expect(device.getByText('USDC 12.5')).toBeTruthy();
+    expect(device.getByText(ALICE)).toBeTruthy();
+    expect(device.queryByText(USDC)).toBeNull();
+    expect(device.queryByText(/0\.0 ETH/)).toBeNull();
+    expect(sheet.queryByText('Blind signature')).toBeNull();
+  });
+
   it('names the device and what to check on it, warns of a blind signature, and closes when done', async () => {
     await openPage(client, 'portfolio', 'Portfolio');
     act(() => client.emit('signing.request', request()));
@@ -46,6 +134,7 @@ describe('Signing overlay', () => {
     expect(sheet.getByText('Domain hash')).toBeTruthy();
     expect(sheet.getByText('0x5678')).toBeTruthy();
     expect(sheet.getByText('Blind signature')).toBeTruthy();
+    expect(sheet.getByText(/it will show only hashes or raw data, not what the request does/)).toBeTruthy();
 
     act(() => client.emit('signing.request', request({ status: 'done' })));
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -77,7 +166,8 @@ describe('Signing overlay', () => {
       signed = client.call('signing.message', { accountId: 1, message: 'gm' });
     });
     const sheet = within(await screen.findByRole('dialog', { name: 'Confirm on your Ledger' }));
-    expect(sheet.getByRole('status').textContent).toContain('Compare these details');
+    expect(sheet.getByRole('status').textContent).toContain('once its screen matches');
+    expect(sheet.getByText('Compare these with your Ledger screen')).toBeTruthy();
     expect(sheet.getByText('gm')).toBeTruthy();
     await act(async () => {
       release();
@@ -109,7 +199,8 @@ describe('Signing overlay', () => {
     );
     const sheet = within(await screen.findByRole('dialog', { name: 'Approve on Alice’s phone' }));
     expect(sheet.getByText('Alice’s phone (phone-al…)')).toBeTruthy();
-    expect(sheet.getByRole('status').textContent).toContain('your phone’s screen');
+    expect(sheet.getByRole('status').textContent).toContain('Approve on the phone');
+    expect(sheet.getByText('Compare these with your phone screen')).toBeTruthy();
     expect(sheet.getByRole('definition').textContent).toBe('gm');
   });
 

@@ -10,6 +10,7 @@ import { formatCountdown, useRemaining } from '../pairing/countdown';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
 import { signerName } from './signerName';
+import { SigningReview } from './SigningReview';
 import './SigningSheet.css';
 
 const ACTIONS: Record<SigningRequestView['action'], string> = {
@@ -38,7 +39,12 @@ function progressText({ signer, status }: SigningRequestView): string {
   if (status === 'queued') {
     return phone ? 'Sending the request to the phone…' : 'Waiting for the device to finish what it is doing…';
   }
-  return `Compare these details with your ${phone ? 'phone' : 'device'}’s screen, then approve there.`;
+  return `Approve on the ${phone ? 'phone' : 'device'} once its screen matches what is below.`;
+}
+
+/** "Ledger", "Trezor" or "phone": the screen the user compares the lines with. */
+function screenName({ signer }: SigningRequestView): string {
+  return signer.kind === 'phone' ? 'phone' : KIND_NAMES[signer.kind];
 }
 
 /** Ticks on its own, so the rest of the sheet does not re-render every second. */
@@ -132,28 +138,35 @@ export function SigningSheet({ request, waiting, onClose }: SigningSheetProps) {
         </>
       }
     >
+      {request.review && !ended && <SigningReview shown={request.review} />}
       {request.blind && !ended && (
         <Callout tone="danger" icon={ShieldAlert} title="Blind signature">
-          Your device cannot show what this is and will show only a hash. Approve it only if you started this
-          request yourself and trust where it came from.
+          Your {screenName(request)} cannot decode this request: it will show only hashes or raw data, not
+          what the request does. Approve it only if you started it yourself and trust where it came from.
         </Callout>
       )}
       {request.check.length > 0 && (
-        <dl
-          className="signing-sheet__check"
-          aria-label={`Check on the ${request.signer.kind === 'phone' ? 'phone' : 'device'}`}
-          ref={(element) => {
-            if (!ended) focusTarget.current = element;
-          }}
-          tabIndex={-1}
-        >
-          {request.check.map((line, index) => (
-            <div key={`${line.label}-${index}`} className="signing-sheet__line">
-              <dt>{line.label}</dt>
-              <dd>{line.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <section className="signing-sheet__compare" aria-label="What the device will show">
+          <p className="signing-sheet__compare-title">
+            {request.review ? 'What the device will show' : 'Check on the device'}
+            <span>Compare these with your {screenName(request)} screen</span>
+          </p>
+          <dl
+            className="signing-sheet__check"
+            aria-label={`Check on the ${request.signer.kind === 'phone' ? 'phone' : 'device'}`}
+            ref={(element) => {
+              if (!ended) focusTarget.current = element;
+            }}
+            tabIndex={-1}
+          >
+            {request.check.map((line, index) => (
+              <div key={`${line.label}-${index}`} className="signing-sheet__line">
+                <dt>{line.label}</dt>
+                <dd>{line.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       )}
       {failed && request.error && (
         <Callout tone="danger" role="alert" title={request.error.message}>

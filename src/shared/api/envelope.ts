@@ -31,9 +31,18 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** The raw text behind a failure may be long and is never trusted to be short: it is cut to this. */
+export const MAX_FAILURE_DETAIL = 2000;
+
+/**
+ * `message` is always a sentence written for the user, saying what to do; `detail` is the raw text behind it
+ * (a node's answer, a library's error), for a "Details" disclosure and for bug reports, never shown as the
+ * message itself.
+ */
 export const ApiFailure = z.strictObject({
   code: ErrorCode,
   message: z.string().min(1),
+  detail: z.string().min(1).max(MAX_FAILURE_DETAIL).optional(),
 });
 export type ApiFailure = z.infer<typeof ApiFailure>;
 
@@ -44,17 +53,26 @@ export const Envelope = z.union([
   z.strictObject({ ok: z.literal(false), error: ApiFailure }),
 ]);
 
+export interface ApiErrorOptions extends ErrorOptions {
+  /** The raw text behind the failure (a node's answer, a library's error), shown only under "Details". */
+  detail?: string;
+}
+
 /**
- * Thrown by services for a failure the user should read and act on; the router passes its code and message
- * to the page. Anything else is reported as `internal`, with its details kept in main's log.
+ * Thrown by services for a failure the user should read and act on: `message` is a sentence saying what to
+ * do, and the router passes it and the code to the page. Raw text belongs in `detail` (or the cause), which
+ * the router logs and hands over only as the failure's detail. Anything else is reported as `internal`.
  */
 export class ApiError<Code extends ErrorCode = ErrorCode> extends Error {
+  readonly detail: string | undefined;
+
   constructor(
     readonly code: Code,
     message: string,
-    options?: ErrorOptions,
+    options?: ApiErrorOptions,
   ) {
     super(message, options);
     this.name = 'ApiError';
+    this.detail = options?.detail;
   }
 }

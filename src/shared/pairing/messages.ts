@@ -2,6 +2,8 @@ import { getAddress } from 'ethers';
 import { z } from 'zod';
 import { DeviceId, SyncOp } from '../sync/syncOps';
 import { PairingError } from './pairingError';
+import { PhoneReview } from './phoneReview';
+import { Decimal, Nonce, WireChainId } from './wireFields';
 
 const Checksum = z
   .string()
@@ -13,12 +15,6 @@ const Checksum = z
       return false;
     }
   }, 'not an EIP-55 checksummed address');
-const MAX_UINT256 = (1n << 256n) - 1n;
-// Leading zeros are refused so that one amount has exactly one spelling.
-const Decimal = z
-  .string()
-  .regex(/^(0|[1-9]\d{0,77})$/, 'a non-negative decimal integer')
-  .refine((value) => BigInt(value) <= MAX_UINT256, 'a number that fits in 256 bits');
 const Hex = z.string().regex(/^0x([0-9a-fA-F]{2})*$/);
 /** Ethereum clients refuse transactions over 128 KiB, so longer call data can only be a mistake or an attack. */
 const CallData = Hex.max(2 + 2 * 128 * 1024, 'call data of at most 128 KiB');
@@ -30,7 +26,7 @@ const Name = z.string().trim().min(1).max(40);
 export const SAS_PATTERN = /^[0-9]{6}$/;
 
 const transactionCommon = {
-  nonce: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  nonce: Nonce,
   to: Checksum.nullable(),
   value: Decimal,
   data: CallData,
@@ -66,20 +62,14 @@ export const SignRequestMessage = z
     id: RequestId,
     /** The desktop's name as the user gave it, so the phone says who asks. */
     desktop: Name,
-    chainId: z
-      .number()
-      .int()
-      .positive()
-      .max(2 ** 53 - 1),
+    chainId: WireChainId,
     /** The network the desktop is on now; the phone warns when the request is for another one. */
-    desktopChainId: z
-      .number()
-      .int()
-      .positive()
-      .max(2 ** 53 - 1),
+    desktopChainId: WireChainId,
     createdAt: z.number().int().nonnegative(),
     expiresAt: z.number().int().nonnegative(),
     tx: PhoneTransaction,
+    /** The desktop's review of `tx` (docs/PROTOCOL.md section 12.1); absent when the desktop computed none. */
+    review: PhoneReview.optional(),
   })
   .refine((request) => request.expiresAt > request.createdAt, {
     message: 'the request must expire after it was created',
@@ -98,6 +88,9 @@ const SyncBlobs = z
   .max(64);
 const PublicKeyHex = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** How long the reason of a `rejected` may be, in UTF-16 code units. */
+export const MAX_REJECTION_REASON = 200;
+
 /** What the phone sends. `hello` opens a pairing, `resume` every later connection. */
 export const PhoneMessage = z.discriminatedUnion('t', [
   z.strictObject({
@@ -108,7 +101,7 @@ export const PhoneMessage = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('resume'), v: z.literal(1) }),
   z.strictObject({ t: z.literal('confirm'), sas: z.string().regex(SAS_PATTERN) }),
   z.strictObject({ t: z.literal('signed'), id: RequestId, signature: Signature }),
-  z.strictObject({ t: z.literal('rejected'), id: RequestId, reason: z.string().max(200) }),
+  z.strictObject({ t: z.literal('rejected'), id: RequestId, reason: z.string().max(MAX_REJECTION_REASON) }),
   z.strictObject({ t: z.literal('revoke') }),
   /** The codes differ on the phone: the pairing ends on both sides. */
   z.strictObject({ t: z.literal('abort'), reason: z.string().max(300) }),

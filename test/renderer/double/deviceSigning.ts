@@ -4,25 +4,35 @@ import type { DeviceView, SignatureResult, SigningRequestView } from '../../../s
 import { ApiCallError } from '../../../src/renderer/api/client';
 import type { DoubleWorld } from './world';
 import type { FamilyHandlers } from './handlers';
+import { checkTypedData, typedDataReview } from './typedDataReview';
 
-type SigningChannel = 'signing.message' | 'signing.typedData' | 'signing.cancel' | 'signing.retry';
+type SigningChannel =
+  'signing.message' | 'signing.reviewTypedData' | 'signing.typedData' | 'signing.cancel' | 'signing.retry';
 
 export interface DeviceSigning {
   handlers: FamilyHandlers<SigningChannel>;
   /**
    * Like main's signing queue: a request goes queued → awaiting_confirmation → done | failed, pushed each
-   * time, and the device answers with the double's `deviceResponse`.
+   * time, and the device answers with the double's `deviceResponse`. With a review, `check` is the review's
+   * device lines and is shown as it is, as main does; without one the account's address comes first.
    */
   askDevice(
     channel: Channel,
     accountId: number,
     action: SigningRequestView['action'],
     check: SigningRequestView['check'],
+    shown?: Shown,
   ): Promise<{ account: AccountView; device: DeviceView }>;
   /** The device waits for the user until the returned function is called. */
   holdDevice(): () => void;
   /** A phone's request as main queues it: pushed, and kept for cancel and retry. */
   askPhone(request: SigningRequestView): void;
+}
+
+/** The review a request carries into the overlay, and whether its device shows only hashes. */
+export interface Shown {
+  review: SigningRequestView['review'];
+  blind: boolean;
 }
 
 /** The device and phone signing queue, with the calls that sign a message or withdraw a phone request. */
@@ -32,12 +42,7 @@ export function deviceSigning(double: DoubleWorld): DeviceSigning {
   /** Phone signing requests main still holds, by id, for signing.cancel and signing.retry to find. */
   const phoneRequests = new Map<string, SigningRequestView>();
 
-  async function askDevice(
-    channel: Channel,
-    accountId: number,
-    action: SigningRequestView['action'],
-    check: SigningRequestView['check'],
-  ) {
+  function deviceOf(channel: Channel, accountId: number): { account: AccountView; device: DeviceView } {
     const account = double.accounts.find((a) => a.id === accountId);
     if (!account) throw new ApiCallError(channel, { code: 'not_found', message: 'No such account.' });
     const device = double.devices.find((d) => d.fingerprint === account.deviceFingerprint);
@@ -47,6 +52,17 @@ export function deviceSigning(double: DoubleWorld): DeviceSigning {
         message: 'This is a watch-only address: the wallet holds no key for it.',
       });
     }
+    return { account, device };
+  }
+
+  async function askDevice(
+    channel: Channel,
+    accountId: number,
+    action: SigningRequestView['action'],
+    check: SigningRequestView['check'],
+    shown: Shown = { review: null, blind: false },
+  ) {
+    const { account, device } = deviceOf(channel, accountId);
     const view: SigningRequestView = {
       id: `request-${++requestCount}`,
       action,
@@ -57,8 +73,9 @@ export function deviceSigning(double: DoubleWorld): DeviceSigning {
         fingerprint: device.fingerprint ?? '',
         model: device.model,
       },
-      check: [{ label: 'Address', value: account.address }, ...check],
-      blind: false,
+      check: shown.review ? check : [{ label: 'Address', value: account.address }, ...check],
+      blind: shown.blind,
+      review: shown.review,
       status: 'queued',
       expiresAt: null,
       error: null,
@@ -90,13 +107,14 @@ export function deviceSigning(double: DoubleWorld): DeviceSigning {
     accountId: number,
     action: SigningRequestView['action'],
     check: SigningRequestView['check'],
+    shown?: Shown,
   ): Promise<SignatureResult> {
-    const { account, device } = await askDevice(channel, accountId, action, check);
+    const { account, device } = await askDevice(channel, accountId, action, check, shown);
     return {
       signature: `0x${'ab'.repeat(64)}1b`,
       address: account.address,
       signer: { kind: device.kind, label: device.label, fingerprint: device.fingerprint ?? '' },
-      mode: 'clear',
+      mode: shown?.blind ? 'hashed' : 'clear',
       signedAt: 1_700_000_500_000,
     };
   }
@@ -135,8 +153,17 @@ export function deviceSigning(double: DoubleWorld): DeviceSigning {
     handlers: {
       'signing.message': ({ accountId, message }) =>
         sign('signing.message', accountId, 'message', [{ label: 'Message', value: message }]),
-      'signing.typedData': ({ accountId, typedData }) =>
-        sign('signing.typedData', accountId, 'typed-data', [{ label: 'Type', value: typedData.primaryType }]),
+      'signing.reviewTypedData': (request) =>
+        typedDataReview(double, deviceOf('signing.reviewTypedData', request.accountId).device, request),
+      'signing.typedData': (request) => {
+        const { device } = deviceOf('signing.typedData', request.accountId);
+        const { check, blind } = checkTypedData(double, device, request);
+        const review = typedDataReview(double, device, request);
+        return sign('signing.typedData', request.accountId, 'typed-data', check, {
+          review: { type: 'typed-data', review },
+          blind,
+        });
+      },
       'signing.cancel': ({ id }) => cancelPhoneRequest(id),
       'signing.retry': ({ id }) => retryPhoneRequest(id),
     },

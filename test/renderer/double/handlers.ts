@@ -1,3 +1,4 @@
+import { userMessage } from '../../../src/shared/api/userErrors';
 import { z } from 'zod';
 import type { Channel, RequestOf, ResponseOf } from '../../../src/shared/api/contract';
 import { ApiCallError } from '../../../src/renderer/api/client';
@@ -24,8 +25,13 @@ export type FamilyHandlers<C extends Channel> = Pick<DoubleHandlers, C>;
 export function routerParse<S extends z.ZodType>(channel: Channel, schema: S, request: unknown): z.output<S> {
   const result = schema.safeParse(request);
   if (!result.success) {
-    const message = `${channel}: ${z.prettifyError(result.error)}`;
-    throw new ApiCallError(channel, { code: 'invalid_request', message });
+    // As the router answers: the general sentence, and zod's words only as the detail.
+    const detail = `${channel}: ${z.prettifyError(result.error)}`;
+    throw new ApiCallError(channel, {
+      code: 'invalid_request',
+      message: userMessage('invalid_request'),
+      detail,
+    });
   }
   return result.data;
 }

@@ -10,6 +10,16 @@ export interface SendReviewScenario {
 
 const ledger = ledgerDevice();
 
+/** A contract that always reverts with "Always fails"; the recording puts its code on the chain. */
+export const REVERTER = '0x000000000000000000000000000000000000dead';
+/** Its runtime code: copy the Error("Always fails") revert data after these 12 bytes to memory, revert with it. */
+export const REVERTER_CODE =
+  '0x6064600c60003960646000fd' +
+  '08c379a0' +
+  '20'.padStart(64, '0') +
+  '0c'.padStart(64, '0') +
+  Buffer.from('Always fails').toString('hex').padEnd(64, '0');
+
 /** The Send page tests' wallet: a Ledger account, a watch-only treasury, and Bob saved as "alice". */
 const sendPageWorld = reviewWorld({
   devices: [ledger],
@@ -44,6 +54,29 @@ export const SEND_REVIEW_SCENARIOS: SendReviewScenario[] = [
   {
     world: sendPageWorld,
     draft: { accountId: 1, chainId: 1, to: BOB, asset: 'native', amount: '1', speed: 'normal' },
+  },
+  {
+    // Far more than the account holds: blocked, with the balance and a Max fix.
+    world: sendPageWorld,
+    draft: { accountId: 1, chainId: 1, to: BOB, asset: 'native', amount: '99999', speed: 'normal' },
+  },
+  {
+    // What its Max fills in: all 10 ETH the recording funds the account with, less the max fee.
+    world: sendPageWorld,
+    draft: { accountId: 1, chainId: 1, to: BOB, asset: 'native', amount: '9.999958', speed: 'normal' },
+  },
+  {
+    // A call that reverts with a reason (REVERTER's code is set by the recording).
+    world: sendPageWorld,
+    draft: {
+      accountId: 1,
+      chainId: 1,
+      to: REVERTER,
+      asset: 'native',
+      amount: '0',
+      speed: 'normal',
+      data: '0xa9cc4718',
+    },
   },
   {
     world: sendPageWorld,

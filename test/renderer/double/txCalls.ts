@@ -1,25 +1,41 @@
 import { calls, type Channel } from '../../../src/shared/api/contract';
-import type { OutgoingView, RevokeRequest, SendDraft, SendReview } from '../../../src/shared/tx';
+import type { TxReview } from '../../../src/shared/review';
+import type { OutgoingView, RevokeRequest, SendDraft } from '../../../src/shared/tx';
 import { ApiCallError } from '../../../src/renderer/api/client';
 import type { DoubleWorld } from './world';
 import type { DeviceSigning } from './deviceSigning';
 import { type FamilyHandlers, routerParse } from './handlers';
 import { recordedReview } from './recordedReviews';
 import { reviewWorld } from './reviewWorld';
+import { replacementReview, revokeReview } from './synthesizedReviews';
 
 type TxChannel =
-  'tx.review' | 'tx.send' | 'tx.list' | 'tx.speedUp' | 'tx.cancel' | 'approvals.list' | 'approvals.revoke';
+  | 'tx.review'
+  | 'tx.send'
+  | 'tx.list'
+  | 'tx.reviewReplacement'
+  | 'tx.speedUp'
+  | 'tx.cancel'
+  | 'approvals.list'
+  | 'approvals.reviewRevoke'
+  | 'approvals.revoke';
 
 export interface TxCalls {
   handlers: FamilyHandlers<TxChannel>;
   /**
    * A transaction moving on chain, as main's tracker reports it: the whole list is pushed again. An included
-   * revoke removes its allowance, as the next read of the chain would.
+   * revoke removes its allowance, and an included replacement marks the one it replaced, as main would.
    */
   settleTx(id: number, change: Partial<OutgoingView>): void;
 }
 
-/** Sending, speeding up, cancelling and revoking, each signed on the device through the signing queue. */
+/** Main's rule for Sign: nothing blocks, or the only blocking findings are overridable and overridden. */
+function signable(review: TxReview, allowRevert: boolean): boolean {
+  const blocking = review.findings.filter((f) => f.severity === 'blocking');
+  return blocking.length === 0 || (allowRevert && blocking.every((f) => f.overridable));
+}
+
+/** Sending, speeding up, cancelling and revoking, each reviewed first and signed on the device. */
 export function txCalls(double: DoubleWorld, signing: Pick<DeviceSigning, 'askDevice'>): TxCalls {
   let clock = 1_700_000_600_000;
   /** The allowance each revoke transaction withdraws, by its id. */
@@ -29,21 +45,31 @@ export function txCalls(double: DoubleWorld, signing: Pick<DeviceSigning, 'askDe
     double.emit('tx.changed', [...double.outgoing]);
   }
 
-  /** TxService's review of this draft in this wallet, plus the warnings the test adds for the recipient. */
-  function review(channel: Channel, request: SendDraft): SendReview {
-    const draft = routerParse(channel, calls['tx.review'].request, request);
-    const recorded = recordedReview(reviewWorld(double), draft);
-    const added = double.recipientWarnings[recorded.to.address.toLowerCase()] ?? [];
-    return { ...recorded, warnings: [...added, ...recorded.warnings] };
+  function chainName(chainId: number): string {
+    return double.chains.find((c) => c.id === chainId)?.name ?? `Chain ${chainId}`;
   }
 
-  function nextTx(fields: Omit<OutgoingView, 'id' | 'hash' | 'createdAt' | 'updatedAt'>): OutgoingView {
+  /** TxService's recorded review of this draft in this wallet, plus the findings the test says main makes. */
+  function review(channel: Channel, request: SendDraft): TxReview {
+    // tx.review ignores allowRevert, so a send is looked up as the review it follows.
+    const draft = { ...routerParse(channel, calls['tx.review'].request, request), allowRevert: false };
+    const recorded = recordedReview(reviewWorld(double), draft);
+    const to = recorded.transaction.to ?? '';
+    const added = double.recipientWarnings[to.toLowerCase()] ?? [];
+    const findings = [...added, ...recorded.findings];
+    return { ...recorded, findings, blocked: findings.some((f) => f.severity === 'blocking') };
+  }
+
+  function nextTx(
+    fields: Omit<OutgoingView, 'id' | 'hash' | 'createdAt' | 'updatedAt' | 'replacedBy'>,
+  ): OutgoingView {
     const id = Math.max(0, ...double.outgoing.map((tx) => tx.id)) + 1;
     const at = ++clock;
     const tx = {
       ...fields,
       id,
       hash: `0x${id.toString(16).padStart(64, 'e')}`,
+      replacedBy: null,
       createdAt: at,
       updatedAt: at,
     };
@@ -51,56 +77,103 @@ export function txCalls(double: DoubleWorld, signing: Pick<DeviceSigning, 'askDe
     return tx;
   }
 
-  /** Like main: the review again, signed on the device, broadcast, then pending. */
-  async function send(draft: SendDraft): Promise<OutgoingView> {
-    const checked = review('tx.send', draft);
-    await signing.askDevice('tx.send', draft.accountId, 'transaction', checked.signer?.screen ?? []);
+  /** Like main: the review again, refused while it blocks, else signed on the device, broadcast, pending. */
+  async function send(request: SendDraft): Promise<OutgoingView> {
+    const checked = review('tx.send', request);
+    if (!signable(checked, request.allowRevert === true)) {
+      throw new ApiCallError('tx.send', {
+        code: 'invalid_state',
+        message: 'The review blocks this transaction; fix what it found and review again.',
+      });
+    }
+    await signing.askDevice(
+      'tx.send',
+      request.accountId,
+      'transaction',
+      checked.device?.lines ?? [],
+      shown(checked),
+    );
     const tx = nextTx({
       chainId: checked.chainId,
       from: checked.from.address,
-      nonce: checked.nonce,
+      nonce: checked.transaction.nonce,
       purpose: 'send',
       replaces: null,
       status: 'pending',
       blockNumber: null,
       confirmations: null,
       reason: null,
-      to: checked.asset.token ?? checked.to.address,
-      value: checked.asset.token ? '0' : checked.amount,
+      to: checked.transaction.to,
+      value: checked.transaction.value,
     });
     changed();
     return tx;
   }
 
-  /** Like main: same nonce, higher fee, signed again; the original is replaced by it. */
-  async function replace(
-    channel: Channel,
-    id: number,
-    purpose: 'speed-up' | 'cancel',
-  ): Promise<OutgoingView> {
+  /** The pending transaction a speed-up or cancel replaces, and the account that sent it. */
+  function pendingOriginal(channel: Channel, id: number) {
     const original = double.outgoing.find((tx) => tx.id === id);
     if (!original) throw new ApiCallError(channel, { code: 'not_found', message: 'No such transaction.' });
-    if (original.status !== 'pending') {
+    if (original.status !== 'pending' || original.replacedBy !== null) {
       throw new ApiCallError(channel, {
         code: 'conflict',
         message: 'This transaction is no longer pending.',
       });
     }
     const account = double.accounts.find((a) => a.address.toLowerCase() === original.from.toLowerCase());
-    await signing.askDevice(channel, account?.id ?? 0, 'transaction', [
-      { label: 'Nonce', value: String(original.nonce) },
-    ]);
+    if (!account) throw new ApiCallError(channel, { code: 'not_found', message: 'No such account.' });
+    const device = double.devices.find((d) => d.fingerprint === account.deviceFingerprint);
+    return { original, account, device };
+  }
+
+  function reviewReplacement(channel: Channel, id: number, mode: 'speed-up' | 'cancel'): TxReview {
+    const { original, account, device } = pendingOriginal(channel, id);
+    return replacementReview(original, mode, account, device, chainName(original.chainId));
+  }
+
+  /** Like main: same nonce, higher fee, signed again; the original is marked as being replaced by it. */
+  async function replace(
+    channel: Channel,
+    id: number,
+    purpose: 'speed-up' | 'cancel',
+  ): Promise<OutgoingView> {
+    const checked = reviewReplacement(channel, id, purpose);
+    const { original, account } = pendingOriginal(channel, id);
+    await signing.askDevice(channel, account.id, 'transaction', checked.device?.lines ?? [], shown(checked));
     const tx = nextTx({
       ...original,
       purpose,
       replaces: original.id,
       status: 'pending',
-      to: purpose === 'cancel' ? original.from : original.to,
-      value: purpose === 'cancel' ? '0' : original.value,
+      to: checked.transaction.to,
+      value: checked.transaction.value,
     });
-    double.outgoing = double.outgoing.map((t) => (t.id === id ? { ...t, status: 'replaced' as const } : t));
+    double.outgoing = double.outgoing.map((t) => (t.id === id ? { ...t, replacedBy: tx.id } : t));
     changed();
     return tx;
+  }
+
+  function reviewRevoke({ accountId, chainId, allowances }: RevokeRequest): TxReview[] {
+    const account = double.accounts.find((a) => a.id === accountId);
+    if (!account)
+      throw new ApiCallError('approvals.reviewRevoke', { code: 'not_found', message: 'No such account.' });
+    const device = double.devices.find((d) => d.fingerprint === account.deviceFingerprint);
+    const nonce = double.outgoing.filter((t) => t.from === account.address && t.chainId === chainId).length;
+    return allowances.map(({ token, spender }, index) => {
+      const allowance = double.allowances.find(
+        (a) =>
+          a.chainId === chainId &&
+          a.token.toLowerCase() === token.toLowerCase() &&
+          a.spender.toLowerCase() === spender.toLowerCase(),
+      );
+      if (!allowance) {
+        throw new ApiCallError('approvals.reviewRevoke', {
+          code: 'not_found',
+          message: 'No such allowance.',
+        });
+      }
+      return revokeReview(allowance, account, device, chainName(chainId), nonce + index);
+    });
   }
 
   /** Like main: one approve(spender, 0) per allowance, each signed on the device in turn. */
@@ -135,8 +208,15 @@ export function txCalls(double: DoubleWorld, signing: Pick<DeviceSigning, 'askDe
     double.outgoing = double.outgoing.map((tx) =>
       tx.id === id ? { ...tx, ...change, updatedAt: ++clock } : tx,
     );
-    const revoked = revokes.get(id);
     const tx = double.outgoing.find((t) => t.id === id);
+    if (tx?.status === 'included' && tx.replaces !== null) {
+      double.outgoing = double.outgoing.map((t) =>
+        t.id === tx.replaces
+          ? { ...t, status: 'replaced' as const, replacedBy: null, updatedAt: ++clock }
+          : t,
+      );
+    }
+    const revoked = revokes.get(id);
     if (revoked && tx?.status === 'included') {
       const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
       double.allowances = double.allowances.filter(
@@ -157,14 +237,21 @@ export function txCalls(double: DoubleWorld, signing: Pick<DeviceSigning, 'askDe
       'tx.review': (draft) => review('tx.review', draft),
       'tx.send': send,
       'tx.list': () => [...double.outgoing],
+      'tx.reviewReplacement': ({ id, mode }) => reviewReplacement('tx.reviewReplacement', id, mode),
       'tx.speedUp': ({ id }) => replace('tx.speedUp', id, 'speed-up'),
       'tx.cancel': ({ id }) => replace('tx.cancel', id, 'cancel'),
       'approvals.list': ({ accountId, chainId }) => {
         const owner = double.accounts.find((a) => a.id === accountId)?.address.toLowerCase();
         return double.allowances.filter((a) => a.chainId === chainId && a.owner.toLowerCase() === owner);
       },
+      'approvals.reviewRevoke': reviewRevoke,
       'approvals.revoke': revoke,
     },
     settleTx,
   };
+}
+
+/** The review the overlay shows beside the device's lines, as main attaches it to the request. */
+function shown(review: TxReview) {
+  return { review: { type: 'transaction' as const, review }, blind: review.device?.mode === 'blind' };
 }

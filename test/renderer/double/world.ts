@@ -11,7 +11,8 @@ import type { PairingAttempt, PairingView } from '../../../src/shared/pairing';
 import type { PortfolioView } from '../../../src/shared/portfolio';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import type { SyncInvite, SyncView } from '../../../src/shared/sync';
-import type { AllowanceView, OutgoingView, SendReview } from '../../../src/shared/tx';
+import type { Finding } from '../../../src/shared/review';
+import type { AllowanceView, OutgoingView } from '../../../src/shared/tx';
 import type { VaultStatus } from '../../../src/shared/vault';
 import { loopbackRelay } from '../pairingFixture';
 import { soloSync } from '../syncFixture';
@@ -73,8 +74,8 @@ export class DoubleWorld {
   readonly deviceAnswers: RequestOf<'devices.answer'>[] = [];
   /** Address-book names a recipient may be typed as, lower-cased name → address: part of a review's world. */
   addressBook: Record<string, string> = {};
-  /** Warnings tx.review adds for a recipient, by lower-case address (e.g. a poisoning look-alike). */
-  recipientWarnings: Record<string, SendReview['warnings']> = {};
+  /** Findings tx.review adds for a recipient, by lower-case address (e.g. a look-alike), before main's own. */
+  recipientWarnings: Record<string, Finding[]> = {};
   /** Every transaction this wallet sent, as tx.list answers and tx.changed pushes it. */
   outgoing: OutgoingView[] = [];
   /** Live allowances per owner; approvals.list filters by chain, and an included revoke removes one. */

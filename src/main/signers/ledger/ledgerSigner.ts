@@ -1,6 +1,7 @@
 import Eth from '@ledgerhq/hw-app-eth';
 import type Transport from '@ledgerhq/hw-transport';
 import { SigningKey, computeAddress, getBytes } from 'ethers';
+import { ledgerClearTransfer } from '../../review/device/ledgerClearSigning';
 import { toChecksumAddress, type ChecksumAddress } from '../../store/address';
 import { deriveChildAddress } from '../derivation';
 import type { DeviceProbe } from '../deviceSource';
@@ -37,6 +38,17 @@ export const OFFLINE_LOAD_CONFIG = {
 
 /** An explicit empty resolution, so signTransaction does not resolve the transaction over the network. */
 const NO_RESOLUTION = { domains: [], plugin: [], externalPlugin: [], nfts: [], erc20Tokens: [] };
+
+/**
+ * The resolution hw-app-eth hands the app before the transaction: for an ERC-20 transfer of a token Ledger
+ * signed a descriptor for, that descriptor (bundled, never fetched), so the app shows token, amount and
+ * recipient instead of asking for blind signing. Everything else signs with nothing resolved.
+ */
+function resolutionFor(transaction: UnsignedTransaction) {
+  if (transaction.chainId > BigInt(Number.MAX_SAFE_INTEGER)) return NO_RESOLUTION;
+  const transfer = ledgerClearTransfer(Number(transaction.chainId), transaction);
+  return transfer ? { ...NO_RESOLUTION, erc20Tokens: [transfer.token.hex] } : NO_RESOLUTION;
+}
 
 export class LedgerSigner implements Signer {
   readonly kind = 'ledger';
@@ -82,9 +94,10 @@ export class LedgerSigner implements Signer {
   signTransaction(path: string, transaction: UnsignedTransaction): Promise<SignatureParts> {
     const unsigned = serializeForLedger(transaction);
     const command = carriesContractData(transaction) ? 'contract-call' : 'transaction';
+    const resolution = resolutionFor(transaction);
     return this.request(command, async (eth) => {
       this.onActivity({ state: 'awaiting_confirmation', detail: 'Check the transaction on the Ledger' });
-      const { v, r, s } = await eth.signTransaction(path, unsigned, NO_RESOLUTION);
+      const { v, r, s } = await eth.signTransaction(path, unsigned, resolution);
       return { r: `0x${r}`, s: `0x${s}`, yParity: yParityFromV(v, transaction) };
     });
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toChecksumAddress } from '../../store/address';
 import { customOption, draftOf, feeOption } from './feeChoice';
 import type { FeeEstimate } from './feeRules';
+import { L1_NOT_CHARGED } from './l1Fee';
 
 const GWEI = 10n ** 9n;
 const eip1559: FeeEstimate = {
@@ -13,13 +14,13 @@ const eip1559: FeeEstimate = {
     fast: { maxFeePerGas: 23n * GWEI, maxPriorityFeePerGas: 3n * GWEI },
   },
   gasLimit: 21_000n,
-  l1Fee: null,
+  l1: L1_NOT_CHARGED,
 };
 const legacy: FeeEstimate = {
   kind: 'legacy',
   options: { slow: { gasPrice: GWEI }, normal: { gasPrice: 2n * GWEI }, fast: { gasPrice: 3n * GWEI } },
   gasLimit: 21_000n,
-  l1Fee: 5n,
+  l1: { status: 'included', amount: 5n, message: null, detail: null },
 };
 const call = { to: toChecksumAddress('0x70997970c51812dc3a010c7d01b50e0d17dc79c8'), value: 7n, data: '0x' };
 

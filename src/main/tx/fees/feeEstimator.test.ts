@@ -9,13 +9,20 @@ import { answer, type ScriptedRpcServer, scriptedRpcServer } from '../../../../t
 import { useAnvilChains } from '../../../../test/anvil/useAnvilChains';
 import { assemble } from '../../../../test/contracts/evmAssembler';
 import { estimateFees } from './feeEstimator';
-import { GAS_PRICE_ORACLE } from './l1Fee';
+import { feeOption } from './feeChoice';
+import { GAS_PRICE_ORACLE, L1_NOT_CHARGED, L1_UNAVAILABLE_MESSAGE } from './l1Fee';
 
 const GWEI = 1_000_000_000n;
 const L1_FEE_PER_BYTE = 1000n;
 const RECIPIENT = toChecksumAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
 const FROM = toChecksumAddress(ANVIL_DEV_ACCOUNT);
 const chain = (id: number) => CHAINS.find((c) => c.id === id) as Chain;
+const l1Unavailable = (detail: unknown) => ({
+  status: 'unavailable',
+  amount: null,
+  message: L1_UNAVAILABLE_MESSAGE,
+  detail,
+});
 
 /** Oracle double: getL1Fee(bytes) answers the transaction's length × 1000, so the test sees what was priced. */
 const ORACLE_RUNTIME = assemble([
@@ -71,7 +78,12 @@ describe('estimateFees on an OP-stack anvil chain', () => {
       gasLimit: 21_000n,
       ...estimate.options.fast,
     }).unsignedSerialized;
-    expect(estimate.l1Fee).toBe(BigInt((priced.length - 2) / 2) * L1_FEE_PER_BYTE);
+    expect(estimate.l1).toEqual({
+      status: 'included',
+      amount: BigInt((priced.length - 2) / 2) * L1_FEE_PER_BYTE,
+      message: null,
+      detail: null,
+    });
   });
 
   it('adds the margin to a contract call, and passes on a revert as the node said it', async () => {
@@ -88,6 +100,31 @@ describe('estimateFees on an OP-stack anvil chain', () => {
       estimateFees(client(), chain(10), { from: FROM, to: oracle, value: 0n, data: '0x' }),
     ).rejects.toMatchObject({ name: 'RpcError', code: 'rpc' });
   });
+
+  it('prices a reverting call at the fallback gas limit when given one, with its L1 fee', async () => {
+    const oracle = toChecksumAddress(GAS_PRICE_ORACLE);
+    const reverting = { from: FROM, to: oracle, value: 0n, data: '0x' };
+    const estimate = await estimateFees(client(), chain(10), reverting, undefined, {
+      fallbackGasLimit: 300_000n,
+    });
+    expect(estimate.kind).toBe('eip1559');
+    expect(estimate.gasLimit).toBe(300_000n);
+    expect(estimate.l1.status).toBe('included');
+  });
+});
+
+describe('estimateFees on an OP-stack chain whose fee oracle is missing', () => {
+  const nodes = useAnvilChains([8453]);
+
+  it('still estimates, and says the L1 fee is left out instead of failing the send', async () => {
+    const client = new RpcClient({ chainId: 8453, chainName: 'Base', urls: [nodes[0]?.url ?? 'no node'] });
+    const transfer = { from: FROM, to: RECIPIENT, value: 1n, data: '0x' };
+    const estimate = await estimateFees(client, chain(8453), transfer);
+    expect(estimate.gasLimit).toBe(21_000n);
+    expect(estimate.l1).toEqual(
+      l1Unavailable(`The oracle at ${GAS_PRICE_ORACLE} answered getL1Fee with 0x.`),
+    );
+  });
 });
 
 describe('estimateFees on a chain without EIP-1559', () => {
@@ -97,31 +134,52 @@ describe('estimateFees on a chain without EIP-1559', () => {
     server = undefined;
   });
   const transfer = { from: FROM, to: RECIPIENT, value: 1n, data: '0x' };
+  /** A client of a node that answers `results` by method, and refuses any other as unknown. */
+  const scripted = async (chainId: number, results: Record<string, unknown>) => {
+    server = await scriptedRpcServer((body) =>
+      answer(body, { eth_chainId: `0x${chainId.toString(16)}`, ...results }),
+    );
+    return new RpcClient({ chainId, chainName: chain(chainId).name, urls: [server.url] });
+  };
 
   it('falls back to eth_gasPrice when the node refuses eth_feeHistory', async () => {
-    server = await scriptedRpcServer((body) =>
-      answer(body, { eth_chainId: '0x1', eth_gasPrice: '0x64', eth_estimateGas: '0x5208' }),
-    );
-    const client = new RpcClient({ chainId: 1, chainName: 'Ethereum', urls: [server.url] });
+    const client = await scripted(1, { eth_gasPrice: '0x64', eth_estimateGas: '0x5208' });
     expect(await estimateFees(client, chain(1), transfer)).toEqual({
       kind: 'legacy',
       options: { slow: { gasPrice: 90n }, normal: { gasPrice: 100n }, fast: { gasPrice: 125n } },
       gasLimit: 21_000n,
-      l1Fee: null,
+      l1: L1_NOT_CHARGED,
     });
   });
 
+  it('prices a refused estimate at the fallback gas limit, on a node without eth_feeHistory', async () => {
+    // Neither eth_feeHistory nor eth_estimateGas is answered: both are refused as unknown methods.
+    const client = await scripted(1, { eth_gasPrice: '0x64' });
+    await expect(estimateFees(client, chain(1), transfer)).rejects.toMatchObject({ code: 'rpc' });
+    const estimate = await estimateFees(client, chain(1), transfer, undefined, { fallbackGasLimit: 50_000n });
+    expect(estimate).toMatchObject({ kind: 'legacy', gasLimit: 50_000n, l1: L1_NOT_CHARGED });
+  });
+
+  it('leaves out an L1 fee whose oracle call fails, and keeps the estimate', async () => {
+    // eth_call, the oracle's read, is refused.
+    const client = await scripted(8453, {
+      eth_gasPrice: '0x64',
+      eth_estimateGas: '0x5208',
+      eth_getTransactionCount: '0x3',
+    });
+    const estimate = await estimateFees(client, chain(8453), transfer);
+    expect(estimate.gasLimit).toBe(21_000n);
+    expect(estimate.l1).toEqual(l1Unavailable(expect.stringMatching(/refused eth_call/)));
+    expect(feeOption(estimate, estimate.options.normal).max).toBe((100n * 21_000n).toString());
+  });
+
   it('takes a fee history without base fees as a legacy chain, in one batch', async () => {
-    server = await scriptedRpcServer((body) =>
-      answer(body, {
-        eth_chainId: '0x1',
-        eth_feeHistory: { oldestBlock: '0x1', gasUsedRatio: [0.5], reward: [['0x1', '0x2', '0x3']] },
-        eth_gasPrice: '0x64',
-        eth_estimateGas: '0x5208',
-      }),
-    );
-    const client = new RpcClient({ chainId: 1, chainName: 'Ethereum', urls: [server.url] });
+    const client = await scripted(1, {
+      eth_feeHistory: { oldestBlock: '0x1', gasUsedRatio: [0.5], reward: [['0x1', '0x2', '0x3']] },
+      eth_gasPrice: '0x64',
+      eth_estimateGas: '0x5208',
+    });
     expect((await estimateFees(client, chain(1), transfer)).kind).toBe('legacy');
-    expect(server.received).toHaveLength(1);
+    expect(server?.received).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeeHistory } from '../../rpc/jsonRpc';
+import { L1_NOT_CHARGED } from './l1Fee';
 import {
   eip1559Options,
   type FeeEstimate,
@@ -92,13 +93,24 @@ describe('totalCost', () => {
     baseFee: 10n,
     options: eip1559Options(history([], []), 10n),
     gasLimit: 100n,
-    l1Fee: 7n,
+    l1: { status: 'included', amount: 7n, message: null, detail: null },
   };
 
   it('counts the fee only: max at the max fee, likely at base fee + tip, both with the L1 fee', () => {
     expect(totalCost(eip1559, { maxFeePerGas: 25n, maxPriorityFeePerGas: 2n })).toEqual({
       likely: 12n * 100n + 7n,
       max: 25n * 100n + 7n,
+    });
+  });
+
+  it('leaves an L1 fee the oracle did not answer out of both totals', () => {
+    const unread: FeeEstimate = {
+      ...eip1559,
+      l1: { status: 'unavailable', amount: null, message: 'not read', detail: '0x' },
+    };
+    expect(totalCost(unread, { maxFeePerGas: 25n, maxPriorityFeePerGas: 2n })).toEqual({
+      likely: 12n * 100n,
+      max: 25n * 100n,
     });
   });
 
@@ -109,12 +121,22 @@ describe('totalCost', () => {
   it('refuses a tip above the max fee, and an option of the other kind', () => {
     expect(() => totalCost(eip1559, { maxFeePerGas: 1n, maxPriorityFeePerGas: 2n })).toThrow(/priority fee/);
     expect(() => totalCost(eip1559, { gasPrice: 1n })).toThrow(/EIP-1559/);
-    const legacy: FeeEstimate = { kind: 'legacy', options: legacyOptions(5n), gasLimit: 10n, l1Fee: null };
+    const legacy: FeeEstimate = {
+      kind: 'legacy',
+      options: legacyOptions(5n),
+      gasLimit: 10n,
+      l1: L1_NOT_CHARGED,
+    };
     expect(() => totalCost(legacy, { maxFeePerGas: 1n, maxPriorityFeePerGas: 1n })).toThrow(/gas price/);
   });
 
   it('prices a legacy transaction at its gas price either way', () => {
-    const legacy: FeeEstimate = { kind: 'legacy', options: legacyOptions(5n), gasLimit: 10n, l1Fee: null };
+    const legacy: FeeEstimate = {
+      kind: 'legacy',
+      options: legacyOptions(5n),
+      gasLimit: 10n,
+      l1: L1_NOT_CHARGED,
+    };
     expect(totalCost(legacy, { gasPrice: 5n })).toEqual({ likely: 50n, max: 50n });
   });
 });

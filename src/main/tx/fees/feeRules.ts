@@ -11,6 +11,18 @@ export interface LegacyOption {
   gasPrice: bigint;
 }
 
+/**
+ * The OP-stack L1 data fee, charged on top of gas. `not-charged`: the chain has none. `included`: `amount`
+ * (wei) counts in every total. `unavailable`: the oracle did not answer; `message` says so to the user,
+ * `detail` keeps what went wrong for the log, and the totals leave the fee out rather than fail the send.
+ */
+export interface L1Fee {
+  status: 'not-charged' | 'included' | 'unavailable';
+  amount: bigint | null;
+  message: string | null;
+  detail: string | null;
+}
+
 export type FeeEstimate =
   | {
       kind: 'eip1559';
@@ -18,10 +30,9 @@ export type FeeEstimate =
       baseFee: bigint;
       options: Record<Speed, Eip1559Option>;
       gasLimit: bigint;
-      /** The OP-stack L1 data fee in wei, charged on top of gas; null on chains that have none. */
-      l1Fee: bigint | null;
+      l1: L1Fee;
     }
-  | { kind: 'legacy'; options: Record<Speed, LegacyOption>; gasLimit: bigint; l1Fee: bigint | null };
+  | { kind: 'legacy'; options: Record<Speed, LegacyOption>; gasLimit: bigint; l1: L1Fee };
 
 /** The priority-fee percentiles asked of eth_feeHistory, for slow, normal and fast. */
 export const TIP_PERCENTILES = [10, 50, 90] as const;
@@ -82,15 +93,15 @@ export function gasLimitFor(estimate: bigint): bigint {
 
 /**
  * The fee in the native coin's smallest unit, without the value sent. `max` is the most the transaction can
- * cost: the full gas limit at the max fee, plus the L1 data fee. `likely` is the full gas limit at the next
- * block's base fee plus the tip, which is what it costs if the base fee holds (still an overestimate by
- * the gas margin, as unused gas is refunded). Legacy transactions pay their gas price, so both are equal.
+ * cost: the full gas limit at the max fee, plus the L1 data fee when included. `likely` is the full gas limit
+ * at the next block's base fee plus the tip, which is what it costs if the base fee holds (still an
+ * overestimate by the gas margin, as unused gas is refunded). Legacy transactions pay their gas price, so both are equal.
  */
 export function totalCost(
   estimate: FeeEstimate,
   option: Eip1559Option | LegacyOption,
 ): { likely: bigint; max: bigint } {
-  const l1Fee = estimate.l1Fee ?? 0n;
+  const l1Fee = estimate.l1.status === 'included' ? (estimate.l1.amount ?? 0n) : 0n;
   if (estimate.kind === 'legacy') {
     if (!('gasPrice' in option)) throw new Error('This chain takes a gas price, not EIP-1559 fees.');
     const fee = option.gasPrice * estimate.gasLimit + l1Fee;

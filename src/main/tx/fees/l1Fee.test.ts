@@ -47,6 +47,12 @@ describe('decodeL1Fee', () => {
   it('reads the uint256 the oracle answers', () => {
     expect(decodeL1Fee(`0x${'00'.repeat(31)}ff`)).toBe(255n);
   });
+
+  it('takes anything but exactly one word as no answer', () => {
+    expect(decodeL1Fee('0x')).toBeNull();
+    expect(decodeL1Fee(`0x${'00'.repeat(31)}`)).toBeNull();
+    expect(decodeL1Fee(`0x${'00'.repeat(64)}`)).toBeNull();
+  });
 });
 
 describe('chargesL1Fee', () => {

@@ -13,6 +13,7 @@ import {
   VerifiedAddress,
 } from '../../devices';
 import { AccountView } from '../../accounts';
+import { TypedDataReview } from '../../review';
 import { SigningRequestRef } from '../../pairing';
 import { NoRequest, type CallFamily, type EventFamily } from './spec';
 
@@ -28,6 +29,8 @@ export const devicesCalls = {
   },
   'devices.answer': { request: DeviceAnswer, response: z.null() },
   'signing.message': { request: SignMessage, response: SignatureResult },
+  /** What the typed data allows, decoded, with findings and what the device will show; nothing is signed. */
+  'signing.reviewTypedData': { request: SignTypedData, response: TypedDataReview },
   'signing.typedData': { request: SignTypedData, response: SignatureResult },
   /** Withdraws a request still waiting for a phone; its caller gets a `cancelled` error. */
   'signing.cancel': { request: SigningRequestRef, response: z.null() },

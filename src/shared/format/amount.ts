@@ -21,12 +21,8 @@ export function groupThousands(digits: string): string {
  * than the account holds.
  */
 export function formatAmount(baseUnits: bigint, decimals: number): FormattedAmount {
-  const negative = baseUnits < 0n;
-  const magnitude = negative ? -baseUnits : baseUnits;
-  const digits = magnitude.toString().padStart(decimals + 1, '0');
-  const integer = groupThousands(digits.slice(0, digits.length - decimals));
-  const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
-  const sign = negative ? '-' : '';
+  const { sign, integer: digits, fraction } = splitAmount(baseUnits, decimals);
+  const integer = groupThousands(digits);
   const exact = `${sign}${integer}${fraction ? `.${fraction}` : ''}`;
 
   const firstSignificant = fraction.search(/[1-9]/);
@@ -40,6 +36,28 @@ export function formatAmount(baseUnits: bigint, decimals: number): FormattedAmou
   const shown = truncated ? fraction.slice(0, keep) : fraction;
   const text = `${sign}${integer}${shown ? `.${shown}` : ''}`;
   return { text, exact, truncated };
+}
+
+/**
+ * The exact amount as plain decimal text without separators ("1234.5"), for a value a program or an input
+ * field reads back, such as the amount a Max button fills in.
+ */
+export function decimalText(baseUnits: bigint, decimals: number): string {
+  const { sign, integer, fraction } = splitAmount(baseUnits, decimals);
+  return `${sign}${integer}${fraction ? `.${fraction}` : ''}`;
+}
+
+function splitAmount(
+  baseUnits: bigint,
+  decimals: number,
+): { sign: string; integer: string; fraction: string } {
+  const negative = baseUnits < 0n;
+  const digits = (negative ? -baseUnits : baseUnits).toString().padStart(decimals + 1, '0');
+  return {
+    sign: negative ? '-' : '',
+    integer: digits.slice(0, digits.length - decimals),
+    fraction: digits.slice(digits.length - decimals).replace(/0+$/, ''),
+  };
 }
 
 /** Plain counts (block numbers, positions) with the same separators as amounts. */

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge } from './age';
-import { formatAmount, formatCount } from './amount';
-import { shortAddress } from './shortAddress';
+import { decimalText, formatAmount, formatCount } from './amount';
 
 describe('formatAmount', () => {
   it('is exact with 18 decimals', () => {
@@ -55,21 +53,12 @@ describe('formatAmount', () => {
   });
 });
 
-describe('formatAge', () => {
-  it('picks the largest whole unit', () => {
-    expect(formatAge(0, 12_400)).toBe('12 s ago');
-    expect(formatAge(0, 5 * 60_000 + 1)).toBe('5 min ago');
-    expect(formatAge(0, 3 * 3_600_000)).toBe('3 h ago');
-    expect(formatAge(0, 49 * 3_600_000)).toBe('2 d ago');
-    expect(formatAge(0, 1_400)).toBe('1 s ago');
-    // A clock a little behind the stamp, or the same second: not "0 s ago".
-    expect(formatAge(1000, 0)).toBe('just now');
-    expect(formatAge(0, 999)).toBe('just now');
-  });
-});
-
-describe('shortAddress', () => {
-  it('keeps the start and the end', () => {
-    expect(shortAddress('0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48')).toBe('0xA0b8…eB48');
+describe('decimalText', () => {
+  it('is every digit, without separators or trailing zeros', () => {
+    expect(decimalText(1_234_500_000_000_000_000_000n, 18)).toBe('1234.5');
+    expect(decimalText(1n, 18)).toBe('0.000000000000000001');
+    expect(decimalText(-1_500_000n, 6)).toBe('-1.5');
+    expect(decimalText(0n, 18)).toBe('0');
+    expect(decimalText(42n, 0)).toBe('42');
   });
 });
