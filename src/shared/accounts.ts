@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountName } from './accountNames';
 import { Address } from './chains/chain';
 
 export const SignerKind = z.enum(['ledger', 'trezor', 'phone', 'watch']);
@@ -22,3 +23,6 @@ export const AddWatchAccount = z.strictObject({
   address: z.string().trim().min(1).max(100),
   label: z.string().trim().max(100).default(''),
 });
+
+export const RenameAccount = z.strictObject({ accountId: z.number().int().positive(), label: AccountName });
+export type RenameAccount = z.input<typeof RenameAccount>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NewAccountName } from './accountNames';
 import { Address, ChainId } from './chains/chain';
 
 import { TxReview, TypedDataReview } from './review';
@@ -110,7 +111,7 @@ export const AddDeviceAccounts = z.strictObject({
           .int()
           .min(0)
           .max(2 ** 31 - 1),
-        label: z.string().trim().max(100).default(''),
+        label: NewAccountName,
       }),
     )
     .min(1)

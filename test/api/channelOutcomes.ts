@@ -41,10 +41,14 @@ export const OUTCOMES: Record<Channel, ChannelOutcome> = {
   'accounts.list': ANSWERS,
   'accounts.addWatch': { refusals: ['invalid_request', 'conflict'], succeeds: true },
   'accounts.remove': { refusals: ['not_found'], succeeds: true },
+  // A name another account has, or an account that is not there.
+  'accounts.rename': { refusals: ['conflict', 'not_found'], succeeds: true },
   'chains.list': ANSWERS,
   'chains.status': ANSWERS,
   // An unknown chain; custom endpoints are kept in the vault.
   'chains.setRpc': { refusals: ['invalid_request', ...KEYCHAIN], succeeds: true },
+  // An unknown chain; an explorer is a row in the store, no keychain involved.
+  'chains.setExplorer': { refusals: ['invalid_request'], succeeds: true },
   'chains.addCustom': {
     refusals: ['conflict', 'chain_unavailable'],
     succeeds: `${NO_CHAIN}, and a network is added only once its endpoint answers`,

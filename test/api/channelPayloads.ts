@@ -94,6 +94,15 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     chainId: fc.oneof(fc.constantFrom(...CHAINS.map((c) => c.id)), fc.integer()),
     urls: fc.array(fc.oneof(fc.constant('http://127.0.0.1:9/'), fc.webUrl(), fc.string()), { maxLength: 6 }),
   }),
+  'chains.setExplorer': fc.record({
+    chainId: fc.oneof(fc.constantFrom(...CHAINS.map((c) => c.id)), fc.integer()),
+    explorerUrl: fc.oneof(
+      fc.constant(null),
+      fc.constant('https://explorer.example'),
+      fc.webUrl(),
+      fc.string(),
+    ),
+  }),
   // Endpoints on loopback ports nothing listens on: refused at once, with no traffic leaving the machine.
   'chains.addCustom': fc.record({
     chainId: fc.oneof(fc.constantFrom(1, 10, 777), fc.integer()),
@@ -111,6 +120,10 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     hidden: fc.boolean(),
   }),
   'accounts.remove': fc.record({ accountId: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer()) }),
+  'accounts.rename': fc.record({
+    accountId: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer()),
+    label: fc.oneof(fc.constantFrom('Savings', 'Ledger 1', ' '), fc.string({ maxLength: 50 })),
+  }),
   'devices.list': fc.constant(undefined),
   'devices.discover': fc.record({
     deviceId: fc.oneof(fc.constant('ledger:nano-x'), fc.string()),

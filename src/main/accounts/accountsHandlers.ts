@@ -6,6 +6,7 @@ export function accountsHandlers(accounts: AccountsService): FamilyHandlers<type
   return {
     'accounts.list': () => accounts.list(),
     'accounts.addWatch': (request) => accounts.addWatch(request),
+    'accounts.rename': (request) => accounts.rename(request),
     'accounts.remove': ({ accountId }) => (accounts.remove(accountId), null),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ALICE } from '../../../test/store/fixtures';
+import { ALICE, BOB } from '../../../test/store/fixtures';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { createEventHub } from '../api/events';
 import { AccountsRepository } from '../store/accountsRepository';
@@ -36,6 +36,39 @@ describe('AccountsService', () => {
     expect(() => service.addWatch({ address: ALICE, label: 'Again' })).toThrow();
     expect(service.list()).toEqual([first]);
     expect(announced).toHaveLength(1);
+  });
+
+  it('renames an account to a trimmed name and announces the list, without reading balances again', () => {
+    const { service, announced, onAccountsChanged } = accounts();
+    const { id } = service.addWatch({ address: ALICE, label: 'Cold' });
+    const renamed = service.rename({ accountId: id, label: 'Savings' });
+    expect(renamed).toMatchObject({ id, label: 'Savings' });
+    expect(service.list()).toEqual([renamed]);
+    expect(announced.at(-1)).toEqual([renamed]);
+    expect(onAccountsChanged).toHaveBeenCalledOnce();
+  });
+
+  it('refuses a name another account has, whatever its case, and keeps both names', () => {
+    const { service, announced } = accounts();
+    const first = service.addWatch({ address: ALICE, label: 'Cold' });
+    const second = service.addWatch({ address: BOB, label: 'Hot' });
+    expect(() => service.rename({ accountId: second.id, label: 'cold' })).toThrow(
+      expect.objectContaining({
+        code: 'conflict',
+        message: 'Another account is already named “cold”. Pick a different name.',
+      }),
+    );
+    expect(service.list()).toEqual([first, second]);
+    expect(announced).toHaveLength(2);
+    // An account may keep its own name, or change only its case.
+    expect(service.rename({ accountId: first.id, label: 'COLD' }).label).toBe('COLD');
+  });
+
+  it('refuses to rename an account that is not there', () => {
+    const { service } = accounts();
+    expect(() => service.rename({ accountId: 9, label: 'Ghost' })).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
   });
 
   it('removes an account and announces what is left', () => {

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { AccountView, AddWatchAccount } from '../../shared/accounts';
+import { nameTakenSentence, sameName } from '../../shared/accountNames';
+import type { AccountView, AddWatchAccount, RenameAccount } from '../../shared/accounts';
+import { ApiError } from '../../shared/api/envelope';
 import type { EventHub } from '../api/events';
 import type { AccountsRepository } from '../store/accountsRepository';
 import { toChecksumAddress } from '../store/address';
@@ -32,6 +34,17 @@ export class AccountsService {
       label,
     });
     this.changed();
+    return account;
+  }
+
+  /** Two accounts with one name could not be told apart in a picker, so a name another account has is refused. */
+  rename({ accountId, label }: z.output<typeof RenameAccount>): AccountView {
+    const others = this.list().filter((account) => account.id !== accountId);
+    if (others.some((account) => sameName(account.label, label))) {
+      throw new ApiError('conflict', nameTakenSentence(label));
+    }
+    const account = this.options.accounts.rename(accountId, label);
+    this.options.events.emit('accounts.changed', this.list());
     return account;
   }
 

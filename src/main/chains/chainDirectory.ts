@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { AddCustomChain, Chain } from '../../shared/chains/chain';
+import { type AddCustomChain, type Chain, explorerAt } from '../../shared/chains/chain';
 import { CHAINS, MULTICALL3_ADDRESS } from '../../shared/chains/registry';
 import { ChainsError } from './chainsError';
 import { type CustomChainRow, CustomChainsRepository } from './customChainsRepository';
@@ -39,6 +39,10 @@ export class ChainDirectory {
     return this.find(input.chainId) as Chain;
   }
 
+  setCustomExplorer(chainId: number, explorerUrl: string | null): void {
+    this.custom.setExplorer(chainId, explorerUrl);
+  }
+
   removeCustom(chainId: number): void {
     if (!this.isCustom(chainId)) {
       throw new ChainsError(
@@ -57,7 +61,7 @@ function toChain(row: CustomChainRow): Chain {
     shortName: `chain-${row.chainId}`,
     family: 'other',
     nativeCurrency: { name: row.symbol, symbol: row.symbol, decimals: row.decimals },
-    explorer: row.explorerUrl ? { name: new URL(row.explorerUrl).host, url: row.explorerUrl } : null,
+    explorer: row.explorerUrl ? explorerAt(row.explorerUrl) : null,
     // A custom network has no built-in endpoint: the user's own, from the vault, is the only one.
     rpcUrls: [],
     multicall3: { address: MULTICALL3_ADDRESS, blockCreated: 0 },

@@ -9,6 +9,7 @@ export function chainsHandlers(networks: Networks): FamilyHandlers<typeof chains
     'chains.list': () => networks.list(),
     'chains.status': async () => (await chains()).status(),
     'chains.setRpc': ({ chainId, urls }) => networks.setRpc(chainId, urls),
+    'chains.setExplorer': (input) => networks.setExplorer(input),
     'chains.addCustom': (input) => networks.addCustom(input),
     'chains.removeCustom': ({ chainId }) => networks.removeCustom(chainId),
     'portfolio.get': async () => (await chains()).portfolio(),

@@ -37,7 +37,13 @@ afterEach(async () => {
   wallet = undefined;
 });
 
-function service(options: { chains?: Chain[]; reuseDatabase?: boolean } = {}) {
+function service(
+  options: {
+    chains?: Chain[];
+    reuseDatabase?: boolean;
+    chainName?: (chainId: number) => string | undefined;
+  } = {},
+) {
   if (!options.reuseDatabase || !wallet) wallet = openWalletDatabase();
   const exchanges: RpcExchange[] = [];
   const statuses: ChainStatus[] = [];
@@ -50,6 +56,7 @@ function service(options: { chains?: Chain[]; reuseDatabase?: boolean } = {}) {
     events: { status: (s) => statuses.push(s), progress: (p) => progress.push(p) },
     rpc: { timeoutMs: 2_000, retry: { attempts: 1 }, onExchange: (e) => exchanges.push(e) },
     now: () => 1_700_000_000_000,
+    chainName: options.chainName,
   });
   services.push(created);
   return { service: created, exchanges, statuses, progress };
@@ -123,13 +130,23 @@ describe('ChainsService', () => {
       [10, ['eth_call']],
     ]);
     expect(s.portfolio().holdings.every((h) => h.chainId === 10)).toBe(true);
-    expect(() => s.tokens(8453)).toThrow(/Chain 8453 is not enabled/);
+    expect(() => s.tokens(8453)).toThrow(
+      /^Base is not enabled in this wallet\. Turn it on in Settings › Networks\.$/,
+    );
 
     // A new RPC URL is a new endpoint: its chain is checked again.
     s.setChains([localChain(10, `${nodes[0]?.url}/`)]);
     exchanges.length = 0;
     await s.refresh();
     expect(exchanges[0]?.methods).toEqual(['eth_chainId', 'eth_blockNumber']);
+  });
+
+  it('names a network the user added when refusing it, from the wallet’s own list', () => {
+    const { service: s } = service({ chainName: (id) => (id === 777 ? 'Home Devnet' : undefined) });
+    expect(() => s.connection(777)).toThrow(
+      /^Home Devnet is not enabled in this wallet\. Turn it on in Settings › Networks\.$/,
+    );
+    expect(() => s.connection(1)).toThrow(/^Chain 1 is not a network this wallet knows\.$/);
   });
 
   it('polls heads on an interval and reads a chain only when its head moves', async () => {
@@ -200,7 +217,14 @@ describe('ChainsService', () => {
         'conflict',
         /USDC \(0x0b2C.*\) is already in your tokens on OP Mainnet/,
       ],
-      ['a chain that is not enabled', 1, OP_USDC, 'not_found', /Chain 1 is not enabled/],
+      ['a chain that is not enabled', 1, OP_USDC, 'not_found', /^Ethereum is not enabled in this wallet\./],
+      [
+        'a chain the wallet does not know',
+        999_999,
+        OP_USDC,
+        'not_found',
+        /^Chain 999999 is not a network this/,
+      ],
     ])('refuses %s', async (_, chainId, address, code, message) => {
       const { service: s, exchanges } = service();
       await expect(s.addToken(chainId, address)).rejects.toMatchObject({

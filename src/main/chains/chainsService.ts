@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/envelope';
 import type { Chain } from '../../shared/chains/chain';
+import { findChain } from '../../shared/chains/registry';
 import type { Logger } from '../log';
 import { ChecksumAddress } from '../store/address';
 import { type AccountActivity, readAccountActivity } from './accountActivity';
@@ -61,6 +62,8 @@ export interface ChainsServiceOptions {
   /** Calldata per `aggregate3` before it is split. */
   maxCalldataBytes?: number;
   now?: () => number;
+  /** The name of any network the wallet knows, enabled or not, so refusals name it; the registry by default. */
+  chainName?: (chainId: number) => string | undefined;
 }
 
 /** A chain's client; `signal` aborts when the chain is disabled or its endpoints change. */
@@ -225,7 +228,7 @@ export class ChainsService {
   /** One enabled chain's client, or a `not_found` the user can read. */
   connection(chainId: number): ChainConnection {
     const found = this.connections().find((candidate) => candidate.chain.id === chainId);
-    if (!found) throw new ApiError('not_found', `Chain ${chainId} is not enabled in this wallet.`);
+    if (!found) throw new ApiError('not_found', this.notEnabled(chainId));
     return found;
   }
 
@@ -276,8 +279,15 @@ export class ChainsService {
 
   private entry(chainId: number): ChainReader {
     const entry = this.entries.get(chainId);
-    if (!entry) throw new ChainsError('not_found', `Chain ${chainId} is not enabled in this wallet.`);
+    if (!entry) throw new ChainsError('not_found', this.notEnabled(chainId));
     return entry;
+  }
+
+  /** Names the network, since users know it by name; a bare id only for one the wallet does not know. */
+  private notEnabled(chainId: number): string {
+    const name = (this.options.chainName ?? ((id: number) => findChain(id)?.name))(chainId);
+    if (name === undefined) return `Chain ${chainId} is not a network this wallet knows.`;
+    return `${name} is not enabled in this wallet. Turn it on in Settings › Networks.`;
   }
 
   private query(chain: Chain): BalanceQuery {

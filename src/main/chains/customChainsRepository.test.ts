@@ -27,6 +27,16 @@ describe('CustomChainsRepository', () => {
     expect(chains.all().map((row) => row.chainId)).toEqual([778]);
   });
 
+  it('replaces or clears a network’s explorer, and keeps it https', () => {
+    const chains = new CustomChainsRepository(temp.db);
+    chains.add(devnet, 1);
+    chains.setExplorer(777, 'https://scan.devnet.example');
+    expect(chains.all()[0]?.explorerUrl).toBe('https://scan.devnet.example');
+    expect(() => chains.setExplorer(777, 'http://scan.devnet.example')).toThrow();
+    chains.setExplorer(777, null);
+    expect(chains.all()[0]?.explorerUrl).toBeNull();
+  });
+
   it('refuses the same network twice', () => {
     const chains = new CustomChainsRepository(temp.db);
     chains.add(devnet, 1);

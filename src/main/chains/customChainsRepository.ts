@@ -15,6 +15,7 @@ export class CustomChainsRepository {
   private readonly selectAll;
   private readonly insert;
   private readonly remove;
+  private readonly updateExplorer;
 
   constructor(db: Database) {
     this.selectAll = db.prepare<[], CustomChainRow>(
@@ -26,6 +27,9 @@ export class CustomChainsRepository {
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.remove = db.prepare<[number]>('DELETE FROM custom_chains WHERE chain_id = ?');
+    this.updateExplorer = db.prepare<[string | null, number]>(
+      'UPDATE custom_chains SET explorer_url = ? WHERE chain_id = ?',
+    );
   }
 
   all(): CustomChainRow[] {
@@ -34,6 +38,10 @@ export class CustomChainsRepository {
 
   add(row: CustomChainRow, now: number): void {
     storeWrite(() => this.insert.run(row.chainId, row.name, row.symbol, row.decimals, row.explorerUrl, now));
+  }
+
+  setExplorer(chainId: number, explorerUrl: string | null): void {
+    storeWrite(() => this.updateExplorer.run(explorerUrl, chainId));
   }
 
   delete(chainId: number): void {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answer, scriptedRpcServer, type ScriptedRpcServer } from '../../../test/anvil/scriptedRpcServer';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
+import type { Chain } from '../../shared/chains/chain';
 import { createEventHub, type EventHub } from '../api/events';
 import { createLogger } from '../log';
 import { SettingsService } from '../settings/settingsService';
@@ -131,6 +132,71 @@ describe('Networks', () => {
     await networks.removeCustom(777);
     expect(settings.get().enabledChainIds).toEqual([1]);
     expect(networks.list().some((chain) => chain.id === 777)).toBe(false);
-    await expect(networks.removeCustom(1)).rejects.toThrow(/not a network you added/);
+    await expect(networks.removeCustom(1)).rejects.toThrow(
+      /^Ethereum is built in, not a network you added, so it cannot be removed\.$/,
+    );
+    await expect(networks.removeCustom(777)).rejects.toThrow(
+      /^Chain 777 is not a network this wallet knows\.$/,
+    );
+  });
+
+  it('names the network a new one would clash with, before asking any endpoint', async () => {
+    await expect(
+      networks.addCustom({
+        chainId: 1,
+        name: 'Mainnet copy',
+        symbol: 'ETH',
+        decimals: 18,
+        rpcUrl: 'http://127.0.0.1:9/',
+        explorerUrl: null,
+      }),
+    ).rejects.toMatchObject({ code: 'conflict', message: 'Chain 1 is already in this wallet, as Ethereum.' });
+  });
+
+  describe('explorer links', () => {
+    /** The chains main pushes to every screen, as they were last pushed. */
+    let lastPushed: Chain[] = [];
+    const explorerOf = (chainId: number) => networks.list().find((chain) => chain.id === chainId)?.explorer;
+    const pushedExplorerOf = (chainId: number) => lastPushed.find((chain) => chain.id === chainId)?.explorer;
+    beforeEach(() => {
+      lastPushed = [];
+      events.subscribe((name, payload) => {
+        if (name === 'chains.changed') lastPushed = payload as Chain[];
+      });
+    });
+
+    it('drops the public explorer of a chain reached through the user’s own RPC, and says so', async () => {
+      expect(explorerOf(1)?.url).toBe('https://etherscan.io');
+      await networks.setRpc(1, ['http://127.0.0.1:8545']);
+      expect(explorerOf(1)).toBeNull();
+      expect(pushedExplorerOf(1)).toBeNull();
+      await networks.setRpc(1, []);
+      expect(explorerOf(1)?.url).toBe('https://etherscan.io');
+    });
+
+    it('links a chain on the user’s RPC to the explorer the user set, until it is cleared', async () => {
+      await networks.setRpc(1, ['http://127.0.0.1:8545']);
+      const chain = networks.setExplorer({ chainId: 1, explorerUrl: 'https://eth.devnet.example' });
+      expect(chain.explorer).toEqual({ name: 'eth.devnet.example', url: 'https://eth.devnet.example' });
+      expect(pushedExplorerOf(1)).toEqual(chain.explorer);
+      expect(explorerOf(10)?.url).toBe('https://optimistic.etherscan.io');
+      networks.setExplorer({ chainId: 1, explorerUrl: null });
+      expect(explorerOf(1)).toBeNull();
+    });
+
+    it('keeps a custom network’s explorer with the network', () => {
+      const directory = new ChainDirectory(temp.db);
+      directory.addCustom({ chainId: 777, name: 'Devnet', symbol: 'DEV', decimals: 18, explorerUrl: null });
+      networks.setExplorer({ chainId: 777, explorerUrl: 'https://scan.devnet.example' });
+      expect(directory.find(777)?.explorer?.url).toBe('https://scan.devnet.example');
+      expect(explorerOf(777)?.url).toBe('https://scan.devnet.example');
+    });
+
+    it('refuses a chain the wallet does not know, storing nothing', () => {
+      expect(() => networks.setExplorer({ chainId: 4242, explorerUrl: 'https://scan.example' })).toThrow(
+        'Chain 4242 is not a network this wallet knows.',
+      );
+      expect(lastPushed).toEqual([]);
+    });
   });
 });

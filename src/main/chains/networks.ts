@@ -1,12 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/envelope';
-import type { AddCustomChain, Chain } from '../../shared/chains/chain';
+import type { AddCustomChain, Chain, SetChainExplorer } from '../../shared/chains/chain';
 import { MULTICALL3_ADDRESS } from '../../shared/chains/registry';
 import type { EventHub } from '../api/events';
 import type { Logger } from '../log';
 import type { SettingsService } from '../settings/settingsService';
 import type { ChecksumAddress } from '../store/address';
 import type { ChainDirectory } from './chainDirectory';
+import { withExplorers } from './chainExplorers';
+import { ChainExplorersRepository } from './chainExplorersRepository';
 import { ChainsError } from './chainsError';
 import { ChainsService, type ChainsRpcOptions } from './chainsService';
 import { rpc } from '../rpc/jsonRpc';
@@ -46,6 +48,7 @@ async function reachingChain<T>(work: () => Promise<T>): Promise<T> {
 export class Networks {
   readonly chains: ChainsService;
   private readonly endpoints: RpcEndpoints;
+  private readonly explorers: ChainExplorersRepository;
   private configured = Promise.resolve();
   private enabledKey = '';
   private readonly unsubscribe: () => void;
@@ -54,12 +57,14 @@ export class Networks {
   constructor(private readonly options: NetworksOptions) {
     const { directory, events } = options;
     this.endpoints = new RpcEndpoints(options.secrets, () => directory.all());
+    this.explorers = new ChainExplorersRepository(options.db);
     this.chains = new ChainsService({
       db: options.db,
       chains: [],
       accounts: options.accounts,
       log: options.log,
       rpc: options.rpc,
+      chainName: (chainId) => directory.find(chainId)?.name,
       events: {
         status: (status) => events.emit('chains.status', status),
         progress: (progress) => events.emit('portfolio.progress', progress),
@@ -100,14 +105,33 @@ export class Networks {
     return this.configured;
   }
 
+  /** Every network, each with the explorer it links to (see withExplorers for the rule). */
   list(): Chain[] {
-    return this.options.directory.all();
+    return withExplorers(this.options.directory.all(), {
+      ownRpc: this.endpoints.chainIdsWithOwn(),
+      ownExplorer: this.explorers.all(),
+    });
   }
 
   async setRpc(chainId: number, urls: readonly string[]): Promise<null> {
     await this.endpoints.set(chainId, urls);
+    // Whether a chain is on the user's endpoint decides its explorer link, so every screen hears of it.
+    this.options.events.emit('chains.changed', this.list());
     await this.reconfigure();
     return null;
+  }
+
+  /** A custom network keeps its explorer with it; a built-in chain's is kept apart, for its own endpoint. */
+  setExplorer({ chainId, explorerUrl }: SetChainExplorer): Chain {
+    const { directory, events } = this.options;
+    if (!directory.find(chainId)) {
+      throw new ChainsError('invalid_request', `Chain ${chainId} is not a network this wallet knows.`);
+    }
+    if (directory.isCustom(chainId)) directory.setCustomExplorer(chainId, explorerUrl);
+    else this.explorers.set(chainId, explorerUrl);
+    const chains = this.list();
+    events.emit('chains.changed', chains);
+    return chains.find((chain) => chain.id === chainId) as Chain;
   }
 
   /**
@@ -117,8 +141,12 @@ export class Networks {
    */
   async addCustom(input: AddCustomChain): Promise<Chain> {
     const { directory, settings, events } = this.options;
-    if (directory.find(input.chainId)) {
-      throw new ChainsError('conflict', `Chain ${input.chainId} is already in this wallet.`);
+    const known = directory.find(input.chainId);
+    if (known) {
+      throw new ChainsError(
+        'conflict',
+        `Chain ${input.chainId} is already in this wallet, as ${known.name}.`,
+      );
     }
     const client = new RpcClient({
       ...this.options.rpc,
@@ -142,7 +170,7 @@ export class Networks {
       directory.removeCustom(input.chainId);
       throw error;
     }
-    events.emit('chains.changed', directory.all());
+    events.emit('chains.changed', this.list());
     settings.set({ enabledChainIds: [...settings.get().enabledChainIds, input.chainId] });
     return chain;
   }
@@ -150,9 +178,12 @@ export class Networks {
   async removeCustom(chainId: number): Promise<null> {
     const { directory, settings, events } = this.options;
     if (!directory.isCustom(chainId)) {
+      const builtIn = directory.find(chainId);
       throw new ChainsError(
         'not_found',
-        `Chain ${chainId} is not a network you added, so it cannot be removed.`,
+        builtIn
+          ? `${builtIn.name} is built in, not a network you added, so it cannot be removed.`
+          : `Chain ${chainId} is not a network this wallet knows.`,
       );
     }
     const enabled = settings.get().enabledChainIds;
@@ -160,7 +191,7 @@ export class Networks {
     // Forgetting the endpoint needs no key, so this cannot fail for a locked keychain.
     await this.endpoints.set(chainId, []);
     directory.removeCustom(chainId);
-    events.emit('chains.changed', directory.all());
+    events.emit('chains.changed', this.list());
     return null;
   }
 

@@ -32,6 +32,12 @@ export class RpcEndpoints {
     else await this.secrets.put(PREFIX + chainId, encoder.encode(JSON.stringify(urls)));
   }
 
+  /** The chains that have endpoints of the user's own: from the vault's names alone, so no keychain wait. */
+  chainIdsWithOwn(): Set<number> {
+    const names = this.secrets.names().filter((name) => name.startsWith(PREFIX));
+    return new Set(names.map((name) => Number(name.slice(PREFIX.length))));
+  }
+
   /** Every chain's own endpoints, read from the vault: what sync carries when the user chose to. */
   async all(): Promise<Map<number, string[]>> {
     const names = this.secrets.names().filter((name) => name.startsWith(PREFIX));

@@ -93,6 +93,53 @@ describe('DeviceAccounts', () => {
     expect(h.heard).toEqual([]);
   });
 
+  it('names accounts added without a name "Ledger 1", "Ledger 2"…, past the names already taken', async () => {
+    const h = await setup();
+    h.repositories.accounts.add({
+      signer: 'watch',
+      deviceFingerprint: null,
+      derivationScheme: null,
+      derivationPath: null,
+      address: '0x000000000000000000000000000000000000dEaD' as ChecksumAddress,
+      label: 'ledger 1',
+    });
+    const added = await h.accounts.add({
+      deviceId: h.device.id,
+      accounts: [
+        { scheme: 'ledger-live', index: 0 },
+        { scheme: 'ledger-live', index: 1, label: 'Ledger 3' },
+        { scheme: 'ledger-live', index: 2 },
+      ],
+    });
+    expect(added.map((account) => account.label)).toEqual(['Ledger 2', 'Ledger 3', 'Ledger 4']);
+  });
+
+  it('refuses a name an account has already, before asking the device, and adds nothing', async () => {
+    const h = await setup();
+    await h.accounts.add({ deviceId: h.device.id, accounts: [{ scheme: 'ledger-live', index: 0 }] });
+    h.heard.length = 0;
+    await expect(
+      h.accounts.add({
+        deviceId: h.device.id,
+        accounts: [{ scheme: 'ledger-live', index: 1, label: 'LEDGER 1' }],
+      }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'Another account is already named “LEDGER 1”. Pick a different name.',
+    });
+    await expect(
+      h.accounts.add({
+        deviceId: h.device.id,
+        accounts: [
+          { scheme: 'ledger-live', index: 1, label: 'Savings' },
+          { scheme: 'ledger-live', index: 2, label: 'savings' },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(h.repositories.accounts.list().map((account) => account.label)).toEqual(['Ledger 1']);
+    expect(h.heard).toEqual([]);
+  });
+
   it("forgets a device with its accounts and leaves other signers' accounts alone", async () => {
     const h = await setup();
     await h.accounts.add({ deviceId: h.device.id, accounts: [{ scheme: 'ledger-live', index: 0 }] });

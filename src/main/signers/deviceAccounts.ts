@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { defaultAccountNames, nameTakenSentence, sameName } from '../../shared/accountNames';
 import { ApiError } from '../../shared/api/envelope';
-import type { AddDeviceAccounts, DiscoverAccounts, DiscoveryPage } from '../../shared/devices';
+import type { AddDeviceAccounts, DiscoverAccounts, DiscoveryPage, HardwareKind } from '../../shared/devices';
 import type { EventHub } from '../api/events';
 import type { Account } from '../store/accountsRepository';
 import type { Repositories } from '../store/repositories';
@@ -16,6 +17,8 @@ export interface DeviceAccountsOptions {
   onAccountsChanged?: () => void;
   now: () => number;
 }
+
+const KIND_NAMES: Record<HardwareKind, string> = { ledger: 'Ledger', trezor: 'Trezor' };
 
 /** The accounts the wallet keeps from its devices: finding them, adding them, and letting them go. */
 export class DeviceAccounts {
@@ -42,6 +45,8 @@ export class DeviceAccounts {
     const { devices } = this.options;
     const live = devices.ready(deviceId);
     const { fingerprint } = live;
+    // Before the device is asked anything, so a refused name costs the user no confirmations.
+    this.refuseTakenNames(accounts.map(({ label = '' }) => label));
     const derived = await devices.use(live, async () => {
       const rows = [];
       for (const { scheme, index, label = '' } of accounts) {
@@ -61,8 +66,9 @@ export class DeviceAccounts {
       }
       return rows;
     });
+    const named = this.withDefaultNames(live.kind, derived);
     const added = this.options.repositories.accounts.addMany(
-      derived.map(({ scheme, path, address, label }) => ({
+      named.map(({ scheme, path, address, label }) => ({
         signer: live.kind,
         deviceFingerprint: fingerprint,
         derivationScheme: scheme,
@@ -86,6 +92,28 @@ export class DeviceAccounts {
       devices.remove(fingerprint);
     })();
     this.changed();
+  }
+
+  /** Names must tell accounts apart: one that an account has, or that comes twice in the run, is refused. */
+  private refuseTakenNames(labels: readonly string[]): void {
+    const taken = this.options.repositories.accounts.list().map((account) => account.label);
+    for (const label of labels.filter(Boolean)) {
+      if (taken.some((name) => sameName(name, label))) {
+        throw new ApiError('conflict', nameTakenSentence(label));
+      }
+      taken.push(label);
+    }
+  }
+
+  /** An account added without a name gets "Ledger 1", "Trezor 2"…, so pickers can tell it from its siblings. */
+  private withDefaultNames<T extends { label: string }>(kind: HardwareKind, rows: T[]): T[] {
+    const taken = [
+      ...this.options.repositories.accounts.list().map((account) => account.label),
+      ...rows.map((row) => row.label),
+    ];
+    const unnamed = rows.filter((row) => row.label === '').length;
+    const names = defaultAccountNames(KIND_NAMES[kind], unnamed, taken);
+    return rows.map((row) => (row.label === '' ? { ...row, label: names.shift() ?? '' } : row));
   }
 
   private accountsOf(fingerprint: string): Account[] {

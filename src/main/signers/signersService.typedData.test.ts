@@ -88,7 +88,7 @@ describe('SignersService typed data', () => {
     const before = h.emulator.exchangeCount;
     await expect(h.sign(MAIL)).rejects.toMatchObject({
       code: 'chain_mismatch',
-      message: expect.stringContaining('chain 1, but you are on chain 10'),
+      message: expect.stringContaining('This request is for Ethereum, but you are on OP Mainnet.'),
     });
     expect(h.emulator.exchangeCount).toBe(before);
     h.chain.active = 1;

@@ -80,14 +80,30 @@ describe('typedDataChecks', () => {
     }
     for (const chainId of [10, '10', '0xa']) {
       expect(() => typedDataChecks({ ...MAIL, domain: { ...MAIL.domain, chainId } }, 1, false)).toThrow(
-        expect.objectContaining({ code: 'chain_mismatch', message: expect.stringContaining('chain 10') }),
+        expect.objectContaining({
+          code: 'chain_mismatch',
+          message: expect.stringContaining('This request is for OP Mainnet, but you are on Ethereum.'),
+        }),
       );
     }
+    // A chain the wallet does not know is named by its id, however large.
+    expect(() =>
+      typedDataChecks({ ...MAIL, domain: { ...MAIL.domain, chainId: `0x${'f'.repeat(30)}` } }, 1, false),
+    ).toThrow(
+      expect.objectContaining({
+        message: expect.stringContaining(
+          `This request is for chain ${BigInt(`0x${'f'.repeat(30)}`)}, but you are on Ethereum.`,
+        ),
+      }),
+    );
   });
 
   it('refuses typed data for another chain, and data that does not encode', () => {
     expect(() => typedDataChecks(MAIL, 10, true)).toThrow(
-      expect.objectContaining({ code: 'chain_mismatch', message: expect.stringContaining('chain 1') }),
+      expect.objectContaining({
+        code: 'chain_mismatch',
+        message: expect.stringContaining('This request is for Ethereum, but you are on OP Mainnet.'),
+      }),
     );
     const broken = { ...MAIL, message: { ...MAIL.message, delta: 'minus forty-two' } };
     expect(() => typedDataChecks(broken, 1, false)).toThrow(

@@ -1,5 +1,6 @@
 import { formatEther } from 'ethers';
 import { ApiError } from '../../shared/api/envelope';
+import { chainName } from '../../shared/chains/chainName';
 import { findChain } from '../../shared/chains/registry';
 import { DeviceError } from '../../shared/deviceError';
 import {
@@ -50,7 +51,7 @@ export function typedDataChecks(
   if (chain !== null && chain !== BigInt(activeChainId)) {
     throw new ApiError(
       'chain_mismatch',
-      `This request is for chain ${chain}, but you are on chain ${activeChainId}. ` +
+      `This request is for ${chainName(chain)}, but you are on ${chainName(activeChainId)}. ` +
         'Switch to its network first if you meant to sign it; nothing was sent to the device.',
     );
   }

@@ -99,6 +99,8 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   custom_chain_symbol: 'A currency symbol must be 1 to 12 characters long.',
   custom_chain_decimals: 'A currency has 0 to 36 decimals.',
   custom_chain_explorer: 'An explorer address must start with https://.',
+  chain_explorer_chain: 'A chain id is a whole number from 1 to 2^53 - 1.',
+  chain_explorer_url: 'An explorer address must start with https:// and be at most 2,048 characters.',
   history_chain: CHAIN,
   history_hash: 'A transaction hash must be 0x followed by 64 lowercase hexadecimal characters.',
   history_block: BLOCK,

@@ -1,3 +1,4 @@
+import type { Chain } from '../../shared/chains/chain';
 import type { CoreBase } from '../coreBase';
 import type { ChainDirectory } from '../chains/chainDirectory';
 import type { RpcEndpoints } from '../chains/rpcEndpoints';
@@ -15,7 +16,8 @@ export interface SyncModuleDeps {
   /** Names another device wrote reach every screen that shows an address. */
   names: { announce(): void };
   /** A network another device added or changed is reached at once, through the endpoints it now has. */
-  networks: { reconfigure(): Promise<void> };
+  /** Networks as the screens list them (explorers by the own-RPC rule), and their clients to rebuild. */
+  networks: { reconfigure(): Promise<void>; list(): Chain[] };
   deviceName: string;
 }
 
@@ -32,7 +34,7 @@ export function createSyncModule(base: CoreBase, deps: SyncModuleDeps) {
     onNamesChanged: () => names.announce(),
     onNotesChanged: (chainIds) => events.emit('history.changed', { chainIds }),
     onNetworksChanged: () => {
-      events.emit('chains.changed', directory.all());
+      events.emit('chains.changed', networks.list());
       void networks.reconfigure();
     },
   });

@@ -138,12 +138,7 @@ export function ApprovalsPage() {
           <label className="approvals__label" htmlFor={ids.network}>
             Network
           </label>
-          <NetworkSelect
-            id={ids.network}
-            chains={chains}
-            value={chain}
-            onChange={(id) => scope(() => setChainId(id))}
-          />
+          <NetworkSelect id={ids.network} value={chain} onChange={(id) => scope(() => setChainId(id))} />
         </div>
         <div className="approvals__bulk">
           <button

@@ -1,27 +1,69 @@
+import { SlidersHorizontal } from 'lucide-react';
 import type { SelectHTMLAttributes } from 'react';
 import type { Chain } from '../../shared/chains/chain';
+import { routeHref } from '../routing/routes';
 import { ChainDot } from '../chains/ChainBadge';
+import { useWallet } from '../session/WalletContext';
 import { Select } from './Select';
+import './NetworkSelect.css';
+
+/** How the way to enable more networks shows: words under the picker, an icon beside it, or not at all. */
+export type EnableMoreLink = 'text' | 'icon' | 'none';
 
 interface NetworkSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> {
-  chains: readonly Chain[];
   value: number;
   onChange(chainId: number): void;
+  /** 'none' where the networks list is already on screen (Settings). */
+  enableMore?: EnableMoreLink;
 }
 
-export function NetworkSelect({ chains, value, onChange, ...props }: NetworkSelectProps) {
+const ENABLE_MORE = 'Enable more networks…';
+
+/**
+ * The networks a picker offers: the enabled ones in the wallet's order, since choosing any other could only be
+ * refused. The current value stays listed, marked off, when it is not enabled, so the picker never shows a
+ * network other than the one in use.
+ */
+export function pickableChains(
+  chains: readonly Chain[],
+  enabledChainIds: readonly number[],
+  value: number,
+): { chain: Chain; off: boolean }[] {
+  return chains
+    .filter((chain) => enabledChainIds.includes(chain.id) || chain.id === value)
+    .map((chain) => ({ chain, off: !enabledChainIds.includes(chain.id) }));
+}
+
+/** Picks one of the networks the user enabled, with a link to Settings for the rest. */
+export function NetworkSelect({ value, onChange, enableMore = 'text', ...props }: NetworkSelectProps) {
+  const { chains, settings } = useWallet();
+  const listed = pickableChains(chains, settings.enabledChainIds, value);
   return (
-    <Select
-      {...props}
-      leading={<ChainDot chainId={value} />}
-      value={value}
-      onChange={(event) => onChange(Number(event.target.value))}
-    >
-      {chains.map((chain) => (
-        <option key={chain.id} value={chain.id}>
-          {chain.name}
-        </option>
-      ))}
-    </Select>
+    <span className="network-select" data-more={enableMore}>
+      <Select
+        {...props}
+        leading={<ChainDot chainId={value} />}
+        value={value}
+        onChange={(event) => onChange(Number(event.target.value))}
+      >
+        {listed.map(({ chain, off }) => (
+          <option key={chain.id} value={chain.id}>
+            {off ? `${chain.name} (off)` : chain.name}
+          </option>
+        ))}
+      </Select>
+      {enableMore !== 'none' && (
+        // A link beside the list rather than an option in it: arrowing through a closed select fires a change
+        // on each step, which would leave the page.
+        <a
+          className="network-select__more"
+          href={routeHref('settings')}
+          aria-label={enableMore === 'icon' ? ENABLE_MORE : undefined}
+          title={enableMore === 'icon' ? ENABLE_MORE : undefined}
+        >
+          {enableMore === 'icon' ? <SlidersHorizontal size={14} aria-hidden="true" /> : ENABLE_MORE}
+        </a>
+      )}
+    </span>
   );
 }

@@ -30,11 +30,16 @@ function StartButton({ start, label }: { start: StartPairing; label: string }) {
   );
 }
 
+/**
+ * The QR code and its countdown. Running out is the normal end of a code nobody scanned, not a failure: the
+ * dimmed code stays in place with a calm way to a new one, whether the countdown or main noticed first.
+ */
 function WaitingForScan({ attempt, start }: { attempt: PairingAttempt; start: StartPairing }) {
   const remaining = useRemaining(attempt.expiresAt);
+  const expired = attempt.state === 'expired' || remaining === 0;
   return (
     <div className="pairing-invite">
-      <div className="pairing-invite__code" data-expired={remaining === 0 ? '' : undefined}>
+      <div className="pairing-invite__code" data-expired={expired ? '' : undefined}>
         <QrCode text={attempt.url} />
       </div>
       <div className="pairing-invite__text">
@@ -43,7 +48,7 @@ function WaitingForScan({ attempt, start }: { attempt: PairingAttempt; start: St
           <li>Tap the link it finds: it opens the Ledgerline companion in the phone’s browser.</li>
           <li>Both screens then show the same six digits for you to compare.</li>
         </ol>
-        {remaining > 0 ? (
+        {!expired ? (
           <p className="pairing-invite__expiry">Expires in {formatCountdown(remaining)}</p>
         ) : (
           <div className="pairing-invite__expired">
@@ -126,8 +131,6 @@ function ComparingCodes({ attempt, onAnswer, busy }: ConfirmingProps) {
   );
 }
 
-const ENDED_TITLES = { failed: 'Pairing failed', expired: 'The pairing code expired' } as const;
-
 interface PairPhoneSectionProps {
   attempt: PairingAttempt | null;
   start: StartPairing;
@@ -156,6 +159,7 @@ export function PairPhoneSection({ attempt, start, onChange }: PairPhoneSectionP
           </div>
         );
       case 'waiting':
+      case 'expired':
         return <WaitingForScan attempt={attempt} start={start} />;
       case 'used':
         return <CodeUsed start={start} />;
@@ -178,10 +182,9 @@ export function PairPhoneSection({ attempt, start, onChange }: PairPhoneSectionP
           </div>
         );
       case 'failed':
-      case 'expired':
         return (
           <div className="pairing-ended">
-            <Callout tone="danger" role="alert" title={ENDED_TITLES[attempt.state]}>
+            <Callout tone="danger" role="alert" title="Pairing failed">
               {attempt.error}
             </Callout>
             <StartButton start={start} label="Try again" />

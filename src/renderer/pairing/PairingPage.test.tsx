@@ -48,6 +48,43 @@ describe('Pairing page', () => {
     expect(pair.getByText(/^Expires in/)).toBeTruthy();
   });
 
+  it('lets a code run out calmly while the user watches', async () => {
+    await showQrCode();
+    const error = 'The QR code expired before a phone scanned it.';
+    act(() => void client.updateAttempt({ state: 'expired', error }));
+    const pair = region('Pair a phone');
+    expect(pair.getByText('Expired — show a new code')).toBeTruthy();
+    expect(pair.queryByRole('alert')).toBeNull();
+    expect(pair.queryByText(error)).toBeNull();
+    await click(pair.getByRole('button', { name: 'Show a new code' }));
+    expect(pair.getByText(/^Expires in/)).toBeTruthy();
+  });
+
+  it('greets a returning user with a fresh start, not a past attempt or a red relay', async () => {
+    client.pairing.relay = { ...client.pairing.relay, running: false, url: null, error: null };
+    // Main still holds the attempt that ran out while the user was on another page.
+    client.pairing.attempt = {
+      id: 'attempt-past',
+      url: 'http://127.0.0.1:8787/#past',
+      expiresAt: Date.now() - 60_000,
+      state: 'expired',
+      code: null,
+      phoneName: null,
+      phoneConfirmed: false,
+      desktopConfirmed: false,
+      error: 'The QR code expired before a phone scanned it.',
+    };
+    await openPage(client, 'pairing', 'Pairing');
+    const pair = region('Pair a phone');
+    expect(await pair.findByRole('button', { name: 'Show QR code' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/expired/i)).toBeNull();
+    const relay = region('Relay');
+    expect(relay.getByText('Not running').dataset.tone).toBeUndefined();
+    expect(relay.queryByText('Stopped')).toBeNull();
+    expect(relay.getByText('127.0.0.1:8787. It starts when you show a QR code.')).toBeTruthy();
+  });
+
   it('says at once that a scanned code was used, and offers a new one', async () => {
     await showQrCode();
     act(() => void client.updateAttempt({ state: 'used' }));
@@ -156,6 +193,6 @@ describe('Pairing page', () => {
     const error = 'Port 8788 is in use by another program. Choose another port.';
     act(() => void client.updatePairing({ relay: { ...client.pairing.relay, running: false, error } }));
     expect(relay.getByRole('alert').textContent).toContain(error);
-    expect(relay.getByText('Stopped')).toBeTruthy();
+    expect(relay.getByText('Stopped').dataset.tone).toBe('danger');
   });
 });

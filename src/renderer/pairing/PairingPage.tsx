@@ -2,6 +2,7 @@ import { ErrorNote } from '../controls/ErrorNote';
 import { Page } from '../screens/Page';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
+import { useAttemptOfThisVisit } from './attemptOfThisVisit';
 import { PairPhoneSection } from './PairPhoneSection';
 import { PhoneList } from './PhoneList';
 import { RelaySection } from './RelaySection';
@@ -16,6 +17,7 @@ export function PairingPage() {
   const pairing = usePairing();
   const start = useAction(async () => pairing.show(await client.call('pairing.start')));
   const { view } = pairing;
+  const attempt = useAttemptOfThisVisit(view?.attempt ?? null);
 
   return (
     <Page title="Pairing" lede={LEDE}>
@@ -23,7 +25,7 @@ export function PairingPage() {
       {view && (
         <>
           <RelaySection relay={view.relay} onSaved={pairing.show} />
-          <PairPhoneSection attempt={view.attempt} start={start} onChange={pairing.show} />
+          <PairPhoneSection attempt={attempt} start={start} onChange={pairing.show} />
           <PhoneList phones={view.phones} start={start} onChange={pairing.show} />
         </>
       )}

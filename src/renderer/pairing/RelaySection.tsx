@@ -16,6 +16,16 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host.startsWith('127.') || host === '::1';
 }
 
+/**
+ * Red only for a relay that tried and could not listen. One not started yet is the normal state before the
+ * first QR code (main starts it on demand, and at launch only when phones are paired), so it reads calmly.
+ */
+function relayBadge(relay: RelayView): { tone?: 'success' | 'danger'; label: string } {
+  if (relay.running) return { tone: 'success', label: 'Running' };
+  if (relay.error) return { tone: 'danger', label: 'Stopped' };
+  return { label: 'Not running' };
+}
+
 interface RelaySectionProps {
   relay: RelayView;
   onSaved(view: PairingView): void;
@@ -51,7 +61,7 @@ export function RelaySection({ relay, onSaved }: RelaySectionProps) {
               <CopyButton text={relay.url} label="relay address" />
             </span>
           ) : (
-            `${relay.host}:${relay.port}, not running`
+            `${relay.host}:${relay.port}${relay.error ? '' : '. It starts when you show a QR code.'}`
           )
         }
         note={
@@ -70,11 +80,14 @@ export function RelaySection({ relay, onSaved }: RelaySectionProps) {
           </>
         }
       >
-        {() => (
-          <span className="badge" data-tone={relay.running ? 'success' : 'danger'}>
-            {relay.running ? 'Running' : 'Stopped'}
-          </span>
-        )}
+        {() => {
+          const badge = relayBadge(relay);
+          return (
+            <span className="badge" data-tone={badge.tone}>
+              {badge.label}
+            </span>
+          );
+        }}
       </SettingRow>
       <form
         onSubmit={(event) => {

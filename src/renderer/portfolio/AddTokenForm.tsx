@@ -48,7 +48,7 @@ export function AddTokenForm({ chains, onAdded }: AddTokenFormProps) {
           <label htmlFor={networkId} className="add-token__label">
             Network
           </label>
-          <NetworkSelect id={networkId} chains={chains} value={chainId} onChange={setChainId} />
+          <NetworkSelect id={networkId} value={chainId} onChange={setChainId} />
         </div>
         <div className="add-token__field add-token__field--grow">
           <label htmlFor={addressId} className="add-token__label">

@@ -27,10 +27,16 @@ export function FeeFacts({ review }: { review: TxReview }) {
   return (
     <>
       <Fact label="Network fee">
+        {/* Two halves that wrap as wholes: "X likely" and "at most Y" never split mid-phrase. */}
         <span className="review-fee">
-          <AmountText amount={native(fees.chosen.likely)} />
-          <span className="review-aside">likely, at most</span>
-          <AmountText amount={native(fees.chosen.max)} />
+          <span className="review-fee__part">
+            <AmountText amount={native(fees.chosen.likely)} />
+            <span className="review-aside">likely</span>
+          </span>
+          <span className="review-fee__part">
+            <span className="review-aside">· at most</span>
+            <AmountText amount={native(fees.chosen.max)} />
+          </span>
         </span>
       </Fact>
       {fees.l1.status === 'included' && fees.l1.amount !== null && (

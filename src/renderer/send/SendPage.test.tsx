@@ -245,6 +245,7 @@ describe('Send page', () => {
   });
 
   it('offers to switch the top bar to the network being sent on', async () => {
+    client.settings = { ...client.settings, enabledChainIds: [1, 8453] };
     await openPage(client, 'send', 'Send');
     const form = await composeForm();
     expect((form.getByLabelText('Network') as HTMLSelectElement).value).toBe('1');

@@ -193,7 +193,6 @@ export function SendPage() {
             </label>
             <NetworkSelect
               id={ids.network}
-              chains={chains}
               value={chainId}
               onChange={(id) => edit(() => setChosenChainId(id))}
             />

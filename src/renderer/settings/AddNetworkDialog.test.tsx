@@ -95,7 +95,9 @@ describe('Add a network', () => {
     const dialog = await openDialog();
     await fill(dialog, { ...ZORA, 'Chain ID': '8453' });
     await act(async () => fireEvent.click(dialog.getByRole('button', { name: 'Add network' })));
-    expect(dialog.getByRole('alert').textContent).toBe('Not added: Chain 8453 is already in this wallet.');
+    expect(dialog.getByRole('alert').textContent).toBe(
+      'Not added: Chain 8453 is already in this wallet, as Base.',
+    );
   });
 
   it('says what is wrong with a chain ID that is not a number, without asking main', async () => {

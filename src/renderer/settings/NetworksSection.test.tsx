@@ -67,6 +67,42 @@ describe('NetworksSection', () => {
     expect(client.rpcUrls.get(42161)).toEqual(['https://arb.example/v2/KEY', 'https://backup.example']);
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  it('sets a chain’s block explorer, shows main’s refusal, and can clear it', async () => {
+    await openSettings(client);
+    const explorer = () => section('Networks').getByRole('button', { name: 'Set block explorer for Base' });
+    expect(explorer().textContent).toBe('Basescan');
+    await act(async () => fireEvent.click(explorer()));
+    const dialog = within(screen.getByRole('dialog', { name: 'Block explorer for Base' }));
+    const field = dialog.getByRole<HTMLInputElement>('textbox', { name: 'Block explorer URL' });
+    expect(field.value).toBe('https://basescan.org');
+
+    await act(async () => fireEvent.change(field, { target: { value: 'http://scan.devnet.example' } }));
+    client.refuseNext('chains.setExplorer', {
+      code: 'invalid_request',
+      message: 'An explorer address must start with https:// to open in your browser.',
+    });
+    await act(async () => fireEvent.click(dialog.getByRole('button', { name: 'Save' })));
+    expect(dialog.getByRole('alert').textContent).toBe(
+      'Not saved: An explorer address must start with https:// to open in your browser.',
+    );
+    expect(explorer().textContent).toBe('Basescan');
+
+    await act(async () => fireEvent.change(field, { target: { value: ' https://scan.devnet.example ' } }));
+    await act(async () => fireEvent.click(dialog.getByRole('button', { name: 'Save' })));
+    expect(client.calls.at(-1)).toEqual({
+      channel: 'chains.setExplorer',
+      request: { chainId: 8453, explorerUrl: 'https://scan.devnet.example' },
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(explorer().textContent).toBe('scan.devnet.example');
+
+    await act(async () => fireEvent.click(explorer()));
+    const again = within(screen.getByRole('dialog', { name: 'Block explorer for Base' }));
+    await act(async () => fireEvent.change(again.getByRole('textbox'), { target: { value: '' } }));
+    await act(async () => fireEvent.click(again.getByRole('button', { name: 'Use no explorer' })));
+    expect(explorer().textContent).toBe('None');
+  });
 });
 
 describe('NetworksSection, user-added networks', () => {
@@ -88,7 +124,7 @@ describe('NetworksSection, user-added networks', () => {
     });
     const row = section('Networks').getByRole('row', { name: /Zora/ });
     expect(within(row).getByText('Custom')).toBeTruthy();
-    expect(within(row).getByText('—')).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'Set block explorer for Zora' }).textContent).toBe('None');
     expect(section('Networks').getAllByRole('button', { name: /^Remove / })).toHaveLength(1);
   });
 

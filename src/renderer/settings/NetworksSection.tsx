@@ -6,6 +6,7 @@ import { ErrorNote } from '../controls/ErrorNote';
 import { Switch } from '../controls/Switch';
 import { useSettingField } from '../session/useSettingField';
 import { AddNetworkDialog } from './AddNetworkDialog';
+import { NetworkExplorerDialog } from './NetworkExplorerDialog';
 import { RemoveNetworkDialog } from './RemoveNetworkDialog';
 import { RpcDialog } from './RpcDialog';
 import { SettingsSection } from './SettingsSection';
@@ -22,6 +23,7 @@ export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
   const [editing, setEditing] = useState<Chain | null>(null);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Chain | null>(null);
+  const [explorerOf, setExplorerOf] = useState<Chain | null>(null);
 
   function toggle(chainId: number, on: boolean) {
     // Kept in registry order, so the stored list does not depend on the order of clicks.
@@ -81,7 +83,16 @@ export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
               </th>
               <td className="networks__number">{chain.id}</td>
               <td>{chain.nativeCurrency.symbol}</td>
-              <td>{chain.explorer?.name ?? '—'}</td>
+              <td>
+                <button
+                  type="button"
+                  className="networks__explorer"
+                  aria-label={`Set block explorer for ${chain.name}`}
+                  onClick={() => setExplorerOf(chain)}
+                >
+                  {chain.explorer?.name ?? 'None'}
+                </button>
+              </td>
               <td className="networks__actions">
                 <button
                   type="button"
@@ -108,6 +119,7 @@ export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
       </table>
       {editing && <RpcDialog chain={editing} onClose={() => setEditing(null)} />}
       {adding && <AddNetworkDialog onClose={() => setAdding(false)} />}
+      {explorerOf && <NetworkExplorerDialog chain={explorerOf} onClose={() => setExplorerOf(null)} />}
       {removing && <RemoveNetworkDialog chain={removing} onClose={() => setRemoving(null)} />}
     </SettingsSection>
   );

@@ -13,7 +13,6 @@ afterEach(cleanup);
 
 const themeRadio = (name: string) =>
   within(screen.getByRole('radiogroup', { name: 'Theme' })).getByRole<HTMLInputElement>('radio', { name });
-const currencySelect = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Currency' });
 const topBarNetwork = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Network' });
 const defaultNetwork = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Default network' });
 
@@ -28,10 +27,21 @@ describe('SettingsPage', () => {
     };
     await openSettings(client);
     expect(themeRadio('Dark').checked).toBe(true);
-    expect(currencySelect().value).toBe('CHF');
     expect(defaultNetwork().value).toBe('8453');
     expect(screen.getByText('9.9.9-test')).toBeTruthy();
     expect(screen.getByText('Browser host, for development and testing')).toBeTruthy();
+  });
+
+  it('offers no Currency control until prices exist, and leaves the stored currency alone', async () => {
+    client.settings = { ...client.settings, fiatCurrency: 'CHF' };
+    await openSettings(client);
+    expect(screen.queryByRole('combobox', { name: 'Currency' })).toBeNull();
+    expect(screen.queryByText('Currency', { exact: true })).toBeNull();
+    await act(async () => fireEvent.click(themeRadio('Dark')));
+    expect(client.calls.filter((call) => call.channel === 'settings.set')).toEqual([
+      { channel: 'settings.set', request: { theme: 'dark' } },
+    ]);
+    expect(client.settings.fiatCurrency).toBe('CHF');
   });
 
   it('saves a theme through main and applies the stored result', async () => {
@@ -48,16 +58,18 @@ describe('SettingsPage', () => {
       code: 'invalid_request',
       message: 'The settings store is read-only.',
     });
-    await act(async () => fireEvent.change(currencySelect(), { target: { value: 'EUR' } }));
-    expect(currencySelect().value).toBe('USD');
+    await act(async () => fireEvent.click(themeRadio('Dark')));
+    expect(themeRadio('System').checked).toBe(true);
     expect(screen.getByRole('alert').textContent).toContain('The settings store is read-only.');
 
-    await act(async () => fireEvent.change(currencySelect(), { target: { value: 'GBP' } }));
-    expect(currencySelect().value).toBe('GBP');
+    await act(async () => fireEvent.click(themeRadio('Light')));
+    expect(themeRadio('Light').checked).toBe(true);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('keeps the top bar and the default network in step, both ways', async () => {
+    // Both pickers offer only enabled networks.
+    client.settings = { ...client.settings, enabledChainIds: [1, 42161, 10] };
     await openSettings(client);
     await act(async () => fireEvent.change(defaultNetwork(), { target: { value: '42161' } }));
     expect(topBarNetwork().value).toBe('42161');
@@ -76,7 +88,6 @@ describe('SettingsPage', () => {
         historyExplorers: false,
       }),
     );
-    expect(currencySelect().value).toBe('JPY');
     expect(themeRadio('Light').checked).toBe(true);
     expect(topBarNetwork().value).toBe('100');
   });

@@ -1,9 +1,8 @@
 import { Monitor, Moon, Sun } from 'lucide-react';
-import { FiatCurrency, type ThemePreference } from '../../shared/settings';
+import type { ThemePreference } from '../../shared/settings';
 import { ErrorNote } from '../controls/ErrorNote';
 import { NetworkSelect } from '../controls/NetworkSelect';
 import { SegmentedControl, type Segment } from '../controls/SegmentedControl';
-import { Select } from '../controls/Select';
 import { Page } from '../screens/Page';
 import { useSettingField } from '../session/useSettingField';
 import { useWallet } from '../session/WalletContext';
@@ -22,12 +21,9 @@ const THEMES: readonly Segment<ThemePreference>[] = [
   { value: 'dark', label: 'Dark', icon: Moon },
 ];
 
-const currencyNames = new Intl.DisplayNames(['en'], { type: 'currency' });
-
 export function SettingsPage() {
   const { info, chains } = useWallet();
   const theme = useSettingField('theme');
-  const currency = useSettingField('fiatCurrency');
   const network = useSettingField('activeChainId');
 
   return (
@@ -51,28 +47,9 @@ export function SettingsPage() {
         </SettingRow>
       </SettingsSection>
 
+      {/* No Currency here until a price source values balances (the portfolio issue); the stored
+          fiatCurrency stays as it is, for that control to come back. */}
       <SettingsSection title="Preferences">
-        <SettingRow
-          label="Currency"
-          description="Balances and fees will be valued in this currency."
-          note={currency.error && <ErrorNote outcome="Not saved" message={currency.error} />}
-        >
-          {({ labelId, descriptionId }) => (
-            <Select
-              aria-labelledby={labelId}
-              aria-describedby={descriptionId}
-              aria-busy={currency.saving}
-              value={currency.value}
-              onChange={(event) => currency.change(FiatCurrency.parse(event.target.value))}
-            >
-              {FiatCurrency.options.map((code) => (
-                <option key={code} value={code}>
-                  {code} · {currencyNames.of(code)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </SettingRow>
         <SettingRow
           label="Default network"
           description="The network the top bar starts on. Changing either one changes both."
@@ -83,9 +60,9 @@ export function SettingsPage() {
               aria-labelledby={labelId}
               aria-describedby={descriptionId}
               aria-busy={network.saving}
-              chains={chains}
               value={network.value}
               onChange={network.change}
+              enableMore="none"
             />
           )}
         </SettingRow>

@@ -2,23 +2,21 @@ import { useId } from 'react';
 import { NetworkSelect } from '../controls/NetworkSelect';
 import { ErrorNote } from '../controls/ErrorNote';
 import { useSettingField } from '../session/useSettingField';
-import { useWallet } from '../session/WalletContext';
 import './TopBar.css';
 
 /** The top bar's network scope; it is the stored `activeChainId`, the same setting Settings edits. */
 export function NetworkSwitcher() {
-  const { chains } = useWallet();
   const network = useSettingField('activeChainId');
   const errorId = useId();
   return (
     <div className="network-switcher">
       <NetworkSelect
         aria-label="Network"
-        chains={chains}
         value={network.value}
         onChange={network.change}
         aria-busy={network.saving}
         aria-describedby={network.error ? errorId : undefined}
+        enableMore="icon"
       />
       {network.error && (
         <div className="network-switcher__error">

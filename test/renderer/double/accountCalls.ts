@@ -1,4 +1,11 @@
 import type { AccountView } from '../../../src/shared/accounts';
+import {
+  AccountName,
+  defaultAccountNames,
+  nameTakenSentence,
+  sameName,
+} from '../../../src/shared/accountNames';
+import { KIND_NAMES } from '../../../src/renderer/devices/deviceNames';
 import type { Channel, RequestOf, ResponseOf } from '../../../src/shared/api/contract';
 import type { DeviceView, DiscoveredAccount, DiscoveryPage } from '../../../src/shared/devices';
 import { ApiCallError } from '../../../src/renderer/api/client';
@@ -12,6 +19,7 @@ type AccountChannel =
   | 'accounts.list'
   | 'accounts.addWatch'
   | 'accounts.remove'
+  | 'accounts.rename'
   | 'devices.list'
   | 'devices.discover'
   | 'devices.addAccounts'
@@ -59,6 +67,26 @@ export function accountCalls(
     return account;
   }
 
+  /** Like main: names are bounded by the shared schema and told apart as a person reads them. */
+  function renameAccount({ accountId, label }: RequestOf<'accounts.rename'>): AccountView {
+    const parsed = AccountName.safeParse(label);
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? 'That name cannot be used.';
+      throw new ApiCallError('accounts.rename', { code: 'invalid_request', message });
+    }
+    const name = parsed.data;
+    if (double.accounts.some((a) => a.id !== accountId && sameName(a.label, name))) {
+      throw new ApiCallError('accounts.rename', { code: 'conflict', message: nameTakenSentence(name) });
+    }
+    const account = double.accounts.find((a) => a.id === accountId);
+    if (!account)
+      throw new ApiCallError('accounts.rename', { code: 'not_found', message: 'No such account.' });
+    const renamed = { ...account, label: name };
+    double.accounts = double.accounts.map((a) => (a.id === accountId ? renamed : a));
+    double.emit('accounts.changed', double.accounts);
+    return renamed;
+  }
+
   function removeAccount(accountId: number): null {
     if (!double.accounts.some((a) => a.id === accountId)) {
       throw new ApiCallError('accounts.remove', { code: 'not_found', message: 'No such account.' });
@@ -95,8 +123,13 @@ export function accountCalls(
   function addDeviceAccounts({ deviceId, accounts }: RequestOf<'devices.addAccounts'>): AccountView[] {
     const device = connectedDevice('devices.addAccounts', deviceId);
     const nextId = () => Math.max(0, ...double.accounts.map((a) => a.id)) + 1;
-    const added = accounts.map(({ scheme, index, label = '' }) => {
-      const account = deviceAccount(nextId(), device, scheme, index, label.trim());
+    // Like main: an account added without a name gets the next free "Ledger N".
+    const labels = accounts.map(({ label = '' }) => label.trim());
+    const taken = [...double.accounts.map((a) => a.label), ...labels];
+    const defaults = defaultAccountNames(KIND_NAMES[device.kind], labels.filter((l) => !l).length, taken);
+    const added = accounts.map(({ scheme, index }, at) => {
+      const label = labels[at] || (defaults.shift() ?? '');
+      const account = deviceAccount(nextId(), device, scheme, index, label);
       double.accounts = [...double.accounts, account];
       return account;
     });
@@ -138,6 +171,7 @@ export function accountCalls(
     'accounts.list': () => double.accounts,
     'accounts.addWatch': addWatch,
     'accounts.remove': ({ accountId }) => removeAccount(accountId),
+    'accounts.rename': renameAccount,
     'devices.list': () => double.deviceViews(),
     'devices.discover': discover,
     'devices.addAccounts': addDeviceAccounts,

@@ -1,5 +1,5 @@
 import { calls } from '../../../src/shared/api/contract';
-import type { AddCustomChain, Chain } from '../../../src/shared/chains/chain';
+import { type AddCustomChain, type Chain, explorerAt } from '../../../src/shared/chains/chain';
 import { CHAINS } from '../../../src/shared/chains/registry';
 import type { TokenView } from '../../../src/shared/portfolio';
 import { ApiCallError } from '../../../src/renderer/api/client';
@@ -11,6 +11,7 @@ type ChainChannel =
   | 'chains.list'
   | 'chains.status'
   | 'chains.setRpc'
+  | 'chains.setExplorer'
   | 'chains.addCustom'
   | 'chains.removeCustom'
   | 'portfolio.get'
@@ -22,10 +23,11 @@ type ChainChannel =
 export function chainCalls(double: DoubleWorld): FamilyHandlers<ChainChannel> {
   /** Like main: refuses a known chain id, stores the endpoint, pushes the new list and enables the network. */
   function addCustomChain(input: AddCustomChain): Chain {
-    if (double.chains.some((chain) => chain.id === input.chainId)) {
+    const known = double.chains.find((chain) => chain.id === input.chainId);
+    if (known) {
       throw new ApiCallError('chains.addCustom', {
         code: 'conflict',
-        message: `Chain ${input.chainId} is already in this wallet.`,
+        message: `Chain ${input.chainId} is already in this wallet, as ${known.name}.`,
       });
     }
     const chain = customChain(input);
@@ -41,13 +43,13 @@ export function chainCalls(double: DoubleWorld): FamilyHandlers<ChainChannel> {
 
   /** Like main: only user-added networks; disables it, forgets its endpoint and pushes the new list. */
   function removeCustomChain(chainId: number): null {
-    if (
-      CHAINS.some((chain) => chain.id === chainId) ||
-      !double.chains.some((chain) => chain.id === chainId)
-    ) {
+    const builtIn = CHAINS.find((chain) => chain.id === chainId);
+    if (builtIn || !double.chains.some((chain) => chain.id === chainId)) {
       throw new ApiCallError('chains.removeCustom', {
         code: 'not_found',
-        message: `Chain ${chainId} is not a network you added, so it cannot be removed.`,
+        message: builtIn
+          ? `${builtIn.name} is built in, not a network you added, so it cannot be removed.`
+          : `Chain ${chainId} is not a network this wallet knows.`,
       });
     }
     const enabled = double.settings.enabledChainIds;
@@ -58,6 +60,21 @@ export function chainCalls(double: DoubleWorld): FamilyHandlers<ChainChannel> {
     double.rpcUrls.delete(chainId);
     double.emit('chains.changed', [...double.chains]);
     return null;
+  }
+
+  /** Like main: the chain with its new explorer (none for null), pushed to every screen. */
+  function setExplorer(chainId: number, explorerUrl: string | null): Chain {
+    const known = double.chains.find((chain) => chain.id === chainId);
+    if (!known) {
+      throw new ApiCallError('chains.setExplorer', {
+        code: 'invalid_request',
+        message: `Chain ${chainId} is not a network this wallet knows.`,
+      });
+    }
+    const chain = { ...known, explorer: explorerUrl ? explorerAt(explorerUrl) : null };
+    double.chains = double.chains.map((each) => (each === known ? chain : each));
+    double.emit('chains.changed', [...double.chains]);
+    return chain;
   }
 
   /** Like main: one progress event per chain as it finishes, then the chains' status. */
@@ -104,6 +121,14 @@ export function chainCalls(double: DoubleWorld): FamilyHandlers<ChainChannel> {
       double.rpcUrls.set(chainId, urls);
       return null;
     },
+    'chains.setExplorer': (request) => {
+      const { chainId, explorerUrl } = routerParse(
+        'chains.setExplorer',
+        calls['chains.setExplorer'].request,
+        request,
+      );
+      return setExplorer(chainId, explorerUrl);
+    },
     // Main's router fills the schema's defaults before the request reaches the service.
     'chains.addCustom': (request) =>
       addCustomChain(routerParse('chains.addCustom', calls['chains.addCustom'].request, request)),
@@ -123,7 +148,7 @@ function customChain({ chainId, name, symbol, decimals, explorerUrl }: AddCustom
     shortName: `chain-${chainId}`,
     family: 'other',
     nativeCurrency: { name: symbol, symbol, decimals },
-    explorer: explorerUrl ? { name: new URL(explorerUrl).host, url: explorerUrl } : null,
+    explorer: explorerUrl ? explorerAt(explorerUrl) : null,
     rpcUrls: [],
     multicall3: { address: '0xcA11bde05977b3631167028862bE2a173976CA11', blockCreated: 0 },
   };

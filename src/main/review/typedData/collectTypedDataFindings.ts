@@ -1,5 +1,5 @@
-import { findChain } from '../../../shared/chains/registry';
 import type { Finding, Party } from '../../../shared/review';
+import { chainName } from '../../../shared/chains/chainName';
 import { approvalToNoCode } from '../findings/approvalToNoCode';
 import { chainMismatch } from '../findings/chainMismatch';
 import { missingChainId } from '../findings/missingChainId';
@@ -98,10 +98,6 @@ function grantFindings({ decoded, grants, hasCode }: TypedDataFacts): (Finding |
     once ? unlimitedTransfer(grant) : unlimitedApproval(grant),
     approvalToNoCode(grant.spender, hasCode(move.spender)),
   ]);
-}
-
-function chainName(chainId: number): string {
-  return findChain(chainId)?.name ?? `chain ${chainId}`;
 }
 
 /** A batch of one spender and many tokens repeats a sentence; the user reads it once. */

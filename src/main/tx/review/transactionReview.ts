@@ -1,3 +1,4 @@
+import { chainName } from '../../../shared/chains/chainName';
 import type { ReviewAction, ReviewPurpose, TxReview } from '../../../shared/review';
 import type { CustomFees, FeeChoice } from '../../../shared/tx';
 import { cannotSign } from '../../../shared/watchOnly';
@@ -145,7 +146,7 @@ export async function reviewTransaction(
     from: account.address,
     to: call.to,
     signerChainId: request.signerChainId,
-    chainName: (id) => (id === chain.id ? chain.name : `chain ${id}`),
+    chainName: (id) => (id === chain.id ? chain.name : chainName(id)),
     native: chain.nativeCurrency,
     balance: facts.balance,
     tokenBalance: facts.tokenBalance,

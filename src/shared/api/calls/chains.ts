@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AddCustomChain, Chain, ChainId } from '../../chains/chain';
+import { AddCustomChain, Chain, ChainId, SetChainExplorer } from '../../chains/chain';
 import {
   ChainStatusView,
   PortfolioView,
@@ -16,6 +16,7 @@ export const chainsCalls = {
   'chains.list': { request: NoRequest, response: z.array(Chain) },
   'chains.status': { request: NoRequest, response: z.array(ChainStatusView) },
   'chains.setRpc': { request: SetChainRpc, response: z.null() },
+  'chains.setExplorer': { request: SetChainExplorer, response: Chain },
   'chains.addCustom': { request: AddCustomChain, response: Chain },
   'chains.removeCustom': { request: z.strictObject({ chainId: ChainId }), response: z.null() },
   'portfolio.get': { request: NoRequest, response: PortfolioView },
