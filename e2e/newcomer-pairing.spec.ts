@@ -1,25 +1,14 @@
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { connectBridge } from '../scripts/demo/bridgeClient';
 import { INVITE_LIFETIME_MS } from '../src/shared/pairing/invite';
 import { useDemo } from './fixtures/demo';
+import { freePort } from '../test/net/freePort';
 
 const ARTIFACTS = 'e2e/artifacts';
 
 const demo = useDemo();
 
 test.describe.configure({ mode: 'serial' });
-
-/** A loopback port nothing listens on right now: other demos on this machine may hold the default one. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** What main reports for the pairing attempt, as any window would read it. */
 async function attemptState(): Promise<string | null> {

@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { devices, expect, test, type Page } from '@playwright/test';
 import { connectBridge } from '../scripts/demo/bridgeClient';
 import { DEMO_FRIEND } from '../scripts/demo/demoActivity';
 import { anvilCall } from '../test/anvil/chainSetup';
 import { useDemo } from './fixtures/demo';
+import { freePort } from '../test/net/freePort';
 
 const ARTIFACTS = 'e2e/artifacts';
 const PHONE = 'Alice’s phone';
@@ -11,16 +11,6 @@ const PIN = '482915';
 const ETHEREUM = 1;
 
 const demo = useDemo();
-
-/** A loopback port nothing listens on right now, for the relay: the default one may be taken on CI. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no loopback port');
-  return address.port;
-}
 
 /**
  * Stands in for the phone's camera: the invite URL the desktop's QR code encodes, read through the same

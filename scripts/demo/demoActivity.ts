@@ -107,8 +107,12 @@ export async function seedActivity(nodes: readonly DemoNode[]): Promise<void> {
     data: messenger.encodeFunctionData('depositForBurn', [DEMO_BRIDGED_USDC, 6, recipient, usdc]),
   });
   const { message } = ethereumToBaseBurn(DEMO_HISTORY_ACCOUNT, DEMO_BRIDGED_USDC);
-  // Circle attests after some minutes; the user then redeems on Base.
-  await anvilCall(base, 'evm_increaseTime', [120]);
+  // Circle attests after some minutes; the user then redeems on Base. Counted from the burn's own block: the
+  // two chains' clocks drift apart by a second or so, which would make it "1 min" as often as "2 min".
+  const burn = (await anvilCall(ethereum, 'eth_getBlockByNumber', ['latest', false])) as {
+    timestamp: string;
+  };
+  await anvilCall(base, 'evm_setNextBlockTimestamp', [Number(burn.timestamp) + 120]);
   await sendAndMine(base, {
     from: DEMO_HISTORY_ACCOUNT,
     to: CCTP_MESSAGE_TRANSMITTERS[8453],

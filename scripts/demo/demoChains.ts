@@ -7,7 +7,8 @@ import {
   setNativeBalances,
   setTokenBalances,
 } from '../../test/anvil/chainSetup';
-import { seedActivity } from './demoActivity';
+import { type BlockClock, startBlockClock } from './blockClock';
+import { DEMO_PENDING_CHAIN, seedActivity } from './demoActivity';
 import {
   amountOf,
   DEMO_ACCOUNTS,
@@ -19,6 +20,9 @@ import {
 import { seedReview } from './demoReview';
 
 const TOTAL_SUPPLY = 10n ** 30n;
+
+/** A block every 2 s: the wallet calls a transaction final at 12 confirmations, so entries settle in under 30 s. */
+export const DEMO_BLOCK_INTERVAL_MS = 2_000;
 
 /**
  * Starts one anvil per demo chain and seeds it: Multicall3 at its canonical address, every token of the
@@ -66,4 +70,16 @@ async function seedChain({ chainId, url }: AnvilNode): Promise<void> {
   );
   // Past genesis, so the wallet reads a block that holds every change above.
   await anvilCall(url, 'evm_mine');
+}
+
+/**
+ * Mines a block every DEMO_BLOCK_INTERVAL_MS on each demo chain but the one with the pending send: a block
+ * there would include it, and the Send page's speed-up and cancel need it pending.
+ */
+export function startDemoBlockClock(nodes: readonly AnvilNode[]): BlockClock {
+  const mining = nodes.filter((node) => node.chainId !== DEMO_PENDING_CHAIN);
+  return startBlockClock(
+    mining.map((node) => node.url),
+    DEMO_BLOCK_INTERVAL_MS,
+  );
 }

@@ -8,7 +8,7 @@ import type { PortfolioView } from '../../src/shared/portfolio';
 import { startSecretService } from '../../test/keychain/secretService';
 import { type BridgeClient, connectBridge } from './bridgeClient';
 import { leavePendingSend, sendWithEmulatedLedger } from './demoActivity';
-import { startDemoChains } from './demoChains';
+import { startDemoBlockClock, startDemoChains } from './demoChains';
 import { amountOf, DEMO_ACCOUNTS, DEMO_CHAIN_IDS, DEMO_TOKENS, LOOK_ALIKE } from './demoPortfolio';
 import { configureReview } from './demoReview';
 
@@ -146,6 +146,8 @@ async function prepare(cleanup: Cleanup, { port = 0, dataDir: givenDir }: DemoOp
   const host = await startHost(port, dataDir, keyring.address);
   cleanup.add(host.stop);
   await configureWallet(host, chains);
+  // From here on blocks keep coming, as on a live chain; the checks above read chains that held still.
+  cleanup.add(startDemoBlockClock(nodes).stop);
   return { host, dataDir, chains, dbusAddress: keyring.address };
 }
 

@@ -63,7 +63,7 @@ describe('App', () => {
     expect(accounts.getAttribute('aria-expanded')).toBe('true');
     const panel = screen.getByRole('group', { name: 'Accounts' });
     expect(panel.textContent).toContain('No accounts yet');
-    expect(screen.getByRole('link', { name: 'Sync off' }).getAttribute('href')).toBe('#/settings');
+    expect(screen.getByRole('link', { name: 'Sync off' }).getAttribute('href')).toBe('#/settings/sync');
   });
 
   it('offers a retry when the wallet core cannot be reached, and recovers', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AccountName, defaultAccountNames, NewAccountName, sameName } from './accountNames';
+import {
+  AccountName,
+  defaultAccountName,
+  defaultAccountNames,
+  NewAccountName,
+  sameName,
+} from './accountNames';
 
 describe('AccountName', () => {
   it('keeps a trimmed name of 1 to 40 characters', () => {
@@ -45,5 +51,12 @@ describe('sameName', () => {
   it('reads names as a person does', () => {
     expect(sameName(' Ledger 1', 'ledger 1')).toBe(true);
     expect(sameName('Ledger 1', 'Ledger 10')).toBe(false);
+  });
+});
+
+describe('defaultAccountName', () => {
+  it('gives the lowest free number for one new account', () => {
+    expect(defaultAccountName('Watch', [])).toBe('Watch 1');
+    expect(defaultAccountName('Watch', ['watch 1', 'Watch 3'])).toBe('Watch 2');
   });
 });

@@ -44,3 +44,9 @@ export function defaultAccountNames(kind: string, count: number, taken: readonly
   }
   return names;
 }
+
+/** The one default name for a single new account of one kind, e.g. a watched address ("Watch 1"). */
+export function defaultAccountName(kind: string, taken: readonly string[]): string {
+  const [name] = defaultAccountNames(kind, 1, taken);
+  return name ?? kind;
+}

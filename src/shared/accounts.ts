@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountName } from './accountNames';
+import { AccountName, NewAccountName } from './accountNames';
 import { Address } from './chains/chain';
 
 export const SignerKind = z.enum(['ledger', 'trezor', 'phone', 'watch']);
@@ -21,7 +21,8 @@ export type AccountView = z.infer<typeof AccountView>;
 
 export const AddWatchAccount = z.strictObject({
   address: z.string().trim().min(1).max(100),
-  label: z.string().trim().max(100).default(''),
+  /** Empty asks for a default name ("Watch 1"), as device accounts get one. */
+  label: NewAccountName,
 });
 
 export const RenameAccount = z.strictObject({ accountId: z.number().int().positive(), label: AccountName });

@@ -76,6 +76,20 @@ export const HistoryEntryView = z.strictObject({
   from: Address,
   to: Address.nullable(),
   toLabel: z.string().nullable(),
+  /** The sender's name: one of the wallet's accounts, a contact or a label; null when unnamed. */
+  fromLabel: z.string().nullable(),
+  /**
+   * Who the account dealt with, decoded: the recipient of what it sent (not the token contract it called),
+   * the sender of what it received, the spender it approved, else the contract it called.
+   */
+  counterparty: Address.nullable(),
+  /** The counterparty's name, an own account's label first; null when unnamed. */
+  counterpartyLabel: z.string().nullable(),
+  /**
+   * A send or receive whose counterparty is another of the wallet's accounts. The timeline shows such a
+   * transfer once: the sender's entry, or the receiver's when the sender's is outside the filters.
+   */
+  betweenAccounts: z.boolean(),
   /** The called method's name where the selector is known, else its 4-byte selector. */
   method: z.string().nullable(),
   assets: z.array(AssetMovement),

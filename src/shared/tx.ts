@@ -77,6 +77,11 @@ export const OutgoingView = z.strictObject({
   reason: z.string().nullable(),
   to: Address.nullable(),
   value: BaseUnits,
+  /**
+   * A token transfer (`transfer(address,uint256)`), decoded from the signed data: `to` above is then the
+   * token contract, and this names the recipient and the amount. Null for anything else.
+   */
+  transfer: z.strictObject({ token: Address, recipient: Address, amount: BaseUnits }).nullable(),
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
 });

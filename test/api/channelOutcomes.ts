@@ -120,10 +120,8 @@ export const OUTCOMES: Record<Channel, ChannelOutcome> = {
   },
   'tx.speedUp': { refusals: ['not_found'], succeeds: `the wallet sent nothing: ${NO_CHAIN}` },
   'tx.cancel': { refusals: ['not_found'], succeeds: `the wallet sent nothing: ${NO_CHAIN}` },
-  'approvals.list': {
-    refusals: ['not_found', 'chain_unavailable'],
-    succeeds: `${NO_CHAIN} to read allowances from`,
-  },
+  // A network it cannot reach is named in the answer's `unread`, not refused.
+  'approvals.overview': ANSWERS,
   'approvals.reviewRevoke': { refusals: ['not_found', 'cannot_sign'], succeeds: NO_DEVICE },
   'approvals.revoke': { refusals: ['not_found', 'cannot_sign'], succeeds: NO_DEVICE },
   'names.list': ANSWERS,

@@ -210,10 +210,7 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
   }),
   'tx.speedUp': fc.record({ id: fc.integer({ min: -1, max: 4 }) }),
   'tx.cancel': fc.record({ id: fc.integer({ min: -1, max: 4 }) }),
-  'approvals.list': fc.record({
-    accountId: fc.integer({ min: -1, max: 4 }),
-    chainId: fc.oneof(fc.constantFrom(1, 10), fc.integer()),
-  }),
+  'approvals.overview': fc.constant(undefined),
   'approvals.reviewRevoke': fc.record({
     accountId: fc.integer({ min: -1, max: 4 }),
     chainId: fc.constantFrom(1, 10),

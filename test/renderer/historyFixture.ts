@@ -16,7 +16,24 @@ export const FIXTURE_TIME = 1_700_000_000;
 
 const LEDGER = { kind: 'ledger', label: 'Ledger Nano X', fingerprint: 'f00dbabe' } as const;
 
-function entry(id: number, change: Partial<HistoryEntryView>): HistoryEntryView {
+/**
+ * An entry of the fixture's defaults; the counterparty is derived as main stores it (the first asset's,
+ * else the spender, else `to`), named like `to` when it is `to`.
+ */
+export function historyEntry(id: number, change: Partial<HistoryEntryView>): HistoryEntryView {
+  const base = plainEntry(id, change);
+  const counterparty = base.assets[0]?.counterparty ?? base.approval?.spender ?? base.to;
+  return {
+    ...base,
+    counterparty,
+    counterpartyLabel: counterparty === base.to ? base.toLabel : null,
+    ...change,
+  };
+}
+
+const entry = historyEntry;
+
+function plainEntry(id: number, change: Partial<HistoryEntryView>): HistoryEntryView {
   return {
     id,
     chainId: 1,
@@ -30,6 +47,10 @@ function entry(id: number, change: Partial<HistoryEntryView>): HistoryEntryView 
     from: ALICE,
     to: CAROL,
     toLabel: null,
+    fromLabel: null,
+    counterparty: null,
+    counterpartyLabel: null,
+    betweenAccounts: false,
     method: null,
     assets: [],
     approval: null,

@@ -38,6 +38,18 @@ describe('AccountsService', () => {
     expect(announced).toHaveLength(1);
   });
 
+  it('names an unnamed watch account "Watch N" and refuses a name another account has', () => {
+    const { service } = accounts();
+    expect(service.addWatch({ address: ALICE, label: '' }).label).toBe('Watch 1');
+    expect(() => service.addWatch({ address: BOB, label: 'watch 1' })).toThrow(
+      expect.objectContaining({
+        code: 'conflict',
+        message: 'Another account is already named “watch 1”. Pick a different name.',
+      }),
+    );
+    expect(service.addWatch({ address: BOB, label: '' }).label).toBe('Watch 2');
+  });
+
   it('renames an account to a trimmed name and announces the list, without reading balances again', () => {
     const { service, announced, onAccountsChanged } = accounts();
     const { id } = service.addWatch({ address: ALICE, label: 'Cold' });

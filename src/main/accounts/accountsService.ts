@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { nameTakenSentence, sameName } from '../../shared/accountNames';
+import { defaultAccountName, nameTakenSentence, sameName } from '../../shared/accountNames';
 import type { AccountView, AddWatchAccount, RenameAccount } from '../../shared/accounts';
 import { ApiError } from '../../shared/api/envelope';
 import type { EventHub } from '../api/events';
@@ -24,14 +24,19 @@ export class AccountsService {
     return this.options.accounts.list();
   }
 
+  /** Named like every other account: a name is how the To field and the pickers find it. */
   addWatch({ address, label }: z.output<typeof AddWatchAccount>): AccountView {
+    const taken = this.list().map((account) => account.label);
+    if (label !== '' && taken.some((existing) => sameName(existing, label))) {
+      throw new ApiError('conflict', nameTakenSentence(label));
+    }
     const account = this.options.accounts.add({
       signer: 'watch',
       deviceFingerprint: null,
       derivationScheme: null,
       derivationPath: null,
       address: toChecksumAddress(address),
-      label,
+      label: label === '' ? defaultAccountName('Watch', taken) : label,
     });
     this.changed();
     return account;

@@ -30,6 +30,8 @@ export interface EntryRow {
   provisional: number;
   fromAddress: string;
   toAddress: string | null;
+  /** The entry's decoded counterparty, as the indexer stored it. */
+  counterparty: string | null;
   fee: string;
   note: string | null;
 }
@@ -58,13 +60,18 @@ export function storedDetails(
   };
 }
 
-/** The fee and the signing device are the account's only when it sent the transaction. */
+/**
+ * The fee and the signing device are the account's only when it sent the transaction. `ownAccounts` are
+ * the wallet's accounts, whichever the page is filtered to: a transfer to one of them is between accounts.
+ */
 export function entryView(
   row: EntryRow,
   decorations: EntryDecorations,
   bridge: (transactionId: number) => BridgeView | null,
+  ownAccounts: ReadonlySet<string>,
 ): HistoryEntryView {
   const details = JSON.parse(row.details) as StoredDetails;
+  const { counterparty } = row;
   return {
     id: row.id,
     chainId: row.chainId,
@@ -78,6 +85,14 @@ export function entryView(
     from: row.fromAddress,
     to: row.toAddress,
     toLabel: row.toAddress ? decorations.label(row.toAddress) : null,
+    fromLabel: decorations.label(row.fromAddress),
+    counterparty,
+    counterpartyLabel: counterparty ? decorations.label(counterparty) : null,
+    betweenAccounts:
+      (row.kind === 'send' || row.kind === 'receive') &&
+      counterparty !== null &&
+      counterparty !== row.account &&
+      ownAccounts.has(counterparty),
     method: details.method,
     assets: details.assets,
     approval: details.approval && {

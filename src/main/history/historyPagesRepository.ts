@@ -37,6 +37,8 @@ export class HistoryPagesRepository {
       where.push(inList('e.kind', query.kinds.length));
       params.push(...query.kinds);
     }
+    where.push(receiverOfOwnTransfer(scope.length, query.kinds?.length ?? 0));
+    params.push(...scope, ...(query.kinds ?? []));
     if (query.token) {
       where.push("instr(e.tokens, '|' || ? || '|') > 0");
       params.push(query.token);
@@ -68,16 +70,17 @@ export class HistoryPagesRepository {
     }
     const sql = `SELECT e.id, e.chain_id AS chainId, e.account, e.timestamp, e.kind, e.details,
         t.id AS transactionId, t.hash, t.block_number AS blockNumber, t.status, t.provisional,
-        t.from_address AS fromAddress, t.to_address AS toAddress, t.fee, n.note
+        t.from_address AS fromAddress, t.to_address AS toAddress, e.counterparty, t.fee, n.note
       FROM history_entries e JOIN history_transactions t ON t.id = e.transaction_id
         LEFT JOIN tx_notes n ON n.chain_id = t.chain_id AND n.hash = t.hash
       WHERE ${where.join(' AND ')}
       ORDER BY e.timestamp DESC, e.id DESC LIMIT ?`;
     const rows = this.statement(sql).all(...params, query.limit + 1) as EntryRow[];
     const more = rows.length > query.limit;
+    const own = new Set(accounts);
     const entries = rows
       .slice(0, query.limit)
-      .map((row) => entryView(row, decorations, (id) => this.legs.bridge(id)));
+      .map((row) => entryView(row, decorations, (id) => this.legs.bridge(id), own));
     const last = entries.at(-1);
     return { entries, next: more && last ? `${last.timestamp}.${last.id}` : null };
   }
@@ -90,6 +93,18 @@ export class HistoryPagesRepository {
     }
     return statement;
   }
+}
+
+/**
+ * A transfer between two of the wallet's accounts is one entry: the receiver's is left out while the
+ * sender's send is on the same page, i.e. in the accounts (and kinds) the page covers. The lookup is the
+ * UNIQUE (transaction_id, account) index, and only receives ask it.
+ */
+function receiverOfOwnTransfer(scopeCount: number, kindCount: number): string {
+  const kinds = kindCount > 0 ? ` AND 'send' IN (${marks(kindCount)})` : '';
+  return `NOT (e.kind = 'receive' AND t.from_address IN (${marks(scopeCount)})${kinds} AND EXISTS (
+      SELECT 1 FROM history_entries s WHERE s.transaction_id = e.transaction_id
+        AND s.account = t.from_address AND s.kind = 'send' AND s.hidden = 0))`;
 }
 
 /**

@@ -145,6 +145,54 @@ describe('HistoryRepository', () => {
     expect(history.page({ limit: 10, token: TOKEN }, [ME], decorations, []).entries).toHaveLength(1);
   });
 
+  it('shows a token transfer between two own accounts once, by its decoded recipient', () => {
+    const history = new HistoryRepository(temp.db);
+    const transfer = indexed(1);
+    transfer.raw = { ...transfer.raw, to: TOKEN, value: 0n, input: '0xa9059cbb' };
+    const usdc = (direction: 'in' | 'out', counterparty: ChecksumAddress) => ({
+      standard: 'erc20' as const,
+      token: TOKEN,
+      symbol: 'USDC',
+      decimals: 6,
+      amount: '1500000',
+      tokenId: null,
+      direction,
+      counterparty,
+    });
+    const activity = (kind: 'send' | 'receive', asset: ReturnType<typeof usdc>) => ({
+      kind,
+      method: 'transfer',
+      assets: [asset],
+      approval: null,
+      bridgeLegs: [],
+    });
+    transfer.entries = [
+      { account: ME, activity: activity('send', usdc('out', FRIEND)) },
+      { account: FRIEND, activity: activity('receive', usdc('in', ME)) },
+    ];
+    history.save([transfer], []);
+    const page = (query: Parameters<HistoryRepository['page']>[0], accounts = [ME, FRIEND]) =>
+      history.page(query, accounts, decorations, []).entries;
+    expect(page({ limit: 10 })).toEqual([
+      expect.objectContaining({
+        account: ME,
+        kind: 'send',
+        to: TOKEN,
+        counterparty: FRIEND,
+        counterpartyLabel: 'Friend',
+        betweenAccounts: true,
+      }),
+    ]);
+    // Filtered to the receiver, or to receives, the transfer is still there, from the receiver's side.
+    const receiver = expect.objectContaining({ account: FRIEND, counterparty: ME, betweenAccounts: true });
+    expect(page({ limit: 10, accounts: [FRIEND] })).toEqual([receiver]);
+    expect(page({ limit: 10, kinds: ['receive'] })).toEqual([receiver]);
+    // An address that is not one of the wallet's accounts is an ordinary counterparty.
+    expect(page({ limit: 10 }, [ME])).toEqual([
+      expect.objectContaining({ account: ME, counterparty: FRIEND, betweenAccounts: false }),
+    ]);
+  });
+
   it('confirms provisional blocks, and rolls a reorg back', () => {
     const history = new HistoryRepository(temp.db);
     history.save(

@@ -171,14 +171,15 @@ describe('HistoryService on two anvil chains', () => {
   it('finds entries by hash and by a label, and names the counterparty', async () => {
     const { history } = service();
     await history.sync();
-    // The send concerns both of the wallet's accounts: one entry each.
+    // The send is between two of the wallet's accounts: one entry, the sender's, naming the receiver.
     const byHash = history.page({ search: sendHash, limit: 5 }).entries;
-    expect(byHash.map((entry) => [entry.account, entry.kind]).toSorted()).toEqual(
-      [
-        [USER, 'send'],
-        [FRIEND, 'receive'],
-      ].toSorted(),
-    );
+    expect(
+      byHash.map((entry) => [entry.account, entry.kind, entry.counterparty, entry.betweenAccounts]),
+    ).toEqual([[USER, 'send', FRIEND, true]]);
+    const received = history.page({ search: sendHash, accounts: [FRIEND], limit: 5 }).entries;
+    expect(received.map((entry) => [entry.account, entry.kind, entry.fromLabel])).toEqual([
+      [FRIEND, 'receive', 'Main'],
+    ]);
     const byLabel = history.page({ search: 'friend', accounts: [USER], limit: 5 }).entries;
     expect(byLabel.map((entry) => [entry.hash, entry.toLabel])).toEqual([[sendHash, '=Friend']]);
     expect(() => history.page({ after: 'page 2', limit: 5 })).toThrow(
@@ -197,7 +198,9 @@ describe('HistoryService on two anvil chains', () => {
     );
     expect(lines).toHaveLength(1 + history.page({ accounts: [USER], limit: 200 }).entries.length);
     // The label the user typed is data, never a formula a spreadsheet would run.
-    expect(lines.find((line) => line.includes(sendHash))).toContain(`-0.1 ETH,${FRIEND},'=Friend,`);
+    expect(lines.find((line) => line.includes(sendHash))).toContain(
+      `,between-accounts,success,-0.1 ETH,${FRIEND},'=Friend,`,
+    );
     expect(lines.find((line) => line.includes(burnHash))).toContain('-7.0 USDC');
   });
 
@@ -210,10 +213,11 @@ describe('HistoryService on two anvil chains', () => {
         .page({ search, limit: 50 })
         .entries.map((entry) => [entry.hash, entry.account, entry.note])
         .toSorted();
-    const both = [
-      [sendHash, USER, 'Rent for March'],
-      [sendHash, FRIEND, 'Rent for March'],
-    ].toSorted();
+    // Between two of the wallet's accounts, the transaction is one entry; the receiver's has the note too.
+    const both = [[sendHash, USER, 'Rent for March']];
+    expect(history.page({ search: 'rent', accounts: [FRIEND], limit: 5 }).entries[0]?.note).toBe(
+      'Rent for March',
+    );
     expect(notes('rent for')).toEqual(both);
     expect(notes('MARCH')).toEqual(both);
     expect(notes(sendHash)).toEqual(both);
@@ -255,11 +259,8 @@ describe('HistoryService on two anvil chains', () => {
     await history.syncAfterCurrent([1]);
     // The run that was under way may have read the head before that block; the one after it cannot have.
     expect(
-      history
-        .page({ search: late, limit: 5 })
-        .entries.map((entry) => entry.kind)
-        .toSorted(),
-    ).toEqual(['receive', 'send']);
+      history.page({ search: late, limit: 5 }).entries.map((entry) => [entry.kind, entry.betweenAccounts]),
+    ).toEqual([['send', true]]);
     await first;
     const seen = progress.length;
     await history.syncAfterCurrent([1]);

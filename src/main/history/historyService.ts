@@ -128,7 +128,11 @@ export class HistoryService {
     );
   }
 
-  /** Every entry the filters match, newest first, as CSV with amounts in whole units. */
+  /**
+   * Every entry the filters match, newest first, as CSV with amounts in whole units. The counterparty is
+   * the decoded one (a token's recipient, not its contract); a transfer between the wallet's own accounts
+   * is one row of kind `between-accounts`, from the sender's side.
+   */
   exportCsv(filters: Filters): { fileName: string; contents: string } {
     const rows = [CSV_HEADER];
     let after: string | undefined;
@@ -246,11 +250,11 @@ function csvRow(entry: HistoryEntryView): string {
     String(entry.chainId),
     entry.hash,
     entry.account,
-    entry.kind,
+    entry.betweenAccounts ? 'between-accounts' : entry.kind,
     entry.status,
     assets,
-    entry.to ?? '',
-    entry.toLabel ?? '',
+    entry.counterparty ?? entry.to ?? '',
+    entry.counterpartyLabel ?? '',
     entry.fee ?? '',
     signedBy,
   ]

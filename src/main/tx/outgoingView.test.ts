@@ -1,4 +1,4 @@
-import { Transaction, Wallet } from 'ethers';
+import { Interface, Transaction, Wallet } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import type { OutgoingTransaction } from './outgoingRepository';
 import { outgoingView, sentTo } from './outgoingView';
@@ -6,8 +6,15 @@ import { outgoingView, sentTo } from './outgoingView';
 const wallet = new Wallet(`0x${'11'.repeat(32)}`);
 const FRIEND = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 
-async function row(overrides: Partial<OutgoingTransaction> = {}, to: string | null = FRIEND) {
-  const tx = Transaction.from({ type: 2, chainId: 1, nonce: 4, to, value: 5n, gasLimit: 21_000n });
+const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+const erc20 = new Interface(['function transfer(address to, uint256 amount)']);
+
+async function row(
+  overrides: Partial<OutgoingTransaction> = {},
+  to: string | null = FRIEND,
+  call: { value: bigint; data: string } = { value: 5n, data: '0x' },
+) {
+  const tx = Transaction.from({ type: 2, chainId: 1, nonce: 4, to, gasLimit: 21_000n, ...call });
   tx.maxFeePerGas = 2n;
   tx.maxPriorityFeePerGas = 1n;
   const raw = await wallet.signTransaction(tx);
@@ -47,6 +54,7 @@ describe('outgoingView', () => {
       reason: null,
       to: FRIEND,
       value: '5',
+      transfer: null,
       createdAt: 1_000,
       updatedAt: 2_000,
     });
@@ -75,6 +83,21 @@ describe('outgoingView', () => {
     expect(outgoingView(original, 100, [original, failed]).replacedBy).toBeNull();
   });
 
+  it('names a token transfer’s recipient and amount, not only the token contract it called', async () => {
+    const data = erc20.encodeFunctionData('transfer', [FRIEND, 1_500_000n]);
+    const view = outgoingView(await row({}, USDC, { value: 0n, data }), 100, []);
+    expect(view).toMatchObject({ to: USDC, value: '0' });
+    expect(view.transfer).toEqual({ token: USDC, recipient: FRIEND, amount: '1500000' });
+    // Other calls, and data that only starts like a transfer, are no transfer.
+    const approve = new Interface(['function approve(address, uint256)']).encodeFunctionData('approve', [
+      FRIEND,
+      1n,
+    ]);
+    expect(outgoingView(await row({}, USDC, { value: 0n, data: approve }), 100, []).transfer).toBeNull();
+    const extra = `${data}00`;
+    expect(outgoingView(await row({}, USDC, { value: 0n, data: extra }), 100, []).transfer).toBeNull();
+  });
+
   it('has no recipient for a contract creation', async () => {
     expect(outgoingView(await row({}, null), 100, []).to).toBeNull();
   });
@@ -86,5 +109,10 @@ describe('sentTo', () => {
     const creation = await row({}, null);
     const someoneElse = await row({ address: FRIEND });
     expect(sentTo([mine, creation, someoneElse], wallet.address)).toEqual([FRIEND]);
+  });
+
+  it('counts a token transfer as sent to its recipient', async () => {
+    const data = erc20.encodeFunctionData('transfer', [FRIEND, 1n]);
+    expect(sentTo([await row({}, USDC, { value: 0n, data })], wallet.address)).toEqual([FRIEND]);
   });
 });

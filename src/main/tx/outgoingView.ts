@@ -1,6 +1,7 @@
 import { Transaction } from 'ethers';
 import type { OutgoingView } from '../../shared/tx';
-import { toChecksumAddress } from '../store/address';
+import { decodeTwoWordCall, SELECTORS } from '../review/device/erc20Calls';
+import { type ChecksumAddress, toChecksumAddress } from '../store/address';
 import { isOpen, type OutgoingTransaction } from './outgoingRepository';
 
 /**
@@ -14,6 +15,7 @@ export function outgoingView(
   rows: readonly OutgoingTransaction[],
 ): OutgoingView {
   const parsed = Transaction.from(row.raw);
+  const to = parsed.to ? toChecksumAddress(parsed.to) : null;
   const replacement = rows.find((other) => other.replaces === row.id && isOpen(other.status));
   return {
     id: row.id,
@@ -31,18 +33,33 @@ export function outgoingView(
         ? Math.max(1, head - row.blockNumber + 1)
         : null,
     reason: row.reason,
-    to: parsed.to ? toChecksumAddress(parsed.to) : null,
+    to,
     value: parsed.value.toString(),
+    transfer: tokenTransfer(to, parsed.data),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
-/** Where the account's earlier sends went, for the first-time recipient check. */
+/** A token transfer's recipient and amount, read from the calldata the account signed. */
+function tokenTransfer(
+  token: ChecksumAddress | null,
+  data: string,
+): { token: ChecksumAddress; recipient: ChecksumAddress; amount: string } | null {
+  const call = token ? decodeTwoWordCall(data, SELECTORS.transfer) : null;
+  return token && call ? { token, recipient: call.party, amount: call.amount.toString() } : null;
+}
+
+/**
+ * Where the account's earlier sends went, for the first-time recipient check: a token transfer went to its
+ * recipient, not to the token contract.
+ */
 export function sentTo(rows: readonly OutgoingTransaction[], address: string) {
   return rows.flatMap((row) => {
     if (row.address !== address) return [];
-    const to = Transaction.from(row.raw).to;
-    return to ? [toChecksumAddress(to)] : [];
+    const { to, data } = Transaction.from(row.raw);
+    if (!to) return [];
+    const checksummed = toChecksumAddress(to);
+    return [tokenTransfer(checksummed, data)?.recipient ?? checksummed];
   });
 }

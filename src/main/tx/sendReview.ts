@@ -44,7 +44,11 @@ export async function prepareSend(input: SendDraft, context: SendContext): Promi
   const addressBook = context.repositories.addressBook.usableOn(draft.chainId);
   let to: ChecksumAddress;
   try {
-    to = resolveRecipient(draft.to, addressBook, context.repositories.labels.list()).address;
+    to = resolveRecipient(draft.to, {
+      accounts: context.repositories.accounts.list(),
+      addressBook,
+      labels: context.repositories.labels.list(),
+    }).address;
   } catch (error) {
     if (error instanceof RecipientError) throw new ApiError('invalid_request', error.message);
     throw error;

@@ -1,6 +1,8 @@
 import type { CoreBase } from '../coreBase';
 import type { Networks } from '../chains/networks';
 import { toChecksumAddress } from '../store/address';
+import { addressesWithCode } from './approvals/spenderCode';
+import { approvalsOverview } from './approvals/approvalsOverview';
 import { txHandlers } from './txHandlers';
 import { TxService, type TxServiceOptions } from './txService';
 
@@ -35,5 +37,20 @@ export function createTxModule(base: CoreBase, deps: TxModuleDeps) {
     // A transaction that left the mempool shows in history now, not at the next poll.
     onSettled: (chainIds) => void history.syncAfterCurrent(chainIds),
   });
-  return { tx, handlers: txHandlers(tx) };
+  // All accounts on all enabled networks, read through TxService's per-account approvals.
+  const overview = () =>
+    approvalsOverview({
+      accounts: () => repositories.accounts.list(),
+      chainIds: async () => {
+        await networks.ready();
+        return networks.chains.connections().map(({ chain }) => chain.id);
+      },
+      allowances: (accountId, chainId) => tx.approvals(accountId, chainId),
+      withCode: async (chainId, spenders) => {
+        const { client, signal } = networks.chains.connection(chainId);
+        return addressesWithCode(client, spenders, signal);
+      },
+      nowSeconds: () => Math.floor(Date.now() / 1000),
+    });
+  return { tx, handlers: txHandlers(tx, overview) };
 }

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { MAX_ACCOUNT_NAME } from '../../shared/accountNames';
 import { Dialog } from '../controls/Dialog';
 import { FormDialogActions } from '../controls/FormDialogActions';
 import { ErrorNote } from '../controls/ErrorNote';
@@ -90,7 +91,7 @@ export function AddWatchDialog({ onClose }: AddWatchDialogProps) {
           className="text-input"
           value={label}
           onChange={(event) => setLabel(event.target.value)}
-          maxLength={100}
+          maxLength={MAX_ACCOUNT_NAME}
           autoComplete="off"
         />
       </form>

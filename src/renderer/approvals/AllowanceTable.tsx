@@ -1,49 +1,62 @@
-import { Infinity as Unlimited } from 'lucide-react';
-import type { AllowanceView } from '../../shared/tx';
-import { CopyButton } from '../controls/CopyButton';
-import { formatAmount } from '../../shared/format/amount';
+import type { RiskedAllowance } from '../../shared/approvals';
 import { shortAddress } from '../../shared/format/shortAddress';
+import { Amount } from '../format/Amount';
+import { CopyButton } from '../controls/CopyButton';
 import { explorerUrl } from '../history/explorer';
 import { dateTime } from '../history/timeFormat';
 import { useChainNames } from '../history/useChainNames';
+import { RiskBadges } from './RiskBadges';
 
-export const allowanceKey = (a: Pick<AllowanceView, 'token' | 'spender'>) =>
-  `${a.token.toLowerCase()}:${a.spender.toLowerCase()}`;
+/** One allowance: an owner's token, spender and network (the same pair may be open on several). */
+export const allowanceKey = (a: Pick<RiskedAllowance, 'chainId' | 'owner' | 'token' | 'spender'>) =>
+  `${a.chainId}:${a.owner.toLowerCase()}:${a.token.toLowerCase()}:${a.spender.toLowerCase()}`;
 
 /** "USDC", or the short contract address when the token did not say its symbol. */
-export function tokenName(a: AllowanceView): string {
+export function tokenName(a: RiskedAllowance): string {
   return a.symbol ?? shortAddress(a.token);
 }
 
-export function spenderName(a: AllowanceView): string {
+export function spenderName(a: RiskedAllowance): string {
   return a.spenderLabel ?? shortAddress(a.spender);
 }
 
 interface AllowanceTableProps {
-  allowances: AllowanceView[];
-  chainId: number;
+  /** In main's order: riskiest first. */
+  allowances: readonly RiskedAllowance[];
+  /** The owner's name, by account id. */
+  ownerName(accountId: number): string;
+  /** Whether the owner can sign a revoke: a watch-only account cannot. */
+  canRevoke(allowance: RiskedAllowance): boolean;
   selected: ReadonlySet<string>;
-  canRevoke: boolean;
   onSelect(selected: ReadonlySet<string>): void;
-  onRevoke(allowance: AllowanceView): void;
+  onRevoke(allowance: RiskedAllowance): void;
 }
 
-/** Unlimited allowances first: they are the ones that can empty the account. */
-function riskFirst(a: AllowanceView, b: AllowanceView): number {
-  return Number(b.unlimited) - Number(a.unlimited) || b.approvedAt - a.approvedAt;
+function AmountCell({ allowance: a }: { allowance: RiskedAllowance }) {
+  // The Risk column says "Unlimited" and why; here it is only the amount.
+  if (a.unlimited) return <>No limit</>;
+  if (a.amount === null) {
+    return (
+      <span className="approvals__unknown" title="The token did not answer.">
+        unknown
+      </span>
+    );
+  }
+  if (a.decimals === null) return <>{a.amount} base units</>;
+  return <Amount value={BigInt(a.amount)} decimals={a.decimals} symbol={tokenName(a)} />;
 }
 
 export function AllowanceTable({
   allowances,
-  chainId,
-  selected,
+  ownerName,
   canRevoke,
+  selected,
   onSelect,
   onRevoke,
 }: AllowanceTableProps) {
   const chains = useChainNames();
-  const rows = [...allowances].sort(riskFirst);
-  const allSelected = rows.length > 0 && rows.every((a) => selected.has(allowanceKey(a)));
+  const revocable = allowances.filter(canRevoke).map(allowanceKey);
+  const allSelected = revocable.length > 0 && revocable.every((key) => selected.has(key));
 
   function toggle(key: string) {
     const next = new Set(selected);
@@ -60,17 +73,19 @@ export function AllowanceTable({
             <th scope="col" className="approvals__check">
               <input
                 type="checkbox"
-                aria-label="Select every allowance"
+                aria-label="Select every allowance you can revoke"
                 checked={allSelected}
-                disabled={!canRevoke}
-                onChange={() => onSelect(allSelected ? new Set() : new Set(rows.map(allowanceKey)))}
+                disabled={revocable.length === 0}
+                onChange={() => onSelect(allSelected ? new Set() : new Set(revocable))}
               />
             </th>
+            <th scope="col">Risk</th>
             <th scope="col">Token</th>
             <th scope="col">Spender</th>
             <th scope="col" className="approvals__num">
               Amount
             </th>
+            <th scope="col">Account</th>
             <th scope="col">Approved</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -78,24 +93,35 @@ export function AllowanceTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((a) => {
+          {allowances.map((a) => {
             const key = allowanceKey(a);
-            const spenderLink = explorerUrl(chains.chain(chainId), `address/${a.spender}`);
+            const owner = ownerName(a.accountId);
+            const chainName = chains.name(a.chainId);
+            const spenderLink = explorerUrl(chains.chain(a.chainId), `address/${a.spender}`);
+            const revokable = canRevoke(a);
             return (
-              <tr key={key} aria-label={`${tokenName(a)} for ${spenderName(a)}`}>
+              <tr
+                key={key}
+                aria-label={`${tokenName(a)} for ${spenderName(a)}, ${owner} on ${chainName}`}
+                data-risky={a.risks.length > 0 ? '' : undefined}
+              >
                 <td className="approvals__check">
                   <input
                     type="checkbox"
-                    aria-label={`Select ${tokenName(a)} allowance for ${spenderName(a)}`}
+                    aria-label={`Select ${tokenName(a)} allowance for ${spenderName(a)} of ${owner} on ${chainName}`}
                     checked={selected.has(key)}
-                    disabled={!canRevoke}
+                    disabled={!revokable}
                     onChange={() => toggle(key)}
                   />
+                </td>
+                <td>
+                  <RiskBadges risks={a.risks} />
                 </td>
                 <td>
                   <span className="approvals__token" title={a.token}>
                     {tokenName(a)}
                   </span>
+                  <span className="approvals__network">{chainName}</span>
                 </td>
                 <td>
                   <span className="approvals__spender">
@@ -111,25 +137,9 @@ export function AllowanceTable({
                   </span>
                 </td>
                 <td className="approvals__num">
-                  {a.unlimited ? (
-                    <span
-                      className="badge"
-                      data-tone="danger"
-                      title="This contract may spend every token of this kind the account holds, now and later."
-                    >
-                      <Unlimited size={12} aria-hidden="true" />
-                      Unlimited
-                    </span>
-                  ) : a.amount === null ? (
-                    <span className="approvals__unknown" title="The token did not answer.">
-                      unknown
-                    </span>
-                  ) : a.decimals === null ? (
-                    `${a.amount} base units`
-                  ) : (
-                    formatAmount(BigInt(a.amount), a.decimals).text
-                  )}
+                  <AmountCell allowance={a} />
                 </td>
+                <td>{owner}</td>
                 <td className="approvals__when">
                   {a.approvedAt > 0 ? dateTime(a.approvedAt) : `block ${a.blockNumber}`}
                 </td>
@@ -137,7 +147,10 @@ export function AllowanceTable({
                   <button
                     type="button"
                     className="button button--danger"
-                    disabled={!canRevoke}
+                    disabled={!revokable}
+                    title={
+                      revokable ? undefined : `${owner} is watch-only: revoking needs an account that signs.`
+                    }
                     onClick={() => onRevoke(a)}
                   >
                     Revoke

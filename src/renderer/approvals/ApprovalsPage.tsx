@@ -1,95 +1,42 @@
 import { CircleCheck, LoaderCircle, ShieldCheck } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { AllowanceView } from '../../shared/tx';
+import { useState } from 'react';
+import { OLD_APPROVAL_DAYS, type RiskedAllowance } from '../../shared/approvals';
 import { NoAccountsPage } from '../accounts/NoAccountsPage';
-import { AccountSelect } from '../accounts/AccountSelect';
 import { accountName, useAccounts } from '../accounts/useAccounts';
 import { Callout } from '../controls/Callout';
 import { ErrorNote } from '../controls/ErrorNote';
-import { NetworkSelect } from '../controls/NetworkSelect';
+import { useChainNames } from '../history/useChainNames';
 import { EmptyState } from '../screens/EmptyState';
 import { Page } from '../screens/Page';
-import { errorMessage } from '../session/errorMessage';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
 import { originOf, RecentTransactions } from '../send/RecentTransactions';
 import { AllowanceTable, allowanceKey } from './AllowanceTable';
+import { ApprovalsScope, type Scope } from './ApprovalsScope';
 import { RevokeDialog } from './RevokeDialog';
+import { revokeGroups } from './revokeGroups';
+import { useApprovalsOverview } from './useApprovalsOverview';
 import './ApprovalsPage.css';
 
-const LEDE = 'Every token allowance an account has granted on a network, with a way to revoke it.';
+const LEDE =
+  'Every token allowance your accounts have granted, on every enabled network, the riskiest first: unlimited, ' +
+  `then to a spender with no contract code, then granted over ${OLD_APPROVAL_DAYS} days ago.`;
 
-interface Allowances {
-  list: AllowanceView[] | null;
-  error: string | null;
-}
-
-/**
- * The allowances of one account on one network, asked again whenever one of this account's revokes there is
- * included, since that is when the chain stops allowing it.
- */
-function useAllowances(accountId: number | null, chainId: number, owner: string | null): Allowances {
-  const { client } = useWallet();
-  // Kept with the scope it answers, so another account's or network's list is never shown as this one's.
-  const [state, setState] = useState<Allowances & { scope: string }>({ scope: '', list: null, error: null });
-  const [attempt, setAttempt] = useState(0);
-  const scope = `${accountId}:${chainId}`;
-
-  useEffect(() => {
-    if (accountId === null) return;
-    let current = true;
-    const answered = `${accountId}:${chainId}`;
-    client.call('approvals.list', { accountId, chainId }).then(
-      (list) => current && setState({ scope: answered, list, error: null }),
-      (error: unknown) => current && setState({ scope: answered, list: null, error: errorMessage(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, accountId, chainId, attempt]);
-
-  useEffect(() => {
-    if (owner === null) return;
-    // Revokes seen included already; the first push may repeat old ones, which costs one extra read at most.
-    const included = new Set<number>();
-    return client.on('tx.changed', (list) => {
-      const fresh = list.filter(
-        (tx) =>
-          tx.purpose === 'revoke' &&
-          tx.status === 'included' &&
-          tx.chainId === chainId &&
-          tx.from.toLowerCase() === owner.toLowerCase() &&
-          !included.has(tx.id),
-      );
-      fresh.forEach((tx) => included.add(tx.id));
-      if (fresh.length > 0) setAttempt((n) => n + 1);
-    });
-  }, [client, chainId, owner]);
-
-  return state.scope === scope ? { list: state.list, error: state.error } : { list: null, error: null };
-}
-
-/** Lists what each contract may spend from the account, and revokes it with a transaction per allowance. */
+/** Lists what each contract may spend from the accounts, riskiest first, and revokes with a transaction each. */
 export function ApprovalsPage() {
-  const { client, chains, settings } = useWallet();
+  const { client } = useWallet();
   const accounts = useAccounts();
-  const [accountId, setAccountId] = useState<number | null>(null);
-  const [chainId, setChainId] = useState<number | null>(null);
+  const chains = useChainNames();
+  const { overview, error } = useApprovalsOverview();
+  const [scope, setScope] = useState<Scope>({ accountId: null, chainId: null });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [confirming, setConfirming] = useState<AllowanceView[] | null>(null);
-  const ids = { account: useId(), network: useId() };
-  const list = accounts.list ?? [];
-  const account = list.find((a) => a.id === accountId) ?? list[0];
-  const chain = chainId ?? settings.activeChainId;
-  const allowances = useAllowances(account?.id ?? null, chain, account?.address ?? null);
-  const revoke = useAction((items: AllowanceView[]) =>
-    client.call('approvals.revoke', {
-      accountId: account?.id ?? 0,
-      chainId: chain,
-      allowances: items.map(({ token, spender }) => ({ token, spender })),
-    }),
-  );
-  const bulkRef = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState<RiskedAllowance[] | null>(null);
+  // Revokes of different accounts or networks go out group after group, each signed by its owner.
+  const revoke = useAction(async (items: RiskedAllowance[]) => {
+    const sent = [];
+    for (const group of revokeGroups(items)) sent.push(...(await client.call('approvals.revoke', group)));
+    return sent;
+  });
 
   if (accounts.list?.length === 0) {
     return (
@@ -102,18 +49,31 @@ export function ApprovalsPage() {
     );
   }
 
-  const rows = allowances.list ?? [];
-  const chosen = rows.filter((a) => selected.has(allowanceKey(a)));
-  const watchOnly = account?.signer === 'watch';
-  const chainName = chains.find((c) => c.id === chain)?.name ?? `chain ${chain}`;
+  const list = accounts.list ?? [];
+  const byId = new Map(list.map((account) => [account.id, account]));
+  const ownerName = (id: number) => {
+    const account = byId.get(id);
+    return account ? accountName(account) : `Account ${id}`;
+  };
+  const canRevoke = (a: RiskedAllowance) => byId.get(a.accountId)?.signer !== 'watch';
+  const rows = (overview?.allowances ?? []).filter(
+    (a) =>
+      (scope.accountId === null || a.accountId === scope.accountId) &&
+      (scope.chainId === null || a.chainId === scope.chainId),
+  );
+  const chosen = rows.filter((a) => selected.has(allowanceKey(a)) && canRevoke(a));
+  const watchOnlyShown = rows.some((a) => !canRevoke(a));
+  const unread = (overview?.unread ?? []).filter(
+    (u) => scope.chainId === null || u.chainId === scope.chainId,
+  );
 
-  function scope(apply: () => void) {
-    apply();
+  function narrow(next: Scope) {
+    setScope(next);
     setSelected(new Set());
     revoke.clear();
   }
 
-  async function confirmRevoke(items: AllowanceView[]) {
+  async function confirmRevoke(items: RiskedAllowance[]) {
     if (await revoke.run(items)) {
       setSelected(new Set());
       setConfirming(null);
@@ -122,44 +82,27 @@ export function ApprovalsPage() {
 
   return (
     <Page title="Approvals" lede={LEDE} wide>
-      <div className="approvals__scope card">
-        <div className="approvals__field">
-          <label className="approvals__label" htmlFor={ids.account}>
-            Account
-          </label>
-          <AccountSelect
-            id={ids.account}
-            accounts={list}
-            value={account?.id ?? null}
-            onChange={(id) => scope(() => setAccountId(id))}
-          />
-        </div>
-        <div className="approvals__field">
-          <label className="approvals__label" htmlFor={ids.network}>
-            Network
-          </label>
-          <NetworkSelect id={ids.network} value={chain} onChange={(id) => scope(() => setChainId(id))} />
-        </div>
-        <div className="approvals__bulk">
-          <button
-            ref={bulkRef}
-            type="button"
-            className="button button--danger"
-            disabled={chosen.length === 0 || watchOnly}
-            onClick={() => setConfirming(chosen)}
-          >
-            {chosen.length === 0 ? 'Revoke selected' : `Revoke ${chosen.length} selected`}
-          </button>
-        </div>
-      </div>
+      <ApprovalsScope accounts={list} scope={scope} onChange={narrow}>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={chosen.length === 0}
+          onClick={() => setConfirming(chosen)}
+        >
+          {chosen.length === 0 ? 'Revoke selected' : `Revoke ${chosen.length} selected`}
+        </button>
+      </ApprovalsScope>
 
-      {watchOnly && account && (
+      {watchOnlyShown && (
         <Callout tone="info">
-          {accountName(account)} is watch-only: you can see its allowances, but revoking needs an account that
-          signs.
+          Allowances of watch-only accounts are listed so you can see them; revoking needs the account on a
+          device that signs.
         </Callout>
       )}
-      {allowances.error && <ErrorNote outcome="Could not read the allowances" message={allowances.error} />}
+      {error && <ErrorNote outcome="Could not read the allowances" message={error} />}
+      {unread.map((u) => (
+        <ErrorNote key={u.chainId} outcome={`Could not read ${chains.name(u.chainId)}`} message={u.message} />
+      ))}
       {revoke.state.status === 'done' && (
         <p className="approvals__sent" role="status">
           <CircleCheck size={14} aria-hidden="true" />
@@ -177,26 +120,30 @@ export function ApprovalsPage() {
         />
       )}
 
-      {allowances.list === null && !allowances.error && (
+      {overview === null && !error && (
         <p className="approvals__loading" role="status">
           <LoaderCircle className="spinner" size={14} aria-hidden="true" />
-          Reading allowances on {chainName}…
+          Reading allowances on every enabled network…
         </p>
       )}
-      {allowances.list?.length === 0 && (
+      {overview && rows.length === 0 && (
         <EmptyState
           icon={ShieldCheck}
           headline="No open allowances"
-          guidance={`No contract may spend this account’s tokens on ${chainName}.`}
+          guidance={
+            scope.accountId === null && scope.chainId === null
+              ? 'No contract may spend your accounts’ tokens on the networks read.'
+              : 'No contract may spend these tokens here. Choose all accounts and networks to see the rest.'
+          }
           actions={null}
         />
       )}
       {rows.length > 0 && (
         <AllowanceTable
           allowances={rows}
-          chainId={chain}
+          ownerName={ownerName}
+          canRevoke={canRevoke}
           selected={selected}
-          canRevoke={!watchOnly}
           onSelect={setSelected}
           onRevoke={(allowance) => setConfirming([allowance])}
         />
@@ -216,11 +163,12 @@ export function ApprovalsPage() {
       )}
 
       <RecentTransactions
-        empty="No revokes sent from this account on this network yet."
+        empty="No revokes sent yet."
         filter={(tx, all) =>
-          tx.chainId === chain &&
-          tx.from.toLowerCase() === account?.address.toLowerCase() &&
-          originOf(tx, all).purpose === 'revoke'
+          originOf(tx, all).purpose === 'revoke' &&
+          (scope.chainId === null || tx.chainId === scope.chainId) &&
+          (scope.accountId === null ||
+            tx.from.toLowerCase() === byId.get(scope.accountId)?.address.toLowerCase())
         }
       />
     </Page>

@@ -1,19 +1,20 @@
 import { LoaderCircle } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import type { AllowanceView } from '../../shared/tx';
-import { useAccounts } from '../accounts/useAccounts';
+import type { RiskedAllowance } from '../../shared/approvals';
 import { Dialog } from '../controls/Dialog';
 import { ErrorNote } from '../controls/ErrorNote';
 import { canSign } from '../review/findingOrder';
 import { DeviceLines } from '../review/DeviceLines';
+import { FeeFacts } from '../review/FeeFacts';
 import { FindingList } from '../review/FindingList';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
+import { revokeGroups } from './revokeGroups';
 import '../review/review.css';
 
 interface RevokeDialogProps {
-  /** One owner's allowances on one network, as the Approvals page lists them. */
-  allowances: AllowanceView[];
+  /** Allowances of accounts that sign, on any networks: each account and network is reviewed on its own. */
+  allowances: RiskedAllowance[];
   busy: boolean;
   error: string | null;
   onConfirm(): void;
@@ -21,33 +22,29 @@ interface RevokeDialogProps {
 }
 
 /**
- * Each revoke is a transaction of its own: main reviews every one first (what it does, what could go wrong,
- * what the device will show), and Sign waits until all of them are read and none is blocked.
+ * Each revoke is a transaction of its own: main reviews every one first (what it does, what it costs, what
+ * could go wrong, what the device will show), and Sign waits until all of them are read and none is blocked.
  */
 export function RevokeDialog({ allowances, busy, error, onConfirm, onClose }: RevokeDialogProps) {
   const { client } = useWallet();
-  const accounts = useAccounts();
   const cancel = useRef<HTMLButtonElement>(null);
   const count = allowances.length;
   const title = count === 1 ? 'Revoke 1 allowance?' : `Revoke ${count} allowances?`;
-  const first = allowances[0];
-  const owner = accounts.list?.find((a) => first && a.address.toLowerCase() === first.owner.toLowerCase());
-  const reviews = useAction((accountId: number, chainId: number) =>
-    client.call('approvals.reviewRevoke', {
-      accountId,
-      chainId,
-      allowances: allowances.map(({ token, spender }) => ({ token, spender })),
-    }),
+  // Different accounts and networks have nonces of their own, so their reviews are asked side by side.
+  const reviews = useAction(async () =>
+    (
+      await Promise.all(revokeGroups(allowances).map((group) => client.call('approvals.reviewRevoke', group)))
+    ).flat(),
   );
   const reviewed = reviews.state.status === 'done' ? reviews.state.result : null;
   const signable = reviewed !== null && reviewed.every((r) => r.cannotSign === null && canSign(r, false));
 
-  // Reviewed once, as soon as the owner's account is known: the user reads what each revoke does first.
+  // Reviewed once, on opening: the user reads what each revoke does and costs first.
   const asked = useRef(false);
   useEffect(() => {
-    if (asked.current || !owner || !first) return;
+    if (asked.current) return;
     asked.current = true;
-    void reviews.run(owner.id, first.chainId);
+    void reviews.run();
   });
 
   return (
@@ -100,6 +97,9 @@ export function RevokeDialog({ allowances, busy, error, onConfirm, onClose }: Re
           {reviewed.map((review, index) => (
             <li key={`${review.transaction.to ?? ''}-${index}`} className="review-stack__item">
               <p className="review__summary">{review.summary}</p>
+              <dl className="review__facts">
+                <FeeFacts review={review} />
+              </dl>
               <FindingList findings={review.findings} />
               {review.cannotSign && <p className="review-aside">{review.cannotSign}</p>}
               {review.device && <DeviceLines device={review.device} />}

@@ -1,5 +1,5 @@
 import { TriangleAlert, X, type LucideIcon } from 'lucide-react';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import './Callout.css';
 
 interface CalloutProps {
@@ -12,6 +12,9 @@ interface CalloutProps {
   role?: 'alert';
   /** Offered where the message would otherwise sit over other content until the next change. */
   onDismiss?: () => void;
+  /** For a message that takes focus when it appears (ErrorNote): -1 lets script focus it, never Tab. */
+  tabIndex?: -1;
+  ref?: Ref<HTMLDivElement>;
   children: ReactNode;
 }
 
@@ -23,10 +26,12 @@ export function Callout({
   id,
   role,
   onDismiss,
+  tabIndex,
+  ref,
   children,
 }: CalloutProps) {
   return (
-    <div id={id} className="callout" data-tone={tone} role={role}>
+    <div ref={ref} id={id} className="callout" data-tone={tone} role={role} tabIndex={tabIndex}>
       <Icon className="callout__icon" size={title ? 16 : 14} aria-hidden="true" />
       <div className="callout__body">
         {title && <p className="callout__title">{title}</p>}

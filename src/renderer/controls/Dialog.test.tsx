@@ -6,7 +6,7 @@ import { Dialog } from './Dialog';
 
 afterEach(cleanup);
 
-function Harness({ onCancel }: { onCancel(): void }) {
+function Harness({ onCancel, focusField = true }: { onCancel(): void; focusField?: boolean }) {
   const [open, setOpen] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   return (
@@ -19,7 +19,7 @@ function Harness({ onCancel }: { onCancel(): void }) {
           title="Rename"
           description="Names are kept on this computer."
           onCancel={onCancel}
-          initialFocus={field}
+          {...(focusField ? { initialFocus: field } : {})}
           actions={
             <>
               <button type="button" onClick={() => setOpen(false)}>
@@ -38,8 +38,8 @@ function Harness({ onCancel }: { onCancel(): void }) {
   );
 }
 
-async function openDialog(onCancel = vi.fn()) {
-  render(<Harness onCancel={onCancel} />);
+async function openDialog(onCancel = vi.fn(), focusField = true) {
+  render(<Harness onCancel={onCancel} focusField={focusField} />);
   const opener = screen.getByRole('button', { name: 'Open' });
   opener.focus();
   await act(async () => fireEvent.click(opener));
@@ -86,6 +86,22 @@ describe('Dialog', () => {
     // In between, Tab is left to the browser.
     field.focus();
     expect(fireEvent.keyDown(field, { key: 'Tab' })).toBe(true);
+  });
+
+  it('focuses its title when given no initial focus, so it is read and shown from the top', async () => {
+    await openDialog(vi.fn(), false);
+    const title = screen.getByRole('heading', { level: 2, name: 'Rename' });
+    expect(document.activeElement).toBe(title);
+    // Focusable from script only: Tab never stops on it.
+    expect(title.tabIndex).toBe(-1);
+  });
+
+  it('keeps Tab inside from the title too: Shift+Tab goes to the last control, Tab is the browser’s', async () => {
+    await openDialog(vi.fn(), false);
+    const title = screen.getByRole('heading', { level: 2, name: 'Rename' });
+    expect(fireEvent.keyDown(title, { key: 'Tab' })).toBe(true);
+    expect(fireEvent.keyDown(title, { key: 'Tab', shiftKey: true })).toBe(false);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
   });
 
   it('gives focus back to what opened it when it closes', async () => {

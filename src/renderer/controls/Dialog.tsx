@@ -15,8 +15,11 @@ interface DialogProps {
   description: ReactNode;
   /** Escape ends here, as the caller's Cancel button does; the caller decides whether to close. */
   onCancel(): void;
-  /** Where focus goes when the dialog opens, e.g. the field the user must fill in. */
-  initialFocus: RefObject<HTMLElement | null>;
+  /**
+   * Where focus goes when the dialog opens, e.g. the field the user must fill in. Without it the title takes
+   * focus, so the dialog is read, and shown, from its top: right for a sheet to read, such as a drawer.
+   */
+  initialFocus?: RefObject<HTMLElement | null>;
   /** Fields and messages between the description and the buttons. */
   children?: ReactNode;
   /** The buttons, laid out at the foot of the dialog. */
@@ -39,6 +42,7 @@ const FOCUSABLE = [
  */
 export function Dialog({ title, description, onCancel, initialFocus, children, actions }: DialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
   const descriptionId = useId();
 
@@ -47,7 +51,7 @@ export function Dialog({ title, description, onCancel, initialFocus, children, a
     if (!element) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     element.showModal();
-    initialFocus.current?.focus();
+    (initialFocus?.current ?? heading.current)?.focus();
     return () => {
       element.close();
       opener?.focus();
@@ -74,7 +78,9 @@ export function Dialog({ title, description, onCancel, initialFocus, children, a
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
+    // The title takes focus from script only; Shift+Tab from it would otherwise leave the dialog.
+    const atStart = document.activeElement === first || document.activeElement === heading.current;
+    if (event.shiftKey && atStart) {
       event.preventDefault();
       last.focus();
     } else if (!event.shiftKey && document.activeElement === last) {
@@ -93,7 +99,7 @@ export function Dialog({ title, description, onCancel, initialFocus, children, a
       onCancel={cancel}
       onKeyDown={onKeyDown}
     >
-      <h2 id={titleId} className="dialog__title">
+      <h2 ref={heading} id={titleId} className="dialog__title" tabIndex={-1}>
         {title}
       </h2>
       <div id={descriptionId} className="dialog__description">

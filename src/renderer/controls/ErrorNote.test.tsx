@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { claimFailure, reportFailure } from '../session/failureFocus';
 import { ErrorNote } from './ErrorNote';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  claimFailure();
+  vi.restoreAllMocks();
+});
 
 const SENTENCE =
   'The account cannot pay for this: it holds 1.2 ETH and needs 2 ETH. Lower the amount or add funds.';
@@ -41,5 +46,54 @@ describe('ErrorNote', () => {
   it('treats an empty or missing detail as none', () => {
     render(<ErrorNote outcome="Not saved" message="Try again." detail="" />);
     expect(screen.getByRole('alert').querySelector('details')).toBeNull();
+  });
+});
+
+describe('ErrorNote focus', () => {
+  it('scrolls into view and takes focus when it shows a failure the user just caused', () => {
+    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
+    reportFailure();
+    render(<ErrorNote outcome="Not sent" message={SENTENCE} />);
+    expect(document.activeElement).toBe(screen.getByRole('alert'));
+    expect(scrolled.mock.contexts).toEqual([screen.getByRole('alert')]);
+  });
+
+  it('leaves focus and scroll alone for an error shown without a user action, such as a failed load', () => {
+    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
+    render(
+      <>
+        <input aria-label="Search" autoFocus />
+        <ErrorNote outcome="Could not load the history" message="Try again." />
+      </>,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Search' }));
+    expect(scrolled).not.toHaveBeenCalled();
+  });
+
+  it('takes focus once per failure: a second note in the same render leaves it to the first', () => {
+    reportFailure();
+    render(
+      <>
+        <ErrorNote id="first" outcome="Not sent" message={SENTENCE} />
+        <ErrorNote id="second" outcome="Not saved" message="Try again." />
+      </>,
+    );
+    expect(document.activeElement?.id).toBe('first');
+  });
+
+  it('leaves focus on the field it describes, and only scrolls into view', () => {
+    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView');
+    const { rerender } = render(<input aria-label="Amount" aria-describedby="amount-error" />);
+    const field = screen.getByRole('textbox', { name: 'Amount' });
+    field.focus();
+    reportFailure();
+    rerender(
+      <>
+        <input aria-label="Amount" aria-describedby="amount-error" />
+        <ErrorNote id="amount-error" outcome="Not added" message="Enter an amount." />
+      </>,
+    );
+    expect(document.activeElement).toBe(field);
+    expect(scrolled).toHaveBeenCalledWith({ block: 'center' });
   });
 });

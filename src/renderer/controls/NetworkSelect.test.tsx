@@ -48,7 +48,7 @@ describe('NetworkSelect', () => {
     await openPage(client, 'history', 'History');
     expect(optionNames(screen.getByRole('combobox', { name: 'Network' }))).toEqual(['Ethereum', 'Base']);
     expect(screen.getByRole('link', { name: 'Enable more networks…' }).getAttribute('href')).toBe(
-      '#/settings',
+      '#/settings/networks',
     );
   });
 

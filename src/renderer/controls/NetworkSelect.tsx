@@ -1,9 +1,9 @@
 import { SlidersHorizontal } from 'lucide-react';
 import type { SelectHTMLAttributes } from 'react';
 import type { Chain } from '../../shared/chains/chain';
-import { routeHref } from '../routing/routes';
 import { ChainDot } from '../chains/ChainBadge';
 import { useWallet } from '../session/WalletContext';
+import { settingsHref } from '../settings/settingsSections';
 import { Select } from './Select';
 import './NetworkSelect.css';
 
@@ -57,7 +57,7 @@ export function NetworkSelect({ value, onChange, enableMore = 'text', ...props }
         // on each step, which would leave the page.
         <a
           className="network-select__more"
-          href={routeHref('settings')}
+          href={settingsHref('networks')}
           aria-label={enableMore === 'icon' ? ENABLE_MORE : undefined}
           title={enableMore === 'icon' ? ENABLE_MORE : undefined}
         >

@@ -1,6 +1,7 @@
 import type { DiscoveredAccount } from '../../shared/devices';
 import { ChainDot } from '../chains/ChainBadge';
-import { formatAmount } from '../../shared/format/amount';
+import { amountWords } from '../../shared/format/amountWords';
+import { Amount } from '../format/Amount';
 import { useWallet } from '../session/WalletContext';
 
 /** An address's non-zero native balances, one line per chain, and the chains that could not be read. */
@@ -14,16 +15,18 @@ export function NativeBalances({ account }: { account: DiscoveredAccount }) {
       {account.balances.map(({ chainId, amount }) => {
         const chain = chainOf(chainId);
         const symbol = chain?.nativeCurrency.symbol ?? '';
-        const { text, exact, truncated } = formatAmount(BigInt(amount), chain?.nativeCurrency.decimals ?? 18);
+        const decimals = chain?.nativeCurrency.decimals ?? 18;
+        const value = BigInt(amount);
+        const exact = amountWords(value, decimals, symbol).title;
         return (
-          <span
-            key={chainId}
-            className="native-balances__line"
-            title={`${exact} ${symbol} on ${chain?.name ?? chainId}`}
-          >
+          <span key={chainId} className="native-balances__line">
             <ChainDot chainId={chainId} />
-            {text}
-            {truncated && '…'} {symbol}
+            <Amount
+              value={value}
+              decimals={decimals}
+              symbol={symbol}
+              title={`${exact} on ${chain?.name ?? chainId}`}
+            />
           </span>
         );
       })}

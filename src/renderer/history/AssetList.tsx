@@ -4,7 +4,7 @@ import { shortAddress } from '../../shared/format/shortAddress';
 import { describeAsset } from './describeEntry';
 import type { ChainDirectory } from './useChainNames';
 
-/** Every asset that moved, which way, and with whom. */
+/** Every asset that moved, which way, and with whom: by the user's name for the entry's counterparty. */
 export function AssetList({ entry, chains }: { entry: HistoryEntryView; chains: ChainDirectory }) {
   const headingId = useId();
   return (
@@ -20,7 +20,9 @@ export function AssetList({ entry, chains }: { entry: HistoryEntryView; chains: 
             </span>
             {asset.counterparty && (
               <span className="asset-list__party" title={asset.counterparty}>
-                {asset.direction === 'out' ? 'to' : 'from'} {shortAddress(asset.counterparty)}
+                {asset.direction === 'out' ? 'to' : 'from'}{' '}
+                {(asset.counterparty === entry.counterparty && entry.counterpartyLabel) ||
+                  shortAddress(asset.counterparty)}
               </span>
             )}
           </li>

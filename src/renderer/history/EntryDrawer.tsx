@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import type { HistoryEntryView } from '../../shared/history';
 import { Dialog } from '../controls/Dialog';
 import { AssetList } from './AssetList';
@@ -29,16 +28,15 @@ export function EntryDrawer({
   onNoteSaved,
   onClose,
 }: EntryDrawerProps) {
-  const close = useRef<HTMLButtonElement>(null);
+  // No initialFocus: the title takes focus, so the drawer opens at its top, not scrolled down to Close.
   return (
     <div className="entry-drawer">
       <Dialog
         title="Transaction details"
         description={sentence}
         onCancel={onClose}
-        initialFocus={close}
         actions={
-          <button ref={close} type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={onClose}>
             Close
           </button>
         }

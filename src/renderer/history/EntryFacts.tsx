@@ -24,6 +24,7 @@ export function EntryFacts({ entry, chains, accountName, onNoteSaved }: EntryFac
   const address = (value: string) => explorerUrl(chain, `address/${value}`);
   const decimals = chain?.nativeCurrency.decimals ?? 18;
   const approval = entry.approval;
+  const party = decodedParty(entry);
   return (
     <dl className="facts">
       <Fact term="Status">
@@ -46,18 +47,31 @@ export function EntryFacts({ entry, chains, accountName, onNoteSaved }: EntryFac
         />
       </Fact>
       <Fact term="From">
-        <HashValue value={entry.from} label="sender address" explorer={address(entry.from)} />
+        <Party name={entry.fromLabel} address={entry.from} label="sender address" explorer={address} />
       </Fact>
       <Fact term="To">
         {entry.to ? (
-          <>
-            {entry.toLabel && <span className="fact__label">{entry.toLabel}</span>}
-            <HashValue value={entry.to} label="recipient address" explorer={address(entry.to)} />
-          </>
+          <Party
+            name={entry.toLabel}
+            address={entry.to}
+            label={party ? 'called contract address' : 'recipient address'}
+            explorer={address}
+          />
         ) : (
           'A new contract'
         )}
       </Fact>
+      {entry.betweenAccounts && <Fact term="Transfer">Between your accounts</Fact>}
+      {party && (
+        <Fact term={party.term}>
+          <Party
+            name={entry.counterpartyLabel}
+            address={party.address}
+            label={party.label}
+            explorer={address}
+          />
+        </Fact>
+      )}
       {entry.method && (
         <Fact term="Method">
           <code>{entry.method}</code>
@@ -91,5 +105,34 @@ export function EntryFacts({ entry, chains, accountName, onNoteSaved }: EntryFac
       {entry.signedBy && <Fact term="Signed by">{signedByText(entry.signedBy)}</Fact>}
       <NoteFact key={`${entry.chainId}:${entry.hash}`} entry={entry} onSaved={onNoteSaved} />
     </dl>
+  );
+}
+
+/**
+ * The recipient of a send or the sender of a receive, where the transaction's own From and To do not
+ * already show it: a token transfer's `to` is the token contract, and its recipient is in the calldata.
+ */
+function decodedParty(entry: HistoryEntryView) {
+  const { counterparty: address, kind } = entry;
+  if (!address || address === entry.to || address === entry.from) return null;
+  if (kind === 'send') return { term: 'Recipient', address, label: 'recipient address' };
+  if (kind === 'receive') return { term: 'Sender', address, label: 'sender of the tokens' };
+  return null;
+}
+
+interface PartyProps {
+  name: string | null;
+  address: string;
+  label: string;
+  explorer(address: string): string | null;
+}
+
+/** An address in full, under the user's name for it when it has one. */
+function Party({ name, address, label, explorer }: PartyProps) {
+  return (
+    <>
+      {name && <span className="fact__label">{name}</span>}
+      <HashValue value={address} label={label} explorer={explorer(address)} />
+    </>
   );
 }

@@ -67,6 +67,7 @@ export function SyncStrip({ sync, chains }: { sync: HistorySync; chains: ChainDi
           type="button"
           className="button"
           aria-disabled={working}
+          aria-busy={working}
           onClick={() => {
             if (!working) void sync.syncNow.run();
           }}

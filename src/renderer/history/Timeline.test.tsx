@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { longHistory } from '../../../test/renderer/historyFixture';
+import { MAX_SCROLL_HEIGHT } from './scrollScale';
 import { Timeline } from './Timeline';
 import type { ChainDirectory } from './useChainNames';
 
@@ -14,10 +15,10 @@ const chains: ChainDirectory = {
 };
 const entries = longHistory(100_000);
 
-function renderTimeline(onOpen = vi.fn()) {
+function renderTimeline(onOpen = vi.fn(), history = entries) {
   render(
     <Timeline
-      entries={entries}
+      entries={history}
       chains={chains}
       accountName={() => 'Treasury'}
       hasMore={false}
@@ -61,5 +62,13 @@ describe('Timeline', () => {
     expect((document.activeElement as HTMLElement).dataset.entryIndex).toBe('0');
     fireEvent.click(document.activeElement as HTMLElement);
     expect(onOpen).toHaveBeenCalledWith(entries[0]);
+  });
+
+  it('reaches the last of 300,000 entries, taller than a browser can draw, with the scroll bar', () => {
+    const { viewport, rows } = renderTimeline(vi.fn(), longHistory(300_000));
+    viewport.scrollTop = MAX_SCROLL_HEIGHT - 640;
+    fireEvent.scroll(viewport);
+    expect(rows().length).toBeLessThan(30);
+    expect(rows().at(-1)?.dataset.entryIndex).toBe('299999');
   });
 });

@@ -9,6 +9,7 @@ import {
 } from 'react';
 import type { HistoryEntryView } from '../../shared/history';
 import { describeEntry } from './describeEntry';
+import { scrollScale, type ScrollScale } from './scrollScale';
 import { dayAt, ENTRY_HEIGHT, layoutTimeline, visibleWindow } from './timelineLayout';
 import { TimelineRow } from './TimelineRow';
 import type { ChainDirectory } from './useChainNames';
@@ -45,10 +46,33 @@ function useViewportHeight(viewport: RefObject<HTMLDivElement | null>): number {
   return height;
 }
 
+/** Where the viewport is scrolled, and where that is in the list: the two differ above the height cap. */
+interface ScrollPosition {
+  top: number;
+  offset: number;
+}
+
+/** A spacer's size; a negative one (possible only above the height cap) pulls the lines up instead. */
+function sizeSpacer(spacer: HTMLLIElement | null, size: number) {
+  if (!spacer) return;
+  spacer.style.height = `${Math.max(0, size)}px`;
+  spacer.style.marginBottom = `${Math.min(0, size)}px`;
+}
+
+/** Scrolls the viewport to a list offset; where the browser stops it short (the list shrank), reads back where. */
+function scrollViewport(element: HTMLElement, scale: ScrollScale, offset: number): ScrollPosition {
+  // Whole pixels: a fraction is rounded by the browser, and may come back in a second scroll event.
+  const top = Math.round(scale.toScrollTop(offset));
+  element.scrollTop = top;
+  const landed = element.scrollTop;
+  return { top: landed, offset: Math.abs(landed - top) < 1 ? offset : scale.toOffset(landed) };
+}
+
 /**
  * The timeline, virtualised: only the lines in view (and a few either side) are in the DOM, between two
  * spacers that stand in for the rest. The CSP forbids style attributes, so the spacers' heights are written
- * through the CSSOM (element.style), which `style-src 'self'` allows.
+ * through the CSSOM (element.style), which `style-src 'self'` allows. A list taller than browsers can draw
+ * is scrolled through a scaled scroll space (scrollScale.ts), so even its last entry can be reached.
  */
 export function Timeline({
   entries,
@@ -63,15 +87,18 @@ export function Timeline({
   const viewport = useRef<HTMLDivElement>(null);
   const topSpacer = useRef<HTMLLIElement>(null);
   const bottomSpacer = useRef<HTMLLIElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [scroll, setScroll] = useState<ScrollPosition>({ top: 0, offset: 0 });
+  // The last position we scrolled to, kept exact (the browser rounds scrollTop) until the user scrolls away.
+  const written = useRef<ScrollPosition | null>(null);
   const [active, setActive] = useState(0);
   // The row the keyboard moved to, focused once it has been rendered.
   const focusRequest = useRef<number | null>(null);
   const viewportHeight = useViewportHeight(viewport);
   // The day headers are relative to today, which is read once per list rather than on every scroll.
   const layout = useMemo(() => layoutTimeline(entries, new Date()), [entries]);
-  const { start, end } = visibleWindow(layout, scrollTop, viewportHeight);
   const total = layout.offsets[layout.offsets.length - 1] ?? 0;
+  const scale = useMemo(() => scrollScale(total, viewportHeight), [total, viewportHeight]);
+  const { start, end } = visibleWindow(layout, scroll.offset, viewportHeight);
   const shown = layout.lines.slice(start, end);
   const shownEntries = shown.flatMap((line) => (line.kind === 'entry' ? [line.index] : []));
   // A row scrolled out of the DOM cannot hold the tab stop; the first one in view takes it meanwhile.
@@ -84,23 +111,34 @@ export function Timeline({
     return lines;
   }, [layout]);
 
+  // The drawn lines sit where the viewport shows them: their list offset moved to the physical scroll position.
+  const above = (layout.offsets[start] ?? 0) - scroll.offset + scroll.top;
+  const drawn = (layout.offsets[end] ?? total) - (layout.offsets[start] ?? 0);
   useLayoutEffect(() => {
-    if (topSpacer.current) topSpacer.current.style.height = `${layout.offsets[start] ?? 0}px`;
-    if (bottomSpacer.current)
-      bottomSpacer.current.style.height = `${total - (layout.offsets[end] ?? total)}px`;
-  }, [layout, start, end, total]);
+    sizeSpacer(topSpacer.current, above);
+    sizeSpacer(bottomSpacer.current, scale.height - above - drawn);
+  }, [above, drawn, scale.height]);
+
+  // A new page of entries (or a resize) rescales a list above the cap: the viewport keeps showing what it did.
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (!element || Math.abs(scale.toScrollTop(scroll.offset) - element.scrollTop) < 1) return;
+    written.current = scrollViewport(element, scale, scroll.offset);
+    setScroll(written.current);
+  }, [scale, scroll.offset]);
 
   // A new list (the parent remounts it for new filters) starts at the top, where fresh entries show at once.
   useEffect(() => onAtTop(true), [onAtTop]);
 
   useEffect(() => {
-    if (hasMore && !loadingMore && scrollTop + viewportHeight >= total - PREFETCH_DISTANCE) loadMore();
-  }, [hasMore, loadingMore, loadMore, scrollTop, viewportHeight, total]);
+    if (hasMore && !loadingMore && scroll.offset + viewportHeight >= total - PREFETCH_DISTANCE) loadMore();
+  }, [hasMore, loadingMore, loadMore, scroll.offset, viewportHeight, total]);
 
   useLayoutEffect(() => {
     if (focusRequest.current === null) return;
     const row = viewport.current?.querySelector<HTMLElement>(`[data-entry-index="${focusRequest.current}"]`);
     if (!row) return;
+    // moveTo has shown it whole in the list, so this scrolls only the page around the list, if need be.
     row.focus();
     focusRequest.current = null;
   });
@@ -112,11 +150,11 @@ export function Timeline({
     if (element) {
       const height = element.clientHeight || viewportHeight;
       // Scrolled just enough to show the row whole, as native lists do.
-      if (top < element.scrollTop) element.scrollTop = top;
-      else if (top + ENTRY_HEIGHT > element.scrollTop + height) {
-        element.scrollTop = top + ENTRY_HEIGHT - height;
-      }
-      setScrollTop(element.scrollTop);
+      let offset = scroll.offset;
+      if (top < offset) offset = top;
+      else if (top + ENTRY_HEIGHT > offset + height) offset = top + ENTRY_HEIGHT - height;
+      written.current = scrollViewport(element, scale, offset);
+      setScroll(written.current);
     }
     focusRequest.current = target;
     setActive(target);
@@ -144,13 +182,17 @@ export function Timeline({
       className="timeline"
       onScroll={(event) => {
         const top = event.currentTarget.scrollTop;
-        setScrollTop(top);
+        // The echo of our own write keeps its exact offset; a scroll of the user's own is mapped afresh.
+        if (!written.current || Math.abs(written.current.top - top) >= 1) {
+          written.current = null;
+          setScroll({ top, offset: scale.toOffset(top) });
+        }
         onAtTop(top < 8);
       }}
     >
       {/* A copy of the current day's header pinned over the list; the list's own headers are what is read. */}
       <p className="timeline__pinned-day" aria-hidden="true">
-        {dayAt(layout, scrollTop)}
+        {dayAt(layout, scroll.offset)}
       </p>
       <ul className="timeline__list" aria-label="Timeline" aria-busy={loadingMore}>
         <li ref={topSpacer} className="timeline__spacer" aria-hidden="true" />

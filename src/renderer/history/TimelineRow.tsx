@@ -36,6 +36,8 @@ export function TimelineRow({
     <button
       type="button"
       className="timeline-row"
+      // The row opens the details drawer, where every address and digit is whole.
+      aria-haspopup="dialog"
       data-status={entry.status}
       data-entry-index={index}
       tabIndex={active ? 0 : -1}

@@ -42,6 +42,27 @@ describe('describeEntry', () => {
     expect(describeEntry({ ...byId(1), kind: 'self' }, chains)).toBe('Sent 0.5 ETH to yourself');
   });
 
+  it('names a token send by its decoded recipient, and an own account by its label', () => {
+    const toBob = byId(2);
+    const sent = {
+      ...toBob,
+      kind: 'send' as const,
+      to: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+      toLabel: 'USD Coin',
+      assets: toBob.assets.map((asset) => ({ ...asset, direction: 'out' as const })),
+    };
+    expect(describeEntry(sent, chains)).toBe('Sent 120 USDC to 0x2222…2222');
+    expect(describeEntry({ ...sent, counterpartyLabel: 'Bob' }, chains)).toBe('Sent 120 USDC to Bob');
+    expect(describeEntry({ ...toBob, counterpartyLabel: 'Bob' }, chains)).toBe('Received 120 USDC from Bob');
+  });
+
+  it('says a transfer between two own accounts once, from the side the timeline shows', () => {
+    const received = { ...byId(2), counterpartyLabel: 'Bob', betweenAccounts: true };
+    expect(describeEntry(received, chains)).toBe('Between your accounts: 120 USDC from Bob');
+    const sent = { ...byId(1), counterpartyLabel: 'Savings', betweenAccounts: true };
+    expect(describeEntry(sent, chains)).toBe('Between your accounts: 0.5 ETH to Savings');
+  });
+
   it('uses the chain’s own coin for a native amount', () => {
     expect(describeEntry({ ...byId(1), chainId: 137 }, chains)).toBe('Sent 0.5 POL to Carol');
   });

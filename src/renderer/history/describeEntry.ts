@@ -1,5 +1,5 @@
 import type { AssetMovement, BridgeView, HistoryEntryView } from '../../shared/history';
-import { formatAmount } from '../../shared/format/amount';
+import { amountWords } from '../../shared/format/amountWords';
 import { shortAddress } from '../../shared/format/shortAddress';
 
 /** What the wording needs to know about chains, so it stays a pure function of the entry. */
@@ -24,8 +24,8 @@ export function describeAsset(asset: AssetMovement, chainId: number, chains: Cha
   if (asset.standard === 'erc721') return `${symbol} #${asset.tokenId ?? '?'}`;
   if (asset.standard === 'erc1155') return `${asset.amount} × ${symbol} #${asset.tokenId ?? '?'}`;
   // Unknown decimals: the base units are shown rather than a guess that could be off by 10^18.
-  const amount = formatAmount(BigInt(asset.amount), asset.decimals ?? 0).text;
-  return `${amount} ${symbol}`;
+  // A cut figure ends in "…"; the drawer shows every digit.
+  return amountWords(BigInt(asset.amount), asset.decimals ?? 0, symbol).text;
 }
 
 function listAssets(assets: readonly AssetMovement[], chainId: number, chains: ChainNames): string {
@@ -54,8 +54,11 @@ export function bridgeOutcome(bridge: BridgeView, chains: ChainNames): string {
   return from !== null && to !== null ? `arrived after ${formatDuration(to - from)}` : 'arrived';
 }
 
-const counterpartyOf = (entry: HistoryEntryView, direction: 'in' | 'out') =>
-  entry.assets.find((asset) => asset.direction === direction)?.counterparty ?? null;
+/** The decoded counterparty by the user's name for it (an own account's label first), else its address. */
+function counterpartyName(entry: HistoryEntryView, fallback: string | null): string {
+  const address = entry.counterparty ?? fallback;
+  return entry.counterpartyLabel ?? (address ? shortAddress(address) : 'a contract');
+}
 
 /** The entry in one plain sentence, the way the timeline row and the drawer's title say it. */
 export function describeEntry(entry: HistoryEntryView, chains: ChainNames): string {
@@ -63,11 +66,17 @@ export function describeEntry(entry: HistoryEntryView, chains: ChainNames): stri
   const incoming = entry.assets.filter((asset) => asset.direction === 'in');
   const toName = (address: string | null) =>
     entry.toLabel ?? (address ? shortAddress(address) : 'a contract');
+  if (entry.betweenAccounts) {
+    // One entry stands for both sides: the sender's names the receiver, the receiver's the sender.
+    const sent = entry.kind === 'send';
+    const what = listAssets(sent ? out : incoming, entry.chainId, chains);
+    return `Between your accounts: ${what} ${sent ? 'to' : 'from'} ${counterpartyName(entry, null)}`;
+  }
   switch (entry.kind) {
     case 'send':
-      return `Sent ${listAssets(out, entry.chainId, chains)} to ${toName(counterpartyOf(entry, 'out') ?? entry.to)}`;
+      return `Sent ${listAssets(out, entry.chainId, chains)} to ${counterpartyName(entry, entry.to)}`;
     case 'receive':
-      return `Received ${listAssets(incoming, entry.chainId, chains)} from ${shortAddress(counterpartyOf(entry, 'in') ?? entry.from)}`;
+      return `Received ${listAssets(incoming, entry.chainId, chains)} from ${counterpartyName(entry, entry.from)}`;
     case 'self':
       return `Sent ${listAssets(entry.assets, entry.chainId, chains)} to yourself`;
     case 'approval':
@@ -79,8 +88,8 @@ export function describeEntry(entry: HistoryEntryView, chains: ChainNames): stri
       const symbol = approval.symbol ?? shortAddress(approval.token);
       if (entry.kind === 'revoke') return `Revoked ${spender}’s allowance for ${symbol}`;
       if (approval.unlimited) return `Approved ${spender} to spend ${symbol} (unlimited)`;
-      const amount = formatAmount(BigInt(approval.amount), approval.decimals ?? 0).text;
-      return `Approved ${spender} to spend ${amount} ${symbol}`;
+      const amount = amountWords(BigInt(approval.amount), approval.decimals ?? 0, symbol).text;
+      return `Approved ${spender} to spend ${amount}`;
     }
     case 'swap':
       return `Swapped ${listAssets(out, entry.chainId, chains)} for ${listAssets(incoming, entry.chainId, chains)}`;

@@ -23,6 +23,13 @@ const tokenRows = () =>
   within(screen.getByRole('table', { name: 'Tokens' }))
     .getAllByRole('row')
     .slice(1);
+/** The line Refresh is described by: what it is doing, or when balances were last read. */
+const refreshLine = () => {
+  const button = screen.getByRole('button', { name: 'Refresh' });
+  const line = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+  expect(line?.getAttribute('role')).toBe('status');
+  return line?.textContent;
+};
 const rowOf = (text: string) => {
   const row = tokenRows().find((r) => within(r).queryByRole('rowheader')?.textContent?.startsWith(text));
   if (!row) throw new Error(`no token row starting with ${text}`);
@@ -105,14 +112,50 @@ describe('PortfolioPage', () => {
 
   it('refreshes with visible progress and asks for the portfolio again when it is done', async () => {
     await openPortfolio();
+    const button = screen.getByRole('button', { name: 'Refresh' });
+    // Before any refresh, the line dates the newest read (the fixture's Ethereum, 12 s old).
+    expect(refreshLine()).toBe('Updated 12 s ago');
+    expect(button.getAttribute('aria-busy')).toBe('false');
     const release = client.hold('portfolio.refresh');
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Refresh' })));
+    await act(async () => fireEvent.click(button));
+    expect(button.getAttribute('aria-busy')).toBe('true');
     act(() => client.emit('portfolio.progress', { chainId: 1, done: 1, total: 3 }));
     expect(screen.getByText('Refreshing 2 of 3 networks…').getAttribute('role')).toBe('status');
     const before = client.calls.filter((call) => call.channel === 'portfolio.get').length;
     await act(async () => release());
     expect(client.calls.filter((call) => call.channel === 'portfolio.get').length).toBeGreaterThan(before);
     expect(screen.queryByText(/Refreshing/)).toBeNull();
+    expect(button.getAttribute('aria-busy')).toBe('false');
+    // The fixture's Arbitrum One is stale: the line says the refresh finished and what it could not reach.
+    expect(refreshLine()).toBe('Updated just now; Arbitrum One not reached');
+  });
+
+  it('says a failed refresh did not happen, and why', async () => {
+    await openPortfolio();
+    client.refuseNext('portfolio.refresh', { code: 'internal', message: 'The core stopped answering.' });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Refresh' })));
+    expect(refreshLine()).toBe('Not refreshed');
+    const alerts = screen.getAllByRole('alert').map((alert) => alert.textContent);
+    expect(alerts).toContainEqual(expect.stringContaining('Not refreshed: The core stopped answering.'));
+    expect(screen.getByRole('button', { name: 'Refresh' }).getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('lets the keyboard open a shortened balance to every digit', async () => {
+    const portfolio = fixturePortfolio();
+    // Alice's ether on Ethereum, with more digits than the table shows.
+    portfolio.holdings = portfolio.holdings.map((holding, index) =>
+      index === 0 ? { ...holding, amount: '4899615123456789012' } : holding,
+    );
+    client.portfolio = portfolio;
+    await openPortfolio();
+    // With Bob's 0.25 ETH the row's total is 5.149615123456789012 ETH.
+    const figure = within(rowOf('ETH')).getByRole('button', { name: '5.149615… ETH' });
+    expect(figure.getAttribute('title')).toBe('5.149615123456789012 ETH');
+    figure.focus();
+    expect(document.activeElement).toBe(figure);
+    await act(async () => fireEvent.click(figure));
+    expect(figure.getAttribute('aria-expanded')).toBe('true');
+    expect(figure.textContent).toBe('5.149615123456789012 ETH');
   });
 
   it('adds a token on an enabled network, and shows main’s refusal inline', async () => {

@@ -1,4 +1,4 @@
-import { ChartPie, Info, LoaderCircle, RotateCw } from 'lucide-react';
+import { ChartPie, Info } from 'lucide-react';
 import { useMemo } from 'react';
 import { NoAccountsPage } from '../accounts/NoAccountsPage';
 import { useAccounts } from '../accounts/useAccounts';
@@ -10,42 +10,14 @@ import { HoldingsChart } from './HoldingsChart';
 import { NetworkFreshness } from './NetworkFreshness';
 import { Panel } from './Panel';
 import { buildPortfolioModel } from './portfolioModel';
+import { RefreshControl } from './RefreshControl';
 import { TokenTable } from './TokenTable';
 import { TokenWarnings } from './TokenWarnings';
 import { TotalsByAccount, TotalsByNetwork } from './Totals';
-import { usePortfolio, type Portfolio } from './usePortfolio';
+import { usePortfolio } from './usePortfolio';
 import './PortfolioPage.css';
 
 const LEDE = 'What your accounts hold on every network you enable, read on chain at a known block.';
-
-function RefreshControl({ portfolio }: { portfolio: Portfolio }) {
-  const { refresh, progress } = portfolio;
-  const working = refresh.state.status === 'working';
-  return (
-    <>
-      <p className="portfolio__progress" role="status">
-        {progress && progress.total > 0
-          ? `Refreshing ${Math.min(progress.done + 1, progress.total)} of ${progress.total} networks…`
-          : working && 'Refreshing…'}
-      </p>
-      <button
-        type="button"
-        className="button"
-        aria-disabled={working}
-        onClick={() => {
-          if (!working) void refresh.run();
-        }}
-      >
-        {working ? (
-          <LoaderCircle className="spinner" size={14} aria-hidden="true" />
-        ) : (
-          <RotateCw size={14} aria-hidden="true" />
-        )}
-        Refresh
-      </button>
-    </>
-  );
-}
 
 /** The portfolio across enabled networks: freshness, totals, holdings by network, tokens and their warnings. */
 export function PortfolioPage() {

@@ -8,7 +8,7 @@ import { ErrorNote } from '../controls/ErrorNote';
 import { shortAddress } from '../../shared/format/shortAddress';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
-import { Amount } from './Amount';
+import { TotalAmount } from './TotalAmount';
 import type { TokenRow } from './portfolioModel';
 import './TokenTable.css';
 
@@ -133,7 +133,7 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, chains, onChang
                       )}
                     </td>
                     <td className="token-table__number">
-                      <Amount total={row.total} decimals={token.decimals} symbol={token.symbol} />
+                      <TotalAmount total={row.total} decimals={token.decimals} symbol={token.symbol} />
                     </td>
                     <td className="token-table__actions">
                       {token.address !== 'native' && (
@@ -165,7 +165,7 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, chains, onChang
                           </span>
                         </td>
                         <td className="token-table__number">
-                          <Amount total={total} decimals={token.decimals} symbol={token.symbol} />
+                          <TotalAmount total={total} decimals={token.decimals} symbol={token.symbol} />
                         </td>
                         <td />
                       </tr>

@@ -2,7 +2,7 @@ import { accountName, SIGNER_LABELS } from '../accounts/useAccounts';
 import type { AccountView } from '../../shared/accounts';
 import { ChainBadge } from '../chains/ChainBadge';
 import { shortAddress } from '../../shared/format/shortAddress';
-import { Amount } from './Amount';
+import { TotalAmount } from './TotalAmount';
 import type { AccountTotals, ChainTotals } from './portfolioModel';
 import { Panel } from './Panel';
 import './Totals.css';
@@ -36,7 +36,7 @@ export function TotalsByNetwork({ chains }: { chains: readonly ChainTotals[] }) 
                 </th>
                 <td className="totals__number">
                   {native ? (
-                    <Amount {...native} />
+                    <TotalAmount {...native} />
                   ) : (
                     <span className="totals__none">No native coin listed</span>
                   )}
@@ -97,7 +97,7 @@ export function TotalsByAccount({ accounts, known }: TotalsByAccountProps) {
                     ) : (
                       <span className="totals__coins">
                         {native.map((coin) => (
-                          <Amount key={coin.symbol} {...coin} />
+                          <TotalAmount key={coin.symbol} {...coin} />
                         ))}
                       </span>
                     )}

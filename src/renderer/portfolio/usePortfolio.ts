@@ -3,6 +3,7 @@ import type { PortfolioView } from '../../shared/portfolio';
 import { errorMessage } from '../session/errorMessage';
 import { useAction, type Action } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
+import type { RefreshOutcome } from './refreshStatus';
 
 export interface RefreshProgress {
   done: number;
@@ -15,7 +16,7 @@ export interface Portfolio {
   error: string | null;
   /** Networks finished in the refresh under way, from main's progress events; null when none is running. */
   progress: RefreshProgress | null;
-  refresh: Action<[], unknown>;
+  refresh: Action<[], RefreshOutcome>;
   /** Asks main for the view again, e.g. after a token was added or hidden. */
   reload(): void;
 }
@@ -76,7 +77,8 @@ export function usePortfolio(): Portfolio {
   const refresh = useAction(async () => {
     setProgress((current) => current ?? { done: 0, total: view?.chains.length ?? 0 });
     try {
-      return await client.call('portfolio.refresh');
+      const chains = await client.call('portfolio.refresh');
+      return { chains, finishedAt: Date.now() };
     } finally {
       // The progress events may not all arrive (a chain dropped from the enabled list mid-way); the answer does.
       setProgress(null);

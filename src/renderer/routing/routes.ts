@@ -21,6 +21,8 @@ export interface Route {
   title: string;
   icon: LucideIcon;
   group: RouteGroup;
+  /** The screen has sections a link can name after its id, `#/settings/networks`. */
+  sectioned?: true;
 }
 
 export const ROUTES: readonly Route[] = [
@@ -31,11 +33,12 @@ export const ROUTES: readonly Route[] = [
   { id: 'address-book', title: 'Address book', icon: BookUser, group: 'wallet' },
   { id: 'devices', title: 'Devices', icon: Usb, group: 'signers' },
   { id: 'pairing', title: 'Pairing', icon: Smartphone, group: 'signers' },
-  { id: 'settings', title: 'Settings', icon: Settings, group: 'app' },
+  { id: 'settings', title: 'Settings', icon: Settings, group: 'app', sectioned: true },
 ];
 
 export const DEFAULT_ROUTE_ID: RouteId = 'portfolio';
 
-export function routeHref(id: RouteId): string {
-  return `#/${id}`;
+/** A link to a screen, or to one of its sections where the screen has them. */
+export function routeHref(id: RouteId, section?: string): string {
+  return section === undefined ? `#/${id}` : `#/${id}/${section}`;
 }

@@ -17,8 +17,28 @@ describe('parseHash', () => {
 
   it('reports anything else as not found instead of guessing', () => {
     expect(parseHash('#/Settings')).toEqual({ kind: 'not-found' });
-    expect(parseHash('#/settings/advanced')).toEqual({ kind: 'not-found' });
     expect(parseHash('#secret=abc')).toEqual({ kind: 'not-found' });
+    // Only a screen with sections takes one, and never more than one level.
+    expect(parseHash('#/devices/ledger')).toEqual({ kind: 'not-found' });
+    expect(parseHash('#/settings/networks/ethereum')).toEqual({ kind: 'not-found' });
+    expect(parseHash('#/settings//networks')).toEqual({ kind: 'not-found' });
+  });
+
+  it('names a section of Settings after its id', () => {
+    expect(parseHash('#/settings/networks')).toMatchObject({
+      kind: 'route',
+      route: { id: 'settings' },
+      section: 'networks',
+    });
+    expect(parseHash('#/settings/local-data/')).toMatchObject({ section: 'local-data' });
+  });
+
+  it('opens Settings at its start for a section that is not a slug, rather than passing it on', () => {
+    for (const hash of ['#/settings/Networks', '#/settings/%3Cscript%3E', `#/settings/${'a'.repeat(41)}`]) {
+      const location = parseHash(hash);
+      expect(location).toMatchObject({ kind: 'route', route: { id: 'settings' } });
+      expect(location).not.toHaveProperty('section');
+    }
   });
 });
 

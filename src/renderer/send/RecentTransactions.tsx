@@ -1,13 +1,20 @@
 import { ExternalLink, Gauge, LoaderCircle, XCircle } from 'lucide-react';
 import { useId, useState } from 'react';
+import type { AccountView } from '../../shared/accounts';
+import type { NamesView } from '../../shared/names';
+import type { TokenView } from '../../shared/portfolio';
 import type { OutgoingView } from '../../shared/tx';
+import { useAccounts } from '../accounts/useAccounts';
+import { useNames } from '../addressBook/useNames';
 import { ErrorNote } from '../controls/ErrorNote';
 import { shortAddress } from '../../shared/format/shortAddress';
+import { useCallResult } from '../session/useCallResult';
 import { explorerUrl } from '../history/explorer';
 import { dateTime, timeOfDay } from '../history/timeFormat';
 import { useChainNames } from '../history/useChainNames';
 import { ReplacementDialog, type ReplacementMode } from './ReplacementDialog';
-import { exactAmount, PURPOSE_TEXT, STATUS_TONE, statusText } from './txWords';
+import { nameFor, recipientOf, sentAmount } from './outgoingWords';
+import { PURPOSE_TEXT, STATUS_TONE, statusText } from './txWords';
 import { useOutgoing } from './useOutgoing';
 import './RecentTransactions.css';
 
@@ -39,6 +46,12 @@ export function RecentTransactions({ filter, empty, limit = 20 }: RecentTransact
   const headingId = useId();
   const [replacing, setReplacing] = useState<{ tx: OutgoingView; mode: ReplacementMode } | null>(null);
   const list = outgoing.list?.filter((tx, _, all) => !filter || filter(tx, all)).slice(0, limit) ?? null;
+  // Names and token symbols only improve the words: until they load, an address and base units stand in.
+  const context: RowContext = {
+    accounts: useAccounts().list ?? [],
+    names: useNames().view,
+    tokens: useCallResult('portfolio.get').data?.tokens ?? [],
+  };
 
   return (
     <section className="recent-txs card" aria-labelledby={headingId}>
@@ -56,7 +69,12 @@ export function RecentTransactions({ filter, empty, limit = 20 }: RecentTransact
       {list && list.length > 0 && (
         <ul className="recent-txs__list" aria-label="Recent transactions">
           {list.map((tx) => (
-            <TransactionRow key={tx.id} tx={tx} onReplace={(mode) => setReplacing({ tx, mode })} />
+            <TransactionRow
+              key={tx.id}
+              tx={tx}
+              context={context}
+              onReplace={(mode) => setReplacing({ tx, mode })}
+            />
           ))}
         </ul>
       )}
@@ -67,16 +85,32 @@ export function RecentTransactions({ filter, empty, limit = 20 }: RecentTransact
   );
 }
 
-function TransactionRow({ tx, onReplace }: { tx: OutgoingView; onReplace(mode: ReplacementMode): void }) {
+interface RowContext {
+  accounts: readonly AccountView[];
+  names: NamesView | null;
+  tokens: readonly TokenView[];
+}
+
+interface TransactionRowProps {
+  tx: OutgoingView;
+  context: RowContext;
+  onReplace(mode: ReplacementMode): void;
+}
+
+function TransactionRow({ tx, context, onReplace }: TransactionRowProps) {
   const chains = useChainNames();
   const chain = chains.chain(tx.chainId);
   // A speed-up or cancel of it is out: the newer transaction carries the buttons now.
   const beingReplaced = tx.replacedBy !== null && tx.status === 'pending';
   const link = explorerUrl(chain, `tx/${tx.hash}`);
-  const decimals = chain?.nativeCurrency.decimals ?? 18;
+  const native = {
+    decimals: chain?.nativeCurrency.decimals ?? 18,
+    symbol: chains.nativeSymbol(tx.chainId),
+  };
   const name = `${PURPOSE_TEXT[tx.purpose]} on ${chains.name(tx.chainId)}, nonce ${tx.nonce}`;
-  const value =
-    BigInt(tx.value) > 0n ? exactAmount(tx.value, decimals, chains.nativeSymbol(tx.chainId)) : null;
+  const value = sentAmount(tx, native, context.tokens);
+  const recipient = recipientOf(tx);
+  const recipientName = recipient && nameFor(recipient, tx.chainId, context.accounts, context.names);
   const seconds = Math.floor(tx.createdAt / 1000);
 
   return (
@@ -85,9 +119,16 @@ function TransactionRow({ tx, onReplace }: { tx: OutgoingView; onReplace(mode: R
         <span className="recent-txs__purpose">{PURPOSE_TEXT[tx.purpose]}</span>
         <span className="recent-txs__detail">
           {value && <>{value} </>}
-          {tx.to && (
+          {recipient && (
             <>
-              to <code title={tx.to}>{shortAddress(tx.to)}</code>{' '}
+              to{' '}
+              {recipientName ? (
+                <span className="recent-txs__name" title={recipient}>
+                  {recipientName}
+                </span>
+              ) : (
+                <code title={recipient}>{shortAddress(recipient)}</code>
+              )}{' '}
             </>
           )}
           on {chains.name(tx.chainId)} · nonce {tx.nonce}

@@ -46,6 +46,7 @@ function pendingTx(extra: Partial<OutgoingView> = {}): OutgoingView {
     purpose: 'send',
     replaces: null,
     replacedBy: null,
+    transfer: null,
     status: 'pending',
     blockNumber: null,
     confirmations: null,

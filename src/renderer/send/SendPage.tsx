@@ -18,7 +18,8 @@ import { useWallet } from '../session/WalletContext';
 import { CallDataField } from './CallDataField';
 import { RecentTransactions } from './RecentTransactions';
 import { ReviewPanel } from './ReviewPanel';
-import { resolvedRecipient, speedSegments } from './speedSegments';
+import { RecipientPreview } from './RecipientPreview';
+import { speedSegments } from './speedSegments';
 import './SendPage.css';
 
 const LEDE = 'Send coins and tokens with the fee shown up front and every detail confirmed on your device.';
@@ -100,7 +101,6 @@ export function SendPage() {
   const canReview =
     account !== undefined && to.trim() !== '' && AMOUNT.test(amount.trim()) && customReady && dataReady;
   const reviewing = review.state.status === 'working';
-  const recipient = reviewed ? resolvedRecipient(reviewed.action) : null;
   const sending = send.state.status === 'working';
 
   const draft = (withSpeed: FeeChoice, withAmount = amount): SendDraft | null =>
@@ -242,12 +242,7 @@ export function SendPage() {
             spellCheck={false}
             onChange={(event) => edit(() => setTo(event.target.value))}
           />
-          {recipient && (
-            <p className="send-form__resolved">
-              <code>{recipient.address}</code>
-              {recipient.name && <span> · {recipient.name}</span>}
-            </p>
-          )}
+          {reviewed && <RecipientPreview action={reviewed.action} />}
         </div>
 
         <div className="send-form__grid">

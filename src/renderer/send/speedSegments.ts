@@ -1,5 +1,5 @@
 import { Gauge, SlidersHorizontal, Snail, Zap } from 'lucide-react';
-import type { ReviewAction, TxReview } from '../../shared/review';
+import type { TxReview } from '../../shared/review';
 import type { FeeChoice } from '../../shared/tx';
 import type { Segment } from '../controls/SegmentedControl';
 import { feeRange } from './txWords';
@@ -31,16 +31,4 @@ export function speedSegments(reviewed: TxReview | null): Segment<FeeChoice>[] {
       label: `${segment.label} · ${feeRange(fee.likely, fee.max, fees.nativeDecimals, fees.nativeSymbol)}`,
     };
   });
-}
-
-/** The address the review resolved the typed recipient to, for actions that have one. */
-export function resolvedRecipient(action: ReviewAction): { address: string; name: string | null } | null {
-  switch (action.type) {
-    case 'native-transfer':
-    case 'token-transfer':
-    case 'contract-call':
-      return action.to;
-    default:
-      return null;
-  }
 }

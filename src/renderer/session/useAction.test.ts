@@ -2,6 +2,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../api/client';
+import { claimFailure } from './failureFocus';
 import { useAction } from './useAction';
 
 /** A promise the test settles by hand, to finish runs in an order of its choosing. */
@@ -71,5 +72,39 @@ describe('useAction', () => {
     act(() => result.current.clear());
     await act(async () => step.resolve('late'));
     expect(result.current.state).toEqual({ status: 'idle' });
+  });
+
+  it('reports a failure for its error note to claim, in the render that shows it', async () => {
+    const claims: boolean[] = [];
+    const { result } = renderHook(() => {
+      const action = useAction(() => Promise.reject(new Error('Disk full.')));
+      // What an ErrorNote mounting in this render would find.
+      if (action.state.status === 'failed') claims.push(claimFailure());
+      return action;
+    });
+    await act(async () => void (await result.current.run()));
+    expect(claims[0]).toBe(true);
+  });
+
+  it('withdraws an unclaimed report once its render is shown, so a later error cannot take it', async () => {
+    const { result } = renderHook(() => useAction(() => Promise.reject(new Error('Disk full.'))));
+    await act(async () => void (await result.current.run()));
+    expect(result.current.state.status).toBe('failed');
+    expect(claimFailure()).toBe(false);
+  });
+
+  it('reports nothing for a run that fails after its screen is gone', async () => {
+    const step = deferred<string>();
+    const { result, unmount } = renderHook(() => useAction(() => step.promise));
+    act(() => void result.current.run());
+    unmount();
+    await act(async () => step.reject(new Error('too late')));
+    expect(claimFailure()).toBe(false);
+  });
+
+  it('reports nothing when a run succeeds', async () => {
+    const { result } = renderHook(() => useAction(() => Promise.resolve('saved')));
+    await act(async () => void (await result.current.run()));
+    expect(claimFailure()).toBe(false);
   });
 });

@@ -70,7 +70,8 @@ describe('NetworksSection', () => {
 
   it('sets a chain’s block explorer, shows main’s refusal, and can clear it', async () => {
     await openSettings(client);
-    const explorer = () => section('Networks').getByRole('button', { name: 'Set block explorer for Base' });
+    const explorer = () =>
+      section('Networks').getByRole('button', { name: /: set block explorer for Base$/ });
     expect(explorer().textContent).toBe('Basescan');
     await act(async () => fireEvent.click(explorer()));
     const dialog = within(screen.getByRole('dialog', { name: 'Block explorer for Base' }));
@@ -124,7 +125,9 @@ describe('NetworksSection, user-added networks', () => {
     });
     const row = section('Networks').getByRole('row', { name: /Zora/ });
     expect(within(row).getByText('Custom')).toBeTruthy();
-    expect(within(row).getByRole('button', { name: 'Set block explorer for Zora' }).textContent).toBe('None');
+    expect(within(row).getByRole('button', { name: 'None: set block explorer for Zora' }).textContent).toBe(
+      'None',
+    );
     expect(section('Networks').getAllByRole('button', { name: /^Remove / })).toHaveLength(1);
   });
 

@@ -87,7 +87,8 @@ export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
                 <button
                   type="button"
                   className="networks__explorer"
-                  aria-label={`Set block explorer for ${chain.name}`}
+                  // The visible explorer name leads the accessible name, so voice control finds the button by what it shows.
+                  aria-label={`${chain.explorer?.name ?? 'None'}: set block explorer for ${chain.name}`}
                   onClick={() => setExplorerOf(chain)}
                 >
                   {chain.explorer?.name ?? 'None'}
@@ -100,7 +101,7 @@ export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
                   aria-label={`Edit RPC for ${chain.name}`}
                   onClick={() => setEditing(chain)}
                 >
-                  Custom RPC…
+                  Edit RPC…
                 </button>
                 {isCustomChain(chain) && (
                   <button

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPage } from '../../../test/renderer/openPage';
 import { openSettings } from '../../../test/renderer/openSettings';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
@@ -90,5 +91,71 @@ describe('SettingsPage', () => {
     );
     expect(themeRadio('Light').checked).toBe(true);
     expect(topBarNetwork().value).toBe('100');
+  });
+});
+
+const index = () => within(screen.getByRole('navigation', { name: 'Settings sections' }));
+const sectionHeading = (name: string) => screen.getByRole('heading', { level: 2, name });
+
+describe('the Settings index', () => {
+  it('lists every section, in page order, each linking to its own address', async () => {
+    await openSettings(client);
+    const links = index().getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Appearance', '#/settings/appearance'],
+      ['Preferences', '#/settings/preferences'],
+      ['Networks', '#/settings/networks'],
+      ['History sources', '#/settings/history-sources'],
+      ['Sync', '#/settings/sync'],
+      ['Secrets', '#/settings/secrets'],
+      ['Local data', '#/settings/local-data'],
+      ['About', '#/settings/about'],
+    ]);
+    // The page shows those sections in the same order (Sync's own subsections follow its heading).
+    const titles = links.map((link) => link.textContent);
+    const onPage = screen
+      .getAllByRole('heading', { level: 2 })
+      .map((heading) => heading.textContent)
+      .filter((title) => titles.includes(title));
+    expect(onPage).toEqual(titles);
+  });
+
+  it('opens at the section the address names, with its heading focused', async () => {
+    await openPage(client, 'settings/networks', 'Settings');
+    expect(document.activeElement).toBe(sectionHeading('Networks'));
+  });
+
+  it('moves to a section when its entry is followed, and again when it is followed twice', async () => {
+    await openSettings(client);
+    const secrets = index().getByRole('link', { name: 'Secrets' });
+    await act(async () => {
+      const changed = new Promise((resolve) =>
+        window.addEventListener('hashchange', resolve, { once: true }),
+      );
+      fireEvent.click(secrets);
+      location.hash = secrets.getAttribute('href') ?? '';
+      await changed;
+    });
+    expect(document.activeElement).toBe(sectionHeading('Secrets'));
+
+    // The address already names Secrets: following it again must still bring the section back.
+    sectionHeading('About').focus();
+    await act(async () => fireEvent.click(secrets));
+    expect(document.activeElement).toBe(sectionHeading('Secrets'));
+  });
+
+  it('waits for a section that loads later, here Sync', async () => {
+    const release = client.hold('sync.status');
+    await openPage(client, 'settings/sync', 'Settings');
+    expect(screen.queryByRole('heading', { level: 2, name: 'Sync' })).toBeNull();
+    await act(async () => release());
+    expect(document.activeElement).toBe(await screen.findByRole('heading', { level: 2, name: 'Sync' }));
+  });
+
+  it('opens at the start for a section it does not have, rather than saying the page is missing', async () => {
+    await openPage(client, 'settings/advanced', 'Settings');
+    expect(screen.queryByRole('heading', { level: 1, name: 'Page not found' })).toBeNull();
+    expect(document.activeElement?.tagName).not.toBe('H2');
+    expect(index().getAllByRole('link')).toHaveLength(8);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { AddressBookPage } from '../addressBook/AddressBookPage';
 import { ApprovalsPage } from '../approvals/ApprovalsPage';
 import { DevicesPage } from '../devices/DevicesPage';
@@ -10,10 +10,12 @@ import { SendPage } from '../send/SendPage';
 import type { Route } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
 import { NotFoundPage } from '../screens/NotFoundPage';
+import { RouteArrivalProvider, useRouteArrival } from '../screens/routeArrival';
 import { useWallet } from '../session/WalletContext';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SigningOverlay } from '../signing/SigningOverlay';
 import { Sidebar } from './Sidebar';
+import { SkipLink } from './SkipLink';
 import { TopBar } from './TopBar';
 import './Console.css';
 
@@ -34,6 +36,9 @@ export function Console() {
   const { info } = useWallet();
   const route = location.kind === 'route' ? location.route : null;
   const title = route ? route.title : 'Page not found';
+  const main = useRef<HTMLElement>(null);
+  // Keyed by screen, not section: moving between sections of one screen is that screen's focus to manage.
+  const claimArrival = useRouteArrival(route?.id ?? 'not-found');
 
   useEffect(() => {
     document.title = `${title} · ${info.name}`;
@@ -41,10 +46,15 @@ export function Console() {
 
   return (
     <div className="console">
+      <SkipLink target={main} />
       <Sidebar activeRouteId={route?.id ?? null} info={info} />
       <div className="console__main">
         <TopBar />
-        <main className="console__content">{route ? <RouteScreen route={route} /> : <NotFoundPage />}</main>
+        <main ref={main} id="content" className="console__content" tabIndex={-1}>
+          <RouteArrivalProvider value={claimArrival}>
+            {route ? <RouteScreen route={route} /> : <NotFoundPage />}
+          </RouteArrivalProvider>
+        </main>
       </div>
       {/* Devices ask for confirmation, a PIN or a passphrase in the middle of anything, on any screen. */}
       <SigningOverlay />

@@ -22,7 +22,7 @@ describe('the sync pill', () => {
   it('says sync is off while this desktop is alone and has no folder', async () => {
     const link = await pill();
     expect(link.textContent).toBe('Sync off');
-    expect(link.getAttribute('href')).toBe('#/settings');
+    expect(link.getAttribute('href')).toBe('#/settings/sync');
   });
 
   it('counts the devices of the group, and turns to the worst state as main pushes it', async () => {

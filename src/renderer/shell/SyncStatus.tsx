@@ -1,5 +1,5 @@
 import type { SyncView } from '../../shared/sync';
-import { routeHref } from '../routing/routes';
+import { settingsHref } from '../settings/settingsSections';
 import { useSync } from '../settings/useSync';
 import './TopBar.css';
 
@@ -33,7 +33,7 @@ function summary(view: SyncView | null): { tone: Tone; text: string; title: stri
 export function SyncStatus() {
   const { tone, text, title } = summary(useSync().view);
   return (
-    <a className="sync-status" data-tone={tone} href={routeHref('settings')} title={title}>
+    <a className="sync-status" data-tone={tone} href={settingsHref('sync')} title={title}>
       <span className="sync-status__dot" aria-hidden="true" />
       {text}
     </a>

@@ -57,7 +57,7 @@ export const CHANNELS = [
   'tx.reviewReplacement',
   'tx.speedUp',
   'tx.cancel',
-  'approvals.list',
+  'approvals.overview',
   'approvals.reviewRevoke',
   'approvals.revoke',
   'names.list',

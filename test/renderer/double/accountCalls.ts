@@ -1,6 +1,7 @@
 import type { AccountView } from '../../../src/shared/accounts';
 import {
   AccountName,
+  defaultAccountName,
   defaultAccountNames,
   nameTakenSentence,
   sameName,
@@ -61,7 +62,13 @@ export function accountCalls(
         message: 'This address is already added.',
       });
     }
-    const account = watchAccount(double.accounts.length + 1, address.trim(), label.trim());
+    const taken = double.accounts.map((a) => a.label);
+    const name = label.trim();
+    if (name !== '' && taken.some((existing) => sameName(existing, name))) {
+      throw new ApiCallError('accounts.addWatch', { code: 'conflict', message: nameTakenSentence(name) });
+    }
+    const named = name === '' ? defaultAccountName('Watch', taken) : name;
+    const account = watchAccount(double.accounts.length + 1, address.trim(), named);
     double.accounts = [...double.accounts, account];
     double.emit('accounts.changed', double.accounts);
     return account;

@@ -95,8 +95,8 @@ function matcher(query: HistoryFilter): (entry: HistoryEntryView) => boolean {
     if (/^0x[0-9a-f]{64}$/.test(search))
       return [e.hash, e.bridge?.destinationHash].map(lower).includes(search);
     if (/^0x[0-9a-f]{40}$/.test(search)) return addresses.map(lower).includes(search);
-    return [e.toLabel, e.approval?.spenderLabel, e.method, e.note].some((label) =>
-      lower(label).includes(search),
+    return [e.toLabel, e.fromLabel, e.counterpartyLabel, e.approval?.spenderLabel, e.method, e.note].some(
+      (label) => lower(label).includes(search),
     );
   };
   const token = lower(query.token);

@@ -1,3 +1,4 @@
+import { approvalsOverview } from '../../../src/main/tx/approvals/approvalsOverview';
 import { calls, type Channel } from '../../../src/shared/api/contract';
 import type { TxReview } from '../../../src/shared/review';
 import type { OutgoingView, RevokeRequest, SendDraft } from '../../../src/shared/tx';
@@ -16,7 +17,7 @@ type TxChannel =
   | 'tx.reviewReplacement'
   | 'tx.speedUp'
   | 'tx.cancel'
-  | 'approvals.list'
+  | 'approvals.overview'
   | 'approvals.reviewRevoke'
   | 'approvals.revoke';
 
@@ -61,11 +62,12 @@ export function txCalls(double: DoubleWorld, signing: Pick<DeviceSigning, 'askDe
   }
 
   function nextTx(
-    fields: Omit<OutgoingView, 'id' | 'hash' | 'createdAt' | 'updatedAt' | 'replacedBy'>,
+    fields: Omit<OutgoingView, 'id' | 'hash' | 'createdAt' | 'updatedAt' | 'replacedBy' | 'transfer'>,
   ): OutgoingView {
     const id = Math.max(0, ...double.outgoing.map((tx) => tx.id)) + 1;
     const at = ++clock;
     const tx = {
+      transfer: null,
       ...fields,
       id,
       hash: `0x${id.toString(16).padStart(64, 'e')}`,
@@ -204,6 +206,11 @@ export function txCalls(double: DoubleWorld, signing: Pick<DeviceSigning, 'askDe
     return sent;
   }
 
+  function allowancesOf(accountId: number, chainId: number) {
+    const owner = double.accounts.find((a) => a.id === accountId)?.address.toLowerCase();
+    return double.allowances.filter((a) => a.chainId === chainId && a.owner.toLowerCase() === owner);
+  }
+
   function settleTx(id: number, change: Partial<OutgoingView>): void {
     double.outgoing = double.outgoing.map((tx) =>
       tx.id === id ? { ...tx, ...change, updatedAt: ++clock } : tx,
@@ -240,10 +247,16 @@ export function txCalls(double: DoubleWorld, signing: Pick<DeviceSigning, 'askDe
       'tx.reviewReplacement': ({ id, mode }) => reviewReplacement('tx.reviewReplacement', id, mode),
       'tx.speedUp': ({ id }) => replace('tx.speedUp', id, 'speed-up'),
       'tx.cancel': ({ id }) => replace('tx.cancel', id, 'cancel'),
-      'approvals.list': ({ accountId, chainId }) => {
-        const owner = double.accounts.find((a) => a.id === accountId)?.address.toLowerCase();
-        return double.allowances.filter((a) => a.chainId === chainId && a.owner.toLowerCase() === owner);
-      },
+      // Main's own gathering and ordering, over the world's allowances and spenders.
+      'approvals.overview': () =>
+        approvalsOverview({
+          accounts: () => double.accounts,
+          chainIds: async () => double.settings.enabledChainIds,
+          allowances: async (accountId, chainId) => allowancesOf(accountId, chainId),
+          withCode: async (_chainId, spenders) =>
+            new Set(spenders.filter((s) => !double.codelessSpenders.includes(s.toLowerCase()))),
+          nowSeconds: () => double.nowSeconds,
+        }),
       'approvals.reviewRevoke': reviewRevoke,
       'approvals.revoke': revoke,
     },

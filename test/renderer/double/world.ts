@@ -78,8 +78,12 @@ export class DoubleWorld {
   recipientWarnings: Record<string, Finding[]> = {};
   /** Every transaction this wallet sent, as tx.list answers and tx.changed pushes it. */
   outgoing: OutgoingView[] = [];
-  /** Live allowances per owner; approvals.list filters by chain, and an included revoke removes one. */
+  /** Live allowances per owner; the overview reads them per chain, and an included revoke removes one. */
   allowances: AllowanceView[] = [];
+  /** Spenders approvals.overview finds no contract code at (lower-case): plain accounts, a drainer's mark. */
+  codelessSpenders: string[] = [];
+  /** The time approvals.overview measures an approval's age from, in unix seconds. */
+  nowSeconds = 1_700_000_000;
   /** The relay, the QR code on screen and the paired phones; every change is pushed as pairing.changed. */
   pairing: PairingView = { relay: loopbackRelay(), attempt: null, phones: [] };
   /** Labels and contacts as names.list answers them; every change is pushed as names.changed. */

@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import { ChainId } from '../../chains/chain';
+import { ApprovalsOverview } from '../../approvals';
 import { TxReview } from '../../review';
-import {
-  AllowanceView,
-  OutgoingView,
-  ReplacementRequest,
-  RevokeRequest,
-  SendDraft,
-  TransactionRef,
-} from '../../tx';
+import { OutgoingView, ReplacementRequest, RevokeRequest, SendDraft, TransactionRef } from '../../tx';
 import { NoRequest, type CallFamily, type EventFamily } from './spec';
 
 /** Transactions this wallet sends, follows, speeds up or cancels, and the token approvals it can revoke. */
@@ -22,10 +15,8 @@ export const txCalls = {
   'tx.reviewReplacement': { request: ReplacementRequest, response: TxReview },
   'tx.speedUp': { request: TransactionRef, response: OutgoingView },
   'tx.cancel': { request: TransactionRef, response: OutgoingView },
-  'approvals.list': {
-    request: z.strictObject({ accountId: z.number().int().positive(), chainId: ChainId }),
-    response: z.array(AllowanceView),
-  },
+  /** Every account's allowances on every enabled network, riskiest first, each with why it is risky. */
+  'approvals.overview': { request: NoRequest, response: ApprovalsOverview },
   /** One review per allowance, as `approvals.revoke` would sign them. */
   'approvals.reviewRevoke': { request: RevokeRequest, response: z.array(TxReview) },
   'approvals.revoke': { request: RevokeRequest, response: z.array(OutgoingView) },

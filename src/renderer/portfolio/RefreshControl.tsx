@@ -1,0 +1,42 @@
+import { LoaderCircle, RotateCw } from 'lucide-react';
+import { useId } from 'react';
+import { refreshStatus } from './refreshStatus';
+import type { Portfolio } from './usePortfolio';
+import { useNow } from './useNow';
+import './RefreshControl.css';
+
+/**
+ * Refresh with its feedback: while it runs the button is busy (spinner, aria-busy) and the status line counts
+ * networks; afterwards the line says when balances were read ("Updated just now"), or that the refresh failed.
+ */
+export function RefreshControl({ portfolio }: { portfolio: Portfolio }) {
+  const { refresh, progress, view } = portfolio;
+  const now = useNow();
+  const statusId = useId();
+  const working = refresh.state.status === 'working';
+  const status = refreshStatus({ state: refresh.state, progress, chains: view?.chains ?? [], now });
+  return (
+    <>
+      <p id={statusId} className="refresh-control__status" role="status" data-state={refresh.state.status}>
+        {status}
+      </p>
+      <button
+        type="button"
+        className="button"
+        aria-busy={working}
+        aria-describedby={statusId}
+        aria-disabled={working}
+        onClick={() => {
+          if (!working) void refresh.run();
+        }}
+      >
+        {working ? (
+          <LoaderCircle className="spinner" size={14} aria-hidden="true" />
+        ) : (
+          <RotateCw size={14} aria-hidden="true" />
+        )}
+        Refresh
+      </button>
+    </>
+  );
+}
