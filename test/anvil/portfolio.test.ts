@@ -112,20 +112,20 @@ describe('portfolio on three local chains', () => {
     }
   });
 
-  it('costs one eth_call per chain plus a head check, in two POSTs per chain', async () => {
+  it('costs one eth_call per chain, in one POST per chain', async () => {
     const { service, exchanges } = harness();
     await service.refresh();
-    // The first contact also checks each endpoint's chain id, in the same POST as the head check.
+    // The first contact also checks each endpoint's chain id, in the same POST as the read.
     for (const chainId of STAND_INS) {
-      expect(perChain(exchanges, chainId)).toEqual([['eth_chainId', 'eth_blockNumber'], ['eth_call']]);
+      expect(perChain(exchanges, chainId)).toEqual([['eth_chainId', 'eth_call']]);
     }
 
     exchanges.length = 0;
     await service.refresh();
-    expect(exchanges).toHaveLength(2 * STAND_INS.length);
-    expect(exchanges.reduce((calls, exchange) => calls + exchange.calls, 0)).toBe(2 * STAND_INS.length);
+    expect(exchanges).toHaveLength(STAND_INS.length);
+    expect(exchanges.reduce((calls, exchange) => calls + exchange.calls, 0)).toBe(STAND_INS.length);
     for (const chainId of STAND_INS) {
-      expect(perChain(exchanges, chainId)).toEqual([['eth_blockNumber'], ['eth_call']]);
+      expect(perChain(exchanges, chainId)).toEqual([['eth_call']]);
     }
 
     // A poll on an interval reads nothing more while no head has moved.
@@ -169,10 +169,10 @@ describe('portfolio on three local chains', () => {
     expect(arbitrum).toMatchObject({ state: 'ok', endpoint: new URL(url(ARBITRUM)).host });
     expect(base).toMatchObject({ state: 'stale', lastRead: null });
     expect(base?.reason).toMatch(/serves chain 1, not Base \(8453\)/);
-    // The wrong node got one POST per chain (its chain check and a head check that was dropped), nothing more.
+    // The wrong node got one POST per chain (its chain check and a read whose answer was dropped), nothing more.
     expect(exchanges.filter((e) => e.host === wrongHost).map((e) => e.methods)).toEqual([
-      ['eth_chainId', 'eth_blockNumber'],
-      ['eth_chainId', 'eth_blockNumber'],
+      ['eth_chainId', 'eth_call'],
+      ['eth_chainId', 'eth_call'],
     ]);
     const { holdings } = service.portfolio();
     expect(holdings.some((h) => h.chainId === BASE)).toBe(false);

@@ -1,3 +1,5 @@
+import { OPCODES as NAMED_OPCODES } from '../../src/main/chains/evmOpcodes';
+
 /**
  * A two-pass assembler for the few hand-written contracts the anvil fixture deploys. There is no Solidity
  * compiler in this project (no solc, no network to fetch one), so the test contracts are written in EVM
@@ -8,55 +10,9 @@
  * `;` starts a comment that runs to the end of the line.
  */
 
-const NAMED_OPCODES = {
-  STOP: 0x00,
-  ADD: 0x01,
-  MUL: 0x02,
-  SUB: 0x03,
-  DIV: 0x04,
-  LT: 0x10,
-  GT: 0x11,
-  EQ: 0x14,
-  ISZERO: 0x15,
-  AND: 0x16,
-  OR: 0x17,
-  NOT: 0x19,
-  SHL: 0x1b,
-  SHR: 0x1c,
-  KECCAK256: 0x20,
-  ADDRESS: 0x30,
-  BALANCE: 0x31,
-  CALLER: 0x33,
-  CALLVALUE: 0x34,
-  CALLDATALOAD: 0x35,
-  CALLDATASIZE: 0x36,
-  CALLDATACOPY: 0x37,
-  RETURNDATASIZE: 0x3d,
-  RETURNDATACOPY: 0x3e,
-  TIMESTAMP: 0x42,
-  NUMBER: 0x43,
-  CHAINID: 0x46,
-  POP: 0x50,
-  MLOAD: 0x51,
-  MSTORE: 0x52,
-  SLOAD: 0x54,
-  SSTORE: 0x55,
-  JUMP: 0x56,
-  JUMPI: 0x57,
-  GAS: 0x5a,
-  JUMPDEST: 0x5b,
-  PUSH0: 0x5f,
-  LOG1: 0xa1,
-  LOG2: 0xa2,
-  LOG3: 0xa3,
-  LOG4: 0xa4,
-  CALL: 0xf1,
-  RETURN: 0xf3,
-  REVERT: 0xfd,
-} as const;
-
 const OPCODES = new Map<string, number>([
-  ...Object.entries(NAMED_OPCODES),
+  // PUSH2 and wider take an operand: written as `PUSH <value>` here, never as a bare name.
+  ...Object.entries(NAMED_OPCODES).filter(([name]) => name !== 'PUSH2'),
   ...Array.from({ length: 16 }, (_, i) => [`DUP${i + 1}`, 0x80 + i] as const),
   ...Array.from({ length: 16 }, (_, i) => [`SWAP${i + 1}`, 0x90 + i] as const),
 ]);

@@ -97,10 +97,13 @@ export class ChainReader {
     const { chain, client, abort } = this;
     const before = JSON.stringify(this.status);
     try {
-      const head = await client.send(rpc.blockNumber(), abort.signal);
+      // A poll asks for the head first, which is cheap, and reads only when it moved; a refresh reads at
+      // 'latest' at once, whose answer names its own block, so it is one POST per chain.
+      const head = onlyIfMoved ? await client.send(rpc.blockNumber(), abort.signal) : 'latest';
       const last = this.status.lastRead;
-      const moved = !last || BigInt(last.blockNumber) !== head || this.lastQuery !== query.key;
-      if (moved || !onlyIfMoved) {
+      const moved =
+        head === 'latest' || !last || BigInt(last.blockNumber) !== head || this.lastQuery !== query.key;
+      if (moved) {
         const read = await readBalances(
           client,
           chain.multicall3.address,
