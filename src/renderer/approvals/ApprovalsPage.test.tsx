@@ -86,9 +86,16 @@ describe('Approvals page', () => {
     await openPage(client, 'approvals', 'Approvals');
     const table = await allowanceTable();
     const filters = within(screen.getByRole('group', { name: 'Show allowances of' }));
-    fireEvent.change(filters.getByLabelText('Network'), { target: { value: '8453' } });
+    const network = filters.getByLabelText<HTMLSelectElement>('Network');
+    // The shared network picker, with "all" first: only enabled networks, and the way to enable more.
+    expect(within(network).getAllByRole('option')[0]?.textContent).toBe('All enabled networks');
+    expect(network.value).toBe('all');
+    expect(filters.getByRole('link', { name: 'Enable more networks…' }).getAttribute('href')).toBe(
+      '#/settings/networks',
+    );
+    fireEvent.change(network, { target: { value: '8453' } });
     expect(table.getAllByRole('row')).toHaveLength(2);
-    fireEvent.change(filters.getByLabelText('Network'), { target: { value: 'all' } });
+    fireEvent.change(network, { target: { value: 'all' } });
     fireEvent.change(filters.getByLabelText('Account'), { target: { value: String(watched.id) } });
     expect(
       table

@@ -1,10 +1,8 @@
 import { type ReactNode, useId } from 'react';
 import type { AccountView } from '../../shared/accounts';
 import { accountName } from '../accounts/useAccounts';
+import { NetworkSelect } from '../controls/NetworkSelect';
 import { Select } from '../controls/Select';
-import '../controls/NetworkSelect.css';
-import { useWallet } from '../session/WalletContext';
-import { settingsHref } from '../settings/settingsSections';
 
 /** What the table is narrowed to; null is "all". */
 export interface Scope {
@@ -27,9 +25,7 @@ interface ApprovalsScopeProps {
  * never be hidden because the page opened on another account.
  */
 export function ApprovalsScope({ accounts, scope, onChange, children }: ApprovalsScopeProps) {
-  const { chains, settings } = useWallet();
   const ids = { account: useId(), network: useId() };
-  const enabled = chains.filter((chain) => settings.enabledChainIds.includes(chain.id));
   const pick = (value: string) => (value === ALL ? null : Number(value));
   return (
     <div className="approvals__scope card" role="group" aria-label="Show allowances of">
@@ -55,24 +51,12 @@ export function ApprovalsScope({ accounts, scope, onChange, children }: Approval
         <label className="approvals__label" htmlFor={ids.network}>
           Network
         </label>
-        {/* NetworkSelect's layout and way to enable more, with "all" first, which NetworkSelect cannot offer. */}
-        <span className="network-select" data-more="text">
-          <Select
-            id={ids.network}
-            value={scope.chainId ?? ALL}
-            onChange={(event) => onChange({ ...scope, chainId: pick(event.target.value) })}
-          >
-            <option value={ALL}>All enabled networks</option>
-            {enabled.map((chain) => (
-              <option key={chain.id} value={chain.id}>
-                {chain.name}
-              </option>
-            ))}
-          </Select>
-          <a className="network-select__more" href={settingsHref('networks')}>
-            Enable more networks…
-          </a>
-        </span>
+        <NetworkSelect
+          id={ids.network}
+          allLabel="All enabled networks"
+          value={scope.chainId}
+          onChange={(chainId) => onChange({ ...scope, chainId })}
+        />
       </div>
       <div className="approvals__bulk">{children}</div>
     </div>

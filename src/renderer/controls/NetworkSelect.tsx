@@ -10,12 +10,26 @@ import './NetworkSelect.css';
 /** How the way to enable more networks shows: words under the picker, an icon beside it, or not at all. */
 export type EnableMoreLink = 'text' | 'icon' | 'none';
 
-interface NetworkSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> {
-  value: number;
-  onChange(chainId: number): void;
+interface CommonProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> {
   /** 'none' where the networks list is already on screen (Settings). */
   enableMore?: EnableMoreLink;
 }
+
+/** A picker of one network. */
+interface OneNetworkProps extends CommonProps {
+  value: number;
+  onChange(chainId: number): void;
+  allLabel?: undefined;
+}
+
+/** A filter that may also stand for every enabled network (null), offered first under `allLabel`. */
+interface AnyNetworkProps extends CommonProps {
+  value: number | null;
+  onChange(chainId: number | null): void;
+  allLabel: string;
+}
+
+const ALL = 'all';
 
 const ENABLE_MORE = 'Enable more networks…';
 
@@ -27,25 +41,31 @@ const ENABLE_MORE = 'Enable more networks…';
 export function pickableChains(
   chains: readonly Chain[],
   enabledChainIds: readonly number[],
-  value: number,
+  value: number | null,
 ): { chain: Chain; off: boolean }[] {
   return chains
     .filter((chain) => enabledChainIds.includes(chain.id) || chain.id === value)
     .map((chain) => ({ chain, off: !enabledChainIds.includes(chain.id) }));
 }
 
-/** Picks one of the networks the user enabled, with a link to Settings for the rest. */
-export function NetworkSelect({ value, onChange, enableMore = 'text', ...props }: NetworkSelectProps) {
+/** Picks one of the networks the user enabled (or all of them, as a filter), with a link to Settings for the rest. */
+export function NetworkSelect(props: OneNetworkProps | AnyNetworkProps) {
+  const { value, onChange: _onChange, allLabel, enableMore = 'text', ...selectProps } = props;
   const { chains, settings } = useWallet();
   const listed = pickableChains(chains, settings.enabledChainIds, value);
+  const choose = (raw: string) => {
+    if (props.allLabel === undefined) props.onChange(Number(raw));
+    else props.onChange(raw === ALL ? null : Number(raw));
+  };
   return (
     <span className="network-select" data-more={enableMore}>
       <Select
-        {...props}
-        leading={<ChainDot chainId={value} />}
-        value={value}
-        onChange={(event) => onChange(Number(event.target.value))}
+        {...selectProps}
+        leading={value === null ? undefined : <ChainDot chainId={value} />}
+        value={value ?? ALL}
+        onChange={(event) => choose(event.target.value)}
       >
+        {allLabel !== undefined && <option value={ALL}>{allLabel}</option>}
         {listed.map(({ chain, off }) => (
           <option key={chain.id} value={chain.id}>
             {off ? `${chain.name} (off)` : chain.name}
