@@ -37,6 +37,7 @@ const ENTRIES = ['electron', 'host'];
  */
 const HANDED_IN = {
   chains: ['settings'],
+  prices: ['chains'],
   sync: ['settings', 'chains', 'names'],
   // core.ts hands pairing to signers as `phones`: pairing implements the phone-signer interface that signers
   // declares, so the arrow points from pairing to signers.
@@ -54,6 +55,7 @@ const PAGE_LIBS = [
   'react',
   'react-dom',
   'lucide-react',
+  '@visx/[^/]+',
   'qrcode',
   '@fontsource-variable/[^/]+',
 ];

@@ -1,16 +1,27 @@
 // One portfolio read on three local anvil chains with 50 accounts × 200 tokens each, four ways in the same
 // run: the balance program by state override at `latest` (one POST per chain: the headline numbers), the app's
 // refresh as ChainsService runs it today (`service`: an eth_blockNumber first, then the override read),
-// Multicall3's aggregate3 (`multicall`), and one eth_call per balance (`naive`). Prints one JSON object:
+// Multicall3's aggregate3 (`multicall`), and one eth_call per balance (`naive`). Each way also reads the price
+// feeds of the chain's registry (`feedsOnChain`), placed as stand-ins at their real addresses: in the same call
+// as the balances, or, naively, two eth_calls per feed. Prints one JSON object:
 // `requests` (HTTP POSTs), `calls` (JSON-RPC calls), `bytes` (on the wire, both directions, HTTP headers
-// included), `bodyBytes` (JSON only), `ms`, each with its prefix; `floorBytes` (32 bytes per balance, hex:
-// 64 characters) and `bytesRatio` (bytes / floorBytes) for each way. Run with `npm run bench:portfolio`,
-// which bundles it with esbuild first: Node alone cannot resolve the extensionless imports of the TypeScript
-// sources.
+// included), `bodyBytes` (JSON only), `ms`, each with its prefix; `feeds` (price feeds read per way);
+// `floorBytes` (32 bytes per balance, hex: 64 characters, the balances only) and `bytesRatio` (bytes /
+// floorBytes) for each way. Run with `npm run bench:portfolio`, which bundles it with esbuild first: Node
+// alone cannot resolve the extensionless imports of the TypeScript sources.
 import diagnostics from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import type { Database } from 'better-sqlite3';
-import { readBalances, type ReadOptions, type TokenAddress } from '../src/main/chains/balanceReader';
+import {
+  type FeedAnswer,
+  readBalances,
+  type ReadOptions,
+  type TokenAddress,
+} from '../src/main/chains/balanceReader';
+import { LATEST_ROUND_DATA, roundFromResults } from '../src/main/chains/feedRound';
+import { feedsOnChain } from '../src/main/prices/priceFeeds';
+import type { ChecksumAddress } from '../src/main/store/address';
 import { BalancesRepository } from '../src/main/chains/balancesRepository';
 import { ChainsService } from '../src/main/chains/chainsService';
 import { type BlockTag, rpc } from '../src/main/rpc/jsonRpc';
@@ -28,6 +39,7 @@ import {
   seedPortfolio,
   STAND_INS,
 } from '../test/anvil/portfolioFixture';
+import { placePriceFeed } from '../test/contracts/priceFeedStandIn';
 
 const ACCOUNTS = fixtureAccounts(50);
 const TOKENS = 200;
@@ -82,6 +94,28 @@ const clientsFor = (nodes: AnvilNode[], measured: Tally) =>
 /** ChainsService's default calldata budget for aggregate3. */
 const MAX_CALLDATA = 128 * 1024;
 
+const feedAddresses = (chainId: number): ChecksumAddress[] =>
+  feedsOnChain(chainId).map((feed) => feed.address);
+/** The round each stand-in answers: a distinct price per feed, updated when the bench starts. */
+const UPDATED_AT = Math.floor(Date.now() / 1000);
+const placedRound = (index: number) => ({
+  answer: BigInt(index + 1) * 10n ** 8n,
+  decimals: 8,
+  updatedAt: UPDATED_AT,
+});
+
+async function placeFeeds(node: AnvilNode): Promise<void> {
+  for (const [index, feed] of feedAddresses(node.chainId).entries())
+    await placePriceFeed(node.url, feed, placedRound(index));
+}
+
+/** Every way must read each feed's placed round: the check that the feeds were read at all, and read right. */
+function checkFeeds(chainId: number, feeds: readonly FeedAnswer[], way: string): number {
+  const expected = feedAddresses(chainId).map((feed, index) => ({ feed, round: placedRound(index) }));
+  if (!isDeepStrictEqual(feeds, expected)) throw new Error(`chain ${chainId}: ${way} read the feeds wrong`);
+  return feeds.length;
+}
+
 /**
  * The balances of every chain read by `readBalances` in `mode`, one client per chain, and stored through the
  * repository into the database the service refresh filled first: they must change nothing there, which is
@@ -99,6 +133,7 @@ async function directRead(
   const clients = clientsFor(nodes, measured);
   const blocks: BlockTag[] = [];
   const modes = new Set<string>();
+  let feeds = 0;
   const result = await measure(
     async () => blocks.push(...(await Promise.all(clients.map(block)))),
     async () => {
@@ -108,10 +143,15 @@ async function directRead(
             client,
             MULTICALL3_ADDRESS,
             blocks[c] as BlockTag,
-            { accounts: ACCOUNTS, tokens: ['native', ...(seeded[c] as SeededChain).tokens] },
+            {
+              accounts: ACCOUNTS,
+              tokens: ['native', ...(seeded[c] as SeededChain).tokens],
+              feeds: feedAddresses(client.chainId),
+            },
             { maxCalldataBytes: MAX_CALLDATA, mode },
           );
           modes.add(read.readMode ?? 'unknown');
+          feeds += checkFeeds(client.chainId, read.feeds, mode ?? 'override');
           const summary = repository.save(read);
           if (summary.written + summary.removed > 0)
             throw new Error(`chain ${client.chainId}: ${mode} read disagrees with the refresh`);
@@ -120,7 +160,7 @@ async function directRead(
     },
     measured,
   );
-  return { ...result, modes: [...modes] };
+  return { ...result, modes: [...modes], feeds };
 }
 
 /** The app's own refresh, through ChainsService (which reads by override now). */
@@ -158,6 +198,16 @@ async function naiveRefresh(db: Database, nodes: AnvilNode[], seeded: SeededChai
   const measured = tally();
   const repository = new BalancesRepository(db);
   const clients = clientsFor(nodes, measured);
+  let feedCount = 0;
+  // Two eth_calls per feed, as a client that reads prices apart from the balances would make.
+  const readFeed = async (client: RpcClient, feed: ChecksumAddress, head: bigint): Promise<FeedAnswer> => {
+    const call = async (data: string) => ({
+      ok: true as const,
+      returnData: await client.send(rpc.call(feed, data, head)),
+    });
+    const [roundData, decimals] = await Promise.all([call(LATEST_ROUND_DATA), call(SELECTOR.decimals)]);
+    return { feed, round: roundFromResults(roundData, decimals) };
+  };
   const readChain = async (client: RpcClient, tokens: readonly TokenAddress[]) => {
     const head = await client.send(rpc.blockNumber());
     const keys = ACCOUNTS.flatMap((account) => tokens.map((token) => ({ account, token })));
@@ -173,17 +223,22 @@ async function naiveRefresh(db: Database, nodes: AnvilNode[], seeded: SeededChai
             : BigInt(await client.send(rpc.call(token, addressCall(SELECTOR.balanceOf, account), head)));
       }
     };
-    await Promise.all(Array.from({ length: NAIVE_CONCURRENCY }, worker));
+    const [feeds] = await Promise.all([
+      Promise.all(feedAddresses(client.chainId).map((feed) => readFeed(client, feed, head))),
+      ...Array.from({ length: NAIVE_CONCURRENCY }, worker),
+    ]);
+    feedCount += checkFeeds(client.chainId, feeds, 'naive');
     const summary = repository.save({
       chainId: client.chainId,
       blockNumber: Number(head),
       blockTimestamp: 0,
       entries: keys.map((key, i) => ({ ...key, amount: amounts[i] as bigint })),
+      feeds,
     });
     if (summary.written + summary.removed > 0)
       throw new Error(`chain ${client.chainId}: the two ways disagree`);
   };
-  return measure(
+  const result = await measure(
     () => Promise.all(clients.map((client) => client.send(rpc.blockNumber()))),
     async () => {
       await Promise.all(
@@ -192,6 +247,7 @@ async function naiveRefresh(db: Database, nodes: AnvilNode[], seeded: SeededChai
     },
     measured,
   );
+  return { ...result, feeds: feedCount };
 }
 
 const nodes: AnvilNode[] = [];
@@ -201,6 +257,7 @@ try {
   const seeded = await Promise.all(
     nodes.map((node) => seedPortfolio(node.url, node.chainId, ACCOUNTS, TOKENS)),
   );
+  await Promise.all(nodes.map(placeFeeds));
   const tokens = new TokensRepository(wallet.db);
   for (const chain of seeded) for (const token of chain.userTokens) tokens.addUserToken(token);
 
@@ -224,6 +281,7 @@ try {
       tokensPerChain: TOKENS,
       chains: nodes.length,
       balances,
+      feeds: override.feeds,
       floorBytes,
       readModes: override.modes,
       requests: override.requests,
@@ -237,11 +295,13 @@ try {
       serviceBytes: service.bytes,
       serviceBytesRatio: round(service.bytes / floorBytes, 3),
       serviceMs: round(service.ms),
+      multicallFeeds: multicall.feeds,
       multicallRequests: multicall.requests,
       multicallCalls: multicall.calls,
       multicallBytes: multicall.bytes,
       multicallBytesRatio: round(multicall.bytes / floorBytes, 3),
       multicallMs: round(multicall.ms),
+      naiveFeeds: naive.feeds,
       naiveRequests: naive.requests,
       naiveCalls: naive.calls,
       naiveBytes: naive.bytes,

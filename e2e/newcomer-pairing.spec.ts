@@ -84,12 +84,16 @@ test('a code that expired while the user was away is history when they come back
   await page.screenshot({ path: `${ARTIFACTS}/newcomer-pairing-reloaded.png` });
 });
 
-test('Settings offers no Currency control while nothing provides prices', async ({ page }) => {
+test('Settings offers Currency where it says where prices come from, not among unrelated preferences', async ({
+  page,
+}) => {
   await page.goto(demo().url);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const preferences = page.getByRole('region', { name: 'Preferences' });
   await expect(preferences.getByRole('combobox', { name: 'Default network' })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Currency' })).toHaveCount(0);
-  await expect(page.getByText('Currency', { exact: true })).toHaveCount(0);
-  await preferences.screenshot({ path: `${ARTIFACTS}/newcomer-pairing-settings-preferences.png` });
+  await expect(preferences.getByRole('combobox', { name: 'Currency' })).toHaveCount(0);
+  const prices = page.getByRole('region', { name: 'Prices' });
+  await expect(prices.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD');
+  await expect(prices).toContainText('Chainlink price feeds');
+  await prices.screenshot({ path: `${ARTIFACTS}/newcomer-pairing-settings-prices.png` });
 });

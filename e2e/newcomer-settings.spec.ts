@@ -8,6 +8,7 @@ const SECTIONS = [
   'Appearance',
   'Preferences',
   'Networks',
+  'Prices',
   'History sources',
   'Sync',
   'Secrets',

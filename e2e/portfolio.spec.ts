@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { formatUnits } from 'ethers';
 import { DEMO_CHAIN_IDS, demoToken, expectedTotal } from '../scripts/demo/demoPortfolio';
-import { connectBridge } from '../scripts/demo/bridgeClient';
 import { useDemo } from './fixtures/demo';
+import { holdToSeededAccounts } from './fixtures/seededAccounts';
 
 const ARTIFACTS = 'e2e/artifacts';
 const CHAIN_NAMES: Record<(typeof DEMO_CHAIN_IDS)[number], string> = {
@@ -12,19 +12,7 @@ const CHAIN_NAMES: Record<(typeof DEMO_CHAIN_IDS)[number], string> = {
 };
 
 const demo = useDemo();
-test.beforeAll(async () => {
-  // The demo also adds its emulated Ledger's account, whose balance gas and its history moved; this test
-  // holds the page to the four seeded accounts.
-  const bridge = await connectBridge(demo().origin, demo().secret);
-  try {
-    for (const account of await bridge.call('accounts.list')) {
-      if (account.signer === 'ledger') await bridge.call('accounts.remove', { accountId: account.id });
-    }
-    await bridge.call('portfolio.refresh');
-  } finally {
-    await bridge.close();
-  }
-});
+test.beforeAll(() => holdToSeededAccounts(demo()));
 
 /** "3.75" for 3.75 ETH: the exact decimal, as the page prints it before any thousands separators. */
 function ether(chainId: (typeof DEMO_CHAIN_IDS)[number]): string {

@@ -17,6 +17,7 @@ import {
   DEMO_TOKENS,
   type DemoToken,
 } from './demoPortfolio';
+import { seedPrices, startPriceKeeper } from './demoPrices';
 import { seedReview } from './demoReview';
 
 const TOTAL_SUPPLY = 10n ** 30n;
@@ -27,8 +28,8 @@ export const DEMO_BLOCK_INTERVAL_MS = 2_000;
 /**
  * Starts one anvil per demo chain and seeds it: Multicall3 at its canonical address, every token of the
  * wallet's bundled list for that chain at its real address (so no listed token reads as missing), the
- * look-alike, the balances of demoPortfolio.ts, the history of demoActivity.ts and the review's contracts of
- * demoReview.ts. Nodes already started are stopped if a later one fails.
+ * look-alike, the balances and the price feed stand-ins of demoPortfolio.ts, the history of demoActivity.ts
+ * and the review's contracts of demoReview.ts. Nodes already started are stopped if a later one fails.
  */
 export async function startDemoChains(): Promise<AnvilNode[]> {
   const nodes: AnvilNode[] = [];
@@ -63,6 +64,7 @@ async function seedChain({ chainId, url }: AnvilNode): Promise<void> {
         : setTokenBalances(url, token.address, balances(token)),
     ),
   );
+  await seedPrices(url, chainId, Date.now());
   const ledgerFunds = DEMO_LEDGER_FUNDS.filter((fund) => fund.chainId === chainId);
   await setNativeBalances(
     url,
@@ -74,12 +76,19 @@ async function seedChain({ chainId, url }: AnvilNode): Promise<void> {
 
 /**
  * Mines a block every DEMO_BLOCK_INTERVAL_MS on each demo chain but the one with the pending send: a block
- * there would include it, and the Send page's speed-up and cancel need it pending.
+ * there would include it, and the Send page's speed-up and cancel need it pending. Keeps the fresh price
+ * feeds fresh on every chain as well (a storage write mines nothing, so the pending send stays pending).
  */
 export function startDemoBlockClock(nodes: readonly AnvilNode[]): BlockClock {
   const mining = nodes.filter((node) => node.chainId !== DEMO_PENDING_CHAIN);
-  return startBlockClock(
+  const blocks = startBlockClock(
     mining.map((node) => node.url),
     DEMO_BLOCK_INTERVAL_MS,
   );
+  const prices = startPriceKeeper(nodes);
+  return {
+    stop: async () => {
+      await Promise.all([blocks.stop(), prices.stop()]);
+    },
+  };
 }

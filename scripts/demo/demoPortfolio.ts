@@ -1,10 +1,13 @@
 import { parseUnits } from 'ethers/utils';
+import type { TokenAddress } from '../../src/main/chains/balanceReader';
 import { DEFAULT_TOKEN_LISTS } from '../../src/main/chains/tokenList';
+import { assetFeed, feedsOnChain } from '../../src/main/prices/priceFeeds';
 import { fixtureAddress } from '../../test/anvil/chainSetup';
 
 /**
  * What `npm run demo` puts on its chains, and so what the wallet must show: every funded balance, in the
- * units a person reads. An end-to-end test asserts the totals from here rather than repeating the numbers.
+ * units a person reads, and the prices its feed stand-ins report. An end-to-end test asserts the totals and
+ * values from here rather than repeating the numbers.
  */
 
 /** Stand-ins for Ethereum, Arbitrum One and Base, in that order. */
@@ -122,4 +125,55 @@ export function demoToken(chainId: DemoChainId, symbol: string): DemoToken {
   const token = DEMO_TOKENS.find((entry) => entry.chainId === chainId && entry.symbol === symbol);
   if (!token) throw new Error(`the demo has no ${symbol} on chain ${chainId}`);
   return token;
+}
+
+/** A price the demo's feed stand-ins report, at the real feed's address on its chain. */
+export interface DemoPrice {
+  chainId: DemoChainId;
+  /** As the feed registry (src/main/prices/priceFeeds.ts) names it: `ETH/USD`. */
+  pair: string;
+  /** The feed's address in the registry, where the demo places its stand-in. */
+  address: string;
+  /** One unit in US dollars, as decimal text; the stand-in reports it with `DEMO_FEED_DECIMALS`. */
+  answer: string;
+  /**
+   * Last updated `DEMO_STALE_AGE_SECONDS` before the demo started, past its feed's heartbeat, and never again:
+   * the wallet must show "stale", not a value. The others are kept fresh while the demo runs.
+   */
+  stale: boolean;
+}
+
+export const DEMO_FEED_DECIMALS = 8;
+/** Three hours: past the one-hour heartbeat of Ethereum's DAI/USD. */
+export const DEMO_STALE_AGE_SECONDS = 3 * 3600;
+
+function price(chainId: DemoChainId, pair: string, answer: string, stale = false): DemoPrice {
+  const feed = feedsOnChain(chainId).find((entry) => entry.pair === pair);
+  if (!feed) throw new Error(`the feed registry has no ${pair} on chain ${chainId}`);
+  return { chainId, pair, address: feed.address, answer, stale };
+}
+
+/**
+ * Every feed the demo places. Tokens with no feed in the registry (USDC.e on Arbitrum, the look-alike USDC)
+ * get none, and must show "no price"; `demoPrice` says which. The currency rates on Ethereum let every
+ * currency in Settings show values.
+ */
+export const DEMO_PRICES: readonly DemoPrice[] = DEMO_CHAIN_IDS.flatMap((chainId) => [
+  price(chainId, 'ETH/USD', '3000'),
+  price(chainId, 'USDC/USD', '0.9998'),
+  price(chainId, 'DAI/USD', '1.0002', chainId === 1),
+  ...(chainId === 1
+    ? [
+        price(chainId, 'EUR/USD', '1.08'),
+        price(chainId, 'GBP/USD', '1.27'),
+        price(chainId, 'CHF/USD', '1.13'),
+        price(chainId, 'JPY/USD', '0.0066'),
+      ]
+    : []),
+]);
+
+/** The price that values a demo token, or null when no feed prices it (it shows "no price"). */
+export function demoPrice(token: DemoToken): DemoPrice | null {
+  const feed = assetFeed(token.chainId, token.address as TokenAddress);
+  return DEMO_PRICES.find((entry) => entry.chainId === token.chainId && entry.pair === feed?.pair) ?? null;
 }

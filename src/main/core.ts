@@ -16,6 +16,7 @@ import { logFailure } from './log';
 import { namesHandlers } from './names/namesHandlers';
 import { NamesService } from './names/namesService';
 import { createPairingModule } from './pairing/pairingModule';
+import { createPricesModule } from './prices/pricesModule';
 import { settingsHandlers } from './settings/settingsHandlers';
 import { SettingsService } from './settings/settingsService';
 import { createSignersModule } from './signers/signersModule';
@@ -52,11 +53,11 @@ export function createCore(options: CoreOptions): Core {
   const vault = new Vault(new VaultRepository(db), options.keychain ?? createOsKeychain(app.name));
   const events = createEventHub();
   const base: CoreBase = { db, repositories, vault, events, log };
-
   const directory = new ChainDirectory(db);
   const settings = new SettingsService(repositories.settings, events, log, (id) => !!directory.find(id));
-  const { rpc, chainPollMs: pollMs } = options;
-  const chains = createChainsModule(base, { directory, settings, rpc, pollMs });
+  const { rpc, chainPollMs: pollMs, priceServiceUrl: baseUrl } = options;
+  const { pricing } = createPricesModule(base, { settings, priceService: { baseUrl, fetch: rpc?.fetch } });
+  const chains = createChainsModule(base, { directory, settings, rpc, pollMs, pricing });
   const { networks, refreshBalances } = chains;
   const activeChainId = () => settings.get().activeChainId;
   const accounts = new AccountsService({

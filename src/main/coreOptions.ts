@@ -18,6 +18,8 @@ export interface CoreOptions {
   /** How often chain heads are polled while there are accounts (15 s by default); 0 turns polling off. */
   chainPollMs?: number;
   rpc?: ChainsRpcOptions;
+  /** The optional price service's API (CoinGecko's by default); asked only when the user turns it on. */
+  priceServiceUrl?: string;
   /** Where hardware signers come from: Ledger over HID and Trezor in the app, emulators in tests. */
   deviceSources?: readonly DeviceSource[];
   /** How often a locked device, or one in the wrong app, is asked again (2 s by default). */

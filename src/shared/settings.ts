@@ -16,6 +16,11 @@ export const Settings = z.strictObject({
   enabledChainIds: z.array(ChainId).max(64),
   /** Whether history may come from Etherscan or Blockscout, which learn every address the wallet asks about. */
   historyExplorers: z.boolean(),
+  /**
+   * Whether tokens with no on-chain price feed may be priced by the price service (CoinGecko), which learns
+   * those tokens' contracts, the currency and the user's IP address, never accounts or amounts. Off by default.
+   */
+  priceService: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -35,4 +40,5 @@ export const DEFAULT_SETTINGS: Settings = {
   activeChainId: 1,
   enabledChainIds: [1],
   historyExplorers: false,
+  priceService: false,
 };

@@ -59,6 +59,7 @@ export const OUTCOMES: Record<Channel, ChannelOutcome> = {
   },
   'portfolio.get': ANSWERS,
   'portfolio.refresh': ANSWERS,
+  'portfolio.valueHistory': ANSWERS,
   // A chain that is not enabled, or one that does not answer.
   'tokens.add': {
     refusals: ['not_found', 'chain_unavailable'],

@@ -113,6 +113,7 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
   'chains.removeCustom': fc.record({ chainId: fc.oneof(fc.constantFrom(1, 777), fc.integer()) }),
   'portfolio.get': fc.constant(undefined),
   'portfolio.refresh': fc.constant(undefined),
+  'portfolio.valueHistory': fc.constant(undefined),
   'tokens.add': fc.record({ chainId: fc.constantFrom(1, 10, 31337), address: fc.constantFrom(...WATCHED) }),
   'tokens.setHidden': fc.record({
     chainId: fc.constantFrom(1, 10),

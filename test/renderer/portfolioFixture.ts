@@ -1,5 +1,11 @@
 import type { AccountView } from '../../src/shared/accounts';
-import type { ChainStatusView, PortfolioView, TokenView } from '../../src/shared/portfolio';
+import type {
+  ChainStatusView,
+  HoldingValueView,
+  PortfolioView,
+  PriceSourceView,
+  TokenView,
+} from '../../src/shared/portfolio';
 
 export const ALICE = '0x1111111111111111111111111111111111111111';
 export const BOB = '0x2222222222222222222222222222222222222222';
@@ -33,6 +39,7 @@ function chain(chainId: number, name: string, blockNumber: number): ChainStatusV
     state: 'ok',
     reason: null,
     endpoint: 'rpc.example',
+    readMode: 'override',
     lastRead: { blockNumber, blockTimestamp: 1_700_000_000, readAt: Date.now() - 12_000 },
   };
 }
@@ -60,7 +67,104 @@ function token(
 
 const ETH = 10n ** 18n;
 
-/** Two accounts on three chains: a look-alike on Ethereum, a bridged variant and a stale read on Arbitrum. */
+/** A Chainlink feed as the fixture prices with it: Chainlink's real addresses and heartbeats. */
+function feed(
+  chainId: number,
+  pair: string,
+  address: string,
+  heartbeatSeconds: number,
+  ageSeconds: number,
+): PriceSourceView {
+  return {
+    kind: 'oracle',
+    pair,
+    chainId,
+    feed: address,
+    heartbeatSeconds,
+    updatedAt: Math.floor(Date.now() / 1000) - ageSeconds,
+  };
+}
+
+function priced(
+  chainId: number,
+  account: string,
+  token: string,
+  value: string,
+  unitPrice: string,
+  source: PriceSourceView,
+): HoldingValueView {
+  return { chainId, account, token, state: 'priced', value, unitPrice, sources: [source], reason: null };
+}
+
+function unpriced(
+  chainId: number,
+  account: string,
+  token: string,
+  state: 'stale' | 'no-price',
+  reason: string,
+  sources: PriceSourceView[] = [],
+): HoldingValueView {
+  return { chainId, account, token, state, value: null, unitPrice: null, sources, reason };
+}
+
+const MINUTE = 60;
+const ETHEREUM_ETH_USD = feed(1, 'ETH/USD', '0x5f4eC3Df9cbd43714FE2740f5E3616155c5b8419', 3600, 4 * MINUTE);
+const NO_FEED = 'No price feed covers this token, and the price service is off.';
+
+/**
+ * A value for each kind of price: feeds on Ethereum and Base, the price service for the bridged USDC.e, a
+ * stale feed on Arbitrum (2 d old, 24 h heartbeat), and no price for the look-alike and the spam.
+ */
+function fixtureValues(): HoldingValueView[] {
+  return [
+    priced(1, ALICE, 'native', '43209.75', '3456.78', ETHEREUM_ETH_USD),
+    priced(1, BOB, 'native', '864.195', '3456.78', ETHEREUM_ETH_USD),
+    priced(
+      1,
+      ALICE,
+      USDC,
+      '1500.099975',
+      '0.9999',
+      feed(1, 'USDC/USD', '0x8fFfFfd4AfB6115b954Bd326cbe7B4BA576818f6', 86_400, 60 * MINUTE),
+    ),
+    priced(
+      1,
+      BOB,
+      USDC,
+      '0',
+      '0.9999',
+      feed(1, 'USDC/USD', '0x8fFfFfd4AfB6115b954Bd326cbe7B4BA576818f6', 86_400, 60 * MINUTE),
+    ),
+    unpriced(1, BOB, FAKE_USDC, 'no-price', NO_FEED),
+    unpriced(
+      42161,
+      ALICE,
+      'native',
+      'stale',
+      'The ETH/USD feed last updated 2 d ago; it should update at least every 24 h.',
+      [feed(42161, 'ETH/USD', '0x639Fe6ab55C921f74e7fac1ee960C0B6293ba612', 86_400, 2 * 86_400 + 600)],
+    ),
+    priced(42161, ALICE, ARB_USDC_E, '249.95', '0.9998', {
+      kind: 'service',
+      name: 'CoinGecko',
+      updatedAt: Math.floor(Date.now() / 1000) - 2 * MINUTE,
+    }),
+    priced(
+      8453,
+      ALICE,
+      'native',
+      '6912.2',
+      '3456.1',
+      feed(8453, 'ETH/USD', '0x71041dddad3595F9CEd3DcCFBe3D1F4b0a16Bb70', 1200, 5 * MINUTE),
+    ),
+    unpriced(8453, BOB, SPAM, 'no-price', NO_FEED),
+  ];
+}
+
+/**
+ * Two accounts on three chains: a look-alike on Ethereum, a bridged variant and a stale read on Arbitrum (read
+ * through Multicall3), valued in USD as fixtureValues says.
+ */
 export function fixturePortfolio(): PortfolioView {
   return {
     chains: [
@@ -69,6 +173,7 @@ export function fixturePortfolio(): PortfolioView {
         ...chain(42161, 'Arbitrum One', 201_234_567),
         state: 'stale',
         reason: 'rpc.example timed out after 8 s',
+        readMode: 'multicall3',
       },
       chain(8453, 'Base', 12_345_678),
     ],
@@ -171,5 +276,7 @@ export function fixturePortfolio(): PortfolioView {
         message: 'USDC.e is the bridged variant of USDC on Arbitrum One; they are different tokens.',
       },
     ],
+    currency: 'USD',
+    values: fixtureValues(),
   };
 }

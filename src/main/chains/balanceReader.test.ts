@@ -1,6 +1,8 @@
 import { Interface } from 'ethers/abi';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REVERTING_RUNTIME, SHORT_ANSWER_RUNTIME } from '../../../test/contracts/erc20';
+import { assemble } from '../../../test/contracts/evmAssembler';
+import { placePriceFeed } from '../../../test/contracts/priceFeedStandIn';
 import {
   ANVIL_DEV_ACCOUNT,
   anvilCall,
@@ -28,6 +30,21 @@ const nodes = useAnvilChains([10]);
 /** A token whose every call loops until its gas is gone: `JUMPDEST PUSH1 0 JUMP`. */
 const BURNING_RUNTIME = '0x5b600056';
 const ACCOUNTS = fixtureAccounts(3);
+/** Answers every call with five words, updatedAt (word 3) set: right for latestRoundData, wrong for decimals. */
+const FIVE_WORDS_RUNTIME = assemble(['PUSH 1700000000 PUSH 0x60 MSTORE PUSH 0xa0 PUSH 0 RETURN']);
+
+/** Price feed stand-ins: a good one, one answering a negative price, and one whose decimals are malformed. */
+async function placeFeeds(url: string) {
+  const feeds = {
+    good: fixtureAddress('feed', 'good') as ChecksumAddress,
+    negative: fixtureAddress('feed', 'negative') as ChecksumAddress,
+    fiveWords: fixtureAddress('feed', 'five-words') as ChecksumAddress,
+  };
+  await placePriceFeed(url, feeds.good, { answer: 300_012_000_000n, decimals: 8, updatedAt: 1_700_000_000 });
+  await placePriceFeed(url, feeds.negative, { answer: -1n, decimals: 18, updatedAt: 1_700_000_100 });
+  await deployCode(url, feeds.fiveWords, FIVE_WORDS_RUNTIME);
+  return feeds;
+}
 
 const clientFor = (url: string, exchanges: RpcExchange[] = []) =>
   new RpcClient({
@@ -53,7 +70,7 @@ describe('readBalances through Multicall3 on anvil', () => {
     const { tokens } = await seedPortfolio(url, 10, ACCOUNTS, 8);
     const { client, exchanges, head } = await warmClient(url);
 
-    const query = { accounts: ACCOUNTS, tokens: ['native' as const, ...tokens] };
+    const query = { accounts: ACCOUNTS, tokens: ['native' as const, ...tokens], feeds: [] };
     const read = await readBalances(client, MULTICALL3_ADDRESS, head, query, {
       maxCalldataBytes: 1_000,
       mode: 'multicall3',
@@ -88,7 +105,7 @@ describe('readBalances through Multicall3 on anvil', () => {
         client,
         MULTICALL3_ADDRESS,
         block,
-        { accounts: [account], tokens: ['native'] },
+        { accounts: [account], tokens: ['native'], feeds: [] },
         { maxCalldataBytes: 10_000 },
       );
     expect(after).toBe(before + 1n);
@@ -98,7 +115,7 @@ describe('readBalances through Multicall3 on anvil', () => {
 });
 
 describe('readBalances with the override program on anvil', () => {
-  it('reads what Multicall3 reads, native, ERC-20, reverting and short-answer tokens, in one POST', async () => {
+  it('reads what Multicall3 reads, native, ERC-20, broken tokens and feeds, in one POST', async () => {
     const url = nodes[0]?.url as string;
     // 3 accounts × (native, 90 tokens, 3 broken ones): 282 balances, so the failure bitmap takes two words.
     const { tokens } = await seedPortfolio(url, 10, ACCOUNTS, 90);
@@ -107,15 +124,28 @@ describe('readBalances with the override program on anvil', () => {
     const empty = fixtureAddress('override', 'no-code') as ChecksumAddress;
     await deployCode(url, reverting, REVERTING_RUNTIME);
     await deployCode(url, short, SHORT_ANSWER_RUNTIME);
+    const feeds = await placeFeeds(url);
     const query = {
       accounts: ACCOUNTS,
       tokens: ['native', ...tokens, reverting, short, empty] as TokenAddress[],
+      feeds: [...Object.values(feeds), reverting, short, empty],
     };
     const { client, exchanges, head } = await warmClient(url);
     const read = await readBalances(client, MULTICALL3_ADDRESS, head, query, { maxCalldataBytes: 10_000 });
     expect(read.readMode).toBe('override');
     expect(readModeOf(client)).toBe('override');
     expect(exchanges.map((e) => e.methods)).toEqual([['eth_call']]);
+    expect(read.feeds.map((f) => f.round)).toEqual([
+      { answer: 300_012_000_000n, updatedAt: 1_700_000_000, decimals: 8 },
+      { answer: -1n, updatedAt: 1_700_000_100, decimals: 18 },
+      // Five words to every call: its decimals answer has the wrong size, so nothing of it is kept.
+      null,
+      // Reverting, one-byte answers, no code.
+      null,
+      null,
+      null,
+    ]);
+    expect(read.feeds.map((f) => f.feed)).toEqual(query.feeds);
     // A small answer budget splits the grid into several eth_calls, still in one POST, reading the same.
     exchanges.length = 0;
     const split = await readBalances(client, MULTICALL3_ADDRESS, head, query, {
@@ -124,6 +154,7 @@ describe('readBalances with the override program on anvil', () => {
     });
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]?.methods.length).toBeGreaterThan(10);
+    // Equal, feeds too: a piece's answer is only decoded for the feeds that piece was asked for.
     expect(split).toEqual(read);
 
     const viaMulticall = await readBalances(clientFor(url), MULTICALL3_ADDRESS, head, query, {
@@ -142,20 +173,30 @@ describe('readBalances with the override program on anvil', () => {
     expect(amounts.filter((a) => a !== null)).toEqual(truth);
   });
 
-  it('marks a token that burns its gas as unreadable, and asks again in smaller pieces when short of gas', async () => {
+  it('marks a token or feed that burns its gas as unreadable, and asks again in smaller pieces when short of gas', async () => {
     const url = nodes[0]?.url as string;
     const { tokens } = await seedPortfolio(url, 10, ACCOUNTS, 8);
     const burner = fixtureAddress('override', 'burner') as ChecksumAddress;
     await deployCode(url, burner, BURNING_RUNTIME);
-    const query = { accounts: ACCOUNTS, tokens: ['native', ...tokens, burner] as TokenAddress[] };
+    const { good } = await placeFeeds(url);
+    const query = {
+      accounts: ACCOUNTS,
+      tokens: ['native', ...tokens, burner] as TokenAddress[],
+      feeds: [good, burner],
+    };
     const { client, exchanges, head } = await warmClient(url);
-    // 400k gas: enough for the grid's first split (one piece) but for the three burning calls.
+    // 400k gas: enough for the grid's first split (one piece of 30 balances, the feeds taking the room of 8)
+    // but not for the four burning calls; then 12 balances' room at 32k each, less 8: pieces of 4 balances.
     const read = await readBalances(client, MULTICALL3_ADDRESS, head, query, {
       maxCalldataBytes: 10_000,
       gasPerCall: 400_000,
     });
-    expect(exchanges.map((e) => e.methods.length)).toEqual([1, 3]);
+    expect(exchanges.map((e) => e.methods.length)).toEqual([1, 9]);
     expect(read.readMode).toBe('override');
+    expect(read.feeds).toEqual([
+      { feed: good, round: { answer: 300_012_000_000n, updatedAt: 1_700_000_000, decimals: 8 } },
+      { feed: burner, round: null },
+    ]);
     const byToken = (token: TokenAddress) =>
       read.entries.filter((e) => e.token === token).map((e) => e.amount);
     expect(byToken(burner)).toEqual([null, null, null]);
@@ -172,7 +213,7 @@ describe('readBalances with the override program on anvil', () => {
     const url = nodes[0]?.url as string;
     const { tokens } = await seedPortfolio(url, 10, ACCOUNTS, 3);
     const { client, exchanges, head } = await warmClient(url);
-    const query = { accounts: ACCOUNTS, tokens: ['native', ...tokens] as TokenAddress[] };
+    const query = { accounts: ACCOUNTS, tokens: ['native', ...tokens] as TokenAddress[], feeds: [] };
     const read = await readBalances(client, MULTICALL3_ADDRESS, 'latest', query, {
       maxCalldataBytes: 10_000,
     });
@@ -190,7 +231,7 @@ describe('readBalances with the override program on anvil', () => {
       client,
       MULTICALL3_ADDRESS,
       head,
-      { accounts: [], tokens: [] },
+      { accounts: [], tokens: [], feeds: [] },
       {
         maxCalldataBytes: 10_000,
       },
@@ -215,7 +256,7 @@ describe('readBalances against a node that misbehaves', () => {
       clientFor(server.url),
       MULTICALL3_ADDRESS,
       100n,
-      { accounts: ACCOUNTS.slice(0, 1), tokens: [token, 'native'] },
+      { accounts: ACCOUNTS.slice(0, 1), tokens: [token, 'native'], feeds: [] },
       { maxCalldataBytes: 10_000 },
     );
   }
@@ -285,7 +326,7 @@ describe('readBalances against a node that refuses state overrides', () => {
       [true, word(7n)],
     ],
   ]);
-  const query = { accounts: ACCOUNTS.slice(0, 1), tokens: ['native' as const] };
+  const query = { accounts: ACCOUNTS.slice(0, 1), tokens: ['native' as const], feeds: [] };
   const options = { maxCalldataBytes: 10_000 };
   /** Answers eth_chainId, and each eth_call with what `ethCall` gives: a result, or a JSON-RPC error. */
   const node = (ethCall: (call: JsonRpcCall) => { result: string } | { error: string }) =>
@@ -361,7 +402,7 @@ describe('readBalances against a node that refuses state overrides', () => {
       clientFor(server.url),
       MULTICALL3_ADDRESS,
       'latest',
-      { accounts: ACCOUNTS.slice(0, 2), tokens: ['native'] },
+      { accounts: ACCOUNTS.slice(0, 2), tokens: ['native'], feeds: [] },
       { maxCalldataBytes: 10_000, maxResponseBytes: answerWireBytes(1) },
     );
     expect(read).toMatchObject({ readMode: 'override', blockNumber: 101 });
@@ -379,7 +420,7 @@ describe('readBalances against a node that refuses state overrides', () => {
     const packed = (block: bigint) =>
       `0x${[block, 1_700_000_000n, 0n, 7n, 2n].map((n) => n.toString(16).padStart(64, '0')).join('')}`;
     const token = fixtureAddress('token') as ChecksumAddress;
-    const twoTokens = { accounts: ACCOUNTS.slice(0, 1), tokens: ['native' as const, token] };
+    const twoTokens = { accounts: ACCOUNTS.slice(0, 1), tokens: ['native' as const, token], feeds: [] };
     server = await scriptedRpcServer((body) => answer(body, { eth_chainId: '0xa', eth_call: packed(100n) }));
     const read = await readBalances(clientFor(server.url), MULTICALL3_ADDRESS, 100n, twoTokens, options);
     // Bit 1 of the bitmap (2n) marks the token as unreadable: null, not its word.

@@ -3,6 +3,7 @@ import { type BlockTag, rpc, type RpcRequest } from '../rpc/jsonRpc';
 import {
   addressCall,
   type Call3,
+  type CallResult,
   chunkCalls,
   decodeAggregate3,
   decodeWord,
@@ -19,6 +20,7 @@ import {
   encodeBalanceQuery,
   OUT_OF_GAS,
 } from './balanceProgram';
+import { feedCalls, type FeedRound, roundFromResults } from './feedRound';
 
 /** A token's identity on its chain: its contract, or the chain's native coin. */
 export type TokenAddress = ChecksumAddress | 'native';
@@ -37,6 +39,12 @@ export interface BalanceEntry {
  */
 export type ReadMode = 'override' | 'multicall3';
 
+/** One feed's latest round as the read found it; `round` null when it could not be read. */
+export interface FeedAnswer {
+  feed: ChecksumAddress;
+  round: FeedRound | null;
+}
+
 export interface ChainBalances {
   chainId: number;
   /** Set by `readBalances`: how this read was made, for the chain's status in Settings. */
@@ -45,11 +53,15 @@ export interface ChainBalances {
   /** Seconds, from the block itself, so the UI can show how old the data is. */
   blockTimestamp: number;
   entries: BalanceEntry[];
+  /** Same order as the query's feeds, read at the same block as the balances. */
+  feeds: FeedAnswer[];
 }
 
 export interface BalanceQuery {
   accounts: readonly ChecksumAddress[];
   tokens: readonly TokenAddress[];
+  /** Price feeds (AggregatorV3) read in the same call as the balances. */
+  feeds: readonly ChecksumAddress[];
 }
 
 export interface ReadOptions {
@@ -72,8 +84,9 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** The JSON-RPC envelope around an answer's hex (`{"jsonrpc":"2.0","id":…,"result":"0x…"}`), generously. */
 const RESPONSE_ENVELOPE = 128;
 
-/** The size of an override answer for `count` balances on the wire, as `maxResponseBytes` counts it. */
-export const answerWireBytes = (count: number): number => 2 * answerBytes(count) + RESPONSE_ENVELOPE;
+/** The size of an override answer on the wire, as `maxResponseBytes` counts it. */
+export const answerWireBytes = (balances: number, feeds = 0): number =>
+  2 * answerBytes(balances, feeds) + RESPONSE_ENVELOPE;
 /** Within geth's default eth_call gas cap (50M); anvil and most providers allow as much. */
 export const DEFAULT_GAS_PER_CALL = 50_000_000;
 /**
@@ -82,6 +95,11 @@ export const DEFAULT_GAS_PER_CALL = 50_000_000;
  * `OUT_OF_GAS` and the read is asked again with the next, larger budget, in smaller pieces.
  */
 const GAS_PER_BALANCE = [8_000, 32_000, 128_000] as const;
+/**
+ * A feed costs two calls, each through the feed's proxy to its aggregator (two cold accounts and a few slots
+ * each): budgeted as this many balances.
+ */
+const BALANCES_PER_FEED = 4;
 
 /** Clients whose node refused a state override: they read through Multicall3 from then on. */
 const refusesOverrides = new WeakSet<RpcClient>();
@@ -91,10 +109,11 @@ export const readModeOf = (client: RpcClient): ReadMode =>
   refusesOverrides.has(client) ? 'multicall3' : 'override';
 
 /**
- * Reads every account × token balance at one block: with the balance program (`balanceProgram.ts`) placed
- * by a state override, in chunks of at most `maxResponseBytes` of answer and `gasPerCall` gas, all in one
- * JSON-RPC batch; or, once the node has refused an override (an error, or an answer showing the program was
- * not there), through Multicall3, remembered for this client. A node that refuses an answer for its size
+ * Reads every account × token balance, and the latest round of each price feed asked for, at one block:
+ * with the balance program (`balanceProgram.ts`) placed by a state override, in chunks of at most
+ * `maxResponseBytes` of answer and `gasPerCall` gas, all in one JSON-RPC batch; or, once the node has refused
+ * an override (an error, or an answer showing the program was not there), through Multicall3, remembered for
+ * this client. A node that refuses an answer for its size
  * gets an error naming the chain, not a fallback that would answer more.
  *
  * `block` may be `latest`: the override's answers then name the block they were read at (the pieces of one
@@ -119,18 +138,18 @@ export async function readBalances(
   return readWithMulticall(client, multicall, block, query, options);
 }
 
-/** The grid split so each piece stays under the answer and gas budgets: accounts × all tokens, or one account × a token range. */
+/**
+ * The grid split so each piece stays under the answer and gas budgets: accounts × all tokens, or one account
+ * × a token range. The feeds go with the first piece, so every piece leaves room for them.
+ */
 export function splitGrid(
-  accounts: number,
-  tokens: number,
+  { accounts, tokens, feeds }: { accounts: number; tokens: number; feeds: number },
   { maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES, gasPerCall = DEFAULT_GAS_PER_CALL }: ReadOptions,
   gasPerBalance: number = GAS_PER_BALANCE[0],
 ): { accounts: [number, number]; tokens: [number, number] }[] {
-  const byBytes = Math.floor((maxResponseBytes - RESPONSE_ENVELOPE) / 64) - 2;
-  const perCall = Math.max(
-    1,
-    Math.min(byBytes - Math.ceil(byBytes / 256), Math.floor(gasPerCall / gasPerBalance)),
-  );
+  const byBytes = Math.floor((maxResponseBytes - RESPONSE_ENVELOPE) / 64) - 2 - 3 * feeds;
+  const byGas = Math.floor(gasPerCall / gasPerBalance) - BALANCES_PER_FEED * feeds;
+  const perCall = Math.max(1, Math.min(byBytes - Math.ceil(byBytes / 256), byGas));
   const pieces: { accounts: [number, number]; tokens: [number, number] }[] = [];
   if (tokens === 0 || accounts === 0) return pieces;
   if (tokens <= perCall) {
@@ -184,18 +203,21 @@ async function readOverridePieces(
   gasPerBalance: number,
 ): Promise<ChainBalances | null | 'out_of_gas' | bigint> {
   // An empty grid still asks once: the answer's header proves the block and gives its timestamp.
-  const split = splitGrid(query.accounts.length, query.tokens.length, options, gasPerBalance);
+  const grid = { accounts: query.accounts.length, tokens: query.tokens.length, feeds: query.feeds.length };
+  const split = splitGrid(grid, options, gasPerBalance);
   const pieces =
     split.length > 0 ? split : [{ accounts: [0, 0] as [number, number], tokens: [0, 0] as [number, number] }];
   const gas = `0x${(options.gasPerCall ?? DEFAULT_GAS_PER_CALL).toString(16)}`;
   const override = { [BALANCE_PROGRAM_ADDRESS]: { code: BALANCE_PROGRAM } };
-  const requests: RpcRequest<string>[] = pieces.map((piece) => {
+  const feedsIn = (index: number) => (index === 0 ? query.feeds : []);
+  const requests: RpcRequest<string>[] = pieces.map((piece, index) => {
     const base = rpc.call(
       BALANCE_PROGRAM_ADDRESS,
-      encodeBalanceQuery(
-        query.accounts.slice(...piece.accounts),
-        query.tokens.slice(...piece.tokens).map((token) => (token === 'native' ? null : token)),
-      ),
+      encodeBalanceQuery({
+        accounts: query.accounts.slice(...piece.accounts),
+        feeds: feedsIn(index),
+        tokens: query.tokens.slice(...piece.tokens).map((token) => (token === 'native' ? null : token)),
+      }),
       block,
     );
     const [call, tag] = base.params as [object, unknown];
@@ -214,8 +236,8 @@ async function readOverridePieces(
     if (RESPONSE_LIMIT.test(error.message)) {
       throw new RpcError(
         'rpc',
-        `The RPC of ${client.chainName} refused to send the balances in answers of up to ${answerWireBytes(
-          Math.max(...pieces.map(size)),
+        `The RPC of ${client.chainName} refused to send the balances in answers of up to ${Math.max(
+          ...pieces.map((piece, index) => answerWireBytes(size(piece), feedsIn(index).length)),
         )} bytes (a response size limit): lower the response budget for this network.`,
         { chainId: client.chainId, host: client.endpoint, rpcCode: error.rpcCode },
         { cause: error },
@@ -224,11 +246,16 @@ async function readOverridePieces(
     return null;
   }
   const entries: BalanceEntry[] = [];
+  let feeds: FeedAnswer[] = [];
   const read = { block: null as bigint | null, timestamp: 0n };
   for (const [index, piece] of pieces.entries()) {
     const accounts = query.accounts.slice(...piece.accounts);
     const tokens = query.tokens.slice(...piece.tokens);
-    const answer = decodeBalanceAnswer(answers[index] as string, accounts.length * tokens.length);
+    const answer = decodeBalanceAnswer(
+      answers[index] as string,
+      accounts.length * tokens.length,
+      feedsIn(index).length,
+    );
     if (!answer) return null;
     if (block !== 'latest' && answer.blockNumber !== block) {
       throw malformed(client, `it answered for block ${answer.blockNumber} when asked about ${block}`);
@@ -241,6 +268,7 @@ async function readOverridePieces(
     let i = 0;
     for (const account of accounts)
       for (const token of tokens) entries.push({ account, token, amount: answer.amounts[i++] ?? null });
+    if (index === 0) feeds = query.feeds.map((feed, f) => ({ feed, round: answer.rounds[f] ?? null }));
   }
   // Pieces run accounts outer, then token ranges in order, so the entries are already in query order.
   return {
@@ -249,6 +277,7 @@ async function readOverridePieces(
     blockNumber: Number(read.block),
     blockTimestamp: Number(read.timestamp),
     entries,
+    feeds,
   };
 }
 
@@ -259,7 +288,8 @@ const size = (piece: { accounts: [number, number]; tokens: [number, number] }) =
  * Reads every account × token balance at one block (`latest`: the head, asked for first) with Multicall3's
  * `aggregate3`: one `eth_call`, or a few sent in one JSON-RPC batch when the calldata would pass
  * `maxCalldataBytes`. Every chunk names the same block, and the first also asks the contract for its block
- * number and timestamp, which proves the node answered for the block it was asked about.
+ * number and timestamp, which proves the node answered for the block it was asked about. Each feed is two
+ * calls, `latestRoundData()` and `decimals()`, held to the sizes the balance program holds them to.
  */
 async function readWithMulticall(
   client: RpcClient,
@@ -274,7 +304,10 @@ async function readWithMulticall(
     { target: multicall, callData: SELECTOR.getBlockNumber },
     { target: multicall, callData: SELECTOR.getCurrentBlockTimestamp },
   ];
+  // The feeds' calls come right after the header, two per feed, so the balances start at `first`.
+  const first = header.length + 2 * query.feeds.length;
   const calls = header.concat(
+    query.feeds.flatMap(feedCalls),
     keys.map(({ account, token }) =>
       token === 'native'
         ? { target: multicall, callData: addressCall(SELECTOR.getEthBalance, account) }
@@ -302,9 +335,18 @@ async function readWithMulticall(
     readMode: 'multicall3',
     blockNumber: Number(block),
     blockTimestamp: Number(timestamp),
-    entries: keys.map((key, index) => ({ ...key, amount: decodeWord(results[index + 2] ?? { ok: false }) })),
+    entries: keys.map((key, index) => ({ ...key, amount: decodeWord(results[first + index] ?? failed) })),
+    feeds: query.feeds.map((feed, f) => ({
+      feed,
+      round: roundFromResults(
+        results[header.length + 2 * f] ?? failed,
+        results[header.length + 2 * f + 1] ?? failed,
+      ),
+    })),
   };
 }
+
+const failed: CallResult = { ok: false };
 
 function malformed(client: RpcClient, why: string): RpcError {
   return new RpcError(

@@ -25,6 +25,7 @@ const read = (blockNumber: number, entries: BalanceEntry[], chainId = 1): ChainB
   blockNumber,
   blockTimestamp: 1_700_000_000 + blockNumber,
   entries,
+  feeds: [],
 });
 
 describe('BalancesRepository', () => {

@@ -1,8 +1,8 @@
 import type { Chain } from '../../shared/chains/chain';
 import type { Logger } from '../log';
 import type { ChecksumAddress } from '../store/address';
-import { type ChainBalances, readBalances, type TokenAddress } from './balanceReader';
-import type { BalancesRepository, ChainRead } from './balancesRepository';
+import { type ChainBalances, readBalances, type ReadMode, type TokenAddress } from './balanceReader';
+import type { ChainRead, SaveSummary } from './balancesRepository';
 import { rpc } from '../rpc/jsonRpc';
 import { RpcClient, type RpcClientOptions } from '../rpc/rpcClient';
 import { RpcError } from '../rpc/rpcError';
@@ -18,18 +18,22 @@ export interface ChainStatus {
   reason: string | null;
   /** The host of the RPC endpoint in use, never its URL (which may hold a key). */
   endpoint: string | null;
+  /** How the last read was made; null before the first read since the app started. */
+  readMode: ReadMode | null;
   lastRead: Omit<ChainRead, 'chainId'> | null;
 }
 
-/** The accounts and tokens a read covers; `key` tells two queries apart. */
+/** The accounts, tokens and price feeds a read covers; `key` tells two queries apart. */
 export interface BalanceQuery {
   accounts: ChecksumAddress[];
   tokens: TokenAddress[];
+  feeds: ChecksumAddress[];
   key: string;
 }
 
 export interface ChainReaderOptions {
-  balances: BalancesRepository;
+  /** Stores one whole read (balances and feed answers) in one transaction. */
+  save: (read: ChainBalances, readAt: number) => SaveSummary;
   log: Logger;
   /** Told when the chain's status changes. */
   status?: (status: ChainStatus) => void;
@@ -43,6 +47,8 @@ export class ChainReader {
   readonly client: RpcClient;
   readonly abort = new AbortController();
   status: ChainStatus;
+  /** How many reads it has stored, so a poll can tell whether it read anything. */
+  stored = 0;
   /** Accounts and tokens of the last read, so a poll can skip a chain where nothing moved. */
   private lastQuery: string | null = null;
   private inFlight: { query: BalanceQuery; status: Promise<ChainStatus> } | null = null;
@@ -67,6 +73,7 @@ export class ChainReader {
       state: 'stale',
       reason: 'Not read since the app started.',
       endpoint: null,
+      readMode: null,
       lastRead: lastRead
         ? {
             blockNumber: lastRead.blockNumber,
@@ -108,7 +115,7 @@ export class ChainReader {
           client,
           chain.multicall3.address,
           head,
-          { accounts: query.accounts, tokens: query.tokens },
+          { accounts: query.accounts, tokens: query.tokens, feeds: query.feeds },
           { maxCalldataBytes: this.options.maxCalldataBytes, signal: abort.signal },
         );
         this.save(read);
@@ -131,9 +138,11 @@ export class ChainReader {
 
   private save(read: ChainBalances): void {
     const readAt = this.options.now();
-    const summary = this.options.balances.save(read, readAt);
+    const summary = this.options.save(read, readAt);
+    this.stored++;
     this.status = {
       ...this.status,
+      readMode: read.readMode ?? null,
       lastRead: { blockNumber: read.blockNumber, blockTimestamp: read.blockTimestamp, readAt },
     };
     if (summary.written + summary.removed > 0) {

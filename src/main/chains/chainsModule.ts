@@ -2,7 +2,7 @@ import type { CoreBase } from '../coreBase';
 import type { SettingsService } from '../settings/settingsService';
 import type { ChainDirectory } from './chainDirectory';
 import { chainsHandlers } from './chainsHandlers';
-import type { ChainsRpcOptions } from './chainsService';
+import type { ChainsRpcOptions, PortfolioPricing } from './chainsService';
 import { Networks } from './networks';
 import { RpcEndpoints } from './rpcEndpoints';
 import { TokensRepository } from './tokensRepository';
@@ -13,6 +13,8 @@ export interface ChainsModuleDeps {
   rpc?: ChainsRpcOptions;
   /** How often chain heads are polled while there are accounts (15 s by default); 0 turns polling off. */
   pollMs?: number;
+  /** Feeds to read with the balances, and the values made of them: the prices capability's. */
+  pricing: PortfolioPricing;
 }
 
 /** The enabled networks, their endpoints and the balances read from them. */
@@ -28,10 +30,11 @@ export function createChainsModule(base: CoreBase, deps: ChainsModuleDeps) {
     log,
     rpc: deps.rpc,
     pollMs: deps.pollMs ?? 15_000,
+    pricing: deps.pricing,
   });
   return {
     networks,
-    handlers: chainsHandlers(networks),
+    handlers: chainsHandlers(networks, deps.pricing),
     /** The user's tokens and custom endpoints, for sync to carry between devices. */
     tokens: new TokensRepository(db),
     endpoints: new RpcEndpoints(vault, () => deps.directory.all()),

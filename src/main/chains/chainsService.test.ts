@@ -13,7 +13,14 @@ import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
 import type { Chain } from '../../shared/chains/chain';
 import { createLogger } from '../log';
 import type { ChecksumAddress } from '../store/address';
-import { type ChainStatus, ChainsService, type RefreshProgress } from './chainsService';
+import type { ChainBalances } from './balanceReader';
+import {
+  type ChainStatus,
+  ChainsService,
+  type Portfolio,
+  type PortfolioPricing,
+  type RefreshProgress,
+} from './chainsService';
 import type { RpcExchange } from '../rpc/rpcClient';
 
 // Two local chains standing in for OP Mainnet and Base; the integration tests in test/anvil cover three.
@@ -42,6 +49,7 @@ function service(
     chains?: Chain[];
     reuseDatabase?: boolean;
     chainName?: (chainId: number) => string | undefined;
+    pricing?: PortfolioPricing;
   } = {},
 ) {
   if (!options.reuseDatabase || !wallet) wallet = openWalletDatabase();
@@ -57,6 +65,7 @@ function service(
     rpc: { timeoutMs: 2_000, retry: { attempts: 1 }, onExchange: (e) => exchanges.push(e) },
     now: () => 1_700_000_000_000,
     chainName: options.chainName,
+    pricing: options.pricing,
   });
   services.push(created);
   return { service: created, exchanges, statuses, progress };
@@ -177,6 +186,69 @@ describe('ChainsService', () => {
     const [status] = await pending;
     expect(status).toMatchObject({ state: 'stale', reason: 'Not read since the app started.' });
     expect(statuses).toEqual([]);
+  });
+
+  describe('prices', () => {
+    // No code there on the local chain: the feed is asked for, and answers that it cannot be read.
+    const FEED = fixtureAddress('feed') as ChecksumAddress;
+    function pricingDouble(overrides: Partial<PortfolioPricing> = {}) {
+      const saved: ChainBalances[] = [];
+      const refreshed: Portfolio[] = [];
+      const pricing: PortfolioPricing = {
+        feeds: (chainId) => (chainId === 10 ? [FEED] : []),
+        saveReadings: (read) => void saved.push(read),
+        value: () => ({ currency: 'USD', values: [] }),
+        refreshed: (portfolio) => Promise.resolve(void refreshed.push(portfolio)),
+        valueHistory: () => ({ currency: 'USD', points: [] }),
+        ...overrides,
+      };
+      return { pricing, saved, refreshed };
+    }
+
+    it('reads each chain’s feeds with its balances and hands pricing the answers, at the same block', async () => {
+      const { pricing, saved } = pricingDouble();
+      const { service: s } = service({ pricing });
+      await s.refresh();
+      const op = saved.find((read) => read.chainId === 10);
+      expect(op?.feeds).toEqual([{ feed: FEED, round: null }]);
+      expect(op?.blockNumber).toBe(s.status()[0]?.lastRead?.blockNumber);
+      expect(saved.find((read) => read.chainId === 8453)?.feeds).toEqual([]);
+    });
+
+    it('stores balances and feed answers together or not at all', async () => {
+      const { pricing } = pricingDouble({
+        saveReadings: () => {
+          throw new Error('disk I/O error');
+        },
+      });
+      const { service: s } = service({ pricing });
+      const [op] = await s.refresh();
+      expect(op).toMatchObject({ state: 'stale', reason: 'Reading OP Mainnet failed unexpectedly.' });
+      expect(op?.lastRead).toBeNull();
+      expect(s.portfolio().holdings).toEqual([]);
+    });
+
+    it('tells pricing after each refresh and each poll that read something, never after an idle poll', async () => {
+      const { pricing, refreshed } = pricingDouble();
+      const { service: s } = service({ pricing });
+      await s.refresh();
+      expect(refreshed).toHaveLength(1);
+      expect(refreshed[0]?.holdings.length).toBeGreaterThan(0);
+      await s.refresh({ onlyIfMoved: true });
+      expect(refreshed).toHaveLength(1);
+      await anvilCall(nodes[1]?.url as string, 'evm_mine');
+      await s.refresh({ onlyIfMoved: true });
+      expect(refreshed).toHaveLength(2);
+      await s.refreshChain(10);
+      expect(refreshed).toHaveLength(3);
+    });
+
+    it('keeps a refresh that read well even when pricing fails after it', async () => {
+      const { pricing } = pricingDouble({ refreshed: () => Promise.reject(new Error('price service down')) });
+      const { service: s } = service({ pricing });
+      const statuses = await s.refresh();
+      expect(statuses.map((status) => status.state)).toEqual(['ok', 'ok']);
+    });
   });
 
   describe('account activity', () => {

@@ -2,11 +2,13 @@ import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../shared/api/envelope';
 import type { Chain } from '../../shared/chains/chain';
 import { findChain } from '../../shared/chains/registry';
-import type { Logger } from '../log';
+import type { HoldingValueView, ValueHistoryView } from '../../shared/portfolio';
+import type { FiatCurrency } from '../../shared/settings';
+import { type Logger, logFailure } from '../log';
 import { ChecksumAddress } from '../store/address';
 import { type AccountActivity, readAccountActivity } from './accountActivity';
-import type { TokenAddress } from './balanceReader';
-import { BalancesRepository } from './balancesRepository';
+import type { ChainBalances, TokenAddress } from './balanceReader';
+import { BalancesRepository, type SaveSummary } from './balancesRepository';
 import { type BalanceQuery, ChainReader, type ChainStatus, staleReason } from './chainReader';
 import { ChainsError } from './chainsError';
 import type { RpcClient, RpcClientOptions } from '../rpc/rpcClient';
@@ -48,6 +50,22 @@ export interface Portfolio {
   warnings: TokenWarning[];
 }
 
+/**
+ * What the portfolio needs from prices, which the composition root hands in (prices are a capability above
+ * chains, so chains names only this).
+ */
+export interface PortfolioPricing {
+  /** The price feeds a read of the chain covers, in the same call as its balances. */
+  feeds(chainId: number): ChecksumAddress[];
+  /** Stores a read's feed answers; it runs inside the transaction that stores the read's balances. */
+  saveReadings(read: ChainBalances, readAt: number): void;
+  /** What each holding with an amount is worth, in the user's currency. */
+  value(portfolio: Portfolio): { currency: FiatCurrency; values: HoldingValueView[] };
+  /** After every refresh, and every poll that read something: quotes to renew, a snapshot to take. */
+  refreshed(portfolio: Portfolio, signal: AbortSignal): Promise<void>;
+  valueHistory(): ValueHistoryView;
+}
+
 export type ChainsRpcOptions = Omit<RpcClientOptions, 'chainId' | 'chainName' | 'urls' | 'log'>;
 
 export interface ChainsServiceOptions {
@@ -64,6 +82,8 @@ export interface ChainsServiceOptions {
   now?: () => number;
   /** The name of any network the wallet knows, enabled or not, so refusals name it; the registry by default. */
   chainName?: (chainId: number) => string | undefined;
+  /** Without it no feed is read and nothing is told of refreshes. */
+  pricing?: PortfolioPricing;
 }
 
 /** A chain's client; `signal` aborts when the chain is disabled or its endpoints change. */
@@ -91,6 +111,9 @@ export class ChainsService {
   private readonly entries = new Map<number, ChainReader>();
   private readonly now: () => number;
   private readonly maxCalldataBytes: number;
+  private readonly saveRead: (read: ChainBalances, readAt: number) => SaveSummary;
+  /** Ends what pricing does after a refresh, when the service closes. */
+  private readonly closing = new AbortController();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ChainsServiceOptions) {
@@ -99,6 +122,12 @@ export class ChainsService {
     this.catalog = new TokenCatalog(this.tokensRepository);
     this.now = options.now ?? Date.now;
     this.maxCalldataBytes = options.maxCalldataBytes ?? DEFAULT_MAX_CALLDATA;
+    // Balances and prices of one read are stored together or not at all.
+    this.saveRead = options.db.transaction((read: ChainBalances, readAt: number) => {
+      const summary = this.balances.save(read, readAt);
+      options.pricing?.saveReadings(read, readAt);
+      return summary;
+    });
     this.setChains(options.chains);
   }
 
@@ -118,7 +147,7 @@ export class ChainsService {
       this.entries.set(
         chain.id,
         new ChainReader(chain, config, reads.get(chain.id), {
-          balances: this.balances,
+          save: this.saveRead,
           log: this.options.log,
           status: (status) => this.options.events?.status(status),
           rpc: this.options.rpc,
@@ -141,19 +170,25 @@ export class ChainsService {
    */
   async refresh({ onlyIfMoved = false } = {}): Promise<ChainStatus[]> {
     const entries = [...this.entries.values()];
+    const storedBefore = entries.map((entry) => entry.stored);
     let done = 0;
-    return Promise.all(
+    const statuses = await Promise.all(
       entries.map(async (entry) => {
         const status = await entry.refresh(this.query(entry.chain), onlyIfMoved);
         this.options.events?.progress({ chainId: entry.chain.id, done: ++done, total: entries.length });
         return status;
       }),
     );
+    const read = entries.some((entry, index) => entry.stored !== storedBefore[index]);
+    if (!onlyIfMoved || read) await this.refreshed();
+    return statuses;
   }
 
-  refreshChain(chainId: number): Promise<ChainStatus> {
+  async refreshChain(chainId: number): Promise<ChainStatus> {
     const entry = this.entry(chainId);
-    return entry.refresh(this.query(entry.chain), false);
+    const status = await entry.refresh(this.query(entry.chain), false);
+    await this.refreshed();
+    return status;
   }
 
   /** Polls every chain's head each interval and reads the chains that moved. */
@@ -173,6 +208,7 @@ export class ChainsService {
   /** Stops polling and cancels requests in flight. */
   close(): void {
     this.stop();
+    this.closing.abort();
     for (const entry of this.entries.values()) entry.abort.abort();
     this.entries.clear();
   }
@@ -296,7 +332,19 @@ export class ChainsService {
       .forChain(chain)
       .filter((token) => !token.hidden)
       .map((token) => token.address);
-    return { accounts, tokens, key: `${accounts.join()}|${tokens.join()}` };
+    const feeds = this.options.pricing?.feeds(chain.id) ?? [];
+    return { accounts, tokens, feeds, key: `${accounts.join()}|${tokens.join()}` };
+  }
+
+  /** Pricing's turn after a refresh; its failure is logged, never the refresh's. */
+  private async refreshed(): Promise<void> {
+    const { pricing, log } = this.options;
+    if (!pricing || this.closing.signal.aborted) return;
+    try {
+      await pricing.refreshed(this.portfolio(), this.closing.signal);
+    } catch (error) {
+      if (!this.closing.signal.aborted) logFailure(log, 'prices could not be updated after a refresh', error);
+    }
   }
 }
 

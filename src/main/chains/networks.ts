@@ -10,7 +10,7 @@ import type { ChainDirectory } from './chainDirectory';
 import { withExplorers } from './chainExplorers';
 import { ChainExplorersRepository } from './chainExplorersRepository';
 import { ChainsError } from './chainsError';
-import { ChainsService, type ChainsRpcOptions } from './chainsService';
+import { ChainsService, type ChainsRpcOptions, type PortfolioPricing } from './chainsService';
 import { rpc } from '../rpc/jsonRpc';
 import { RpcClient } from '../rpc/rpcClient';
 import { RpcEndpoints, type SecretStore } from './rpcEndpoints';
@@ -28,6 +28,8 @@ export interface NetworksOptions {
   rpc?: ChainsRpcOptions;
   /** How often chain heads are polled while there are accounts; 0 turns polling off. */
   pollMs: number;
+  /** The feeds read with the balances and what is told of refreshes; without it, balances alone. */
+  pricing?: PortfolioPricing;
 }
 
 /** A failure of the chain itself (down, or another chain) reaches the user as `chain_unavailable`. */
@@ -65,6 +67,7 @@ export class Networks {
       log: options.log,
       rpc: options.rpc,
       chainName: (chainId) => directory.find(chainId)?.name,
+      pricing: options.pricing,
       events: {
         status: (status) => events.emit('chains.status', status),
         progress: (progress) => events.emit('portfolio.progress', progress),

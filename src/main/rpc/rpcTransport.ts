@@ -1,6 +1,7 @@
 import { type JsonRpcAnswer, MalformedResponse, parseAnswers } from './jsonRpc';
 import { batchBody, type BatchItem } from './rpcBatch';
 import { RpcError, type RpcErrorCode } from './rpcError';
+import { readBoundedBody } from './boundedHttp';
 
 /** One HTTP POST to an RPC endpoint, reported whether it succeeded or not, so tests and benches can count. */
 export interface RpcExchange {
@@ -83,7 +84,14 @@ export class RpcTransport {
               status: response.status,
             });
       }
-      const text = await this.readBody(endpoint, response, (bytes) => (responseBytes = bytes));
+      const limit = this.options.maxResponseBytes;
+      const text = await readBoundedBody(
+        response,
+        limit,
+        () =>
+          this.error('bad_response', endpoint, `${endpoint.host} sent an answer larger than ${limit} bytes.`),
+        (bytes) => (responseBytes = bytes),
+      );
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -122,31 +130,6 @@ export class RpcTransport {
         outcome,
       });
     }
-  }
-
-  private async readBody(
-    endpoint: EndpointAddress,
-    response: Response,
-    progress: (bytes: number) => void,
-  ): Promise<string> {
-    const limit = this.options.maxResponseBytes;
-    const tooLarge = () =>
-      this.error('bad_response', endpoint, `${endpoint.host} sent an answer larger than ${limit} bytes.`);
-    if (Number(response.headers.get('content-length')) > limit) {
-      await response.body?.cancel();
-      throw tooLarge();
-    }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    if (response.body) {
-      for await (const chunk of response.body) {
-        total += chunk.byteLength;
-        progress(total);
-        if (total > limit) throw tooLarge();
-        chunks.push(chunk);
-      }
-    }
-    return Buffer.concat(chunks).toString('utf8');
   }
 
   private transportError(

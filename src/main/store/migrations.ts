@@ -1,6 +1,8 @@
 import { balancesMigration } from './balancesMigration';
 import { historyMigration } from './historyMigration';
 import type { Migration } from './migration';
+import { pricesMigration } from './pricesMigration';
+import { valueSnapshotsMigration } from './valueSnapshotsMigration';
 
 /**
  * Forward-only. A released migration is never edited; a capability that needs new tables appends one.
@@ -342,4 +344,6 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  { version: 16, ...pricesMigration },
+  { version: 17, ...valueSnapshotsMigration },
 ];

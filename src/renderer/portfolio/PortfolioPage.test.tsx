@@ -67,6 +67,76 @@ describe('PortfolioPage', () => {
     expect(byAccount[1]?.textContent).toContain('Watch-only');
   });
 
+  it('values each token in the currency, saying which price it used and how old it is', async () => {
+    await openPortfolio();
+    const ether = rowOf('ETH');
+    expect(ether.textContent).toContain('$44,073.94');
+    const source = within(ether).getByText('ETH/USD feed · 4 min ago');
+    // The network, the feed's address and its heartbeat are in the title, for whoever wants to check the feed.
+    expect(source.getAttribute('title')).toContain(
+      'ETH/USD feed on Ethereum at 0x5f4eC3Df9cbd43714FE2740f5E3616155c5b8419, heartbeat 1 h',
+    );
+    expect(within(rowOf('USDC.e')).getByText('CoinGecko · 2 min ago')).toBeTruthy();
+    expect(rowOf('USDC.e').textContent).toContain('$249.95');
+    // Opening the row shows the same details as text, for the keyboard and for reading.
+    await act(async () => fireEvent.click(within(ether).getByRole('button', { name: /price details/ })));
+    const detail = screen.getByRole('list', { name: 'Price details' });
+    expect(
+      within(detail)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      expect.stringMatching(
+        /^ETH\/USD feed on Ethereum at 0x5f4eC3Df9cbd43714FE2740f5E3616155c5b8419, heartbeat 1 h: updated .* \(4 min ago\)$/,
+      ),
+    ]);
+  });
+
+  it('says "stale" or "no price" with the reason, and shows no number for either', async () => {
+    await openPortfolio();
+    const arbitrumEth = tokenRows().find(
+      (row) => row.textContent?.includes('Arbitrum One') && row.textContent.startsWith('ETH'),
+    );
+    const valueCell = (row: HTMLElement | undefined) => row?.querySelectorAll('td')[3];
+    expect(valueCell(arbitrumEth)?.textContent).toBe(
+      'staleThe ETH/USD feed last updated 2 d ago; it should update at least every 24 h.',
+    );
+    expect(valueCell(rowOf('USDС'))?.textContent).toBe(
+      'no priceNo price feed covers this token, and the price service is off.',
+    );
+    // The stale feed's address and heartbeat are there to check the reason against.
+    expect(arbitrumEth?.querySelector('.value-figure__state')?.getAttribute('title')).toContain(
+      'ETH/USD feed on Arbitrum One at 0x639Fe6ab55C921f74e7fac1ee960C0B6293ba612, heartbeat 24 h',
+    );
+  });
+
+  it('totals the value, saying it is a lower bound and which holdings it left out and why', async () => {
+    await openPortfolio();
+    const total = region('Total value');
+    expect(total.getByText(/\$52,736\.19/).textContent).toBe('at least $52,736.19');
+    expect(total.getByText('3 holdings not valued').tagName).toBe('SUMMARY');
+    expect(total.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'USDС on Ethereum: no price. No price feed covers this token, and the price service is off.',
+      'ETH on Arbitrum One: stale. The ETH/USD feed last updated 2 d ago; it should update at least every 24 h.',
+      '1 balance could not be read, so not valued.',
+    ]);
+    const byNetwork = region('Totals by network').getAllByRole('row').slice(1);
+    expect(byNetwork.map((row) => row.querySelectorAll('td')[2]?.textContent)).toEqual([
+      '≥ $45,574.041 not valued',
+      '≥ $249.952 not valued',
+      '$6,912.20',
+    ]);
+    const byAccount = region('Totals by account').getAllByRole('row').slice(1);
+    expect(byAccount[0]?.textContent).toContain('$51,871.99');
+  });
+
+  it('shows values in the user’s currency, without a minor unit for the yen', async () => {
+    client.portfolio = { ...fixturePortfolio(), currency: 'JPY' };
+    await openPortfolio();
+    expect(rowOf('ETH').textContent).toContain('¥44,073');
+    expect(screen.getAllByRole('columnheader', { name: 'Value in JPY' })).toHaveLength(3);
+  });
+
   it('says "unavailable" for a balance that could not be read', async () => {
     await openPortfolio();
     const arbitrumEth = tokenRows().filter((row) => row.textContent?.includes('Arbitrum One'))[0];

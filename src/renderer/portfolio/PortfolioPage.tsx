@@ -1,4 +1,4 @@
-import { ChartPie, Info } from 'lucide-react';
+import { ChartPie } from 'lucide-react';
 import { useMemo } from 'react';
 import { NoAccountsPage } from '../accounts/NoAccountsPage';
 import { useAccounts } from '../accounts/useAccounts';
@@ -9,12 +9,17 @@ import { AddTokenForm } from './AddTokenForm';
 import { HoldingsChart } from './HoldingsChart';
 import { NetworkFreshness } from './NetworkFreshness';
 import { Panel } from './Panel';
+import { PortfolioValue } from './PortfolioValue';
 import { buildPortfolioModel } from './portfolioModel';
 import { RefreshControl } from './RefreshControl';
 import { TokenTable } from './TokenTable';
 import { TokenWarnings } from './TokenWarnings';
 import { TotalsByAccount, TotalsByNetwork } from './Totals';
+import { useNow } from './useNow';
 import { usePortfolio } from './usePortfolio';
+import { useValueHistory } from './useValueHistory';
+import { ValueChart } from './ValueChart';
+import { makeValuing } from './valuing';
 import './PortfolioPage.css';
 
 const LEDE = 'What your accounts hold on every network you enable, read on chain at a known block.';
@@ -22,13 +27,17 @@ const LEDE = 'What your accounts hold on every network you enable, read on chain
 /** The portfolio across enabled networks: freshness, totals, holdings by network, tokens and their warnings. */
 export function PortfolioPage() {
   const { chains, settings } = useWallet();
+  // Price ages read in minutes; a tick every 10 s keeps them current without redrawing the tables each second.
+  const now = useNow(10_000);
   const accounts = useAccounts();
   const portfolio = usePortfolio();
   const { view } = portfolio;
+  const valueHistory = useValueHistory(view);
   const model = useMemo(
     () => (view ? buildPortfolioModel(view, accounts.list ?? []) : null),
     [view, accounts.list],
   );
+  const valuing = useMemo(() => (view ? makeValuing(view, now) : null), [view, now]);
   const enabledChains = chains.filter((chain) => settings.enabledChainIds.includes(chain.id));
 
   if (accounts.list?.length === 0) {
@@ -53,7 +62,7 @@ export function PortfolioPage() {
           onDismiss={portfolio.refresh.clear}
         />
       )}
-      {view && model && (
+      {view && model && valuing && (
         <>
           <TokenWarnings
             warnings={view.warnings}
@@ -61,12 +70,19 @@ export function PortfolioPage() {
             chains={view.chains}
             severity="danger"
           />
+          <PortfolioValue value={model.value} valuing={valuing} />
+          <ValueChart
+            history={valueHistory.data}
+            error={valueHistory.error}
+            view={view}
+            accounts={accounts.list ?? []}
+          />
           <NetworkFreshness chains={view.chains} />
           <div className="portfolio__split">
-            <TotalsByNetwork chains={model.chains} />
-            <HoldingsChart chains={model.chains} />
+            <TotalsByNetwork chains={model.chains} valuing={valuing} />
+            <HoldingsChart chains={model.chains} currency={view.currency} />
           </div>
-          <TotalsByAccount accounts={model.accounts} known={accounts.list ?? []} />
+          <TotalsByAccount accounts={model.accounts} known={accounts.list ?? []} valuing={valuing} />
           <Panel title="Tokens" note="Open a row for each account’s balance">
             <TokenWarnings
               warnings={view.warnings}
@@ -79,15 +95,11 @@ export function PortfolioPage() {
               rows={model.rows}
               hiddenRows={model.hiddenRows}
               unheldListTokens={model.unheldListTokens}
-              chains={view.chains}
+              valuing={valuing}
               onChanged={portfolio.reload}
             />
           </Panel>
           <AddTokenForm chains={enabledChains} onAdded={portfolio.reload} />
-          <p className="portfolio__fineprint">
-            <Info size={12} aria-hidden="true" />
-            Values in {settings.fiatCurrency} need a price source; amounts are exact on-chain balances.
-          </p>
         </>
       )}
     </Page>

@@ -1,35 +1,34 @@
 import { ChevronRight, EyeOff, TriangleAlert } from 'lucide-react';
 import { Fragment, useState } from 'react';
-import type { ChainStatusView } from '../../shared/portfolio';
 import { accountName } from '../accounts/useAccounts';
 import { ChainBadge } from '../chains/ChainBadge';
 import { CopyButton } from '../controls/CopyButton';
 import { ErrorNote } from '../controls/ErrorNote';
+import { plural } from '../format/plural';
 import { shortAddress } from '../../shared/format/shortAddress';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
 import { TotalAmount } from './TotalAmount';
 import type { TokenRow } from './portfolioModel';
+import { PriceDetailRow } from './PriceDetailRow';
+import { ValueFigure } from './ValueFigure';
+import type { Valuing } from './valuing';
 import './TokenTable.css';
 
 interface TokenTableProps {
   rows: readonly TokenRow[];
   hiddenRows: readonly TokenRow[];
   unheldListTokens: number;
-  chains: readonly ChainStatusView[];
+  valuing: Valuing;
   /** Called once main has stored a token's hidden flag, so the page asks for the new view. */
   onChanged(): void;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /**
  * One row per token with its total across accounts; the per-account split opens under it, which stays
  * readable for any number of accounts where a column per account would not.
  */
-export function TokenTable({ rows, hiddenRows, unheldListTokens, chains, onChanged }: TokenTableProps) {
+export function TokenTable({ rows, hiddenRows, unheldListTokens, valuing, onChanged }: TokenTableProps) {
   const { client } = useWallet();
   const [showHidden, setShowHidden] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -39,8 +38,6 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, chains, onChang
     await client.call('tokens.setHidden', { chainId: row.token.chainId, address: row.token.address, hidden });
     onChanged();
   });
-  const chainName = (chainId: number) =>
-    chains.find((chain) => chain.chainId === chainId)?.name ?? `Chain ${chainId}`;
   const shown = showHidden ? [...rows, ...hiddenRows] : rows;
 
   function toggle(key: string) {
@@ -66,6 +63,9 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, chains, onChang
               <th scope="col" className="token-table__number">
                 Balance, all accounts
               </th>
+              <th scope="col" className="token-table__number">
+                Value in {valuing.currency}
+              </th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -74,7 +74,7 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, chains, onChang
           <tbody>
             {shown.map((row) => {
               const { token } = row;
-              const where = chainName(token.chainId);
+              const where = valuing.chainName(token.chainId);
               const open = expanded.has(row.key);
               const suspect = row.suspicions.length > 0;
               const breakdownId = `breakdown-${row.key}`;
@@ -92,7 +92,7 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, chains, onChang
                           className="token-table__expand"
                           aria-expanded={open}
                           aria-controls={open ? breakdownId : undefined}
-                          aria-label={`Balances by account for ${token.symbol} on ${where}`}
+                          aria-label={`Balances by account and price details for ${token.symbol} on ${where}`}
                           disabled={row.byAccount.length === 0}
                           onClick={() => toggle(row.key)}
                         >
@@ -135,6 +135,9 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, chains, onChang
                     <td className="token-table__number">
                       <TotalAmount total={row.total} decimals={token.decimals} symbol={token.symbol} />
                     </td>
+                    <td className="token-table__number">
+                      <ValueFigure value={row.value} valuing={valuing} withSource />
+                    </td>
                     <td className="token-table__actions">
                       {token.address !== 'native' && (
                         <button
@@ -152,7 +155,7 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, chains, onChang
                     </td>
                   </tr>
                   {open &&
-                    row.byAccount.map(({ account, total }, index) => (
+                    row.byAccount.map(({ account, total, value }, index) => (
                       <tr
                         key={account.address}
                         id={index === 0 ? breakdownId : undefined}
@@ -167,9 +170,13 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, chains, onChang
                         <td className="token-table__number">
                           <TotalAmount total={total} decimals={token.decimals} symbol={token.symbol} />
                         </td>
+                        <td className="token-table__number">
+                          <ValueFigure value={value} valuing={valuing} />
+                        </td>
                         <td />
                       </tr>
                     ))}
+                  {open && <PriceDetailRow value={row.value} valuing={valuing} columns={6} />}
                 </Fragment>
               );
             })}

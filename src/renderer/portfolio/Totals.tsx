@@ -5,14 +5,33 @@ import { shortAddress } from '../../shared/format/shortAddress';
 import { TotalAmount } from './TotalAmount';
 import type { AccountTotals, ChainTotals } from './portfolioModel';
 import { Panel } from './Panel';
+import { ValueFigure } from './ValueFigure';
+import type { Valuing } from './valuing';
 import './Totals.css';
 
 function tokenCount(count: number): string {
   return count === 1 ? '1 token' : `${count} tokens`;
 }
 
-/** Per network: the native coin summed over every account, and how many other tokens are held there. */
-export function TotalsByNetwork({ chains }: { chains: readonly ChainTotals[] }) {
+/** The value column's heading, naming the currency the figures are in. */
+function ValueHeading({ valuing }: { valuing: Valuing }) {
+  return (
+    <th scope="col" className="totals__number">
+      Value in {valuing.currency}
+    </th>
+  );
+}
+
+interface TotalsByNetworkProps {
+  chains: readonly ChainTotals[];
+  valuing: Valuing;
+}
+
+/**
+ * Per network: the native coin summed over every account, how many other tokens are held there, and what all
+ * of it is worth.
+ */
+export function TotalsByNetwork({ chains, valuing }: TotalsByNetworkProps) {
   return (
     <Panel title="Totals by network" note="All accounts together">
       <div className="card totals">
@@ -26,10 +45,11 @@ export function TotalsByNetwork({ chains }: { chains: readonly ChainTotals[] }) 
               <th scope="col" className="totals__number">
                 Tokens held
               </th>
+              <ValueHeading valuing={valuing} />
             </tr>
           </thead>
           <tbody>
-            {chains.map(({ chain, native, tokensHeld }) => (
+            {chains.map(({ chain, native, tokensHeld, value }) => (
               <tr key={chain.chainId}>
                 <th scope="row">
                   <ChainBadge chain={{ id: chain.chainId, name: chain.name }} />
@@ -42,6 +62,9 @@ export function TotalsByNetwork({ chains }: { chains: readonly ChainTotals[] }) 
                   )}
                 </td>
                 <td className="totals__number">{tokenCount(tokensHeld)}</td>
+                <td className="totals__number">
+                  <ValueFigure value={value} valuing={valuing} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -55,10 +78,14 @@ interface TotalsByAccountProps {
   accounts: readonly AccountTotals[];
   /** For each account's signer badge; an address with holdings but no account is shown without one. */
   known: readonly AccountView[];
+  valuing: Valuing;
 }
 
-/** Per account: each native coin summed over the enabled networks, and how many token balances it has. */
-export function TotalsByAccount({ accounts, known }: TotalsByAccountProps) {
+/**
+ * Per account: each native coin summed over the enabled networks, how many token balances it has, and what
+ * they are worth together.
+ */
+export function TotalsByAccount({ accounts, known, valuing }: TotalsByAccountProps) {
   return (
     <Panel title="Totals by account" note="Native coins are summed across networks">
       <div className="card totals">
@@ -73,10 +100,11 @@ export function TotalsByAccount({ accounts, known }: TotalsByAccountProps) {
               <th scope="col" className="totals__number">
                 Tokens held
               </th>
+              <ValueHeading valuing={valuing} />
             </tr>
           </thead>
           <tbody>
-            {accounts.map(({ account, native, tokensHeld }) => {
+            {accounts.map(({ account, native, tokensHeld, value }) => {
               const signer = known.find(
                 (k) => k.address.toLowerCase() === account.address.toLowerCase(),
               )?.signer;
@@ -103,6 +131,9 @@ export function TotalsByAccount({ accounts, known }: TotalsByAccountProps) {
                     )}
                   </td>
                   <td className="totals__number">{tokenCount(tokensHeld)}</td>
+                  <td className="totals__number">
+                    <ValueFigure value={value} valuing={valuing} />
+                  </td>
                 </tr>
               );
             })}

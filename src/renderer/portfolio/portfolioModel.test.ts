@@ -67,6 +67,33 @@ describe('buildPortfolioModel', () => {
     expect(unheldListTokens).toBe(2);
   });
 
+  it('values each row, network and account by its priced holdings only, exactly, and keeps what it left out', () => {
+    const { rows, chains, accounts, value } = model();
+    const row = (chainId: number, address: string) => rows.find((r) => r.key === tokenKey(chainId, address));
+    // 43209.75 + 864.195: both accounts' ether on Ethereum, summed without a float.
+    expect(row(1, 'native')?.value.sum).toBe('44073.945');
+    expect(row(1, 'native')?.byAccount.map((entry) => entry.value.sum)).toEqual(['43209.75', '864.195']);
+    // Bob's zero USDC is worth nothing whatever its price: neither counted nor left out.
+    expect(row(1, USDC)?.value).toMatchObject({ sum: '1500.099975', unpriced: [], unread: 0 });
+    expect(row(1, USDC)?.value.priced).toHaveLength(1);
+    // No price is never a value of 0: the look-alike is left out, and says so.
+    expect(row(1, FAKE_USDC)?.value).toMatchObject({ sum: '0', priced: [], unread: 0 });
+    expect(row(1, FAKE_USDC)?.value.unpriced.map((v) => v.state)).toEqual(['no-price']);
+    // Arbitrum's ether: Alice's feed is stale, Bob's balance unread.
+    expect(row(42161, 'native')?.value.unpriced.map((v) => v.state)).toEqual(['stale']);
+    expect(row(42161, 'native')?.value.unread).toBe(1);
+
+    const [ethereum, arbitrum, base] = chains;
+    expect(ethereum?.value.sum).toBe('45574.044975');
+    expect(ethereum?.value.unpriced).toHaveLength(1);
+    expect(arbitrum?.value).toMatchObject({ sum: '249.95', unread: 1 });
+    // The hidden spam on Base counts in no total, priced or not.
+    expect(base?.value).toMatchObject({ sum: '6912.2', unpriced: [], unread: 0 });
+    expect(accounts.map((account) => account.value.sum)).toEqual(['51871.999975', '864.195']);
+    expect(value.sum).toBe('52736.194975');
+    expect(value.unpriced.length + value.unread).toBe(3);
+  });
+
   it('knows which visible tokens someone holds, for notes that only matter then', () => {
     const { heldTokens } = model();
     expect(heldTokens.has(tokenKey(1, USDC))).toBe(true);

@@ -6,6 +6,7 @@ import type {
   TokenView,
   TokenWarningView,
 } from '../../shared/portfolio';
+import { addValue, EMPTY_VALUE, valueKey, type ValueTotal } from './valueTotals';
 
 /**
  * A sum of balances that knows how many of its parts could not be read, so a failed read is never shown as 0
@@ -44,8 +45,10 @@ export interface TokenRow {
   key: string;
   token: TokenView;
   total: Total;
+  /** Its value in the portfolio's currency, summed over accounts. */
+  value: ValueTotal;
   /** One entry per account that has a holding of this token, in the order of the account list. */
-  byAccount: { account: AccountRef; total: Total }[];
+  byAccount: { account: AccountRef; total: Total; value: ValueTotal }[];
   /** The danger warnings that name this token as the suspect one. */
   suspicions: TokenWarningView[];
 }
@@ -63,6 +66,8 @@ export interface ChainTotals {
   tokensHeld: number;
   /** Account × token pairs (native included) with a positive balance: what the chart draws. */
   positions: number;
+  /** Every visible holding on the chain, valued. */
+  value: ValueTotal;
 }
 
 export interface AccountTotals {
@@ -70,6 +75,8 @@ export interface AccountTotals {
   /** Native coins summed across chains, one entry per coin (ETH on three chains is one ETH figure). */
   native: NativeTotal[];
   tokensHeld: number;
+  /** Every visible holding of the account across chains, valued. */
+  value: ValueTotal;
 }
 
 export interface PortfolioModel {
@@ -82,6 +89,8 @@ export interface PortfolioModel {
   accounts: AccountTotals[];
   /** Keys of the visible tokens some account holds: notes about variants matter only for these. */
   heldTokens: ReadonlySet<string>;
+  /** The whole portfolio's value: every visible holding (hidden tokens count in no total). */
+  value: ValueTotal;
 }
 
 function nativeTotal(token: TokenView | undefined, total: Total): NativeTotal | null {
@@ -99,6 +108,12 @@ export function buildPortfolioModel(
     address,
     label: labels.get(address.toLowerCase()) ?? '',
   });
+
+  const values = new Map(
+    view.values.map((value) => [valueKey(value.chainId, value.account, value.token), value]),
+  );
+  const valueOf = (total: ValueTotal, holding: HoldingView) =>
+    addValue(total, holding, values.get(valueKey(holding.chainId, holding.account, holding.token)));
 
   const holdingsByToken = new Map<string, HoldingView[]>();
   for (const holding of view.holdings) {
@@ -132,9 +147,11 @@ export function buildPortfolioModel(
       key,
       token,
       total: holdings.reduce(addHolding, EMPTY_TOTAL),
+      value: holdings.reduce(valueOf, EMPTY_VALUE),
       byAccount: holdings.map((holding) => ({
         account: accountRef(holding.account),
         total: addHolding(EMPTY_TOTAL, holding),
+        value: valueOf(EMPTY_VALUE, holding),
       })),
       suspicions: suspicionsByToken.get(key) ?? [],
     };
@@ -166,6 +183,7 @@ export function buildPortfolioModel(
         (row) => row.token.chainId === chain.chainId && row.token.address !== 'native' && row.total.sum > 0n,
       ).length,
       positions: onChain.filter(isPositive).length,
+      value: onChain.reduce(valueOf, EMPTY_VALUE),
     };
   });
 
@@ -195,9 +213,18 @@ export function buildPortfolioModel(
       account: accountRef(address),
       native: [...native.values()],
       tokensHeld: mine.filter((holding) => holding.token !== 'native' && isPositive(holding)).length,
+      value: mine.reduce(valueOf, EMPTY_VALUE),
     };
   });
 
   const heldTokens = new Set(rows.filter((row) => row.total.sum > 0n).map((row) => row.key));
-  return { rows, hiddenRows, unheldListTokens, chains, accounts, heldTokens };
+  return {
+    rows,
+    hiddenRows,
+    unheldListTokens,
+    chains,
+    accounts,
+    heldTokens,
+    value: visibleHoldings.reduce(valueOf, EMPTY_VALUE),
+  };
 }

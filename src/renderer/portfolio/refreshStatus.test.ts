@@ -11,6 +11,7 @@ function chain(name: string, state: ChainStatusView['state'], readAt: number | n
     state,
     reason: state === 'ok' ? null : 'timed out after 8 s',
     endpoint: '127.0.0.1',
+    readMode: readAt === null ? null : 'override',
     lastRead: readAt === null ? null : { blockNumber: 1, blockTimestamp: 1, readAt },
   };
 }

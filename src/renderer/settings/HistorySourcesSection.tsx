@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { ErrorNote } from '../controls/ErrorNote';
-import { Switch } from '../controls/Switch';
 import { useAction } from '../session/useAction';
 import { useCallResult } from '../session/useCallResult';
-import { useSettingField } from '../session/useSettingField';
 import { useWallet } from '../session/WalletContext';
 import { EtherscanKeyDialog } from './EtherscanKeyDialog';
 import { SettingRow } from './SettingRow';
+import { SettingSwitchRow } from './SettingSwitchRow';
 import { SettingsSection } from './SettingsSection';
 
 /**
@@ -15,7 +14,6 @@ import { SettingsSection } from './SettingsSection';
  */
 export function HistorySourcesSection() {
   const { client } = useWallet();
-  const explorers = useSettingField('historyExplorers');
   const sources = useCallResult('history.sources');
   const [editing, setEditing] = useState(false);
   const remove = useAction(() => client.call('history.setEtherscanKey', { key: null }));
@@ -24,7 +22,8 @@ export function HistorySourcesSection() {
 
   return (
     <SettingsSection title="History sources">
-      <SettingRow
+      <SettingSwitchRow
+        setting="historyExplorers"
         label="Ask block explorers for history"
         description={
           <>
@@ -33,18 +32,7 @@ export function HistorySourcesSection() {
             Otterscan. A node with Otterscan is asked first either way.
           </>
         }
-        note={explorers.error && <ErrorNote outcome="Not saved" message={explorers.error} />}
-      >
-        {({ labelId, descriptionId }) => (
-          <Switch
-            aria-labelledby={labelId}
-            aria-describedby={descriptionId}
-            aria-busy={explorers.saving}
-            checked={explorers.value}
-            onChange={(event) => explorers.change(event.target.checked)}
-          />
-        )}
-      </SettingRow>
+      />
       <SettingRow
         label="Etherscan API key"
         description="Used on the networks Etherscan serves; elsewhere, or without a key, Blockscout is asked where it has a public instance. Stored encrypted with a key kept in your OS keychain, and not shown again."

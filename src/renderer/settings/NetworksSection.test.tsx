@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSettings, section } from '../../../test/renderer/openSettings';
+import { fixturePortfolio } from '../../../test/renderer/portfolioFixture';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
@@ -36,6 +37,27 @@ describe('NetworksSection', () => {
       channel: 'settings.set',
       request: { enabledChainIds: [42161, 8453] },
     });
+  });
+
+  it('says how each network’s balances and prices are read, and follows main’s status pushes', async () => {
+    // The fixture read Ethereum with an override and Arbitrum One through Multicall3; Base is not read yet.
+    const [ethereum, arbitrum, base] = fixturePortfolio().chains;
+    if (!ethereum || !arbitrum || !base) throw new Error('fixture chains missing');
+    client.portfolio = { ...fixturePortfolio(), chains: [ethereum, arbitrum] };
+    client.settings = { ...client.settings, enabledChainIds: [1, 42161, 8453] };
+    await openSettings(client);
+    const readMode = (name: string) =>
+      section('Networks')
+        .getByRole('rowheader', { name: new RegExp(`^${name}`) })
+        .querySelector('.read-mode')?.textContent;
+    expect(readMode('Ethereum')).toBe('Balances and prices: one call (state override)');
+    expect(readMode('Arbitrum One')).toBe(
+      'Balances and prices: Multicall3 (this node refuses state overrides)',
+    );
+    expect(readMode('Base')).toBe('Not read yet');
+    expect(readMode('OP Mainnet')).toBe('Not read: the network is off');
+    await act(async () => client.emit('chains.status', { ...base, readMode: 'multicall3' }));
+    expect(readMode('Base')).toBe('Balances and prices: Multicall3 (this node refuses state overrides)');
   });
 
   it('puts the switch back and says why when main refuses', async () => {

@@ -7,9 +7,11 @@ import { Switch } from '../controls/Switch';
 import { useSettingField } from '../session/useSettingField';
 import { AddNetworkDialog } from './AddNetworkDialog';
 import { NetworkExplorerDialog } from './NetworkExplorerDialog';
+import { ReadModeLine } from './ReadModeLine';
 import { RemoveNetworkDialog } from './RemoveNetworkDialog';
 import { RpcDialog } from './RpcDialog';
 import { SettingsSection } from './SettingsSection';
+import { useReadModes } from './useReadModes';
 import { isCustomChain } from '../chains/customChain';
 import './NetworksSection.css';
 
@@ -20,6 +22,7 @@ import './NetworksSection.css';
  */
 export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
   const enabled = useSettingField('enabledChainIds');
+  const readModes = useReadModes();
   const [editing, setEditing] = useState<Chain | null>(null);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Chain | null>(null);
@@ -80,6 +83,7 @@ export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
                   <ChainBadge chain={chain} />
                   {isCustomChain(chain) && <span className="badge">Custom</span>}
                 </span>
+                <ReadModeLine mode={readModes.get(chain.id)} enabled={enabled.value.includes(chain.id)} />
               </th>
               <td className="networks__number">{chain.id}</td>
               <td>{chain.nativeCurrency.symbol}</td>

@@ -15,6 +15,7 @@ beforeEach(() => {
     activeChainId: 10,
     enabledChainIds: [1],
     historyExplorers: true,
+    priceService: true,
   };
 });
 afterEach(cleanup);

@@ -16,6 +16,9 @@ const themeRadio = (name: string) =>
   within(screen.getByRole('radiogroup', { name: 'Theme' })).getByRole<HTMLInputElement>('radio', { name });
 const topBarNetwork = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Network' });
 const defaultNetwork = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Default network' });
+const currency = () => screen.getByRole<HTMLSelectElement>('combobox', { name: 'Currency' });
+const priceService = () =>
+  screen.getByRole<HTMLInputElement>('switch', { name: 'Ask CoinGecko about tokens without a feed' });
 
 describe('SettingsPage', () => {
   it('shows what main has stored, and what is running', async () => {
@@ -25,24 +28,33 @@ describe('SettingsPage', () => {
       activeChainId: 8453,
       enabledChainIds: [1],
       historyExplorers: false,
+      priceService: true,
     };
     await openSettings(client);
     expect(themeRadio('Dark').checked).toBe(true);
     expect(defaultNetwork().value).toBe('8453');
+    expect(currency().value).toBe('CHF');
+    expect(priceService().checked).toBe(true);
     expect(screen.getByText('9.9.9-test')).toBeTruthy();
     expect(screen.getByText('Browser host, for development and testing')).toBeTruthy();
   });
 
-  it('offers no Currency control until prices exist, and leaves the stored currency alone', async () => {
-    client.settings = { ...client.settings, fiatCurrency: 'CHF' };
+  it('offers the currencies values can be shown in, and saves the choice through main', async () => {
     await openSettings(client);
-    expect(screen.queryByRole('combobox', { name: 'Currency' })).toBeNull();
-    expect(screen.queryByText('Currency', { exact: true })).toBeNull();
-    await act(async () => fireEvent.click(themeRadio('Dark')));
-    expect(client.calls.filter((call) => call.channel === 'settings.set')).toEqual([
-      { channel: 'settings.set', request: { theme: 'dark' } },
+    expect(Array.from(currency().options, (option) => option.value)).toEqual([
+      'USD',
+      'EUR',
+      'GBP',
+      'CHF',
+      'JPY',
     ]);
-    expect(client.settings.fiatCurrency).toBe('CHF');
+    expect(currency().value).toBe('USD');
+    await act(async () => fireEvent.change(currency(), { target: { value: 'GBP' } }));
+    expect(client.calls.filter((call) => call.channel === 'settings.set')).toEqual([
+      { channel: 'settings.set', request: { fiatCurrency: 'GBP' } },
+    ]);
+    expect(client.settings.fiatCurrency).toBe('GBP');
+    expect(currency().value).toBe('GBP');
   });
 
   it('saves a theme through main and applies the stored result', async () => {
@@ -87,10 +99,13 @@ describe('SettingsPage', () => {
         activeChainId: 100,
         enabledChainIds: [1],
         historyExplorers: false,
+        priceService: true,
       }),
     );
     expect(themeRadio('Light').checked).toBe(true);
     expect(topBarNetwork().value).toBe('100');
+    expect(currency().value).toBe('JPY');
+    expect(priceService().checked).toBe(true);
   });
 });
 
@@ -105,6 +120,7 @@ describe('the Settings index', () => {
       ['Appearance', '#/settings/appearance'],
       ['Preferences', '#/settings/preferences'],
       ['Networks', '#/settings/networks'],
+      ['Prices', '#/settings/prices'],
       ['History sources', '#/settings/history-sources'],
       ['Sync', '#/settings/sync'],
       ['Secrets', '#/settings/secrets'],
@@ -156,6 +172,6 @@ describe('the Settings index', () => {
     await openPage(client, 'settings/advanced', 'Settings');
     expect(screen.queryByRole('heading', { level: 1, name: 'Page not found' })).toBeNull();
     expect(document.activeElement?.tagName).not.toBe('H2');
-    expect(index().getAllByRole('link')).toHaveLength(8);
+    expect(index().getAllByRole('link')).toHaveLength(9);
   });
 });

@@ -12,6 +12,7 @@ import { AboutSection } from './AboutSection';
 import { HistorySourcesSection } from './HistorySourcesSection';
 import { LocalDataSection } from './LocalDataSection';
 import { NetworksSection } from './NetworksSection';
+import { PricesSection } from './PricesSection';
 import { scrollerOf } from './scrollerOf';
 import { SecretsSection } from './SecretsSection';
 import { SectionAnchors, SectionAnchorsProvider } from './SectionAnchors';
@@ -42,6 +43,21 @@ export function SettingsPage() {
   const [anchors] = useState(() => new SectionAnchors());
   const index = useRef<HTMLElement>(null);
   const current = useSectionInView(anchors, asked?.id);
+
+  // In narrow windows the strip of links wraps onto more rows as sections are added, so the height a heading
+  // must land below is measured, not assumed: at once, before the effect below reveals a section, then on
+  // every resize.
+  useEffect(() => {
+    const strip = index.current;
+    const page = strip?.parentElement;
+    if (!strip || !page) return;
+    const measure = () => page.style.setProperty('--settings-index-height', `${strip.offsetHeight}px`);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(strip);
+    return () => observer.disconnect();
+  }, []);
 
   // After Page's own effect, which focuses the h1 on arrival: a section named by the address takes over from
   // it. No section, or one Settings does not have, is the page's start.
@@ -84,8 +100,6 @@ export function SettingsPage() {
               </SettingRow>
             </SettingsSection>
 
-            {/* No Currency here until a price source values balances (the portfolio issue); the stored
-          fiatCurrency stays as it is, for that control to come back. */}
             <SettingsSection title="Preferences">
               <SettingRow
                 label="Default network"
@@ -106,6 +120,7 @@ export function SettingsPage() {
             </SettingsSection>
 
             <NetworksSection chains={chains} />
+            <PricesSection />
             <HistorySourcesSection />
             <SyncSection />
             <SecretsSection />

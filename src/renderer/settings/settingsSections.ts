@@ -9,6 +9,7 @@ export const SETTINGS_SECTIONS = [
   { id: 'appearance', title: 'Appearance' },
   { id: 'preferences', title: 'Preferences' },
   { id: 'networks', title: 'Networks' },
+  { id: 'prices', title: 'Prices' },
   { id: 'history-sources', title: 'History sources' },
   { id: 'sync', title: 'Sync' },
   { id: 'secrets', title: 'Secrets' },

@@ -25,6 +25,7 @@ export const CHANNELS = [
   'chains.removeCustom',
   'portfolio.get',
   'portfolio.refresh',
+  'portfolio.valueHistory',
   'tokens.add',
   'tokens.setHidden',
   'devices.list',

@@ -16,6 +16,7 @@ type ChainChannel =
   | 'chains.removeCustom'
   | 'portfolio.get'
   | 'portfolio.refresh'
+  | 'portfolio.valueHistory'
   | 'tokens.add'
   | 'tokens.setHidden';
 
@@ -135,6 +136,7 @@ export function chainCalls(double: DoubleWorld): FamilyHandlers<ChainChannel> {
     'chains.removeCustom': ({ chainId }) => removeCustomChain(chainId),
     'portfolio.get': () => double.portfolio,
     'portfolio.refresh': refresh,
+    'portfolio.valueHistory': () => double.valueHistory,
     'tokens.add': ({ chainId, address }) => addToken(chainId, address),
     'tokens.setHidden': ({ chainId, address, hidden }) => setHidden(chainId, address, hidden),
   };

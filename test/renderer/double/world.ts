@@ -8,7 +8,7 @@ import type { HistoryEntryView, HistorySyncState } from '../../../src/shared/his
 import type { BackupExport, DataLocation, ImportSummary } from '../../../src/shared/localData';
 import type { NamesView } from '../../../src/shared/names';
 import type { PairingAttempt, PairingView } from '../../../src/shared/pairing';
-import type { PortfolioView } from '../../../src/shared/portfolio';
+import type { PortfolioView, ValueHistoryView } from '../../../src/shared/portfolio';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import type { SyncInvite, SyncView } from '../../../src/shared/sync';
 import type { Finding } from '../../../src/shared/review';
@@ -53,7 +53,16 @@ export class DoubleWorld {
   };
   /** None by default, as on a fresh install; tests that need holdings set `fixturePortfolio()` and accounts. */
   accounts: AccountView[] = [];
-  portfolio: PortfolioView = { chains: [], tokens: [], holdings: [], warnings: [] };
+  portfolio: PortfolioView = {
+    chains: [],
+    tokens: [],
+    holdings: [],
+    warnings: [],
+    currency: 'USD',
+    values: [],
+  };
+  /** What portfolio.valueHistory answers: no snapshots until a test sets some. */
+  valueHistory: ValueHistoryView = { currency: 'USD', points: [] };
   /** Every network the wallet knows: the registry, then those added with chains.addCustom. */
   chains: Chain[] = [...CHAINS];
   /** Custom RPC URLs as chains.setRpc (or chains.addCustom) stored them, by chain id. */

@@ -6,6 +6,7 @@ import type { BlockRange, HistoryProvider, TransactionRef } from '../rawTransact
 import { ProviderError } from '../../rpc/providerError';
 import { RateLimiter } from './rateLimiter';
 import { mergeRefs } from './refs';
+import { getJson } from '../../rpc/boundedHttp';
 
 export interface ExplorerApiOptions {
   chainId: number;
@@ -176,13 +177,7 @@ export class ExplorerApiProvider implements HistoryProvider {
   private async attempt(url: URL, action: string, signal?: AbortSignal): Promise<TransactionRef[]> {
     let response: Response;
     try {
-      const timeout = AbortSignal.timeout(this.timeoutMs);
-      response = await this.fetch(url, {
-        headers: { accept: 'application/json' },
-        // A redirect would carry the key to a host the user never configured.
-        redirect: 'error',
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
+      response = await getJson(this.fetch, url, this.timeoutMs, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new Transient(`${url.host} could not be reached`);

@@ -8,6 +8,7 @@ import {
   SetTokenHidden,
   TokenRef,
   TokenView,
+  ValueHistoryView,
 } from '../../portfolio';
 import { NoRequest, type CallFamily, type EventFamily } from './spec';
 
@@ -21,6 +22,7 @@ export const chainsCalls = {
   'chains.removeCustom': { request: z.strictObject({ chainId: ChainId }), response: z.null() },
   'portfolio.get': { request: NoRequest, response: PortfolioView },
   'portfolio.refresh': { request: NoRequest, response: z.array(ChainStatusView) },
+  'portfolio.valueHistory': { request: NoRequest, response: ValueHistoryView },
   'tokens.add': { request: TokenRef, response: TokenView },
   'tokens.setHidden': { request: SetTokenHidden, response: TokenView },
 } as const satisfies CallFamily;

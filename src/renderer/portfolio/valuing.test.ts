@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ALICE, BOB, FAKE_USDC, fixturePortfolio } from '../../../test/renderer/portfolioFixture';
+import type { HoldingValueView } from '../../shared/portfolio';
+import { EMPTY_VALUE } from './valueTotals';
+import { leftOutReasons, makeValuing } from './valuing';
+
+const noPrice = (account: string): HoldingValueView => ({
+  chainId: 1,
+  account,
+  token: FAKE_USDC,
+  state: 'no-price',
+  value: null,
+  unitPrice: null,
+  sources: [],
+  reason: 'No feed.',
+});
+
+describe('leftOutReasons', () => {
+  const valuing = makeValuing(fixturePortfolio(), Date.now());
+
+  it('says the same cause in several accounts once, with the count, and counts unread balances', () => {
+    const total = { ...EMPTY_VALUE, unpriced: [noPrice(ALICE), noPrice(BOB)], unread: 2 };
+    expect(leftOutReasons(total, valuing)).toEqual([
+      'USDС on Ethereum, 2 accounts: no price. No feed.',
+      '2 balances could not be read, so not valued.',
+    ]);
+  });
+
+  it('names a network it does not know by its id', () => {
+    expect(valuing.holdingName({ ...noPrice(ALICE), chainId: 10 })).toBe('A token on Chain 10');
+  });
+});
