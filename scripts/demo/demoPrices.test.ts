@@ -1,7 +1,7 @@
 import { parseUnits } from 'ethers/utils';
 import { describe, expect, it } from 'vitest';
 import { readBalances } from '../../src/main/chains/balanceReader';
-import { feedsOnChain } from '../../src/main/prices/priceFeeds';
+import { feedAddressesOnChain, feedsOnChain, sequencerFeed } from '../../src/main/prices/priceFeeds';
 import { RpcClient } from '../../src/main/rpc/rpcClient';
 import { MULTICALL3_ADDRESS } from '../../src/shared/chains/registry';
 import { useAnvilChains } from '../../test/anvil/useAnvilChains';
@@ -15,14 +15,14 @@ import {
   demoToken,
   LOOK_ALIKE,
 } from './demoPortfolio';
-import { seedPrices, startPriceKeeper } from './demoPrices';
+import { DEMO_SEQUENCER_UP_SECONDS, seedPrices, startPriceKeeper } from './demoPrices';
 
 const nodes = useAnvilChains(DEMO_CHAIN_IDS);
 const url = (chainId = 1) => nodes.find((node) => node.chainId === chainId)?.url as string;
 const START_MS = 1_760_000_000_000;
 const START = START_MS / 1000;
 
-/** The feeds of a chain's registry as the wallet reads them, by pair. */
+/** The feeds of a chain's registry as the wallet reads them, by pair, and its sequencer's as `sequencer`. */
 async function readFeeds(chainId = 1) {
   const client = new RpcClient({
     chainId,
@@ -30,7 +30,7 @@ async function readFeeds(chainId = 1) {
     urls: [url(chainId)],
     retry: { attempts: 1 },
   });
-  const feeds = feedsOnChain(chainId).map((feed) => feed.address);
+  const feeds = feedAddressesOnChain(chainId);
   const read = await readBalances(
     client,
     MULTICALL3_ADDRESS,
@@ -40,7 +40,11 @@ async function readFeeds(chainId = 1) {
       maxCalldataBytes: 10_000,
     },
   );
-  return new Map(feedsOnChain(chainId).map((feed, i) => [feed.pair, read.feeds[i]?.round ?? null]));
+  const names = [
+    ...feedsOnChain(chainId).map((feed) => feed.pair),
+    ...(sequencerFeed(chainId) ? ['sequencer'] : []),
+  ];
+  return new Map(names.map((name, i) => [name, read.feeds[i]?.round ?? null]));
 }
 
 describe('the demo prices', () => {
@@ -63,6 +67,15 @@ describe('the demo prices', () => {
     expect(DEMO_PRICES.filter((entry) => entry.stale).map((entry) => [entry.chainId, entry.pair])).toEqual([
       [1, 'DAI/USD'],
     ]);
+    // The rollups' sequencers have been up for a day, past their grace period, so their prices count.
+    for (const chainId of [42161, 8453]) {
+      expect((await readFeeds(chainId)).get('sequencer')).toEqual({
+        answer: 0n,
+        decimals: 0,
+        updatedAt: START - DEMO_SEQUENCER_UP_SECONDS,
+      });
+    }
+    expect((await readFeeds(1)).has('sequencer')).toBe(false);
     // Feeds the demo does not place read as unreadable, never as a price.
     const ethereum = await readFeeds(1);
     expect(ethereum.get('USDT/USD')).toBeNull();

@@ -1,5 +1,6 @@
 import { parseUnits } from 'ethers/utils';
 import { type FeedRound, placePriceFeed, setFeedRound } from '../../test/contracts/priceFeedStandIn';
+import { sequencerFeed } from '../../src/main/prices/priceFeeds';
 import { DEMO_FEED_DECIMALS, DEMO_PRICES, DEMO_STALE_AGE_SECONDS, type DemoPrice } from './demoPortfolio';
 
 /** How often the keeper re-stamps the fresh feeds: well inside the shortest heartbeat (Base ETH/USD, 20 min). */
@@ -13,18 +14,35 @@ const round = (price: DemoPrice, updatedAt: number): FeedRound => ({
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
-/** Places the stand-ins of `chainId`'s demo prices: fresh ones updated `nowMs`, stale ones hours before. */
+/** How long the demo's rollups have had their sequencers up: past the grace period, so their prices count. */
+export const DEMO_SEQUENCER_UP_SECONDS = 86_400;
+
+/**
+ * Places the stand-ins of `chainId`'s demo prices (fresh ones updated `nowMs`, stale ones hours before) and,
+ * on a rollup, its sequencer uptime feed, up for a day. The keeper never re-stamps the uptime feed: its
+ * `updatedAt` says when the sequencer came back, and a recent one would hold every price back.
+ */
 export async function seedPrices(url: string, chainId: number, nowMs: number): Promise<void> {
   const prices = DEMO_PRICES.filter((price) => price.chainId === chainId);
-  await Promise.all(
-    prices.map((price) =>
+  const sequencer = sequencerFeed(chainId);
+  await Promise.all([
+    ...prices.map((price) =>
       placePriceFeed(
         url,
         price.address,
         round(price, seconds(nowMs) - (price.stale ? DEMO_STALE_AGE_SECONDS : 0)),
       ),
     ),
-  );
+    ...(sequencer
+      ? [
+          placePriceFeed(url, sequencer.address, {
+            answer: 0n,
+            decimals: 0,
+            updatedAt: seconds(nowMs) - DEMO_SEQUENCER_UP_SECONDS,
+          }),
+        ]
+      : []),
+  ]);
 }
 
 export interface PriceKeeper {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TOKEN_LISTS } from '../chains/tokenList';
 import { ChecksumAddress } from '../store/address';
-import { ASSET_FEEDS, assetFeed, CURRENCY_FEEDS, currencyFeed, feedsOnChain } from './priceFeeds';
+import {
+  ASSET_FEEDS,
+  assetFeed,
+  CURRENCY_FEEDS,
+  currencyFeed,
+  feedAddressesOnChain,
+  feedsOnChain,
+  sequencerFeed,
+} from './priceFeeds';
 
 describe('price feed registry', () => {
   it('prices each listed token only with the feed of that very token, by the bundled list’s address', () => {
@@ -49,5 +57,15 @@ describe('price feed registry', () => {
   it('prices the native coin of Ethereum, Arbitrum One and Base with ETH/USD', () => {
     for (const chainId of [1, 42161, 8453]) expect(assetFeed(chainId, 'native')?.pair).toBe('ETH/USD');
     expect(assetFeed(137, 'native')).toBeUndefined();
+  });
+
+  it('reads each rollup’s sequencer uptime feed after its price feeds, and none on Ethereum', () => {
+    expect(feedAddressesOnChain(8453)).toEqual([
+      ...feedsOnChain(8453).map((feed) => feed.address),
+      '0xBCF85224fc0756B9Fa45aA7892530B47e10b6433',
+    ]);
+    expect(sequencerFeed(42161)?.address).toBe('0xFdB631F5EE196F0ed6FAa767959853A9F217697D');
+    expect(sequencerFeed(1)).toBeUndefined();
+    expect(feedAddressesOnChain(1)).toEqual(feedsOnChain(1).map((feed) => feed.address));
   });
 });

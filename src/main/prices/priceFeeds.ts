@@ -107,6 +107,41 @@ export const CURRENCY_FEEDS: readonly CurrencyFeed[] = (
   currency,
 }));
 
+/**
+ * Chainlink's L2 sequencer uptime feed: answers 0 while the rollup's sequencer is up and 1 while it is down.
+ * While it is down, or for a grace period after it comes back, the chain's price feeds may not have been
+ * updated, so their prices are not trusted however fresh they look.
+ */
+export interface SequencerFeed {
+  chainId: number;
+  address: ChecksumAddress;
+  gracePeriodSeconds: number;
+}
+
+/** Chainlink's recommended grace period after a sequencer restart. */
+const SEQUENCER_GRACE_SECONDS = HOUR;
+
+export const SEQUENCER_FEEDS: readonly SequencerFeed[] = (
+  [
+    [42161, '0xFdB631F5EE196F0ed6FAa767959853A9F217697D'],
+    [8453, '0xBCF85224fc0756B9Fa45aA7892530B47e10b6433'],
+  ] as const
+).map(([chainId, feedAddress]) => ({
+  chainId,
+  address: address(feedAddress),
+  gracePeriodSeconds: SEQUENCER_GRACE_SECONDS,
+}));
+
+export function sequencerFeed(chainId: number): SequencerFeed | undefined {
+  return SEQUENCER_FEEDS.find((entry) => entry.chainId === chainId);
+}
+
+/** Every feed address a read of the chain covers: its price feeds, then its sequencer's uptime feed. */
+export function feedAddressesOnChain(chainId: number): ChecksumAddress[] {
+  const sequencer = sequencerFeed(chainId);
+  return [...feedsOnChain(chainId).map((feed) => feed.address), ...(sequencer ? [sequencer.address] : [])];
+}
+
 /** The feeds one read of a chain covers: its asset feeds, and on Ethereum the currency rates. */
 export function feedsOnChain(chainId: number): PriceFeed[] {
   return [...ASSET_FEEDS, ...CURRENCY_FEEDS].filter((entry) => entry.chainId === chainId);

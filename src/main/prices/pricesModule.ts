@@ -3,7 +3,7 @@ import type { Portfolio, PortfolioPricing } from '../chains/chainsService';
 import type { CoreBase } from '../coreBase';
 import { FeedReadingsRepository } from './feedReadingsRepository';
 import { PortfolioValuer } from './portfolioValuer';
-import { assetFeed, feedsOnChain } from './priceFeeds';
+import { assetFeed, feedAddressesOnChain } from './priceFeeds';
 import { PriceService, type PriceServiceOptions, type TokenRef } from './priceService';
 import { ServiceQuoteStore } from './serviceQuoteStore';
 import { ValueSnapshots } from './valueSnapshots';
@@ -35,7 +35,7 @@ export function createPricesModule(
 
   return {
     pricing: {
-      feeds: (chainId) => feedsOnChain(chainId).map((feed) => feed.address),
+      feeds: feedAddressesOnChain,
       saveReadings: (read, readAt) => readings.save(read, readAt),
       value: (portfolio) => valuer.value(portfolio),
       async refreshed(portfolio, signal) {

@@ -3,7 +3,7 @@ import type { TokenAddress } from '../chains/balanceReader';
 import type { Holding } from '../chains/chainsService';
 import type { Token } from '../chains/token';
 import { ChecksumAddress } from '../store/address';
-import { assetFeed, currencyFeed, type PriceFeed } from './priceFeeds';
+import { assetFeed, currencyFeed, type PriceFeed, sequencerFeed } from './priceFeeds';
 import type { ServiceQuote } from './serviceQuote';
 import { duration, type FeedReading, valueHoldings, type ValuationInput } from './valuation';
 
@@ -51,6 +51,17 @@ const reading = (feed: PriceFeed, answer: bigint | null, ageSeconds = 60, decima
   updatedAt: NOW_S - ageSeconds,
   readAt: NOW,
 });
+
+/** Base's sequencer uptime feed: 0 is up, 1 is down; `updatedAt` is when that status began. */
+const baseSequencer = (answer: bigint | null, ageSeconds: number): FeedReading => ({
+  chainId: 8453,
+  feed: sequencerFeed(8453)?.address as ChecksumAddress,
+  answer,
+  decimals: 0,
+  updatedAt: NOW_S - ageSeconds,
+  readAt: NOW,
+});
+const BASE_ETH_USD = assetFeed(8453, 'native') as PriceFeed;
 
 const value = (input: Partial<ValuationInput> & Pick<ValuationInput, 'holdings'>) =>
   valueHoldings({ tokens: TOKENS, readings: [], quotes: [], currency: 'USD', now: NOW, ...input });
@@ -178,11 +189,10 @@ describe('valueHoldings', () => {
   });
 
   it('asks for Ethereum when a currency other than USD has no rate read', () => {
-    const baseEth = assetFeed(8453, 'native') as PriceFeed;
     const [euro] = value({
       currency: 'GBP',
       holdings: [holding(8453, 'native', '1')],
-      readings: [reading(baseEth, 300_000_000_000n)],
+      readings: [reading(BASE_ETH_USD, 300_000_000_000n), baseSequencer(0n, 86_400)],
     });
     expect(euro).toMatchObject({
       state: 'no-price',
@@ -190,6 +200,45 @@ describe('valueHoldings', () => {
       reason: "GBP values need Ethereum's GBP/USD rate; turn Ethereum on in Settings › Networks.",
     });
     expect(euro?.sources).toHaveLength(1);
+  });
+
+  describe('on a rollup, its sequencer', () => {
+    const baseEth = (sequencer: FeedReading[]) =>
+      value({
+        holdings: [holding(8453, 'native', '1000000000000000000')],
+        readings: [reading(BASE_ETH_USD, 300_000_000_000n), ...sequencer],
+      })[0];
+
+    it('lets a fresh price count once the sequencer has been up past its grace period', () => {
+      expect(baseEth([baseSequencer(0n, 2 * 3600)])).toMatchObject({ state: 'priced', value: '3000' });
+    });
+
+    it('makes a fresh-looking price stale while the sequencer is down', () => {
+      expect(baseEth([baseSequencer(1n, 600)])).toMatchObject({
+        state: 'stale',
+        value: null,
+        reason: "Base's sequencer is down, so its price feeds may be out of date.",
+        sources: [expect.objectContaining({ pair: 'ETH/USD' })],
+      });
+    });
+
+    it('keeps it stale for the grace period after the sequencer comes back', () => {
+      expect(baseEth([baseSequencer(0n, 600)])).toMatchObject({
+        state: 'stale',
+        value: null,
+        reason: "Base's sequencer came back 10 min ago; its prices count again 1 h after.",
+      });
+    });
+
+    it('gives no price when the sequencer status is not known', () => {
+      for (const sequencer of [[], [baseSequencer(null, 0)]]) {
+        expect(baseEth(sequencer)).toMatchObject({
+          state: 'no-price',
+          value: null,
+          reason: "Base's sequencer status could not be read, so its prices are not trusted.",
+        });
+      }
+    });
   });
 
   describe('service quotes', () => {

@@ -5,7 +5,7 @@ import type { TokenAddress } from '../chains/balanceReader';
 import type { Holding } from '../chains/chainsService';
 import type { Token } from '../chains/token';
 import type { ChecksumAddress } from '../store/address';
-import { assetFeed, currencyFeed, type PriceFeed } from './priceFeeds';
+import { assetFeed, currencyFeed, type PriceFeed, sequencerFeed } from './priceFeeds';
 import { PRICE_SERVICE_NAME, type ServiceQuote } from './serviceQuote';
 
 /** One feed's latest round as a chain read stored it; `answer` null when the feed could not be read. */
@@ -91,8 +91,13 @@ export function valueHoldings(input: ValuationInput): HoldingValue[] {
   const chainName = (chainId: number) =>
     input.chainName?.(chainId) ?? findChain(chainId)?.name ?? `chain ${chainId}`;
   const readings = new Map(input.readings.map((reading) => [`${reading.chainId}|${reading.feed}`, reading]));
-  const reading = (feed: PriceFeed) => readings.get(`${feed.chainId}|${feed.address}`);
-  const oracle = (feed: PriceFeed) => oraclePrice(feed, reading(feed), nowSeconds, chainName(feed.chainId));
+  const reading = (feed: Pick<PriceFeed, 'chainId' | 'address'>) =>
+    readings.get(`${feed.chainId}|${feed.address}`);
+  const oracle = (feed: PriceFeed) =>
+    unlessSequencerDoubts(
+      oraclePrice(feed, reading(feed), nowSeconds, chainName(feed.chainId)),
+      sequencerDoubt(feed.chainId, reading, nowSeconds, chainName(feed.chainId)),
+    );
   const rate = currencyRate(input.currency, reading, oracle);
   // Keyed, since a portfolio holds tens of thousands of balances over hundreds of tokens.
   const tokens = new Map(input.tokens.map((entry) => [`${entry.chainId}|${entry.address}`, entry]));
@@ -184,6 +189,50 @@ function oraclePrice(
     return { state: 'stale', source, reason };
   }
   return { state: 'priced', ratio: { num: answer, den: 10n ** BigInt(decimals) }, source };
+}
+
+/** Why a rollup's own prices are not trusted now, if they are not: `unknown` when its status is not known. */
+interface SequencerDoubt {
+  unknown: boolean;
+  reason: string;
+}
+
+function sequencerDoubt(
+  chainId: number,
+  reading: (feed: Pick<PriceFeed, 'chainId' | 'address'>) => FeedReading | undefined,
+  nowSeconds: number,
+  chain: string,
+): SequencerDoubt | null {
+  const feed = sequencerFeed(chainId);
+  if (!feed) return null;
+  const status = reading(feed);
+  if (!status || status.answer === null) {
+    return {
+      unknown: true,
+      reason: `${chain}'s sequencer status could not be read, so its prices are not trusted.`,
+    };
+  }
+  if (status.answer !== 0n) {
+    return { unknown: false, reason: `${chain}'s sequencer is down, so its price feeds may be out of date.` };
+  }
+  // The feed's updatedAt stands in for the round's startedAt (when the status last changed), which the
+  // balance reader does not return; the two differ by the time the status takes to reach the rollup.
+  const up = nowSeconds - status.updatedAt;
+  if (up < feed.gracePeriodSeconds) {
+    return {
+      unknown: false,
+      reason: `${chain}'s sequencer came back ${duration(Math.max(0, up))} ago; its prices count again ${duration(feed.gracePeriodSeconds)} after.`,
+    };
+  }
+  return null;
+}
+
+/** A price the sequencer check doubts is `stale` (its status is known) or `no-price` (it is not). */
+function unlessSequencerDoubts(price: Price, doubt: SequencerDoubt | null): Price {
+  if (!doubt || price.state !== 'priced') return price;
+  return doubt.unknown
+    ? { state: 'no-price', source: null, reason: doubt.reason }
+    : { state: 'stale', source: price.source, reason: doubt.reason };
 }
 
 function servicePrice(quote: ServiceQuote, symbol: string, nowSeconds: number): Price {

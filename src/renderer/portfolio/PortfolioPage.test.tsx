@@ -97,7 +97,7 @@ describe('PortfolioPage', () => {
     const arbitrumEth = tokenRows().find(
       (row) => row.textContent?.includes('Arbitrum One') && row.textContent.startsWith('ETH'),
     );
-    const valueCell = (row: HTMLElement | undefined) => row?.querySelectorAll('td')[3];
+    const valueCell = (row: HTMLElement | undefined) => row?.querySelectorAll('td')[2];
     expect(valueCell(arbitrumEth)?.textContent).toBe(
       'staleThe ETH/USD feed last updated 2 d ago; it should update at least every 24 h.',
     );

@@ -59,13 +59,14 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, valuing, onChan
             <tr>
               <th scope="col">Token</th>
               <th scope="col">Network</th>
-              <th scope="col">Contract</th>
+              {/* Value before Contract: at 1024 px the table scrolls sideways, and what is cut must not be it. */}
               <th scope="col" className="token-table__number">
                 Balance, all accounts
               </th>
               <th scope="col" className="token-table__number">
                 Value in {valuing.currency}
               </th>
+              <th scope="col">Contract</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -122,6 +123,12 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, valuing, onChan
                     <td>
                       <ChainBadge chain={{ id: token.chainId, name: where }} />
                     </td>
+                    <td className="token-table__number">
+                      <TotalAmount total={row.total} decimals={token.decimals} symbol={token.symbol} />
+                    </td>
+                    <td className="token-table__number">
+                      <ValueFigure value={row.value} valuing={valuing} withSource />
+                    </td>
                     <td>
                       {token.address === 'native' ? (
                         <span className="token-table__muted">Native coin</span>
@@ -131,12 +138,6 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, valuing, onChan
                           <CopyButton text={token.address} label={`address of ${token.symbol} on ${where}`} />
                         </span>
                       )}
-                    </td>
-                    <td className="token-table__number">
-                      <TotalAmount total={row.total} decimals={token.decimals} symbol={token.symbol} />
-                    </td>
-                    <td className="token-table__number">
-                      <ValueFigure value={row.value} valuing={valuing} withSource />
                     </td>
                     <td className="token-table__actions">
                       {token.address !== 'native' && (
@@ -161,7 +162,7 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, valuing, onChan
                         id={index === 0 ? breakdownId : undefined}
                         className="token-table__account-row"
                       >
-                        <td colSpan={3}>
+                        <td colSpan={2}>
                           <span className="token-table__account" title={account.address}>
                             {accountName(account)}
                             {account.label && <code>{shortAddress(account.address)}</code>}
@@ -173,7 +174,7 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, valuing, onChan
                         <td className="token-table__number">
                           <ValueFigure value={value} valuing={valuing} />
                         </td>
-                        <td />
+                        <td colSpan={2} />
                       </tr>
                     ))}
                   {open && <PriceDetailRow value={row.value} valuing={valuing} columns={6} />}
