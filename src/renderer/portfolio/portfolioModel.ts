@@ -6,7 +6,7 @@ import type {
   TokenView,
   TokenWarningView,
 } from '../../shared/portfolio';
-import { addValue, EMPTY_VALUE, valueKey, type ValueTotal } from './valueTotals';
+import { valueKey, valueTotal, type ValueTotal } from './valueTotals';
 
 /**
  * A sum of balances that knows how many of its parts could not be read, so a failed read is never shown as 0
@@ -112,8 +112,8 @@ export function buildPortfolioModel(
   const values = new Map(
     view.values.map((value) => [valueKey(value.chainId, value.account, value.token), value]),
   );
-  const valueOf = (total: ValueTotal, holding: HoldingView) =>
-    addValue(total, holding, values.get(valueKey(holding.chainId, holding.account, holding.token)));
+  const valueOf = (holdings: readonly HoldingView[]) =>
+    valueTotal(holdings, (holding) => values.get(valueKey(holding.chainId, holding.account, holding.token)));
 
   const holdingsByToken = new Map<string, HoldingView[]>();
   for (const holding of view.holdings) {
@@ -147,11 +147,11 @@ export function buildPortfolioModel(
       key,
       token,
       total: holdings.reduce(addHolding, EMPTY_TOTAL),
-      value: holdings.reduce(valueOf, EMPTY_VALUE),
+      value: valueOf(holdings),
       byAccount: holdings.map((holding) => ({
         account: accountRef(holding.account),
         total: addHolding(EMPTY_TOTAL, holding),
-        value: valueOf(EMPTY_VALUE, holding),
+        value: valueOf([holding]),
       })),
       suspicions: suspicionsByToken.get(key) ?? [],
     };
@@ -183,7 +183,7 @@ export function buildPortfolioModel(
         (row) => row.token.chainId === chain.chainId && row.token.address !== 'native' && row.total.sum > 0n,
       ).length,
       positions: onChain.filter(isPositive).length,
-      value: onChain.reduce(valueOf, EMPTY_VALUE),
+      value: valueOf(onChain),
     };
   });
 
@@ -213,7 +213,7 @@ export function buildPortfolioModel(
       account: accountRef(address),
       native: [...native.values()],
       tokensHeld: mine.filter((holding) => holding.token !== 'native' && isPositive(holding)).length,
-      value: mine.reduce(valueOf, EMPTY_VALUE),
+      value: valueOf(mine),
     };
   });
 
@@ -225,6 +225,6 @@ export function buildPortfolioModel(
     chains,
     accounts,
     heldTokens,
-    value: visibleHoldings.reduce(valueOf, EMPTY_VALUE),
+    value: valueOf(visibleHoldings),
   };
 }

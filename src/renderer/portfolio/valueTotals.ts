@@ -17,8 +17,6 @@ export interface ValueTotal {
   unread: number;
 }
 
-export const EMPTY_VALUE: ValueTotal = { sum: '0', priced: [], unpriced: [], unread: 0 };
-
 /** Values are keyed as holdings are: (chain, account, token), addresses compared case-insensitively. */
 export function valueKey(chainId: number, account: string, token: string): string {
   return `${chainId}:${account.toLowerCase()}:${token.toLowerCase()}`;
@@ -38,18 +36,29 @@ function missingValue(holding: HoldingView): HoldingValueView {
   };
 }
 
-export function addValue(
-  total: ValueTotal,
-  holding: HoldingView,
-  value: HoldingValueView | undefined,
+/**
+ * The value of some holdings, each looked up by `valueOf`. Built in one pass and summed once: the page totals
+ * every holding of the portfolio, tens of thousands in a large one.
+ */
+export function valueTotal(
+  holdings: readonly HoldingView[],
+  valueOf: (holding: HoldingView) => HoldingValueView | undefined,
 ): ValueTotal {
-  if (!holding.available || holding.amount === null) return { ...total, unread: total.unread + 1 };
-  // A zero balance is worth nothing whatever its price, so its price state neither adds nor holds back a total.
-  if (BigInt(holding.amount) === 0n) return total;
-  if (value?.state === 'priced' && value.value !== null) {
-    return { ...total, sum: sumDecimals([total.sum, value.value]), priced: [...total.priced, value] };
+  const priced: HoldingValueView[] = [];
+  const unpriced: HoldingValueView[] = [];
+  let unread = 0;
+  for (const holding of holdings) {
+    if (!holding.available || holding.amount === null) unread += 1;
+    // A zero balance is worth nothing whatever its price, so its price state neither adds nor holds back a total.
+    else if (BigInt(holding.amount) === 0n) continue;
+    else {
+      const value = valueOf(holding);
+      if (value?.state === 'priced' && value.value !== null) priced.push(value);
+      else unpriced.push(value ?? missingValue(holding));
+    }
   }
-  return { ...total, unpriced: [...total.unpriced, value ?? missingValue(holding)] };
+  const sum = priced.length === 0 ? '0' : sumDecimals(priced.map((value) => value.value ?? '0'));
+  return { sum, priced, unpriced, unread };
 }
 
 /** How many holdings a total leaves out, for the price or an unread balance: "2 holdings not valued". */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALICE, BOB, FAKE_USDC, fixturePortfolio } from '../../../test/renderer/portfolioFixture';
 import type { HoldingValueView } from '../../shared/portfolio';
-import { EMPTY_VALUE } from './valueTotals';
 import { leftOutReasons, makeValuing } from './valuing';
 
 const noPrice = (account: string): HoldingValueView => ({
@@ -19,7 +18,7 @@ describe('leftOutReasons', () => {
   const valuing = makeValuing(fixturePortfolio(), Date.now());
 
   it('says the same cause in several accounts once, with the count, and counts unread balances', () => {
-    const total = { ...EMPTY_VALUE, unpriced: [noPrice(ALICE), noPrice(BOB)], unread: 2 };
+    const total = { sum: '0', priced: [], unpriced: [noPrice(ALICE), noPrice(BOB)], unread: 2 };
     expect(leftOutReasons(total, valuing)).toEqual([
       'USDС on Ethereum, 2 accounts: no price. No feed.',
       '2 balances could not be read, so not valued.',

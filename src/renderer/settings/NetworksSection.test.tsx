@@ -55,7 +55,7 @@ describe('NetworksSection', () => {
       'Balances and prices: Multicall3 (this node refuses state overrides)',
     );
     expect(readMode('Base')).toBe('Not read yet');
-    expect(readMode('OP Mainnet')).toBe('Not read: the network is off');
+    expect(readMode('OP Mainnet')).toBeUndefined();
     await act(async () => client.emit('chains.status', { ...base, readMode: 'multicall3' }));
     expect(readMode('Base')).toBe('Balances and prices: Multicall3 (this node refuses state overrides)');
   });

@@ -83,7 +83,7 @@ export function NetworksSection({ chains }: { chains: readonly Chain[] }) {
                   <ChainBadge chain={chain} />
                   {isCustomChain(chain) && <span className="badge">Custom</span>}
                 </span>
-                <ReadModeLine mode={readModes.get(chain.id)} enabled={enabled.value.includes(chain.id)} />
+                {enabled.value.includes(chain.id) && <ReadModeLine mode={readModes.get(chain.id)} />}
               </th>
               <td className="networks__number">{chain.id}</td>
               <td>{chain.nativeCurrency.symbol}</td>

@@ -1,7 +1,7 @@
 import type { ReadMode } from './useReadModes';
 import './ReadModeLine.css';
 
-const LINES: Record<NonNullable<ReadMode> | 'unread' | 'off', { text: string; title: string }> = {
+const LINES: Record<NonNullable<ReadMode> | 'unread', { text: string; title: string }> = {
   override: {
     text: 'Balances and prices: one call (state override)',
     title:
@@ -16,15 +16,14 @@ const LINES: Record<NonNullable<ReadMode> | 'unread' | 'off', { text: string; ti
     text: 'Not read yet',
     title: 'How balances and prices are read is known after the first refresh of this network.',
   },
-  off: {
-    text: 'Not read: the network is off',
-    title: 'The wallet sends no request to a network that is off.',
-  },
 };
 
-/** Under a network's name: how its balances and prices are read, in words a user can act on. */
-export function ReadModeLine({ mode, enabled }: { mode: ReadMode | undefined; enabled: boolean }) {
-  const key = enabled ? (mode ?? 'unread') : 'off';
+/**
+ * Under an enabled network's name: how its balances and prices are read, in words a user can act on. A network
+ * that is off is read in no way, which its switch already says.
+ */
+export function ReadModeLine({ mode }: { mode: ReadMode | undefined }) {
+  const key = mode ?? 'unread';
   const line = LINES[key];
   return (
     <span className="read-mode" data-mode={key} title={line.title}>
