@@ -46,6 +46,7 @@ const HANDED_IN = {
   history: ['settings', 'chains'],
   tx: ['chains', 'signers', 'history'],
   localData: ['settings', 'accounts', 'sync', 'chains'],
+  dapps: ['settings', 'chains'],
 };
 
 /** npm packages by where they can run. */
@@ -106,6 +107,7 @@ export default {
     },
     { comment: 'See no-electron-outside-shell.', from: {}, to: { path: ELECTRON } },
     { comment: 'See no-node-in-browser-layers.', from: {}, to: { path: npm(NODE_ONLY_LIBS) } },
+    { comment: 'See no-extension-imports.', from: {}, to: { path: '^src/extension/' } },
     {
       comment: 'See no-test-support-in-production: only tests, and test support itself, may use it.',
       from: { path: '^src/' },
@@ -195,10 +197,16 @@ export default {
       to: { path: ['^src/preload/', '^src/shared/'] },
     },
     {
-      comment:
-        'A page (renderer, phone companion, extension) imports its own folder, shared and browser libraries.',
-      from: { path: '^src/(renderer|companion|extension)/' },
+      comment: 'A page (renderer, phone companion) imports its own folder, shared and browser libraries.',
+      from: { path: '^src/(renderer|companion)/' },
       to: { path: ['^src/$1/', '^src/shared/', npm(PAGE_LIBS)] },
+    },
+    {
+      comment:
+        "The browser extension runs in the user's browser, on every site: its own folder, shared and pure " +
+        'libraries only (the browser and extension APIs are globals).',
+      from: { path: '^src/extension/' },
+      to: { path: ['^src/extension/', '^src/shared/', npm(PURE_LIBS)] },
     },
 
     // Outside src: tests, end-to-end tests, benchmarks, scripts.
@@ -246,6 +254,15 @@ export default {
   ],
 
   forbidden: [
+    {
+      name: 'no-extension-imports',
+      severity: 'error',
+      comment:
+        'The browser extension is a layer of its own that ships to the browser (DESIGN.md): only its own ' +
+        'files import it. Tests drive the built extension (dist/extension), never its sources.',
+      from: { path: '^(?!src/extension/)' },
+      to: { path: '^src/extension/' },
+    },
     {
       name: 'no-circular',
       severity: 'error',

@@ -2,6 +2,7 @@
 import { build as esbuild } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { build as vite } from 'vite';
+import { buildExtension } from './build-extension.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -23,6 +24,7 @@ const define = {
 const common = { bundle: true, platform: 'node', target: 'node22', external, define, logLevel: 'warning' };
 
 await Promise.all([
+  buildExtension(),
   vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
   vite({ configFile: 'vite.companion.config.ts', logLevel: 'warn' }),
   esbuild({
@@ -60,4 +62,4 @@ await Promise.all([
     },
   }),
 ]);
-console.log('built dist/renderer, dist/main, dist/preload, dist/host, dist/demo');
+console.log('built dist/renderer, dist/main, dist/preload, dist/host, dist/demo, dist/extension');

@@ -27,6 +27,7 @@ const TARGETS = {
   'src/renderer/testing/fixture.ts': 'export const fixture = 1;\n',
   'test/store/tempDatabase.ts': 'export const useTempDatabase = () => 1;\n',
   'test/renderer/clientDouble.ts': 'export const double = 1;\n',
+  'src/extension/provider.ts': 'export const provider = 1;\n',
 };
 
 const uses = (from: string, what: string) => `import { ${what} } from '${from}';\nexport { ${what} };\n`;
@@ -99,10 +100,18 @@ describe('architecture rules', () => {
     ],
     ['src/renderer/fixture.ts', 'no-test-support-in-production', uses('./testing/fixture', 'fixture')],
     ['src/main/chains/vitest.ts', 'no-test-support-in-production', uses('vitest', 'vi')],
+    ['src/extension/uphill.ts', 'not-in-allowed', uses('../main/core', 'createCore')],
+    ['src/extension/react.ts', 'not-in-allowed', uses('react', 'useState')],
+    ['src/renderer/extension.ts', 'no-extension-imports', uses('../extension/provider', 'provider')],
+    ['test/extension/provider.ts', 'no-extension-imports', uses('../../src/extension/provider', 'provider')],
   ];
 
   const allowed: [file: string, code: string][] = [
     ['src/main/electron/main.ts', electron + uses('../core', 'createCore')],
+    [
+      'src/extension/worker.ts',
+      uses('../shared/names', 'shared') + uses('zod', 'z') + uses('./provider', 'provider'),
+    ],
     ['src/preload/index.ts', electron + uses('../shared/names', 'shared')],
     ['src/main/chains/networks.ts', uses('../store/address', 'toChecksumAddress') + uses('zod', 'z')],
     ['src/main/chains/settings.ts', usesType('../settings/settingsService', 'SettingsService')],

@@ -20,6 +20,8 @@ export interface DemoOptions {
    * keyring, which goes). A fresh temporary directory otherwise, removed on stop.
    */
   dataDir?: string;
+  /** The loopback port paired browser extensions connect to; 0 takes a free one. The app's default otherwise. */
+  bridgePort?: number;
 }
 
 export interface DemoChain {
@@ -132,7 +134,10 @@ interface Prepared {
   dbusAddress: string;
 }
 
-async function prepare(cleanup: Cleanup, { port = 0, dataDir: givenDir }: DemoOptions): Promise<Prepared> {
+async function prepare(
+  cleanup: Cleanup,
+  { port = 0, dataDir: givenDir, bridgePort }: DemoOptions,
+): Promise<Prepared> {
   if (givenDir && existsSync(givenDir) && readdirSync(givenDir).length > 0) {
     throw new Error(`the demo needs a new or empty data directory, and ${givenDir} is not empty`);
   }
@@ -143,7 +148,7 @@ async function prepare(cleanup: Cleanup, { port = 0, dataDir: givenDir }: DemoOp
   const nodes = await startDemoChains();
   cleanup.add(async () => void (await Promise.all(nodes.map((node) => node.stop()))));
   const chains = nodes.map(({ chainId, url }) => ({ chainId, url }));
-  const host = await startHost(port, dataDir, keyring.address);
+  const host = await startHost(port, dataDir, keyring.address, bridgePort);
   cleanup.add(host.stop);
   await configureWallet(host, chains);
   // From here on blocks keep coming, as on a live chain; the checks above read chains that held still.
@@ -159,11 +164,21 @@ interface RunningHost {
   stop(): Promise<void>;
 }
 
-async function startHost(port: number, dataDir: string, dbusAddress: string): Promise<RunningHost> {
+async function startHost(
+  port: number,
+  dataDir: string,
+  dbusAddress: string,
+  bridgePort: number | undefined,
+): Promise<RunningHost> {
   const host = spawnApp(
     process.execPath,
     ['dist/demo/emulated-ledger-host.mjs'],
-    { PORT: String(port), WALLET_DATA_DIR: dataDir, DBUS_SESSION_BUS_ADDRESS: dbusAddress },
+    {
+      PORT: String(port),
+      WALLET_DATA_DIR: dataDir,
+      DBUS_SESSION_BUS_ADDRESS: dbusAddress,
+      ...(bridgePort === undefined ? {} : { WALLET_BRIDGE_PORT: String(bridgePort) }),
+    },
     'pipe',
   );
   const { stdout } = host.child;

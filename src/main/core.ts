@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { accountsHandlers } from './accounts/accountsHandlers';
 import { AccountsService } from './accounts/accountsService';
 import { appHandlers } from './api/appInfo';
-import { createEventHub, type EventHub } from './api/events';
-import { createRouter, type Router } from './api/router';
+import { createEventHub } from './api/events';
+import { createRouter } from './api/router';
 import { ChainDirectory } from './chains/chainDirectory';
 import { createChainsModule } from './chains/chainsModule';
+import { createDappsModule } from './dapps/dappsModule';
 import type { CoreBase } from './coreBase';
-import type { CoreOptions } from './coreOptions';
+import { type Core, type CoreOptions, startEvery } from './coreOptions';
 import { createHistoryModule } from './history/historyModule';
 import { localDataHandlers } from './localData/localDataHandlers';
 import { LocalDataService } from './localData/localDataService';
@@ -30,13 +31,7 @@ import { createOsKeychain } from './vault/keychain';
 import { Vault } from './vault/vault';
 import { VaultRepository } from './vault/vaultRepository';
 
-export type { CoreOptions } from './coreOptions';
-
-export interface Core {
-  router: Router;
-  events: EventHub;
-  close(): void;
-}
+export type { Core, CoreOptions } from './coreOptions';
 
 /**
  * The composition root: opens the store and the vault, builds each capability once in dependency order,
@@ -100,6 +95,11 @@ export function createCore(options: CoreOptions): Core {
   });
   const sign = signers.signTransaction.bind(signers);
   const { tx, ...txModule } = createTxModule(base, { networks, sign, history });
+  const { desktopKey } = pairingModule;
+  const dapps = createDappsModule(base, {
+    ...{ settings, networks, tx, signers, desktopName: deviceName, fetch: rpc?.fetch },
+    ...{ desktopKey, bridgePort: options.bridgePort },
+  });
   const backup = new BackupService(db, repositories);
   const localData = new LocalDataService({ ...base, location, backup, settings, accounts, sync, networks });
 
@@ -118,6 +118,7 @@ export function createCore(options: CoreOptions): Core {
       ...txModule.handlers,
       ...namesHandlers(names),
       ...syncModule.handlers,
+      ...dapps.handlers,
     },
   });
 
@@ -125,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
   startEvery(options.txPollMs ?? 4_000, (ms) => tx.start(ms));
   pairing.resume().catch((error: unknown) => logFailure(log, 'the phone relay could not start', error));
   signers.start().catch((error: unknown) => logFailure(log, 'hardware signers could not start', error));
+  dapps.start().catch((error: unknown) => logFailure(log, 'the browser bridge could not start', error));
   sync
     .start(options.syncPollMs ?? 30_000)
     .catch((error: unknown) => logFailure(log, 'sync could not start', error));
@@ -138,13 +140,9 @@ export function createCore(options: CoreOptions): Core {
       sync.stop();
       void pairing.close();
       void signers.stop();
+      void dapps.close();
       networks.close();
       db.close();
     },
   };
-}
-
-/** A poll interval of 0 means the service runs only when asked. */
-function startEvery(intervalMs: number, start: (intervalMs: number) => void): void {
-  if (intervalMs > 0) start(intervalMs);
 }

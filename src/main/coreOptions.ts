@@ -1,4 +1,6 @@
 import type { AppInfo } from '../shared/api/contract';
+import type { EventHub } from './api/events';
+import type { Router } from './api/router';
 import type { ChainsRpcOptions } from './chains/chainsService';
 import type { Logger } from './log';
 import type { RelayOptions } from './pairing/pairingModule';
@@ -30,6 +32,23 @@ export interface CoreOptions {
   txPollMs?: number;
   /** How often state sync runs (30 s by default); 0 syncs only when asked. */
   syncPollMs?: number;
+  /**
+   * The loopback port paired browser extensions connect to. The app passes DEFAULT_BRIDGE_PORT (47391), so a
+   * paired extension finds it again after a restart; absent, a free port (tests, which run cores side by
+   * side). A port that is taken is reported on the Connected sites page; the rest of the app runs.
+   */
+  bridgePort?: number;
   /** The phone relay, and the name phones and other desktops see for this one. */
   pairing?: RelayOptions & { desktopName?: string };
+}
+
+export interface Core {
+  router: Router;
+  events: EventHub;
+  close(): void;
+}
+
+/** A poll interval of 0 means the service runs only when asked. */
+export function startEvery(intervalMs: number, start: (intervalMs: number) => void): void {
+  if (intervalMs > 0) start(intervalMs);
 }

@@ -119,6 +119,12 @@ export const FindingCode = z.enum([
   'expired-deadline',
   'long-deadline',
   'hands-over-assets',
+  /** A dApp asks: names the site's origin, as the browser reported it. */
+  'site-origin',
+  /** The site was connected less than a day ago, or never. */
+  'first-visit-site',
+  /** The site's name resembles, but is not, a site the user connected before. */
+  'look-alike-site',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 

@@ -22,6 +22,8 @@ const NO_CHAIN = 'no chain is reachable';
 const NO_DEVICE = 'no device is connected, and the accounts are watch-only';
 const NO_PHONE = 'no phone is paired, so no phone request is ever waiting';
 const NO_FOLDER = 'a sync group needs a sync folder, and the test never sets a real one';
+const NO_BROWSER = 'no browser extension is paired';
+const NO_SITE_REQUEST = `${NO_BROWSER}, so no site's request is ever waiting`;
 
 /** Reads that always answer. */
 const ANSWERS: ChannelOutcome = { refusals: [], succeeds: true };
@@ -140,4 +142,22 @@ export const OUTCOMES: Record<Channel, ChannelOutcome> = {
   'sync.invite': { refusals: ['invalid_state'], succeeds: NO_FOLDER },
   'sync.join': { refusals: ['invalid_state'], succeeds: NO_FOLDER },
   'sync.removeDevice': { refusals: ['not_found', ...KEYCHAIN], succeeds: NO_FOLDER },
+  'dapps.sites': ANSWERS,
+  'dapps.requests': ANSWERS,
+  'dapps.review': { refusals: ['not_found'], succeeds: NO_SITE_REQUEST },
+  'dapps.approve': { refusals: ['not_found'], succeeds: NO_SITE_REQUEST },
+  'dapps.reject': { refusals: ['not_found'], succeeds: NO_SITE_REQUEST },
+  // Disconnecting a site that is not connected leaves it so.
+  'dapps.revoke': ANSWERS,
+  'dapps.revokeAll': ANSWERS,
+  'dapps.setWindowEthereum': { refusals: ['not_found'], succeeds: `${NO_BROWSER}, so no site is connected` },
+  'browsers.status': ANSWERS,
+  // The desktop's key is kept in the vault; a bridge whose port is taken cannot show a code.
+  'browsers.startPairing': { refusals: ['invalid_state', ...KEYCHAIN], succeeds: true },
+  'browsers.confirmPairing': {
+    refusals: ['not_found', 'invalid_state'],
+    succeeds: `a pairing code's id is random, and ${NO_BROWSER} to make one confirmable`,
+  },
+  'browsers.cancelPairing': { refusals: ['not_found'], succeeds: "a pairing code's id is random" },
+  'browsers.revoke': { refusals: ['not_found'], succeeds: NO_BROWSER },
 };

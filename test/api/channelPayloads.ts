@@ -48,6 +48,15 @@ const typedData = fc.oneof(
   fc.anything(),
 );
 
+/** Ids of the dApp requests and browsers: mostly well-formed (and so unknown to the wallet), some not. */
+const requestId = fc.oneof(fc.stringMatching(/^[0-9a-f]{32}$/), fc.string({ maxLength: 40 }));
+/** Site origins as the browser names them, ones the wallet refuses (a path, plain http), and any text. */
+const siteOrigin = fc.oneof(
+  fc.constantFrom('https://app.example.org', 'http://localhost:5173', 'https://app.example.org/path'),
+  fc.domain().map((host) => `https://${host}`),
+  fc.string({ maxLength: 40 }),
+);
+
 export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
   'app.info': fc.constant(undefined),
   'chains.list': fc.constant(undefined),
@@ -315,4 +324,26 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
   'sync.removeDevice': fc.record({
     id: fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.string({ maxLength: 20 })),
   }),
+  'dapps.sites': fc.constant(undefined),
+  'dapps.requests': fc.constant(undefined),
+  'dapps.review': fc.record({ id: requestId }),
+  'dapps.approve': fc.record(
+    {
+      id: requestId,
+      accountIds: fc.oneof(fc.array(fc.integer({ min: -1, max: 5 }), { maxLength: 3 }), fc.anything()),
+      allowRevert: fc.boolean(),
+      allowMissingChainId: fc.boolean(),
+      allowBlindSigning: fc.boolean(),
+    },
+    { requiredKeys: ['id'] },
+  ),
+  'dapps.reject': fc.record({ id: requestId }),
+  'dapps.revoke': fc.record({ origin: siteOrigin }),
+  'dapps.revokeAll': fc.constant(undefined),
+  'dapps.setWindowEthereum': fc.record({ origin: siteOrigin, on: fc.oneof(fc.boolean(), fc.anything()) }),
+  'browsers.status': fc.constant(undefined),
+  'browsers.startPairing': fc.constant(undefined),
+  'browsers.confirmPairing': fc.record({ id: requestId, matches: fc.oneof(fc.boolean(), fc.anything()) }),
+  'browsers.cancelPairing': fc.record({ id: requestId }),
+  'browsers.revoke': fc.record({ id: requestId }),
 };

@@ -10,6 +10,7 @@ import type { OutgoingView } from '../../src/shared/tx';
 import { ApiCallError, type WalletClient } from '../../src/renderer/api/client';
 import { accountCalls } from './double/accountCalls';
 import { chainCalls } from './double/chainCalls';
+import { dappsCalls } from './double/dappsCalls';
 import { deviceSigning } from './double/deviceSigning';
 import type { DoubleHandlers } from './double/handlers';
 import { DoubleWorld } from './double/world';
@@ -34,6 +35,8 @@ export class WalletClientDouble extends DoubleWorld implements WalletClient {
   private readonly signing = deviceSigning(this);
   private readonly tx = txCalls(this, this.signing);
   private readonly pairingPart = pairingCalls(this);
+  /** Connected sites, their requests and paired browsers: tests set `state` and play a site or an extension. */
+  readonly dapps = dappsCalls(this, this.signing);
   private readonly handlers: DoubleHandlers = {
     ...settingsCalls(this),
     ...chainCalls(this),
@@ -44,6 +47,7 @@ export class WalletClientDouble extends DoubleWorld implements WalletClient {
     ...this.pairingPart.handlers,
     ...nameCalls(this),
     ...syncCalls(this),
+    ...this.dapps.handlers,
   };
 
   readonly call: WalletClient['call'] = async (channel, ...args) => {

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, nativeTheme, net, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore } from '../core';
+import { DEFAULT_BRIDGE_PORT } from '../dapps/bridge/extensionBridge';
 import { createLogger } from '../log';
 import { hardwareSources } from '../signers/hardwareSources';
 import { APP_ORIGIN } from './appOrigin';
@@ -40,6 +41,7 @@ function start(): void {
     rpc: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
     deviceSources: hardwareSources({ trezor: true, trezorEmulator: process.env.TREZOR_EMULATOR === '1' }),
     pairing: { companionDir: join(app.getAppPath(), 'dist', 'companion') },
+    bridgePort: DEFAULT_BRIDGE_PORT,
   });
   app.on('will-quit', () => core.close());
 

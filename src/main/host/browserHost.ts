@@ -20,6 +20,8 @@ import { pathOf, readStaticFile } from '../web/staticFiles';
 export interface BrowserHostOptions {
   /** 0 picks a free port. */
   port: number;
+  /** The loopback port browser extensions connect to; a free one when absent. */
+  bridgePort?: number;
   rendererDir: string;
   dataDir: string;
   app: { name: string; version: string };
@@ -60,6 +62,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       trustedOrigins: [origin],
       log: options.log,
       deviceSources: options.deviceSources,
+      bridgePort: options.bridgePort,
       // The companion is built beside the renderer; the phone relay serves it to the phone.
       pairing: { companionDir: join(options.rendererDir, '..', 'companion') },
     });

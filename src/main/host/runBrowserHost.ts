@@ -1,26 +1,25 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_BRIDGE_PORT } from '../dapps/bridge/extensionBridge';
 import { createLogger } from '../log';
 import type { DeviceSource } from '../signers/deviceSource';
 import { startBrowserHost } from './browserHost';
 import { defaultDataDir } from './dataDir';
 
 /**
- * Starts the browser host from the environment (PORT, WALLET_DATA_DIR) and prints the URL to open. The
+ * Starts the browser host from the environment (PORT, WALLET_BRIDGE_PORT, WALLET_DATA_DIR) and prints the URL to open. The
  * launcher passes the real hardware sources; the end-to-end tests' entry passes a Ledger emulator.
  */
 export async function runBrowserHost(deviceSources: readonly DeviceSource[]): Promise<void> {
   const log = createLogger('browser-host');
-  const port = Number(process.env.PORT ?? 0);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`PORT must be a TCP port number (0-65535), not ${JSON.stringify(process.env.PORT)}.`);
-    process.exit(2);
-  }
+  const port = portFrom('PORT') ?? 0;
+  const bridgePort = portFrom('WALLET_BRIDGE_PORT') ?? DEFAULT_BRIDGE_PORT;
   const here = dirname(fileURLToPath(import.meta.url));
   const dataDir = process.env.WALLET_DATA_DIR ?? defaultDataDir();
   try {
     const host = await startBrowserHost({
       port,
+      bridgePort,
       rendererDir: join(here, '..', 'renderer'),
       dataDir,
       app: { name: __APP_NAME__, version: __APP_VERSION__ },
@@ -37,4 +36,15 @@ export async function runBrowserHost(deviceSources: readonly DeviceSource[]): Pr
     console.error(`The browser host could not start: ${reason}`);
     process.exit(1);
   }
+}
+
+function portFrom(name: string): number | undefined {
+  const text = process.env[name];
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`${name} must be a TCP port number (0-65535), not ${JSON.stringify(text)}.`);
+    process.exit(2);
+  }
+  return port;
 }

@@ -1,6 +1,7 @@
 import { connectRelayLink } from '../../shared/pairing/relayLink';
 import type { CoreBase } from '../coreBase';
 import { pairingHandlers } from './pairingHandlers';
+import { PairingKeys } from './pairingKeys';
 import { type PhoneSync, PairingService } from './pairingService';
 import { PhonePairingsRepository } from './phonePairingsRepository';
 import { startRelay } from './relay/relayServer';
@@ -22,10 +23,14 @@ export interface PairingModuleDeps {
   relay?: RelayOptions;
 }
 
-/** Phone pairing over the local relay: the relay it starts, the sessions it keeps, and its handlers. */
+/**
+ * Phone pairing over the local relay: the relay it starts, the sessions it keeps, its handlers, and the
+ * desktop's static key, which the browser bridge pins too.
+ */
 export function createPairingModule(base: CoreBase, deps: PairingModuleDeps) {
   const { db, repositories, vault, events, log } = base;
   const { sync, activeChainId, onAccountsChanged, desktopName } = deps;
+  const keys = new PairingKeys(vault);
   const pairing = new PairingService({
     db,
     repositories,
@@ -42,6 +47,8 @@ export function createPairingModule(base: CoreBase, deps: PairingModuleDeps) {
     requestTtlMs: deps.relay?.requestTtlMs,
     onAccountsChanged,
     sync,
+    keys,
   });
-  return { pairing, handlers: pairingHandlers(pairing) };
+  // One key pair for phones and browsers alike: two first starts at once must not each create a key.
+  return { pairing, handlers: pairingHandlers(pairing), desktopKey: () => keys.desktopKey() };
 }

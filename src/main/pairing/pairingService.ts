@@ -43,6 +43,8 @@ export interface PairingServiceOptions {
   onAccountsChanged?: () => void;
   /** State sync: paired phones join its group and receive its blobs through their sessions. */
   sync?: PhoneSync;
+  /** The vault's pairing secrets, shared with the browser bridge, which pins the same desktop key. */
+  keys?: PairingKeys;
 }
 
 /**
@@ -65,7 +67,7 @@ export class PairingService {
     const now = options.now ?? Date.now;
     const link = () => this.relay.link;
     const changed = () => void this.changed();
-    const keys = new PairingKeys(options.vault);
+    const keys = options.keys ?? new PairingKeys(options.vault);
     this.desktopName = (options.desktopName ?? `Ledgerline on ${hostname()}`).slice(0, 40);
     this.phones = new PairedPhones({ db, repositories, pairings, now });
     this.requests = new PhoneRequests({

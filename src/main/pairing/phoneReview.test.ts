@@ -82,6 +82,24 @@ describe('phoneReview', () => {
     expect(PhoneReview.parse(sent)).toEqual(sent);
   });
 
+  it('carries a dApp’s site findings, so the phone names the site that asks', () => {
+    const origin = finding({
+      code: 'site-origin',
+      message: 'Requested by https://app.example.org',
+      facts: [],
+    });
+    const lookalike = finding({
+      code: 'look-alike-site',
+      severity: 'warning',
+      message: 'It looks like uniswap.org.',
+    });
+    const sent = phoneReview(txReviewFixture({ findings: [origin, lookalike] }));
+    expect(PhoneReview.parse(sent).findings).toEqual([
+      { code: 'site-origin', severity: 'info', message: 'Requested by https://app.example.org' },
+      { code: 'look-alike-site', severity: 'warning', message: 'It looks like uniswap.org.' },
+    ]);
+  });
+
   it('names the spender and the raw allowance of an approval, and nobody for a contract call', () => {
     const amount = { value: (2n ** 256n - 1n).toString(), decimals: 6, symbol: 'USDC', unlimited: true };
     const approval = phoneReview(

@@ -220,6 +220,20 @@ describe('SignersService with the Ledger emulator', () => {
     ]);
   });
 
+  it('signs a message’s raw bytes as sent, showing text when they are text and hex otherwise', async () => {
+    const h = await harness();
+    const [account] = await withAccounts(h);
+    const hash = new Uint8Array(32).fill(0xee);
+    const result = await h.service.signMessage(account?.id as number, hash);
+    expect(verifyMessage(hash, result.signature)).toBe(account?.address);
+    expect(h.requests[0]?.check[0]).toEqual({ label: 'Message', value: `0x${'ee'.repeat(32)}` });
+    const text = new TextEncoder().encode('Sign in');
+    expect(
+      verifyMessage('Sign in', (await h.service.signMessage(account?.id as number, text)).signature),
+    ).toBe(account?.address);
+    expect(h.requests.at(-1)?.check[0]).toEqual({ label: 'Message', value: 'Sign in' });
+  });
+
   it('signs EIP-1559 and legacy transactions (chain id above 255) that recover to the account', async () => {
     const h = await harness();
     const [account] = await withAccounts(h);

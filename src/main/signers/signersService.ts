@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { toUtf8Bytes } from 'ethers';
+import { hexlify, toUtf8Bytes } from 'ethers';
 import { ApiError } from '../../shared/api/envelope';
-import type { DeviceScreen, TxReview, TypedDataReview } from '../../shared/review';
+import type { DeviceScreen, Finding, TxReview, TypedDataReview } from '../../shared/review';
+import { messageText } from '../../shared/messageText';
 import { BLIND_SIGNING_WARNING } from '../../shared/devices';
 import type {
   AddDeviceAccounts,
@@ -61,6 +62,17 @@ export interface SignersServiceOptions {
   typedDataReview?: Omit<TypedDataReviewDeps, 'repositories'>;
   now?: () => number;
 }
+
+/** What a caller other than the wallet's own pages adds to a typed-data request. */
+export interface TypedDataOptions {
+  /** The network the request is for (a dApp's), checked instead of main's active one. */
+  chainId?: number;
+  /** Findings about who asks, shown first; they inform and never block. */
+  leadingFindings?: Finding[];
+}
+
+/** TypedDataReview's bound on findings. */
+const MAX_FINDINGS = 30;
 
 /**
  * The hardware signers of the wallet: which devices are plugged in and what they are doing, discovery and
@@ -147,10 +159,12 @@ export class SignersService {
     }
   }
 
-  async signMessage(accountId: number, message: string): Promise<SignatureResult> {
+  /** `message` is text, signed as its UTF-8 bytes, or the raw bytes a site sent (personal_sign). */
+  async signMessage(accountId: number, message: string | Uint8Array): Promise<SignatureResult> {
     const account = this.account(accountId);
-    const bytes = toUtf8Bytes(message);
-    const check = messageCheck(message, account.address);
+    const bytes = typeof message === 'string' ? toUtf8Bytes(message) : message;
+    const shown = typeof message === 'string' ? message : (messageText(bytes) ?? hexlify(bytes));
+    const check = messageCheck(shown, account.address);
     return this.runner.run(account, 'message', check, false, async (signer, path, live) => {
       const parts = await signer.signPersonalMessage(path, bytes);
       const checked = checkPersonalSignature(bytes, parts, account.address);
@@ -162,17 +176,17 @@ export class SignersService {
    * Checks the typed data against main's own active chain and the user's consents before the device sees it,
    * and refuses a blind (hashed) signature the user did not allow, whatever the device decided to do.
    */
-  async signTypedData(request: SignTypedData): Promise<SignatureResult> {
+  async signTypedData(request: SignTypedData, options: TypedDataOptions = {}): Promise<SignatureResult> {
     const { accountId, typedData, allowMissingChainId = false, allowBlindSigning = false } = request;
     const account = this.account(accountId);
     const data = typedData as TypedData;
-    const chainId = this.activeChainId();
+    const chainId = options.chainId ?? this.activeChainId();
     const checks = typedDataChecks(data, chainId, allowMissingChainId);
     const named = domainChainId(data) === null ? null : chainId;
     const live = this.devices.holding(account);
     const blind = live ? !live.probe?.clearSignsTypedData : false;
     if (blind && !allowBlindSigning) throw blindSigningRefused();
-    const review = await this.reviewTypedData(request);
+    const review = await this.reviewTypedData(request, options);
     return this.runner.run(
       account,
       'typed-data',
@@ -194,7 +208,10 @@ export class SignersService {
    * What typed data allows and what the device will show, before anything is asked of it. Mismatches are
    * findings here; signing refuses them outright.
    */
-  async reviewTypedData({ accountId, typedData }: SignTypedData): Promise<TypedDataReview> {
+  async reviewTypedData(
+    { accountId, typedData }: SignTypedData,
+    { chainId, leadingFindings = [] }: TypedDataOptions = {},
+  ): Promise<TypedDataReview> {
     const account = this.account(accountId);
     const data = typedData as TypedData;
     // Without chains the review still decodes and names everything; it only cannot tell which spenders have code.
@@ -202,14 +219,16 @@ export class SignersService {
       connection: () => Promise.reject(new ApiError('chain_unavailable', 'No chain is enabled to read.')),
       tokens: () => undefined,
     };
-    return buildTypedDataReview(
+    const review = await buildTypedDataReview(
       account,
       data,
-      this.activeChainId(),
+      chainId ?? this.activeChainId(),
       { repositories: this.options.repositories, ...typedDataReview },
       this.typedDataScreen(account, data),
       (this.options.now ?? Date.now)(),
     );
+    if (leadingFindings.length === 0) return review;
+    return { ...review, findings: [...leadingFindings, ...review.findings].slice(0, MAX_FINDINGS) };
   }
 
   private typedDataScreen(account: Account, data: TypedData): DeviceScreen | null {

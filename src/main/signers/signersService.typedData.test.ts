@@ -1,6 +1,7 @@
 import { recoverAddress, verifyTypedData } from 'ethers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmulatedHidBus } from '../../../test/ledger/emulatedHidBus';
+import { SITE_ORIGIN_FINDING } from '../../../test/dapps/signingFixtures';
 import { LedgerEmulator } from '../../../test/ledger/ledgerEmulator';
 import { MAIL, typesWithoutDomain } from '../../../test/signing/fixtures';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
@@ -93,6 +94,25 @@ describe('SignersService typed data', () => {
     expect(h.emulator.exchangeCount).toBe(before);
     h.chain.active = 1;
     expect((await h.sign(MAIL)).mode).toBe('clear');
+  });
+
+  it('checks against the chain a caller names (a dApp’s) instead, with its findings leading the review', async () => {
+    const h = await harness();
+    h.chain.active = 10;
+    const site = SITE_ORIGIN_FINDING;
+    const options = { chainId: 1, leadingFindings: [site] };
+    const review = await h.service.reviewTypedData({ accountId: h.account.id, typedData: MAIL }, options);
+    expect(review.findings[0]).toEqual(site);
+    const { signature } = await h.service.signTypedData(
+      { accountId: h.account.id, typedData: MAIL },
+      options,
+    );
+    expect(verifyTypedData(MAIL.domain, typesWithoutDomain(MAIL), MAIL.message, signature)).toBe(
+      h.account.address,
+    );
+    await expect(
+      h.service.signTypedData({ accountId: h.account.id, typedData: MAIL }, { chainId: 10 }),
+    ).rejects.toMatchObject({ code: 'chain_mismatch' });
   });
 
   it('accepts a hex or decimal-string chainId for the active chain and refuses one for another', async () => {

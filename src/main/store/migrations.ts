@@ -2,6 +2,7 @@ import { balancesMigration } from './balancesMigration';
 import { historyMigration } from './historyMigration';
 import type { Migration } from './migration';
 import { pricesMigration } from './pricesMigration';
+import { dappsMigration } from './dappsMigration';
 import { valueSnapshotsMigration } from './valueSnapshotsMigration';
 
 /**
@@ -346,4 +347,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 16, ...pricesMigration },
   { version: 17, ...valueSnapshotsMigration },
+  { version: 18, ...dappsMigration },
 ];

@@ -12,6 +12,7 @@ import {
 } from '../../../test/anvil/chainSetup';
 import { localChain } from '../../../test/anvil/portfolioFixture';
 import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
+import { SITE_ORIGIN_FINDING } from '../../../test/dapps/signingFixtures';
 import { ERC20_ABI } from '../../../test/contracts/erc20';
 import { revertingWithReason } from '../../../test/contracts/reverter';
 import { EmulatedHidBus } from '../../../test/ledger/emulatedHidBus';
@@ -122,6 +123,11 @@ async function harness() {
     watch,
     repositories,
   };
+}
+
+/** `claim()` on the contract that reverts every call with "Airdrop closed". */
+function claimDraft(accountId: number) {
+  return { accountId, chainId: 1, to: REVERTER, asset: 'native', amount: '0', data: '0x4e71d92d' } as const;
 }
 
 describe('TxService on anvil with the Ledger emulator, the Trezor fake and a watch-only account', () => {
@@ -273,15 +279,7 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
 
   it('blocks a call that reverts with its reason, unless the user signs anyway', async () => {
     const h = await harness();
-    const data = '0x4e71d92d'; // claim()
-    const draft = {
-      accountId: h.ledger.id,
-      chainId: 1,
-      to: REVERTER,
-      asset: 'native',
-      amount: '0',
-      data,
-    } as const;
+    const draft = claimDraft(h.ledger.id);
     const review = await h.tx.review(draft);
     expect(review).toMatchObject({
       blocked: true,
@@ -295,6 +293,23 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
     const sent = await h.tx.send({ ...draft, allowRevert: true });
     expect(sent.status).toBe('pending');
     expect((await h.tx.track())[0]).toMatchObject({ status: 'failed' });
+  });
+
+  it('puts a caller’s findings first, in the review and the one a send re-runs, and they never unblock it', async () => {
+    const h = await harness();
+    const site = SITE_ORIGIN_FINDING;
+    const draft = claimDraft(h.ledger.id);
+    const review = await h.tx.review(draft, { leadingFindings: [site] });
+    expect(review.findings.map((finding) => finding.code)).toEqual(['site-origin', 'reverts']);
+    expect(review.blocked).toBe(true);
+    await expect(h.tx.send(draft, { leadingFindings: [site] })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
+    const sent = await h.tx.send(
+      { accountId: h.ledger.id, chainId: 1, to: FRIEND, asset: 'native', amount: '0.01' },
+      { leadingFindings: [site] },
+    );
+    expect(sent.status).toBe('pending');
   });
 
   it('reviews a speed-up with the old and new max fee, and marks the original as being replaced', async () => {

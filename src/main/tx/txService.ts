@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api/envelope';
-import type { ReviewPurpose, TxReview } from '../../shared/review';
+import type { Finding, ReviewPurpose, TxReview } from '../../shared/review';
 import type {
   AllowanceView,
   OutgoingView,
@@ -52,6 +52,18 @@ export interface TxServiceOptions {
   now?: () => number;
 }
 
+/** What a send's caller adds to its review. */
+export interface SendOptions {
+  /**
+   * Findings about who asks (a dApp's origin, its first visit, a look-alike name), shown before the
+   * transaction's own in the review and on the device overlay and phone. They inform; they never block.
+   */
+  leadingFindings?: Finding[];
+}
+
+/** TxReview's bound on findings. */
+const MAX_FINDINGS = 30;
+
 /** After this many confirmations an included transaction is no longer re-counted. */
 const FINAL_CONFIRMATIONS = 12;
 
@@ -77,13 +89,13 @@ export class TxService {
     });
   }
 
-  async review(input: SendDraft): Promise<TxReview> {
-    return (await chainCall(() => this.prepare(input))).review;
+  async review(input: SendDraft, options: SendOptions = {}): Promise<TxReview> {
+    return (await chainCall(() => this.prepare(input, options))).review;
   }
 
-  async send(input: SendDraft): Promise<OutgoingView> {
+  async send(input: SendDraft, options: SendOptions = {}): Promise<OutgoingView> {
     return chainCall(async () => {
-      const { review, transaction } = await this.prepare(input);
+      const { review, transaction } = await this.prepare(input, options);
       refuseBlocked(review);
       return this.changed(await this.outgoing.send(review.from.accountId, transaction, review));
     });
@@ -234,11 +246,17 @@ export class TxService {
     return after;
   }
 
-  private prepare(input: SendDraft): Promise<PreparedTransaction> {
-    return prepareSend(input, {
+  private async prepare(
+    input: SendDraft,
+    { leadingFindings = [] }: SendOptions,
+  ): Promise<PreparedTransaction> {
+    const prepared = await prepareSend(input, {
       ...this.reviewContext(),
       nextNonce: (address, chainId) => this.outgoing.nextNonce(address, chainId),
     });
+    if (leadingFindings.length === 0) return prepared;
+    const findings = [...leadingFindings, ...prepared.review.findings].slice(0, MAX_FINDINGS);
+    return { ...prepared, review: { ...prepared.review, findings } };
   }
 
   private reviewContext(): ReviewContext {

@@ -1,6 +1,7 @@
 import {
   BookUser,
   ChartPie,
+  Globe,
   History,
   Send,
   Settings,
@@ -11,7 +12,15 @@ import {
 } from 'lucide-react';
 
 export type RouteId =
-  'portfolio' | 'history' | 'send' | 'approvals' | 'address-book' | 'devices' | 'pairing' | 'settings';
+  | 'portfolio'
+  | 'history'
+  | 'send'
+  | 'approvals'
+  | 'sites'
+  | 'address-book'
+  | 'devices'
+  | 'pairing'
+  | 'settings';
 
 /** Sidebar groups: what the user does with money, what holds the keys, and the app itself. */
 export type RouteGroup = 'wallet' | 'signers' | 'app';
@@ -30,6 +39,7 @@ export const ROUTES: readonly Route[] = [
   { id: 'history', title: 'History', icon: History, group: 'wallet' },
   { id: 'send', title: 'Send', icon: Send, group: 'wallet' },
   { id: 'approvals', title: 'Approvals', icon: ShieldCheck, group: 'wallet' },
+  { id: 'sites', title: 'Connected sites', icon: Globe, group: 'wallet' },
   { id: 'address-book', title: 'Address book', icon: BookUser, group: 'wallet' },
   { id: 'devices', title: 'Devices', icon: Usb, group: 'signers' },
   { id: 'pairing', title: 'Pairing', icon: Smartphone, group: 'signers' },

@@ -13,6 +13,8 @@ export interface LiveList<T> {
 const PUSHED_BY = {
   'accounts.list': 'accounts.changed',
   'devices.list': 'devices.changed',
+  'dapps.sites': 'dapps.sitesChanged',
+  'dapps.requests': 'dapps.requestsChanged',
 } as const;
 
 type LiveChannel = keyof typeof PUSHED_BY;

@@ -8,6 +8,7 @@ const PUSHED_BY = {
   'pairing.status': 'pairing.changed',
   'sync.status': 'sync.changed',
   'names.list': 'names.changed',
+  'browsers.status': 'browsers.changed',
 } as const;
 
 type LiveChannel = keyof typeof PUSHED_BY;

@@ -14,6 +14,10 @@ import { RouteArrivalProvider, useRouteArrival } from '../screens/routeArrival';
 import { useWallet } from '../session/WalletContext';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SigningOverlay } from '../signing/SigningOverlay';
+import { ConnectedSitesPage } from '../sites/ConnectedSitesPage';
+import { SiteRequestSheet } from '../sites/SiteRequestSheet';
+import { useShowCallsStatus } from '../sites/useShowCallsStatus';
+import { useSiteRequests } from '../sites/useSiteRequests';
 import { Sidebar } from './Sidebar';
 import { SkipLink } from './SkipLink';
 import { TopBar } from './TopBar';
@@ -27,6 +31,7 @@ function RouteScreen({ route }: { route: Route }) {
   if (route.id === 'send') return <SendPage />;
   if (route.id === 'approvals') return <ApprovalsPage />;
   if (route.id === 'address-book') return <AddressBookPage />;
+  if (route.id === 'sites') return <ConnectedSitesPage />;
   return <PairingPage />;
 }
 
@@ -39,6 +44,8 @@ export function Console() {
   const main = useRef<HTMLElement>(null);
   // Keyed by screen, not section: moving between sections of one screen is that screen's focus to manage.
   const claimArrival = useRouteArrival(route?.id ?? 'not-found');
+  const siteRequests = useSiteRequests().list ?? [];
+  useShowCallsStatus();
 
   useEffect(() => {
     document.title = `${title} · ${info.name}`;
@@ -47,7 +54,7 @@ export function Console() {
   return (
     <div className="console">
       <SkipLink target={main} />
-      <Sidebar activeRouteId={route?.id ?? null} info={info} />
+      <Sidebar activeRouteId={route?.id ?? null} info={info} waiting={{ sites: siteRequests.length }} />
       <div className="console__main">
         <TopBar />
         <main ref={main} id="content" className="console__content" tabIndex={-1}>
@@ -56,6 +63,8 @@ export function Console() {
           </RouteArrivalProvider>
         </main>
       </div>
+      {/* A site's request waits for the user on any screen; mounted first, so a device's sheet opens over it. */}
+      <SiteRequestSheet requests={siteRequests} />
       {/* Devices ask for confirmation, a PIN or a passphrase in the middle of anything, on any screen. */}
       <SigningOverlay />
       <TrezorPrompts />

@@ -17,9 +17,11 @@ interface SidebarProps {
   /** Null on a page that is not a route, so no item claims to be current. */
   activeRouteId: RouteId | null;
   info: AppInfo;
+  /** What waits for the user on a screen (requests from sites), counted beside its link when above zero. */
+  waiting?: Partial<Record<RouteId, number>>;
 }
 
-export function Sidebar({ activeRouteId, info }: SidebarProps) {
+export function Sidebar({ activeRouteId, info, waiting = {} }: SidebarProps) {
   const idPrefix = useId();
   return (
     <aside className="sidebar">
@@ -36,18 +38,27 @@ export function Sidebar({ activeRouteId, info }: SidebarProps) {
               </span>
             )}
             <ul aria-labelledby={label ? `${idPrefix}-${group}` : undefined}>
-              {ROUTES.filter((route) => route.group === group).map(({ id, title, icon: Icon }) => (
-                <li key={id}>
-                  <a
-                    className="sidebar__link"
-                    href={routeHref(id)}
-                    aria-current={id === activeRouteId ? 'page' : undefined}
-                  >
-                    <Icon size={16} aria-hidden="true" />
-                    <span>{title}</span>
-                  </a>
-                </li>
-              ))}
+              {ROUTES.filter((route) => route.group === group).map(({ id, title, icon: Icon }) => {
+                const count = waiting[id] ?? 0;
+                return (
+                  <li key={id}>
+                    <a
+                      className="sidebar__link"
+                      href={routeHref(id)}
+                      aria-current={id === activeRouteId ? 'page' : undefined}
+                    >
+                      <Icon size={16} aria-hidden="true" />
+                      <span>{title}</span>
+                      {count > 0 && (
+                        <span className="sidebar__count">
+                          {count}
+                          <span className="visually-hidden"> waiting</span>
+                        </span>
+                      )}
+                    </a>
+                  </li>
+                );
+              })}
             </ul>
           </div>
         ))}

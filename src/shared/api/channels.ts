@@ -73,6 +73,19 @@ export const CHANNELS = [
   'sync.invite',
   'sync.join',
   'sync.removeDevice',
+  'dapps.sites',
+  'dapps.requests',
+  'dapps.review',
+  'dapps.approve',
+  'dapps.reject',
+  'dapps.revoke',
+  'dapps.revokeAll',
+  'dapps.setWindowEthereum',
+  'browsers.status',
+  'browsers.startPairing',
+  'browsers.confirmPairing',
+  'browsers.cancelPairing',
+  'browsers.revoke',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -90,5 +103,9 @@ export const EVENT_NAMES = [
   'tx.changed',
   'names.changed',
   'sync.changed',
+  'dapps.sitesChanged',
+  'dapps.requestsChanged',
+  'browsers.changed',
+  'dapps.showCallsStatus',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountsCalls, accountsEvents } from './calls/accounts';
 import { appCalls } from './calls/app';
 import { chainsCalls, chainsEvents } from './calls/chains';
+import { dappsCalls, dappsEvents } from './calls/dapps';
 import { devicesCalls, devicesEvents } from './calls/devices';
 import { historyCalls, historyEvents } from './calls/history';
 import { localDataCalls } from './calls/localData';
@@ -33,6 +34,7 @@ export const calls = {
   ...txCalls,
   ...namesCalls,
   ...syncCalls,
+  ...dappsCalls,
 } as const satisfies { [C in Channel]: CallSpec };
 
 /** Everything main may push to the renderer, with the payload it carries. */
@@ -46,6 +48,7 @@ export const events = {
   ...txEvents,
   ...namesEvents,
   ...syncEvents,
+  ...dappsEvents,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 /** Spreads escape excess-property checks, so a name missing from channels.ts is caught here instead. */

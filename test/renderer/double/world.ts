@@ -116,6 +116,10 @@ export class DoubleWorld {
     'tx.changed': new Set(),
     'names.changed': new Set(),
     'sync.changed': new Set(),
+    'dapps.sitesChanged': new Set(),
+    'dapps.requestsChanged': new Set(),
+    'browsers.changed': new Set(),
+    'dapps.showCallsStatus': new Set(),
   };
 
   /** Pushes an event as main does, e.g. refresh progress or a chain turning stale. */
