@@ -334,6 +334,46 @@ test('a revoke reaches the page as accountsChanged [] at once, and the site then
   await app.screenshot({ path: `${ARTIFACTS}/dapp-sites-revoked.png` });
 });
 
+test('a dApp that looks only at window.ethereum finds the wallet once the user turns it on for that site', async () => {
+  const legacy = await browser.context.newPage();
+  await legacy.goto(`${site.frameOrigin}/`);
+  const hasEthereum = (page: Page) => page.evaluate(() => 'ethereum' in globalThis);
+  expect(await hasEthereum(legacy)).toBe(false);
+
+  // The toolbar button, pressed on that tab, opens the extension's page for the tab's origin; Playwright
+  // cannot press the toolbar, so the test opens the page the worker would.
+  const settings = await browser.context.newPage();
+  const here = encodeURIComponent(site.frameOrigin);
+  await settings.goto(`chrome-extension://${browser.extensionId}/pair.html#site=${here}`);
+  await settings
+    .getByRole('checkbox', { name: `Also appear as window.ethereum on ${site.frameOrigin}` })
+    .check();
+  await expect(settings.getByRole('list', { name: 'Sites with window.ethereum' })).toContainText(
+    site.frameOrigin,
+  );
+  await settings.screenshot({ path: `${ARTIFACTS}/extension-window-ethereum.png` });
+
+  const ethereumChainId = (page: Page) =>
+    page.evaluate(async () => {
+      const ethereum = (globalThis as { ethereum?: { request(args: { method: string }): Promise<unknown> } })
+        .ethereum;
+      return ethereum ? await ethereum.request({ method: 'eth_chainId' }) : null;
+    });
+  await expect
+    .poll(async () => (await legacy.reload(), ethereumChainId(legacy)), { timeout: 10_000 })
+    .toMatch(/^0x[0-9a-f]+$/);
+  // Only there: the other site, which did not ask, has no window.ethereum.
+  const other = await browser.context.newPage();
+  await other.goto(site.pageUrl());
+  expect(await hasEthereum(other)).toBe(false);
+
+  await settings.getByRole('button', { name: `Turn off window.ethereum on ${site.frameOrigin}` }).click();
+  await expect
+    .poll(async () => (await legacy.reload(), hasEthereum(legacy)), { timeout: 10_000 })
+    .toBe(false);
+  await Promise.all([legacy.close(), settings.close(), other.close()]);
+});
+
 test('an unpaired local client and a web page get nothing from the bridge socket', async () => {
   // A local process forging an extension's Origin, with garbage and with a handshake that looks right.
   for (const frames of [

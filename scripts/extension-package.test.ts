@@ -32,10 +32,10 @@ describe('the browser extension package', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('is a Manifest V3 extension at the version it was built for, asking only for storage and scripting', () => {
+  it('is a Manifest V3 extension at the version it was built for, asking only for storage, scripting and the clicked tab', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.version).toBe('1.2.3');
-    expect(manifest.permissions).toEqual(['storage', 'scripting']);
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab']);
     expect(manifest.host_permissions).toEqual(SITES);
   });
 

@@ -25,7 +25,7 @@ const byLabel = (label: string) => {
 };
 const button = (name: string) =>
   [...document.querySelectorAll('button')].find((found) => found.textContent === name) as HTMLButtonElement;
-const statusRegions = () => document.querySelectorAll('[role="status"]');
+const statusRegions = () => document.querySelectorAll('[aria-labelledby="pair-title"] [role="status"]');
 
 describe('the pairing page', () => {
   let worker: ReturnType<typeof workerPort>;

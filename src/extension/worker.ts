@@ -3,6 +3,7 @@
 // turn, so every listener is added before anything is awaited.
 import { BridgeClient } from '../shared/bridge/bridgeClient';
 import { browserName } from './browserName';
+import { browserSites, tabOrigin } from './browserSites';
 import { LinkState } from './linkState';
 import { PAIRING_PORT } from './pairingMessages';
 import { servePairingPage } from './pairingService';
@@ -33,15 +34,38 @@ chrome.runtime.onConnect.addListener((port) => {
     });
   } else port.disconnect();
 });
-chrome.action.onClicked.addListener(() => void chrome.runtime.openOptionsPage());
+// On a site, the button opens the page for that site (its origin from the tab, as the browser reports it);
+// `activeTab` lets the worker read the tab's URL for this one click only.
+chrome.action.onClicked.addListener((tab) => {
+  const origin = tabOrigin(tab.url);
+  if (!origin) return void chrome.runtime.openOptionsPage();
+  void chrome.tabs.create({
+    url: `${chrome.runtime.getURL('pair.html')}#site=${encodeURIComponent(origin)}`,
+  });
+});
 
-const showOnSites = (origins: readonly unknown[]) =>
-  syncWindowEthereum(chrome.scripting, origins).catch((error: unknown) =>
-    console.error('Ledgerline could not update the window.ethereum sites', error),
-  );
-client.onSites((origins) => void showOnSites(origins));
+// window.ethereum runs on the sites the desktop lists (connected sites the user turned it on for) and on those
+// turned on in this browser. The user's own picks come first, so the bound never cuts them. One update at a
+// time: two registrations of the same script at once would collide.
+const sites = browserSites(chrome.storage.local);
+let desktopSites: readonly unknown[] = [];
+let syncing: Promise<unknown> = Promise.resolve();
+const showOnSites = () => {
+  syncing = syncing
+    .then(async () => syncWindowEthereum(chrome.scripting, [...(await sites.list()), ...desktopSites]))
+    .catch((error: unknown) => console.error('Ledgerline could not update the window.ethereum sites', error));
+};
+client.onSites((origins) => {
+  desktopSites = origins;
+  showOnSites();
+});
 state.onChange((status) => {
-  if (status === 'unpaired') void showOnSites([]);
+  if (status !== 'unpaired') return;
+  desktopSites = [];
+  showOnSites();
+});
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && sites.key in changes) showOnSites();
 });
 
 void (async () => {

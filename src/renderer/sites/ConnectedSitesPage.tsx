@@ -51,6 +51,8 @@ export function ConnectedSitesPage() {
             <p id={noteId} className="sites__note">
               window.ethereum: for older sites that do not look for wallets by EIP-6963. Turn it on only where
               a site cannot find the wallet, since it may take the place of another wallet extension there.
+              For a site that cannot connect without it, press the Ledgerline button in the browser on that
+              site.
             </p>
           </section>
         ))}
