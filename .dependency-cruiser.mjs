@@ -81,6 +81,14 @@ const NODE_ONLY_LIBS = [
   'ws',
 ];
 
+/**
+ * WalletConnect and the QR decoder it pairs through: they hold a dApp's keys and parse what the relay and the
+ * clipboard hand in, so one folder of the dApps service owns them (and tests, which drive it from the dApp's
+ * side).
+ */
+const WALLETCONNECT_LIBS = ['@reown/[^/]+', '@walletconnect/[^/]+', 'zxing-wasm'];
+const WALLETCONNECT_HOME = '^(src/main/dapps/walletconnect|test)/';
+
 const npm = (names) => `^node_modules/(${names.join('|')})/`;
 const folders = (names) => `^src/main/(${names.join('|')})/`;
 const files = (names) => `^src/main/(${names.map((name) => name.replace('.', String.raw`\.`)).join('|')})$`;
@@ -108,6 +116,7 @@ export default {
     { comment: 'See no-electron-outside-shell.', from: {}, to: { path: ELECTRON } },
     { comment: 'See no-node-in-browser-layers.', from: {}, to: { path: npm(NODE_ONLY_LIBS) } },
     { comment: 'See no-extension-imports.', from: {}, to: { path: '^src/extension/' } },
+    { comment: 'See walletconnect-in-its-folder.', from: {}, to: { path: npm(WALLETCONNECT_LIBS) } },
     {
       comment: 'See no-test-support-in-production: only tests, and test support itself, may use it.',
       from: { path: '^src/' },
@@ -262,6 +271,16 @@ export default {
         'files import it. Tests drive the built extension (dist/extension), never its sources.',
       from: { path: '^(?!src/extension/)' },
       to: { path: '^src/extension/' },
+    },
+    {
+      name: 'walletconnect-in-its-folder',
+      severity: 'error',
+      comment:
+        '@reown/walletkit, @walletconnect/* and zxing-wasm are imported only in src/main/dapps/walletconnect ' +
+        '(and by tests in test/, which play the dApp): the rest of the wallet reaches WalletConnect through ' +
+        'the dApps gateway.',
+      from: { pathNot: WALLETCONNECT_HOME },
+      to: { path: npm(WALLETCONNECT_LIBS) },
     },
     {
       name: 'no-circular',

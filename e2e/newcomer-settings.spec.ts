@@ -10,6 +10,7 @@ const SECTIONS = [
   'Networks',
   'Prices',
   'History sources',
+  'WalletConnect',
   'Sync',
   'Secrets',
   'Local data',

@@ -16,12 +16,20 @@ const external = [
   'node-hid',
   'usb',
   '@trezor/connect',
+  // qrImage.ts reads the QR decoder's wasm from the installed package at run time (require.resolve).
+  'zxing-wasm/reader/zxing_reader.wasm',
 ];
 const define = {
   __APP_NAME__: JSON.stringify(pkg.productName),
   __APP_VERSION__: JSON.stringify(pkg.version),
 };
-const common = { bundle: true, platform: 'node', target: 'node22', external, define, logLevel: 'warning' };
+// Resolve packages as Node does: esbuild's default `module` condition bundles @walletconnect/core's ESM build,
+// whose default import of a CommonJS package then gets its exports object, not the class, and no relay is
+// ever dialled ("import_jsonrpc_ws_connection.default is not a constructor").
+const common = {
+  ...{ bundle: true, platform: 'node', target: 'node22', external, define, logLevel: 'warning' },
+  conditions: [],
+};
 
 await Promise.all([
   buildExtension(),

@@ -10,7 +10,18 @@ import { checkArchitecture } from '../scripts/lint-arch.mjs';
  */
 
 /** Stand-ins for the npm packages the rules name; only their place in node_modules matters. */
-const PACKAGES = ['electron', 'better-sqlite3', 'ws', 'zod', 'react', 'vitest'];
+const PACKAGES = [
+  'electron',
+  'better-sqlite3',
+  'ws',
+  'zod',
+  'react',
+  'vitest',
+  '@reown/walletkit',
+  '@walletconnect/core',
+  '@walletconnect/sign-client',
+  'zxing-wasm',
+];
 
 /** Targets the imports below point at. They import nothing, so they pass. */
 const TARGETS = {
@@ -104,6 +115,12 @@ describe('architecture rules', () => {
     ['src/extension/react.ts', 'not-in-allowed', uses('react', 'useState')],
     ['src/renderer/extension.ts', 'no-extension-imports', uses('../extension/provider', 'provider')],
     ['test/extension/provider.ts', 'no-extension-imports', uses('../../src/extension/provider', 'provider')],
+    // WalletConnect and the QR decoder live in one folder of the dApps service.
+    ['src/main/dapps/walletKit.ts', 'walletconnect-in-its-folder', uses('@reown/walletkit', 'WalletKit')],
+    ['src/main/settings/relay.ts', 'walletconnect-in-its-folder', uses('@walletconnect/core', 'Core')],
+    ['src/renderer/qr.ts', 'walletconnect-in-its-folder', uses('zxing-wasm', 'readBarcodes')],
+    ['src/shared/walletKit.ts', 'walletconnect-in-its-folder', usesType('@reown/walletkit', 'WalletKit')],
+    ['e2e/dapp.ts', 'walletconnect-in-its-folder', uses('@walletconnect/sign-client', 'SignClient')],
   ];
 
   const allowed: [file: string, code: string][] = [
@@ -133,6 +150,14 @@ describe('architecture rules', () => {
       uses('../../test/renderer/clientDouble', 'double') + uses('./testing/fixture', 'fixture'),
     ],
     ['test/store/fixtures.ts', uses('../../src/main/store/address', 'toChecksumAddress')],
+    [
+      'src/main/dapps/walletconnect/client.ts',
+      uses('@reown/walletkit', 'WalletKit') +
+        uses('@walletconnect/core', 'Core') +
+        uses('zxing-wasm', 'read'),
+    ],
+    ['src/main/dapps/walletconnect/client.test.ts', uses('@walletconnect/sign-client', 'SignClient')],
+    ['test/walletconnect/dapp.ts', uses('@walletconnect/sign-client', 'SignClient')],
   ];
 
   const cycles = {

@@ -98,7 +98,8 @@ export function createCore(options: CoreOptions): Core {
   const { desktopKey } = pairingModule;
   const dapps = createDappsModule(base, {
     ...{ settings, networks, tx, signers, desktopName: deviceName, fetch: rpc?.fetch },
-    ...{ desktopKey, bridgePort: options.bridgePort },
+    ...{ desktopKey, bridgePort: options.bridgePort, clipboard: options.clipboard },
+    walletConnect: options.walletConnect,
   });
   const backup = new BackupService(db, repositories);
   const localData = new LocalDataService({ ...base, location, backup, settings, accounts, sync, networks });

@@ -2,6 +2,8 @@ import type { AppInfo } from '../shared/api/contract';
 import type { EventHub } from './api/events';
 import type { Router } from './api/router';
 import type { ChainsRpcOptions } from './chains/chainsService';
+import type { ClipboardReader } from './dapps/walletconnect/clipboardReader';
+import type { WalletConnectOptions } from './dapps/walletconnect/walletConnectModule';
 import type { Logger } from './log';
 import type { RelayOptions } from './pairing/pairingModule';
 import type { DeviceSource } from './signers/deviceSource';
@@ -38,6 +40,10 @@ export interface CoreOptions {
    * side). A port that is taken is reported on the Connected sites page; the rest of the app runs.
    */
   bridgePort?: number;
+  /** The system clipboard, for pairing WalletConnect from a copied link or QR image; the Electron shell's. */
+  clipboard?: ClipboardReader;
+  /** What tests change of WalletConnect: a local Verify (`verify`), a shorter wait for a proposal. */
+  walletConnect?: WalletConnectOptions;
   /** The phone relay, and the name phones and other desktops see for this one. */
   pairing?: RelayOptions & { desktopName?: string };
 }

@@ -44,6 +44,14 @@ export const SiteView = z.strictObject({
 });
 export type SiteView = z.infer<typeof SiteView>;
 
+/**
+ * What WalletConnect Verify says of the page that opened the session, from the desktop's own lookup:
+ * `validated` the page's domain is the one the dApp claims; `unknown` no attestation (or the lookup is off or
+ * failed); `mismatch` the page's domain is not the one claimed; `threat` the domain is on Verify's scam list.
+ */
+export const WalletConnectVerification = z.enum(['validated', 'unknown', 'mismatch', 'threat']);
+export type WalletConnectVerification = z.infer<typeof WalletConnectVerification>;
+
 /** One EIP-5792 call as a site sent it, validated. */
 export const DappCall = z.strictObject({
   to: Address,
@@ -93,6 +101,22 @@ export const DappRequestDetail = z.discriminatedUnion('type', [
   }),
   /** `eth_signTypedData_v4`; the review (`dapps.review`) decodes it. */
   z.strictObject({ type: z.literal('typed-data'), chainId: ChainId, account: SiteAccount }),
+  /**
+   * A WalletConnect session proposal: the dApp's metadata, what Verify said of it, and the chains it asks
+   * for. `requiredChainIds` must all be granted (the dApp refuses a session without them); the user picks the
+   * accounts and any of `optionalChainIds`. `methods` are the ones the wallet will answer in this session.
+   */
+  z.strictObject({
+    type: z.literal('session'),
+    name: z.string().max(80),
+    description: z.string().max(300),
+    /** The URL the dApp's metadata claims, as text to show; the request's `origin` is its origin. */
+    url: z.string().max(2048),
+    verification: WalletConnectVerification,
+    requiredChainIds: z.array(ChainId).max(64),
+    optionalChainIds: z.array(ChainId).max(64),
+    methods: z.array(z.string().max(64)).max(64),
+  }),
   /** `wallet_sendCalls`: run one by one (an ordinary account has no atomic batch). */
   z.strictObject({
     type: z.literal('calls'),
@@ -103,10 +127,30 @@ export const DappRequestDetail = z.discriminatedUnion('type', [
 ]);
 export type DappRequestDetail = z.infer<typeof DappRequestDetail>;
 
+/**
+ * How a request reached the wallet: from a page through the paired browser extension (the browser named the
+ * origin), or through a WalletConnect session (the dApp claims its origin; `verification` says whether
+ * WalletConnect Verify saw the same). `topic` is null for a session proposal, which has no session yet.
+ */
+export const DappChannel = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('extension') }),
+  z.strictObject({
+    kind: z.literal('walletconnect'),
+    topic: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+    name: z.string().max(80),
+    verification: WalletConnectVerification,
+  }),
+]);
+export type DappChannel = z.infer<typeof DappChannel>;
+
 /** A request waiting for the user, as the queue keeps it across reloads and restarts. */
 export const DappRequestView = z.strictObject({
   id: RequestId,
   origin: SiteOrigin,
+  via: DappChannel,
   method: z.string().max(64),
   receivedAt: Time,
   detail: DappRequestDetail,
@@ -135,9 +179,14 @@ export const DappRequestRef = z.strictObject({ id: RequestId });
 /** The user's answer to a request. Fields that do not apply to its kind are refused. */
 export const DappApproval = z.strictObject({
   id: RequestId,
-  /** `connect`: the accounts to expose, at least one. */
+  /** `connect` and `session`: the accounts to expose, at least one. */
   accountIds: z.array(z.number().int().positive()).min(1).max(100).optional(),
-  /** A transaction that simulation says reverts, signed anyway. */
+  /** `session`: the chains to grant; every one of the proposal's `requiredChainIds` among them. */
+  chainIds: z.array(ChainId).min(1).max(64).optional(),
+  /**
+   * Past an overridable blocking finding: a transaction simulation says reverts, or (any request kind) a dApp
+   * WalletConnect Verify lists as a threat.
+   */
   allowRevert: z.boolean().default(false),
   allowMissingChainId: z.boolean().default(false),
   allowBlindSigning: z.boolean().default(false),

@@ -125,6 +125,12 @@ export const FindingCode = z.enum([
   'first-visit-site',
   /** The site's name resembles, but is not, a site the user connected before. */
   'look-alike-site',
+  /** WalletConnect: Verify could not confirm the dApp's claimed domain (no attestation, or lookups are off). */
+  'dapp-unverified',
+  /** WalletConnect: the page that opened the session is not on the domain the dApp claims. */
+  'dapp-domain-mismatch',
+  /** WalletConnect: Verify lists the dApp's domain as a known threat. */
+  'dapp-known-threat',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChainId } from './chains/chain';
+import { DEFAULT_WALLETCONNECT_RELAY, WalletConnectProjectId, WalletConnectRelayUrl } from './walletConnect';
 
 export const ThemePreference = z.enum(['system', 'light', 'dark']);
 export type ThemePreference = z.infer<typeof ThemePreference>;
@@ -21,6 +22,18 @@ export const Settings = z.strictObject({
    * those tokens' contracts, the currency and the user's IP address, never accounts or amounts. Off by default.
    */
   priceService: z.boolean(),
+  /**
+   * The WalletConnect relay. It carries end-to-end encrypted messages: it sees their topics, sizes and times,
+   * the project id and the user's IP address, never their content.
+   */
+  walletConnectRelayUrl: WalletConnectRelayUrl,
+  /** Reown's project id the relay admits the wallet under; WalletConnect stays off until there is one. */
+  walletConnectProjectId: WalletConnectProjectId.nullable(),
+  /**
+   * Whether a dApp's domain is checked with WalletConnect Verify, which then learns a hash of each proposal and
+   * request it checks. Off, every dApp shows as unverified.
+   */
+  walletConnectVerify: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -41,4 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enabledChainIds: [1],
   historyExplorers: false,
   priceService: false,
+  walletConnectRelayUrl: DEFAULT_WALLETCONNECT_RELAY,
+  walletConnectProjectId: null,
+  walletConnectVerify: true,
 };

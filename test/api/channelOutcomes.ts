@@ -24,6 +24,7 @@ const NO_PHONE = 'no phone is paired, so no phone request is ever waiting';
 const NO_FOLDER = 'a sync group needs a sync folder, and the test never sets a real one';
 const NO_BROWSER = 'no browser extension is paired';
 const NO_SITE_REQUEST = `${NO_BROWSER}, so no site's request is ever waiting`;
+const NO_PROJECT_ID = 'no WalletConnect project id is set, so WalletConnect is off';
 
 /** Reads that always answer. */
 const ANSWERS: ChannelOutcome = { refusals: [], succeeds: true };
@@ -154,6 +155,13 @@ export const OUTCOMES: Record<Channel, ChannelOutcome> = {
   'browsers.status': ANSWERS,
   // The desktop's key is kept in the vault; a bridge whose port is taken cannot show a code.
   'browsers.startPairing': { refusals: ['invalid_state', ...KEYCHAIN], succeeds: true },
+  'walletconnect.view': ANSWERS,
+  // A link the check refuses; a good one finds WalletConnect off.
+  'walletconnect.pair': { refusals: ['invalid_request', 'invalid_state'], succeeds: NO_PROJECT_ID },
+  'walletconnect.pairClipboard': { refusals: ['invalid_state'], succeeds: 'the test core has no clipboard' },
+  // An image that is no PNG, holds no QR code or no WalletConnect link.
+  'walletconnect.pairImage': { refusals: ['invalid_request', 'invalid_state'], succeeds: NO_PROJECT_ID },
+  'walletconnect.disconnect': { refusals: ['not_found'], succeeds: `${NO_PROJECT_ID}, so no session exists` },
   'browsers.confirmPairing': {
     refusals: ['not_found', 'invalid_state'],
     succeeds: `a pairing code's id is random, and ${NO_BROWSER} to make one confirmable`,

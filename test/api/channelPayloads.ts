@@ -49,6 +49,7 @@ const typedData = fc.oneof(
 );
 
 /** Ids of the dApp requests and browsers: mostly well-formed (and so unknown to the wallet), some not. */
+const hex64 = fc.stringMatching(/^[0-9a-f]{64}$/);
 const requestId = fc.oneof(fc.stringMatching(/^[0-9a-f]{32}$/), fc.string({ maxLength: 40 }));
 /** Site origins as the browser names them, ones the wallet refuses (a path, plain http), and any text. */
 const siteOrigin = fc.oneof(
@@ -346,4 +347,32 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
   'browsers.confirmPairing': fc.record({ id: requestId, matches: fc.oneof(fc.boolean(), fc.anything()) }),
   'browsers.cancelPairing': fc.record({ id: requestId }),
   'browsers.revoke': fc.record({ id: requestId }),
+  'walletconnect.view': fc.constant(undefined),
+  // Well-formed links reach the service (which has no project id here), and near-misses the link check.
+  'walletconnect.pair': fc.record({
+    uri: fc.oneof(
+      fc
+        .tuple(
+          hex64,
+          hex64,
+          fc.oneof(
+            fc.constant(''),
+            fc.nat().map((n) => `&expiryTimestamp=${n}`),
+          ),
+        )
+        .map(([topic, key, expiry]) => `wc:${topic}@2?relay-protocol=irn&symKey=${key}${expiry}`),
+      fc.string({ minLength: 3, maxLength: 300 }).map((text) => `wc:${text}`),
+      fc.string({ maxLength: 300 }),
+    ),
+  }),
+  'walletconnect.pairClipboard': fc.constant(undefined),
+  // The PNG signature, then anything: the image check refuses before anything is decoded.
+  'walletconnect.pairImage': fc.record({
+    png: fc.oneof(
+      fc.base64String({ maxLength: 400 }).map((rest) => `iVBORw0KGgo${rest}`),
+      fc.base64String({ maxLength: 400 }),
+      fc.string({ maxLength: 40 }),
+    ),
+  }),
+  'walletconnect.disconnect': fc.record({ topic: fc.oneof(hex64, fc.string({ maxLength: 70 })) }),
 };

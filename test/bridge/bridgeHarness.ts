@@ -44,7 +44,10 @@ export const ExtensionWebSocket: BridgeSocketConstructor = class extends NodeWeb
 };
 
 /** A gateway double: answers `echo` with its params, `hang` never, anything else with 4200. */
-export function gatewayDouble(): DappGateway & { requests: ProviderRequest[]; windowEthereum: string[] } {
+export function gatewayDouble(): Pick<DappGateway, 'handle' | 'windowEthereumOrigins'> & {
+  requests: ProviderRequest[];
+  windowEthereum: string[];
+} {
   const double = {
     requests: [] as ProviderRequest[],
     windowEthereum: ['https://app.example.org'],

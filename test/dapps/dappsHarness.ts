@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { vi } from 'vitest';
-import type { DappRequestDetail } from '../../src/shared/dapps';
+import type { DappChannel, DappRequestDetail } from '../../src/shared/dapps';
 import { createEventHub } from '../../src/main/api/events';
 import type { Logger } from '../../src/main/log';
 import type { ProviderEventName } from '../../src/main/dapps/bridge/browserLink';
-import type { ProviderRequest } from '../../src/main/dapps/dappGateway';
+import type { ProviderRequest, SessionGrant } from '../../src/main/dapps/dappGateway';
 import { DappsService } from '../../src/main/dapps/dappsService';
 import type { DappWallet, WalletAccount } from '../../src/main/dapps/dappWallet';
 import { RequestQueue } from '../../src/main/dapps/requestQueue';
@@ -84,7 +84,10 @@ export interface LinkEvent {
 }
 
 /** The service over a real store, with doubles for the wallet, the signing requests and the pages. */
-export function dappsHarness(db: Database, options: { now?: () => number; fetch?: typeof fetch } = {}) {
+export function dappsHarness(
+  db: Database,
+  options: { now?: () => number; fetch?: typeof fetch; verifyOn?: boolean } = {},
+) {
   const now = options.now ?? (() => 1_000_000);
   const { wallet, state } = fakeWallet();
   const signing = fakeSigning();
@@ -101,7 +104,13 @@ export function dappsHarness(db: Database, options: { now?: () => number; fetch?
     queue,
     wallet,
     signing,
-    siteFindings: (origin, known) => siteFindings(origin, known, now()),
+    siteFindings: (origin, via) =>
+      siteFindings(origin, via, {
+        sites: sites.known(),
+        sessions: [],
+        verifyOn: options.verifyOn ?? true,
+        now: now(),
+      }),
     events,
     log,
     now,
@@ -114,9 +123,54 @@ export function dappsHarness(db: Database, options: { now?: () => number; fetch?
   });
   const call = (method: string, params?: unknown, origin = SITE) =>
     service.handle({ origin, method, params, browserId: 'b'.repeat(32) } satisfies ProviderRequest);
+  /** A request through a WalletConnect session: the grant stands for the site. */
+  const callSession = (session: SessionGrant, method: string, params?: unknown, origin = SITE) =>
+    service.handle({ origin, method, params, session } satisfies ProviderRequest);
   /** Lets queued work settle: the request is in the queue once this resolves. */
   const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { service, wallet, state, signing, emitted, linkEvents, windowLists, log, sites, queue, call, tick };
+  return {
+    service,
+    wallet,
+    state,
+    signing,
+    emitted,
+    linkEvents,
+    windowLists,
+    log,
+    sites,
+    queue,
+    call,
+    callSession,
+    tick,
+  };
+}
+
+/** A session on chains 1 and 10 with account 1, as the WalletConnect module hands its requests over. */
+export function sessionGrant(overrides: Partial<SessionGrant> = {}): SessionGrant {
+  return {
+    topic: 'c'.repeat(64),
+    name: 'Example dApp',
+    verification: 'validated',
+    accountIds: [1],
+    chainIds: [1, 10],
+    chainId: 1,
+    connectedAt: 0,
+    lastUsedAt: 0,
+    ...overrides,
+  };
+}
+
+/** How a request of a WalletConnect session arrives: a session of a dApp called "Dex". */
+export function sessionChannel(
+  overrides: Partial<Extract<DappChannel, { kind: 'walletconnect' }>> = {},
+): Extract<DappChannel, { kind: 'walletconnect' }> {
+  return {
+    kind: 'walletconnect',
+    topic: 'c'.repeat(64),
+    name: 'Dex',
+    verification: 'validated',
+    ...overrides,
+  };
 }
 
 /** Connects SITE with the given accounts through the real queue, as a user's approval does. */

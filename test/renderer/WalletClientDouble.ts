@@ -20,6 +20,7 @@ import { pairingCalls } from './double/pairingCalls';
 import { settingsCalls } from './double/settingsCalls';
 import { syncCalls } from './double/syncCalls';
 import { txCalls } from './double/txCalls';
+import { walletConnectCalls } from './double/walletConnectCalls';
 
 /**
  * A test double of the renderer's WalletClient: answers from memory the way main's router does, records
@@ -35,8 +36,10 @@ export class WalletClientDouble extends DoubleWorld implements WalletClient {
   private readonly signing = deviceSigning(this);
   private readonly tx = txCalls(this, this.signing);
   private readonly pairingPart = pairingCalls(this);
+  /** WalletConnect's relay link, pairing and sessions: tests set `view` and play the relay or a dApp. */
+  readonly walletConnect = walletConnectCalls(this, (topic) => this.pendingFromSession(topic));
   /** Connected sites, their requests and paired browsers: tests set `state` and play a site or an extension. */
-  readonly dapps = dappsCalls(this, this.signing);
+  readonly dapps = dappsCalls(this, this.signing, this.walletConnect.sessions);
   private readonly handlers: DoubleHandlers = {
     ...settingsCalls(this),
     ...chainCalls(this),
@@ -48,6 +51,7 @@ export class WalletClientDouble extends DoubleWorld implements WalletClient {
     ...nameCalls(this),
     ...syncCalls(this),
     ...this.dapps.handlers,
+    ...this.walletConnect.handlers,
   };
 
   readonly call: WalletClient['call'] = async (channel, ...args) => {
@@ -66,6 +70,12 @@ export class WalletClientDouble extends DoubleWorld implements WalletClient {
     this.listeners[name].add(listener);
     return () => this.listeners[name].delete(listener);
   };
+
+  /** Like main: a session's requests waiting in the dApp queue. */
+  private pendingFromSession(topic: string): number {
+    return this.dapps.state.requests.filter((r) => r.via.kind === 'walletconnect' && r.via.topic === topic)
+      .length;
+  }
 
   /** The next call on the channel fails with this code and message, as main refuses what it cannot do. */
   refuseNext(channel: Channel, failure: ApiFailure): void {

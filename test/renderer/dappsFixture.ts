@@ -1,4 +1,10 @@
-import type { DappRequestDetail, DappRequestView, SiteView } from '../../src/shared/dapps';
+import type {
+  DappRequestDetail,
+  DappRequestView,
+  SiteView,
+  WalletConnectVerification,
+} from '../../src/shared/dapps';
+import type { WalletConnectSessionView } from '../../src/shared/walletConnect';
 import type { Finding, TypedDataReview } from '../../src/shared/review';
 import { deviceAccount, ledgerDevice } from './deviceFixture';
 import { finding } from './double/txReviewFixture';
@@ -49,6 +55,7 @@ export function siteRequest(origin: string, detail: DappRequestDetail, receivedA
   return {
     id: (++requestCount).toString(16).padStart(32, 'a'),
     origin,
+    via: { kind: 'extension' },
     method: detail.type === 'connect' ? 'eth_requestAccounts' : 'eth_sendTransaction',
     receivedAt,
     detail,
@@ -104,5 +111,49 @@ export function addZkSync(rpcChainId: number | null): DappRequestDetail {
     nativeSymbol: 'ETH',
     explorerUrl: null,
     rpcChainId,
+  };
+}
+
+/** A dApp's WalletConnect proposal as main queues it: Ethereum required, Base optional. */
+export function sessionProposal(
+  origin: string,
+  verification: WalletConnectVerification,
+  change: Partial<Extract<DappRequestDetail, { type: 'session' }>> = {},
+): DappRequestView {
+  const detail = {
+    type: 'session' as const,
+    name: 'Uniswap',
+    description: 'Swap, earn, and build on the leading decentralized crypto trading protocol.',
+    url: `${origin}/swap`,
+    verification,
+    requiredChainIds: [1],
+    optionalChainIds: [8453],
+    methods: ['eth_sendTransaction', 'personal_sign', 'eth_signTypedData_v4'],
+    ...change,
+  };
+  return {
+    ...siteRequest(origin, detail),
+    via: { kind: 'walletconnect', topic: null, name: detail.name, verification },
+    method: 'wc_sessionPropose',
+  };
+}
+
+/** A live WalletConnect session, as the Connected sites page lists it. */
+export function walletConnectSession(
+  origin: string,
+  change: Partial<WalletConnectSessionView> = {},
+): WalletConnectSessionView {
+  return {
+    topic: 'ab'.repeat(32),
+    name: 'Uniswap',
+    origin,
+    verification: 'validated',
+    accounts: [SITE_ACCOUNT],
+    chains: [{ chainId: 1, name: 'Ethereum' }],
+    connectedAt: AT,
+    lastUsedAt: AT,
+    expiresAt: AT + 7 * 86_400_000,
+    pending: 0,
+    ...change,
   };
 }

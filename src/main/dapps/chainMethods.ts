@@ -6,7 +6,8 @@ import { invalidParams, unauthorized, unrecognizedChain } from './providerError'
 import { HexChainId, NoParams, parseParams, toHexChainId } from './providerParams';
 import { probeChainId } from './rpcProbe';
 
-const SwitchParams = z.tuple([z.strictObject({ chainId: HexChainId })]);
+/** EIP-3326's one parameter. */
+export const SwitchParams = z.tuple([z.strictObject({ chainId: HexChainId })]);
 
 /** EIP-3085's AddEthereumChainParameter; icons are accepted and not used (a site's picture proves nothing). */
 const AddParams = z.tuple([

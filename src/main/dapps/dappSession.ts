@@ -1,4 +1,5 @@
 import type { DappRequestDetail } from '../../shared/dapps';
+import type { SessionGrant } from './dappGateway';
 import type { DappWallet } from './dappWallet';
 import type { ConnectedSite } from './sites';
 
@@ -7,8 +8,13 @@ export interface MethodCall {
   origin: string;
   method: string;
   params: unknown;
-  /** The site's live connection; undefined when it never connected, was revoked, or lapsed. */
+  /**
+   * The site's live connection; undefined when it never connected, was revoked, or lapsed. For a
+   * WalletConnect request, the session's grant as a site: its accounts, on the chain the request names.
+   */
   site: ConnectedSite | undefined;
+  /** The WalletConnect session the request came through; absent for the browser extension. */
+  grant?: SessionGrant;
 }
 
 /** Answers one method: its result, or a ProviderError thrown (or rejected). */

@@ -3,6 +3,7 @@ import { first, quietLog } from '../../../test/dapps/dappsHarness';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { memorySecrets } from '../../../test/vault/memorySecrets';
 import { dappsCalls } from '../../shared/api/calls/dapps';
+import { walletConnectCalls } from '../../shared/api/calls/walletConnect';
 import { CHAINS } from '../../shared/chains/registry';
 import { generateKeyPair } from '../../shared/pairing/noise';
 import { createEventHub } from '../api/events';
@@ -47,9 +48,21 @@ describe('createDappsModule', () => {
     return { module, repositories, events };
   }
 
-  it('handles every dapps.* and browsers.* call', () => {
+  it('handles every dapps.*, browsers.* and walletconnect.* call', () => {
     const { module } = build();
-    expect(Object.keys(module.handlers).sort()).toEqual(Object.keys(dappsCalls).sort());
+    const channels = [...Object.keys(dappsCalls), ...Object.keys(walletConnectCalls)];
+    expect(Object.keys(module.handlers).sort()).toEqual(channels.sort());
+  });
+
+  it('leaves WalletConnect off, and says so, until a project id is set', async () => {
+    const { module } = build();
+    await module.start();
+    const view = await module.handlers['walletconnect.view'](undefined, { senderOrigin: 'test' } as never);
+    expect(view).toEqual({
+      status: { state: 'needs-project-id', relayUrl: 'wss://relay.walletconnect.org', error: null },
+      pairing: null,
+      sessions: [],
+    });
   });
 
   it('starts the bridge and answers a site through the gateway it handed the bridge', async () => {

@@ -11,9 +11,12 @@ import { RequestQueue } from './requestQueue';
 import { RequestQueueRepository } from './requestQueueRepository';
 import type { DappSigners, DappTransactions } from './signingDeps';
 import { createDappSigning } from './signingRequests';
-import { siteFindings } from './siteFindings';
+import { type SiteFindings, siteFindings } from './siteFindings';
 import { Sites } from './sites';
 import { SitesRepository } from './sitesRepository';
+import type { ClipboardReader } from './walletconnect/clipboardReader';
+import { createWalletConnect, type WalletConnectOptions } from './walletconnect/walletConnectModule';
+import { WalletConnectSessionsRepository } from './walletconnect/walletConnectSessionsRepository';
 
 export interface DappsModuleDeps {
   settings: Pick<SettingsService, 'get' | 'set'>;
@@ -27,6 +30,9 @@ export interface DappsModuleDeps {
   bridgePort?: number;
   /** How an endpoint a site proposes is asked its chain id (the app's fetch, behind its proxy). */
   fetch?: typeof fetch;
+  /** The system clipboard, to pair WalletConnect from (the Electron shell's). */
+  clipboard?: ClipboardReader;
+  walletConnect?: WalletConnectOptions;
   now?: () => number;
 }
 
@@ -55,8 +61,9 @@ function dappWallet(base: CoreBase, { settings, networks }: DappsModuleDeps): Da
 }
 
 /**
- * dApps through the paired browser extension: the sessions and request queue (DappsService), the signing
- * requests behind them, and the loopback bridge the extension reaches them through.
+ * dApps through the paired browser extension and through WalletConnect: the connections and request queue
+ * (DappsService), the signing requests behind them, the loopback bridge the extension reaches them through,
+ * and the WalletConnect client that is a second way in.
  */
 export function createDappsModule(base: CoreBase, deps: DappsModuleDeps) {
   const { db, repositories, vault, events, log } = base;
@@ -64,6 +71,14 @@ export function createDappsModule(base: CoreBase, deps: DappsModuleDeps) {
   const wallet = dappWallet(base, deps);
   const sites = new Sites(new SitesRepository(db), now);
   const queue = new RequestQueue(new RequestQueueRepository(db), { now, log });
+  const sessions = new WalletConnectSessionsRepository(db);
+  const findings: SiteFindings = (origin, via) =>
+    siteFindings(origin, via, {
+      sites: sites.known(),
+      sessions: sessions.list(),
+      verifyOn: deps.settings.get().walletConnectVerify,
+      now: now(),
+    });
   const signing = createDappSigning({
     db,
     repositories,
@@ -78,7 +93,7 @@ export function createDappsModule(base: CoreBase, deps: DappsModuleDeps) {
         deps.networks.chains.connection(chainId).client.sendBatch(hashes.map(rpc.getTransactionReceipt)),
     },
     enabledChainIds: () => deps.settings.get().enabledChainIds,
-    knownSites: () => sites.known(),
+    siteFindings: findings,
     showCallsStatus: (origin, id) => events.emit('dapps.showCallsStatus', { origin, id }),
     log,
     now,
@@ -88,7 +103,7 @@ export function createDappsModule(base: CoreBase, deps: DappsModuleDeps) {
     queue,
     wallet,
     signing,
-    siteFindings: (origin, known) => siteFindings(origin, known, now()),
+    siteFindings: findings,
     events,
     log,
     now,
@@ -106,17 +121,34 @@ export function createDappsModule(base: CoreBase, deps: DappsModuleDeps) {
     now,
   });
   dapps.attach(bridge.link);
+  const walletConnect = createWalletConnect({
+    ...{ db, vault, events, log, now, sessions, wallet, settings: deps.settings, gateway: dapps },
+    ...{ pending: (topic: string) => queue.pendingForSession(topic), clipboard: deps.clipboard },
+    ...deps.walletConnect,
+  });
   const unsubscribe = events.subscribe((name) => {
     if (name === 'accounts.changed') dapps.accountsChanged();
   });
   return {
     dapps,
-    handlers: { ...dappsHandlers(dapps), ...bridge.handlers },
-    start: () => bridge.start(),
+    walletConnect: walletConnect.service,
+    handlers: {
+      ...dappsHandlers(dapps),
+      ...bridge.handlers,
+      ...walletConnect.handlers,
+      // "Disconnect all" on the Connected sites page ends the WalletConnect sessions listed there too.
+      async 'dapps.revokeAll'() {
+        await walletConnect.service.disconnectAll();
+        return dapps.revokeAll();
+      },
+    },
+    async start() {
+      await Promise.all([bridge.start(), walletConnect.start()]);
+    },
     async close() {
       unsubscribe();
       signing.stop();
-      await bridge.close();
+      await Promise.all([bridge.close(), walletConnect.close()]);
     },
   };
 }

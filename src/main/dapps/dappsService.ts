@@ -1,21 +1,26 @@
 import { ApiError } from '../../shared/api/envelope';
 import type { DappApproval, DappRequestView, DappReview, SiteView } from '../../shared/dapps';
+import type { Finding } from '../../shared/review';
 import type { EventHub } from '../api/events';
 import type { Logger } from '../log';
+import { isBlocked } from '../review/findings/collectFindings';
 import type { BrowserLink } from './bridge/browserLink';
 import { approveChain, chainMethods } from './chainMethods';
-import type { DappGateway, ProviderRequest } from './dappGateway';
+import { channelOf } from './dappChannel';
+import type { DappGateway, ProviderRequest, SessionApproval, SessionProposal } from './dappGateway';
 import type { DappSession, MethodCall } from './dappSession';
 import { requestViews, siteViews, type ViewSources } from './dappsViews';
-import { connectedAnswer, permissionMethods, siteAddresses } from './permissions';
-import { limitExceeded, ProviderError, unauthorized, userRejected } from './providerError';
+import { chosenAccounts, connectedAnswer, permissionMethods, siteAddresses } from './permissions';
+import { disconnected, limitExceeded, ProviderError, unauthorized, userRejected } from './providerError';
 import { ProviderMethods } from './providerMethods';
 import { toHexChainId } from './providerParams';
 import { readMethods } from './readMethods';
 import type { QueuedRequest } from './requestQueue';
+import { approveSession, PROPOSAL_METHOD, proposalRequest } from './proposalApproval';
 import { signingMethods } from './signingMethods';
 import type { DappSigning } from './signingRequests';
 import { type RateLimit, SiteLimits } from './siteLimits';
+import { walletConnectMethods } from './walletConnectMethods';
 import { approveWatchAsset, watchAssetMethods } from './watchAsset';
 
 export interface DappsServiceOptions extends ViewSources {
@@ -42,11 +47,14 @@ const beingCarriedOut = () =>
   new ApiError('invalid_state', 'That request is being carried out already; wait for it to finish.');
 const notWaiting = () =>
   new ApiError('not_found', 'That request is no longer waiting; the site may have withdrawn it.');
+const overrideNeeded = () =>
+  new ApiError('invalid_request', 'A finding about this dApp blocks approval until you say to go on anyway.');
 
 /**
  * The dApp connection service: sites' sessions, their requests waiting for the user, and the answers that
- * go back to the pages. The bridge hands it every request (as the DappGateway); the renderer answers the
- * queue through `dapps.*`; pages hear of changes through the BrowserLink.
+ * go back to the pages. The bridge and the WalletConnect module hand it every request and proposal (as the
+ * DappGateway); the renderer answers the queue through `dapps.*`; pages hear of changes through the
+ * BrowserLink (WalletConnect sessions are told by their module).
  */
 export class DappsService implements DappGateway {
   private link: BrowserLink = { emit() {}, sitesChanged() {} };
@@ -70,7 +78,13 @@ export class DappsService implements DappGateway {
       ...watchAssetMethods(this.session),
       ...signingMethods(this.session, signing),
     };
-    this.methods = new ProviderMethods({ table, sites, limits: new SiteLimits(now, options.rate), log });
+    this.methods = new ProviderMethods({
+      table,
+      walletConnectTable: walletConnectMethods(table),
+      sites,
+      limits: new SiteLimits(now, options.rate),
+      log,
+    });
   }
 
   /** The bridge is built after the service it hands requests to; until then no page can hear anything. */
@@ -84,6 +98,22 @@ export class DappsService implements DappGateway {
 
   windowEthereumOrigins(): string[] {
     return this.options.sites.windowEthereumOrigins();
+  }
+
+  /** Async so a refusal (malformed, too many waiting) is a rejection, as the gateway promises. */
+  async propose(proposal: SessionProposal): Promise<SessionApproval> {
+    const { origin, detail, via } = proposalRequest(proposal);
+    // Never joined with another: each proposal is its own, answered to its own pairing.
+    const request = this.options.queue.add(origin, PROPOSAL_METHOD, null, detail, via);
+    this.changed({ requests: true });
+    return (await this.wait(request)) as SessionApproval;
+  }
+
+  sessionEnded(topic: string): void {
+    const dropped = this.options.queue.removeSession(topic);
+    for (const request of dropped)
+      this.answer(request.id, { error: disconnected('The WalletConnect session ended.') });
+    if (dropped.length > 0) this.changed({ requests: true });
   }
 
   sites(): SiteView[] {
@@ -111,7 +141,9 @@ export class DappsService implements DappGateway {
     const request = this.options.queue.get(approval.id);
     if (!request) throw notWaiting();
     if (this.approving.has(request.id)) throw beingCarriedOut();
-    checkFields(request, approval);
+    const findings = this.options.siteFindings(request.origin, request.via);
+    checkFields(request, approval, findings);
+    if (isBlocked(findings, approval.allowRevert === true)) throw overrideNeeded();
     this.approving.add(request.id);
     try {
       this.settle(request, { result: await this.carryOut(request, approval) });
@@ -148,7 +180,8 @@ export class DappsService implements DappGateway {
 
   revokeAll(): null {
     const { sites, queue } = this.options;
-    const origins = new Set([...sites.list().map((row) => row.origin), ...queue.list().map((r) => r.origin)]);
+    const waiting = queue.list().filter((request) => request.via.kind === 'extension');
+    const origins = new Set([...sites.list().map((row) => row.origin), ...waiting.map((r) => r.origin)]);
     for (const origin of origins) this.revoke(origin);
     return null;
   }
@@ -184,11 +217,16 @@ export class DappsService implements DappGateway {
 
   private ask(call: MethodCall, detail: QueuedRequest['detail']): Promise<unknown> {
     const { queue } = this.options;
-    let request = queue.matching(call.origin, call.method, call.params);
+    const via = channelOf(call);
+    let request = queue.matching(call.origin, call.method, call.params, via);
     if (!request) {
-      request = queue.add(call.origin, call.method, call.params, detail);
+      request = queue.add(call.origin, call.method, call.params, detail, via);
       this.changed({ requests: true });
     }
+    return this.wait(request);
+  }
+
+  private wait(request: QueuedRequest): Promise<unknown> {
     const waiting = this.waiters.get(request.id) ?? [];
     this.waiters.set(request.id, waiting);
     // A page reloaded many times leaves waiters nobody listens to; the oldest goes.
@@ -215,6 +253,11 @@ export class DappsService implements DappGateway {
         return approveChain(this.session, request.origin, detail);
       case 'watch-asset':
         return approveWatchAsset(this.session, detail);
+      case 'session':
+        return approveSession(this.options.wallet, detail, {
+          accountIds: approval.accountIds ?? [],
+          chainIds: approval.chainIds ?? [],
+        });
       default:
         return this.options.signing.approve(request, approval);
     }
@@ -222,11 +265,7 @@ export class DappsService implements DappGateway {
 
   private connect(request: QueuedRequest, accountIds: number[]): unknown {
     const { sites, wallet } = this.options;
-    const existing = new Set(wallet.accounts().map((account) => account.id));
-    const chosen = [...new Set(accountIds)];
-    if (chosen.some((id) => !existing.has(id))) {
-      throw new ApiError('invalid_request', 'One of the chosen accounts is no longer in the wallet.');
-    }
+    const chosen = chosenAccounts(wallet, accountIds);
     const before = sites.connected(request.origin);
     const wanted = request.detail.type === 'connect' ? request.detail.chainId : wallet.activeChainId();
     const chainId = wallet.chain(wanted)?.enabled ? wanted : wallet.activeChainId();
@@ -258,17 +297,33 @@ export class DappsService implements DappGateway {
   }
 }
 
-/** Fields of an approval that do not apply to the request's kind are refused, not ignored. */
-function checkFields(request: QueuedRequest, approval: DappApproval): void {
-  const connect = request.detail.type === 'connect';
-  if (connect !== (approval.accountIds !== undefined)) {
+/**
+ * Fields of an approval that do not apply to the request's kind are refused, not ignored. `allowRevert` is
+ * the user's "go on anyway" past an overridable blocking finding: a revert, or a dApp Verify lists as a threat.
+ */
+function checkFields(request: QueuedRequest, approval: DappApproval, findings: Finding[]): void {
+  const { type } = request.detail;
+  const choosesAccounts = type === 'connect' || type === 'session';
+  if (choosesAccounts !== (approval.accountIds !== undefined)) {
     throw new ApiError(
       'invalid_request',
-      connect ? 'Choose at least one account to connect.' : 'Accounts are chosen only when a site connects.',
+      choosesAccounts
+        ? 'Choose at least one account to connect.'
+        : 'Accounts are chosen only when a site connects.',
     );
   }
-  const flags = approval.allowRevert || approval.allowMissingChainId || approval.allowBlindSigning;
-  if (flags && !SIGNING_KINDS.has(request.detail.type)) {
+  if ((type === 'session') !== (approval.chainIds !== undefined)) {
+    throw new ApiError(
+      'invalid_request',
+      type === 'session'
+        ? 'Choose the chains to grant the session.'
+        : 'Chains are chosen only for a WalletConnect session.',
+    );
+  }
+  const signing = SIGNING_KINDS.has(type);
+  const overridable = findings.some((found) => found.severity === 'blocking' && found.overridable);
+  const signingOnly = approval.allowMissingChainId || approval.allowBlindSigning;
+  if ((signingOnly && !signing) || (approval.allowRevert && !signing && !overridable)) {
     throw new ApiError('invalid_request', 'That choice applies only to a request to sign.');
   }
 }

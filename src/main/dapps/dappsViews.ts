@@ -1,15 +1,15 @@
 import type { DappRequestView, SiteView } from '../../shared/dapps';
-import type { Finding } from '../../shared/review';
 import type { DappWallet } from './dappWallet';
 import type { RequestQueue } from './requestQueue';
+import type { SiteFindings } from './siteFindings';
 import type { Sites } from './sites';
 
 export interface ViewSources {
   sites: Sites;
   queue: RequestQueue;
   wallet: DappWallet;
-  /** What the wallet knows about a site itself (H4's siteFindings), leading each request. */
-  siteFindings: (origin: string, known: { origin: string; connectedAt: number }[]) => Finding[];
+  /** What the wallet knows about who asks (./siteFindings), leading each request. */
+  siteFindings: SiteFindings;
 }
 
 /** The Connected sites page: each live site, its accounts (removed ones drop out), network and pending. */
@@ -32,14 +32,14 @@ export function siteViews({ sites, queue, wallet }: ViewSources): SiteView[] {
 }
 
 /** The requests waiting for the user, oldest first, each with its site's findings. */
-export function requestViews({ sites, queue, siteFindings }: ViewSources): DappRequestView[] {
-  const known = sites.known();
-  return queue.list().map(({ id, origin, method, receivedAt, detail }) => ({
+export function requestViews({ queue, siteFindings }: ViewSources): DappRequestView[] {
+  return queue.list().map(({ id, origin, via, method, receivedAt, detail }) => ({
     id,
     origin,
+    via,
     method,
     receivedAt,
     detail,
-    siteFindings: siteFindings(origin, known),
+    siteFindings: siteFindings(origin, via),
   }));
 }

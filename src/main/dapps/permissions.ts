@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiError } from '../../shared/api/envelope';
 import type { DappSession, MethodCall, MethodTable } from './dappSession';
 import type { DappWallet } from './dappWallet';
 import { invalidParams } from './providerError';
@@ -16,6 +17,16 @@ const PermissionRequest = z.tuple([
 export function siteAddresses(wallet: DappWallet, site: ConnectedSite): string[] {
   const byId = new Map(wallet.accounts().map((account) => [account.id, account.address.toLowerCase()]));
   return site.accountIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The accounts the user chose to expose, once each, all still in the wallet. */
+export function chosenAccounts(wallet: DappWallet, accountIds: readonly number[]): number[] {
+  const existing = new Set(wallet.accounts().map((account) => account.id));
+  const chosen = [...new Set(accountIds)];
+  if (chosen.some((id) => !existing.has(id))) {
+    throw new ApiError('invalid_request', 'One of the chosen accounts is no longer in the wallet.');
+  }
+  return chosen;
 }
 
 /** EIP-2255's description of what the site was granted. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { quietLog } from '../../../test/dapps/dappsHarness';
+import { quietLog, sessionGrant } from '../../../test/dapps/dappsHarness';
 import type { ProviderRequest } from './dappGateway';
 import type { MethodCall } from './dappSession';
 import { ProviderError, toRpcError } from './providerError';
@@ -10,7 +10,10 @@ import type { ConnectedSite } from './sites';
 const ORIGIN = 'https://app.example.org';
 const SITE: ConnectedSite = { origin: ORIGIN, accountIds: [1], chainId: 1, connectedAt: 0, lastUsedAt: 0 };
 
-function methods(table: Record<string, (call: MethodCall) => unknown> = {}) {
+function methods(
+  table: Record<string, (call: MethodCall) => unknown> = {},
+  walletConnectTable: Record<string, (call: MethodCall) => unknown> = {},
+) {
   const log = quietLog();
   const sites = {
     connected: vi.fn((origin: string) => (origin === ORIGIN ? SITE : undefined)),
@@ -18,6 +21,7 @@ function methods(table: Record<string, (call: MethodCall) => unknown> = {}) {
   };
   const dispatcher = new ProviderMethods({
     table: { eth_chainId: () => '0x1', ...table },
+    walletConnectTable: { eth_chainId: () => '0xa', ...walletConnectTable },
     sites,
     limits: new SiteLimits(() => 0, { burst: 3, perSecond: 1 }),
     log,
@@ -91,5 +95,52 @@ describe('ProviderMethods', () => {
     await send({ method: 'wallet_who' });
     await send({ method: 'wallet_who', origin: 'https://other.example' });
     expect(seen).toEqual([SITE, undefined]);
+  });
+
+  describe('a WalletConnect request', () => {
+    const grant = sessionGrant({ accountIds: [2], chainIds: [1, 10], chainId: 10, connectedAt: 5 });
+
+    it('uses its session’s methods and grant, and leaves the extension’s site alone', async () => {
+      const seen: MethodCall[] = [];
+      const { send, sites } = methods(
+        { wallet_who: () => 'extension' },
+        { wallet_who: (call) => seen.push(call) },
+      );
+      expect(await send({ session: grant } as never)).toEqual({ result: '0xa' });
+      await send({ method: 'wallet_who', session: grant } as never);
+      expect(seen).toEqual([
+        {
+          origin: ORIGIN,
+          method: 'wallet_who',
+          params: [],
+          site: { origin: ORIGIN, accountIds: [2], chainId: 10, connectedAt: 5, lastUsedAt: 0 },
+          grant,
+        },
+      ]);
+      expect(sites.connected).not.toHaveBeenCalled();
+      expect(sites.used).not.toHaveBeenCalled();
+    });
+
+    it('answers 4200 for a method only the extension has', async () => {
+      const { send } = methods({ wallet_extensionOnly: () => null });
+      expect(await send({ method: 'wallet_extensionOnly', session: grant } as never)).toMatchObject({
+        error: { code: 4200 },
+      });
+    });
+
+    it('refuses a chain the session was not granted (4901)', async () => {
+      const { send } = methods();
+      const answer = await send({ session: { ...grant, chainId: 137 } } as never);
+      expect(answer).toMatchObject({ error: { code: 4901, message: expect.stringContaining('137') } });
+    });
+
+    it('is held to its session’s rate, apart from the extension’s site of the same origin', async () => {
+      const { send } = methods();
+      const other = { ...grant, topic: 'd'.repeat(64) };
+      for (let i = 0; i < 3; i += 1) expect(await send({ session: grant } as never)).toHaveProperty('result');
+      expect(await send({ session: grant } as never)).toMatchObject({ error: { code: -32005 } });
+      expect(await send({ session: other } as never)).toHaveProperty('result');
+      expect(await send({})).toHaveProperty('result');
+    });
   });
 });

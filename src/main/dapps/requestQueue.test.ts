@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quietLog } from '../../../test/dapps/dappsHarness';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
-import type { DappRequestDetail } from '../../shared/dapps';
+import type { DappChannel, DappRequestDetail } from '../../shared/dapps';
 import { ProviderError } from './providerError';
 import { RequestQueue } from './requestQueue';
 import { RequestQueueRepository } from './requestQueueRepository';
@@ -10,6 +10,14 @@ const A = 'https://a.example';
 const B = 'https://b.example';
 const CONNECT: DappRequestDetail = { type: 'connect', chainId: 1 };
 const SWITCH: DappRequestDetail = { type: 'switch-chain', chainId: 10, chainName: 'OP Mainnet' };
+const session = (topic: string | null): DappChannel => ({
+  kind: 'walletconnect',
+  topic,
+  name: 'Example',
+  verification: 'validated',
+});
+const S1 = session('1'.repeat(64));
+const S2 = session('2'.repeat(64));
 
 describe('RequestQueue', () => {
   const temp = useTempDatabase('dapps-queue-');
@@ -90,5 +98,67 @@ describe('RequestQueue', () => {
     expect(q.list()).toEqual([]);
     expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/dropped/), { method: 'personal_sign' });
     expect(temp.db.prepare('SELECT count(*) AS n FROM dapp_requests').get()).toEqual({ n: 0 });
+  });
+
+  describe('through WalletConnect', () => {
+    it('keeps how each request came across a restart; the extension’s rows keep a null channel', () => {
+      const { queue: first } = queue();
+      const wc = first.add(A, 'personal_sign', ['0x68'], CONNECT, S1);
+      const extension = first.add(A, 'personal_sign', ['0x68'], CONNECT);
+      expect(extension.via).toEqual({ kind: 'extension' });
+      temp.reopen();
+      expect(queue().queue.list()).toEqual([wc, extension]);
+      const stored = temp.db.prepare('SELECT via FROM dapp_requests ORDER BY rowid').all();
+      expect(stored).toEqual([{ via: JSON.stringify(S1) }, { via: null }]);
+    });
+
+    it('joins a re-sent request only within the same session', () => {
+      const { queue: q } = queue();
+      const sent = q.add(A, 'personal_sign', ['0x68'], CONNECT, S1);
+      expect(q.matching(A, 'personal_sign', ['0x68'], S1)).toEqual(sent);
+      expect(q.matching(A, 'personal_sign', ['0x68'], S2)).toBeUndefined();
+      expect(q.matching(A, 'personal_sign', ['0x68'])).toBeUndefined();
+    });
+
+    it('counts and bounds each session apart from the extension’s site of the same origin', () => {
+      const { queue: q } = queue({ perSite: 2, total: 10 });
+      q.add(A, 'personal_sign', [1], CONNECT, S1);
+      q.add(A, 'personal_sign', [2], CONNECT, S1);
+      expect(() => q.add(A, 'personal_sign', [3], CONNECT, S1)).toThrow(/already has 2 requests/);
+      q.add(A, 'personal_sign', [3], CONNECT, S2);
+      q.add(A, 'personal_sign', [3], CONNECT);
+      q.add(A, 'wc_sessionPropose', null, CONNECT, session(null));
+      expect(q.pendingForSession('1'.repeat(64))).toBe(2);
+      expect(q.pending(A)).toBe(1);
+    });
+
+    it('a session’s end removes its requests only; revoking the extension’s site leaves sessions’', () => {
+      const { queue: q } = queue();
+      const one = q.add(A, 'personal_sign', [1], CONNECT, S1);
+      const two = q.add(A, 'personal_sign', [2], CONNECT, S2);
+      const extension = q.add(A, 'personal_sign', [3], CONNECT);
+      expect(q.removeOrigin(A)).toEqual([extension]);
+      expect(q.removeSession('1'.repeat(64))).toEqual([one]);
+      temp.reopen();
+      expect(queue().queue.list()).toEqual([two]);
+    });
+
+    it('drops a row whose channel it cannot read', () => {
+      temp.db
+        .prepare(
+          'INSERT INTO dapp_requests (id, origin, method, params, via, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          'd'.repeat(32),
+          A,
+          'personal_sign',
+          JSON.stringify({ params: [], detail: CONNECT }),
+          '{"kind":"x"}',
+          1,
+        );
+      const { queue: q, log } = queue();
+      expect(q.list()).toEqual([]);
+      expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/dropped/), { method: 'personal_sign' });
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { DappRequestDetail } from '../../shared/dapps';
+import { DappChannel, DappRequestDetail } from '../../shared/dapps';
 import type { Logger } from '../log';
+import { channelKey, EXTENSION } from './dappChannel';
 import { invalidParams, limitExceeded } from './providerError';
 import type { RequestQueueRepository } from './requestQueueRepository';
 
@@ -9,6 +10,7 @@ import type { RequestQueueRepository } from './requestQueueRepository';
 export interface QueuedRequest {
   id: string;
   origin: string;
+  via: DappChannel;
   method: string;
   params: unknown;
   receivedAt: number;
@@ -16,7 +18,7 @@ export interface QueuedRequest {
 }
 
 export interface QueueLimits {
-  /** Requests one site may have waiting for the user. */
+  /** Requests one site (or one WalletConnect session) may have waiting for the user. */
   perSite: number;
   /** Requests all sites together may have waiting. */
   total: number;
@@ -27,6 +29,11 @@ export const QUEUE_LIMITS: QueueLimits = { perSite: 10, total: 100 };
 const MAX_BODY_CHARS = 262_144;
 
 const Body = z.object({ params: z.unknown(), detail: DappRequestDetail });
+
+const ofSession = (topic: string) => (request: QueuedRequest) =>
+  request.via.kind === 'walletconnect' && request.via.topic === topic;
+const ofExtensionSite = (origin: string) => (request: QueuedRequest) =>
+  request.via.kind === 'extension' && request.origin === origin;
 
 /**
  * The requests waiting for the user, oldest first, kept in the store so a reload of the page or a restart of
@@ -39,10 +46,11 @@ export class RequestQueue {
     private readonly repository: RequestQueueRepository,
     private readonly options: { now: () => number; log: Logger; limits?: QueueLimits },
   ) {
-    for (const { body: json, ...row } of repository.list()) {
+    for (const { body: json, via: viaJson, ...row } of repository.list()) {
       const body = parseBody(json);
-      if (body) {
-        this.requests.push({ ...row, ...body });
+      const via = viaJson === null ? EXTENSION : parseJson(DappChannel, viaJson);
+      if (body && via) {
+        this.requests.push({ ...row, via, ...body });
       } else {
         // Only this wallet writes the rows; one it cannot read is from a version that meant something else.
         options.log.warn('a queued dApp request could not be read and was dropped', { method: row.method });
@@ -60,24 +68,39 @@ export class RequestQueue {
     return this.requests.find((request) => request.id === id);
   }
 
-  /** The same request from the same site, as a reloaded page sends it again. */
-  matching(origin: string, method: string, params: unknown): QueuedRequest | undefined {
+  /** The same request from the same site or session, as a reloaded page sends it again. */
+  matching(origin: string, method: string, params: unknown, via = EXTENSION): QueuedRequest | undefined {
     const json = JSON.stringify(params ?? null);
+    const key = channelKey(origin, via);
     return this.requests.find(
       (request) =>
-        request.origin === origin &&
+        channelKey(request.origin, request.via) === key &&
         request.method === method &&
         JSON.stringify(request.params ?? null) === json,
     );
   }
 
+  /** Requests the extension's site of this origin has waiting. */
   pending(origin: string): number {
-    return this.requests.filter((request) => request.origin === origin).length;
+    return this.requests.filter(ofExtensionSite(origin)).length;
   }
 
-  add(origin: string, method: string, params: unknown, detail: DappRequestDetail): QueuedRequest {
+  /** Requests a WalletConnect session has waiting. */
+  pendingForSession(topic: string): number {
+    return this.requests.filter(ofSession(topic)).length;
+  }
+
+  add(
+    origin: string,
+    method: string,
+    params: unknown,
+    detail: DappRequestDetail,
+    via = EXTENSION,
+  ): QueuedRequest {
     const limits = this.options.limits ?? QUEUE_LIMITS;
-    if (this.pending(origin) >= limits.perSite) {
+    const key = channelKey(origin, via);
+    const waiting = this.requests.filter((request) => channelKey(request.origin, request.via) === key);
+    if (waiting.length >= limits.perSite) {
       throw limitExceeded(
         `This site already has ${limits.perSite} requests waiting for the user; wait for an answer.`,
       );
@@ -90,12 +113,13 @@ export class RequestQueue {
     const request: QueuedRequest = {
       id: randomBytes(16).toString('hex'),
       origin,
+      via,
       method,
       params: params ?? null,
       receivedAt: this.options.now(),
       detail,
     };
-    this.repository.add({ ...request, body });
+    this.repository.add({ ...request, body, via: via.kind === 'extension' ? null : JSON.stringify(via) });
     this.requests.push(request);
     return request;
   }
@@ -108,20 +132,38 @@ export class RequestQueue {
     return request;
   }
 
-  /** Everything the site had waiting. */
+  /** Everything the extension's site of this origin had waiting. */
   removeOrigin(origin: string): QueuedRequest[] {
-    const removed = this.requests.filter((request) => request.origin === origin);
+    const removed = this.requests.filter(ofExtensionSite(origin));
     if (removed.length === 0) return [];
-    this.repository.removeOrigin(origin);
-    this.requests.splice(0, this.requests.length, ...this.requests.filter((r) => r.origin !== origin));
+    this.repository.removeExtensionOrigin(origin);
+    this.keepOnly(removed);
     return removed;
+  }
+
+  /** Everything a WalletConnect session had waiting. */
+  removeSession(topic: string): QueuedRequest[] {
+    const removed = this.requests.filter(ofSession(topic));
+    for (const request of removed) this.repository.remove(request.id);
+    this.keepOnly(removed);
+    return removed;
+  }
+
+  private keepOnly(removed: QueuedRequest[]): void {
+    const gone = new Set(removed);
+    this.requests.splice(0, this.requests.length, ...this.requests.filter((r) => !gone.has(r)));
   }
 }
 
 function parseBody(json: string): Pick<QueuedRequest, 'params' | 'detail'> | undefined {
+  const body = parseJson(Body, json);
+  return body && { params: body.params, detail: body.detail };
+}
+
+function parseJson<S extends z.ZodType>(schema: S, json: string): z.output<S> | undefined {
   try {
-    const parsed = Body.safeParse(JSON.parse(json));
-    return parsed.success ? { params: parsed.data.params, detail: parsed.data.detail } : undefined;
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

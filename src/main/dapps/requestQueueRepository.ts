@@ -1,32 +1,38 @@
 import type { Database } from 'better-sqlite3';
 import { storeWrite } from '../store/storeError';
 
-/** A queued request as stored: `body` is the JSON of its validated params and what the wallet made of them. */
+/**
+ * A queued request as stored: `body` is the JSON of its validated params and what the wallet made of them;
+ * `via` the JSON of the channel it came through, null for the browser extension.
+ */
 export interface RequestRow {
   id: string;
   origin: string;
   method: string;
   body: string;
+  via: string | null;
   receivedAt: number;
 }
 
-const COLUMNS = 'id, origin, method, params AS body, received_at AS receivedAt';
+const COLUMNS = 'id, origin, method, params AS body, via, received_at AS receivedAt';
 
 export class RequestQueueRepository {
   private readonly selectAll;
   private readonly insertOne;
   private readonly deleteOne;
-  private readonly deleteByOrigin;
+  private readonly deleteExtensionOrigin;
 
   constructor(db: Database) {
     this.selectAll = db.prepare<[], RequestRow>(
       `SELECT ${COLUMNS} FROM dapp_requests ORDER BY received_at, rowid`,
     );
-    this.insertOne = db.prepare<[string, string, string, string, number]>(
-      'INSERT INTO dapp_requests (id, origin, method, params, received_at) VALUES (?, ?, ?, ?, ?)',
+    this.insertOne = db.prepare<[string, string, string, string, string | null, number]>(
+      'INSERT INTO dapp_requests (id, origin, method, params, via, received_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.deleteOne = db.prepare<[string]>('DELETE FROM dapp_requests WHERE id = ?');
-    this.deleteByOrigin = db.prepare<[string]>('DELETE FROM dapp_requests WHERE origin = ?');
+    this.deleteExtensionOrigin = db.prepare<[string]>(
+      'DELETE FROM dapp_requests WHERE origin = ? AND via IS NULL',
+    );
   }
 
   /** Oldest first. */
@@ -35,14 +41,15 @@ export class RequestQueueRepository {
   }
 
   add(row: RequestRow): void {
-    storeWrite(() => this.insertOne.run(row.id, row.origin, row.method, row.body, row.receivedAt));
+    storeWrite(() => this.insertOne.run(row.id, row.origin, row.method, row.body, row.via, row.receivedAt));
   }
 
   remove(id: string): void {
     storeWrite(() => this.deleteOne.run(id));
   }
 
-  removeOrigin(origin: string): void {
-    storeWrite(() => this.deleteByOrigin.run(origin));
+  /** The extension's requests of one origin; a WalletConnect session claiming the same origin keeps its own. */
+  removeExtensionOrigin(origin: string): void {
+    storeWrite(() => this.deleteExtensionOrigin.run(origin));
   }
 }

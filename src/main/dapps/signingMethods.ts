@@ -1,3 +1,4 @@
+import { channelKey, channelOf } from './dappChannel';
 import type { DappSession, MethodCall, MethodTable } from './dappSession';
 import { unauthorized } from './providerError';
 import type { DappSigning, SigningMethod } from './signingRequests';
@@ -27,7 +28,8 @@ export function signingMethods(session: DappSession, signing: DappSigning): Meth
     ]),
     ...ANSWERED.map((method) => [
       method,
-      (call: MethodCall) => signing.answer(method, call.params, connected(call)),
+      (call: MethodCall) =>
+        signing.answer(method, call.params, connected(call), channelKey(call.origin, channelOf(call))),
     ]),
   ]);
 }

@@ -33,8 +33,10 @@ import { SignersService } from '../signers/signersService';
 import type { ChecksumAddress } from '../store/address';
 import { createRepositories } from '../store/repositories';
 import { TxService } from '../tx/txService';
+import { EXTENSION } from './dappChannel';
 import type { QueuedRequest } from './requestQueue';
 import { createDappSigning } from './signingRequests';
+import { siteFindings } from './siteFindings';
 import type { ConnectedSite } from './sites';
 
 const nodes = useAnvilChains([1]);
@@ -111,7 +113,13 @@ async function harness() {
       receipts: (_chainId, hashes) => client.sendBatch(hashes.map((hash) => rpc.getTransactionReceipt(hash))),
     },
     enabledChainIds: () => [1],
-    knownSites: () => [{ origin: ORIGIN, connectedAt: 0 }],
+    siteFindings: (origin, via) =>
+      siteFindings(origin, via, {
+        sites: [{ origin: ORIGIN, connectedAt: 0 }],
+        sessions: [],
+        verifyOn: true,
+        now: Date.now(),
+      }),
     showCallsStatus: () => {},
     log: { warn: () => {} },
     receiptPollMs: 50,
@@ -129,6 +137,7 @@ async function harness() {
   const queued = (method: Parameters<typeof signing.parse>[0], params: unknown): QueuedRequest => ({
     id: (next++).toString(16).padStart(32, '0'),
     origin: ORIGIN,
+    via: EXTENSION,
     method,
     params,
     receivedAt: Date.now(),

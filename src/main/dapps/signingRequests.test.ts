@@ -1,5 +1,6 @@
 import { hexlify, toUtf8Bytes } from 'ethers';
 import { describe, expect, it, vi } from 'vitest';
+import { sessionChannel } from '../../../test/dapps/dappsHarness';
 import { ACCOUNTS, SITE, FIRST } from '../../../test/dapps/signingFixtures';
 import { permit2Single } from '../../../test/review/typedData/typedDataFixtures';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
@@ -7,8 +8,10 @@ import { DeviceError } from '../../shared/deviceError';
 import type { Finding, TxReview } from '../../shared/review';
 import type { OutgoingView } from '../../shared/tx';
 import { finding } from '../review/findings/finding';
+import { EXTENSION } from './dappChannel';
 import type { QueuedRequest } from './requestQueue';
 import { afterEarlierCalls, createDappSigning } from './signingRequests';
+import { siteFindings } from './siteFindings';
 
 const temp = useTempDatabase('dapp-signing-');
 const TO = '0x00000000000000000000000000000000000000aa';
@@ -47,7 +50,8 @@ function harness() {
     nativeDecimals: async () => 18,
     chain: { receipts: async (_chainId, hashes) => hashes.map(() => null) },
     enabledChainIds: () => [1],
-    knownSites: () => [],
+    siteFindings: (origin, via) =>
+      siteFindings(origin, via, { sites: [], sessions: [], verifyOn: true, now: 1_800_000_000_000 }),
     showCallsStatus: (origin, id) => shown.push(`${origin} ${id}`),
     log: { warn: () => {} },
     now: () => 1_800_000_000_000,
@@ -56,8 +60,9 @@ function harness() {
   return { signing, tx, signers, shown, spies };
 }
 
-function queued(method: string, params: unknown, detail: unknown): QueuedRequest {
-  return { id: 'a'.repeat(32), origin: SITE.origin, method, params, receivedAt: 0, detail } as QueuedRequest;
+function queued(method: string, params: unknown, detail: unknown, via = EXTENSION): QueuedRequest {
+  const id = 'a'.repeat(32);
+  return { id, origin: SITE.origin, via, method, params, receivedAt: 0, detail } as QueuedRequest;
 }
 
 describe('createDappSigning', () => {
@@ -103,6 +108,31 @@ describe('createDappSigning', () => {
     });
     await expect(signing.approve(request, { id: request.id })).resolves.toBe(SIGNATURE);
     expect(signers.signMessage).toHaveBeenCalledWith(1, toUtf8Bytes('Sign in'));
+  });
+
+  it('leads a WalletConnect request’s review with how it came, and a threat blocks it', async () => {
+    const { signing, tx } = harness();
+    // As the send path does: the leading findings come first in the review it returns.
+    const prepended = async (_draft: unknown, options: { leadingFindings: Finding[] }) =>
+      txReview(options.leadingFindings);
+    tx.review.mockImplementationOnce(prepended as never);
+    const params = [{ from: FIRST.address, to: TO, value: '0x1', data: '0x' }];
+    const via = sessionChannel({ verification: 'threat' });
+    const request = queued(
+      'eth_sendTransaction',
+      params,
+      signing.parse('eth_sendTransaction', params, SITE),
+      via,
+    );
+    const review = await signing.review(request);
+    expect(review).toMatchObject({ type: 'transaction', reviews: [{ blocked: true }] });
+    expect(tx.review.mock.calls[0]?.at(1)).toEqual({
+      leadingFindings: [
+        expect.objectContaining({ code: 'site-origin', message: expect.stringContaining('WalletConnect') }),
+        expect.objectContaining({ code: 'dapp-known-threat', severity: 'blocking', overridable: true }),
+        expect.objectContaining({ code: 'first-visit-site' }),
+      ],
+    });
   });
 
   it('signs typed data against the site’s chain, with the user’s consents', async () => {
@@ -183,6 +213,18 @@ describe('createDappSigning', () => {
       '0x1': { atomic: { status: 'unsupported' } },
     });
     await expect(signing.answer('eth_foo', [], SITE)).rejects.toMatchObject({ code: 4200 });
+  });
+
+  it('keeps a session’s batches its own, apart from the extension’s site of the same origin', async () => {
+    const { signing } = harness();
+    const params = [{ version: '2.0.0', chainId: '0x1', atomicRequired: false, calls: [{ to: TO }] }];
+    const via = sessionChannel();
+    const request = queued('wallet_sendCalls', params, signing.parse('wallet_sendCalls', params, SITE), via);
+    const { id } = (await signing.approve(request, { id: request.id })) as { id: string };
+    await expect(signing.answer('wallet_getCallsStatus', [id], SITE)).rejects.toMatchObject({ code: 5730 });
+    await expect(
+      signing.answer('wallet_getCallsStatus', [id], SITE, `wc:${'c'.repeat(64)}`),
+    ).resolves.toMatchObject({ id });
   });
 });
 

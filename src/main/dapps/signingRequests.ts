@@ -14,12 +14,13 @@ import type { Repositories } from '../store/repositories';
 import { CallBatches } from './callBatches';
 import { parseSendCalls, sendCallsOf } from './callsRequest';
 import { capabilities } from './capabilities';
+import { channelKey } from './dappChannel';
 import { messageToSign, parseMessage } from './messageRequest';
 import { unsupportedMethod, userRejected } from './providerError';
 import type { QueuedRequest } from './requestQueue';
 import type { DappSigners, DappTransactions, ReceiptReader } from './signingDeps';
 import { parseParams } from './signingParams';
-import { siteFindings } from './siteFindings';
+import type { SiteFindings } from './siteFindings';
 import type { ConnectedSite } from './sites';
 import { parseTransaction } from './transactionRequest';
 import { parseTypedData, typedDataOf } from './typedDataRequest';
@@ -30,8 +31,12 @@ export type SigningMethod =
 export interface DappSigning {
   /** Validates params (→ -32602), checks `from` is exposed to the site (→ 4100), returns the detail to queue. */
   parse(method: SigningMethod, params: unknown, site: ConnectedSite): DappRequestDetail;
-  /** Answers methods that need no approval: wallet_getCapabilities, wallet_getCallsStatus, wallet_showCallsStatus. */
-  answer(method: string, params: unknown, site: ConnectedSite): Promise<unknown>;
+  /**
+   * Answers methods that need no approval: wallet_getCapabilities, wallet_getCallsStatus,
+   * wallet_showCallsStatus. `owner` is whose batches it may ask about (./dappChannel's key; the site's origin
+   * for the extension).
+   */
+  answer(method: string, params: unknown, site: ConnectedSite, owner?: string): Promise<unknown>;
   review(request: QueuedRequest): Promise<DappReview>;
   /** Signs after the user's approval; resolves with the site's result (tx hash, signature, {id} for calls). */
   approve(request: QueuedRequest, approval: DappApproval): Promise<unknown>;
@@ -47,8 +52,8 @@ export interface DappSigningDeps {
   chain: ReceiptReader;
   /** The chains the user enabled, for wallet_getCapabilities. */
   enabledChainIds: () => number[];
-  /** Every site the user connected, for the first-visit and look-alike findings. */
-  knownSites: () => { origin: string; connectedAt: number }[];
+  /** What the wallet knows about who asks (./siteFindings), leading every review. */
+  siteFindings: SiteFindings;
   /** wallet_showCallsStatus: the wallet shows the batch; the service tells the renderer. */
   showCallsStatus: (origin: string, id: string) => void;
   log: Pick<Logger, 'warn'>;
@@ -80,7 +85,9 @@ export function createDappSigning(deps: DappSigningDeps): DappSigning & { stop()
     pollMs: deps.receiptPollMs ?? 2_000,
     timeoutMs: deps.receiptTimeoutMs ?? 10 * 60_000,
   });
-  const leading = (origin: string) => ({ leadingFindings: siteFindings(origin, deps.knownSites(), now()) });
+  const leading = (request: QueuedRequest) => ({
+    leadingFindings: deps.siteFindings(request.origin, request.via),
+  });
   /** A site's call as the Send page would compose it: the chain's coin, the call data, the normal speed. */
   const draft = async (
     detail: Detail<'transaction' | 'calls'>,
@@ -97,10 +104,10 @@ export function createDappSigning(deps: DappSigningDeps): DappSigning & { stop()
     allowRevert,
   });
 
-  const reviewCalls = async (origin: string, detail: Detail<'calls'>): Promise<TxReview[]> => {
+  const reviewCalls = async (request: QueuedRequest, detail: Detail<'calls'>): Promise<TxReview[]> => {
     const reviews: TxReview[] = [];
     for (const [index, call] of detail.calls.entries()) {
-      const review = await deps.tx.review(await draft(detail, call, false), leading(origin));
+      const review = await deps.tx.review(await draft(detail, call, false), leading(request));
       reviews.push(index === 0 ? review : afterEarlierCalls(review));
     }
     return reviews;
@@ -115,7 +122,7 @@ export function createDappSigning(deps: DappSigningDeps): DappSigning & { stop()
       case 'transaction': {
         const sent = await deps.tx.send(
           await draft(detail, detail.call, approval.allowRevert),
-          leading(request.origin),
+          leading(request),
         );
         return sent.hash;
       }
@@ -126,18 +133,23 @@ export function createDappSigning(deps: DappSigningDeps): DappSigning & { stop()
         const { allowMissingChainId, allowBlindSigning } = approval;
         const signed = await deps.signers.signTypedData(
           { accountId: detail.account.accountId, typedData, allowMissingChainId, allowBlindSigning },
-          { chainId: detail.chainId, ...leading(request.origin) },
+          { chainId: detail.chainId, ...leading(request) },
         );
         return signed.signature;
       }
       case 'calls': {
         const id = sendCallsOf(request.params).id ?? `0x${randomBytes(32).toString('hex')}`;
         batches.start(
-          { id, origin: request.origin, chainId: detail.chainId, calls: detail.calls.length },
+          {
+            id,
+            origin: channelKey(request.origin, request.via),
+            chainId: detail.chainId,
+            calls: detail.calls.length,
+          },
           async (index) =>
             deps.tx.send(
               await draft(detail, detail.calls[index] as DappCall, approval.allowRevert),
-              leading(request.origin),
+              leading(request),
             ),
         );
         return { id };
@@ -161,18 +173,18 @@ export function createDappSigning(deps: DappSigningDeps): DappSigning & { stop()
       }
     },
 
-    async answer(method, params, site) {
+    async answer(method, params, site, owner = site.origin) {
       switch (method) {
         case 'wallet_getCapabilities':
           return capabilities(params, site, accounts, deps.enabledChainIds());
         case 'wallet_getCallsStatus': {
           const [id] = parseParams(BatchRef, params, method);
-          return batches.status(id, site.origin);
+          return batches.status(id, owner);
         }
         case 'wallet_showCallsStatus': {
           const [id] = parseParams(BatchRef, params, method);
           // Only a batch this site sent: the status call refuses any other with 5730.
-          const { id: known } = await batches.status(id, site.origin);
+          const { id: known } = await batches.status(id, owner);
           deps.showCallsStatus(site.origin, known);
           return null;
         }
@@ -185,26 +197,26 @@ export function createDappSigning(deps: DappSigningDeps): DappSigning & { stop()
       const detail = DappRequestDetail.parse(request.detail);
       switch (detail.type) {
         case 'transaction': {
-          const review = await deps.tx.review(
-            await draft(detail, detail.call, false),
-            leading(request.origin),
-          );
-          return { type: 'transaction', reviews: [review] };
+          const review = await deps.tx.review(await draft(detail, detail.call, false), leading(request));
+          return { type: 'transaction', reviews: [blockedByLeading(review)] };
         }
         case 'calls':
-          return { type: 'transaction', reviews: await reviewCalls(request.origin, detail) };
+          return {
+            type: 'transaction',
+            reviews: (await reviewCalls(request, detail)).map(blockedByLeading),
+          };
         case 'typed-data': {
           const { typedData } = typedDataOf(request.params);
           const review = await deps.signers.reviewTypedData(
             { accountId: detail.account.accountId, typedData },
-            { chainId: detail.chainId, ...leading(request.origin) },
+            { chainId: detail.chainId, ...leading(request) },
           );
-          return { type: 'typed-data', review };
+          return { type: 'typed-data', review: blockedByLeading(review) };
         }
         case 'message':
           return {
             type: 'message',
-            findings: leading(request.origin).leadingFindings,
+            findings: leading(request).leadingFindings,
             signer: signerOf(deps.repositories, detail.account.accountId),
           };
         default:
@@ -240,6 +252,15 @@ function signerOf(repositories: DappSigningDeps['repositories'], accountId: numb
   const account = repositories.accounts.get(accountId);
   const device = account.deviceFingerprint ? repositories.devices.get(account.deviceFingerprint) : undefined;
   return { kind: account.signer, label: device?.name ?? account.signer };
+}
+
+/**
+ * The send and signer reviews judge `blocked` before the leading findings join them; a blocking one among
+ * those (a dApp Verify lists as a threat) blocks the review too. The approval's override is checked in the
+ * service before anything is signed.
+ */
+function blockedByLeading<T extends { findings: Finding[]; blocked: boolean }>(review: T): T {
+  return review.blocked ? review : { ...review, blocked: isBlocked(review.findings, false) };
 }
 
 /**

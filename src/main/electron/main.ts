@@ -1,4 +1,15 @@
-import { app, BrowserWindow, dialog, nativeTheme, net, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  desktopCapturer,
+  dialog,
+  nativeTheme,
+  net,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { join } from 'node:path';
 import { createCore } from '../core';
 import { DEFAULT_BRIDGE_PORT } from '../dapps/bridge/extensionBridge';
@@ -42,10 +53,22 @@ function start(): void {
     deviceSources: hardwareSources({ trezor: true, trezorEmulator: process.env.TREZOR_EMULATOR === '1' }),
     pairing: { companionDir: join(app.getAppPath(), 'dist', 'companion') },
     bridgePort: DEFAULT_BRIDGE_PORT,
+    clipboard: {
+      async readImage() {
+        const item = (await clipboard.read()).find((candidate) => candidate.types.includes('image/png'));
+        const png = item && (await item.getType('image/png'));
+        return png ? new Uint8Array(await png.arrayBuffer()) : null;
+      },
+      readText: () => clipboard.readText(),
+    },
   });
   app.on('will-quit', () => core.close());
 
-  hardenSession(session.defaultSession, log);
+  // A still at the screen's full size, so a QR code on it stays readable.
+  hardenSession(session.defaultSession, log, () => {
+    const { width, height } = screen.getPrimaryDisplay().size;
+    return desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width, height } });
+  });
   const appDir = app.getAppPath();
   serveRenderer(join(appDir, 'dist', 'renderer'));
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from './appOrigin';
-import { allowsDownload, allowsPermissionCheck, allowsPermissionRequest } from './permissionPolicy';
+import {
+  allowsDisplayCapture,
+  allowsDownload,
+  allowsPermissionCheck,
+  allowsPermissionRequest,
+} from './permissionPolicy';
 
 describe('allowsPermissionCheck', () => {
   it('lets the wallet page write to the clipboard', () => {
@@ -54,5 +59,22 @@ describe('allowsDownload', () => {
     expect(allowsDownload('blob:https://evil.example/5f0c1d9e')).toBe(false);
     expect(allowsDownload('https://evil.example/payload.exe')).toBe(false);
     expect(allowsDownload(`${APP_ORIGIN}/index.html`)).toBe(false);
+  });
+});
+
+describe('allowsDisplayCapture', () => {
+  const asked = { securityOrigin: APP_ORIGIN, isMainFrame: true, userGesture: true, audioRequested: false };
+
+  it('lets the wallet page take a still of the screen right after the user asked', () => {
+    expect(allowsDisplayCapture(asked)).toBe(true);
+    expect(allowsDisplayCapture({ ...asked, securityOrigin: `${APP_ORIGIN}/` })).toBe(true);
+  });
+
+  it('refuses without a user gesture, with sound, from a sub-frame or from another origin', () => {
+    expect(allowsDisplayCapture({ ...asked, userGesture: false })).toBe(false);
+    expect(allowsDisplayCapture({ ...asked, audioRequested: true })).toBe(false);
+    expect(allowsDisplayCapture({ ...asked, isMainFrame: false })).toBe(false);
+    expect(allowsDisplayCapture({ ...asked, securityOrigin: 'https://evil.example' })).toBe(false);
+    expect(allowsDisplayCapture({ ...asked, securityOrigin: 'null' })).toBe(false);
   });
 });

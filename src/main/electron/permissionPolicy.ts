@@ -23,6 +23,24 @@ export function allowsPermissionRequest(
   return PAGE_PERMISSIONS.has(permission) && isMainFrame && isAppUrl(requestingUrl);
 }
 
+/** What Electron tells of a page's `getDisplayMedia()` call. */
+export interface DisplayCaptureRequest {
+  securityOrigin: string;
+  isMainFrame: boolean;
+  userGesture: boolean;
+  audioRequested: boolean;
+}
+
+/**
+ * A still of the screen, so the user can mark the region that shows a dApp's WalletConnect QR code: only the
+ * wallet's own main frame, only right after the user pressed its button, and never sound.
+ */
+export function allowsDisplayCapture(request: DisplayCaptureRequest): boolean {
+  return (
+    request.isMainFrame && request.userGesture && !request.audioRequested && isAppUrl(request.securityOrigin)
+  );
+}
+
 /**
  * The wallet saves files only as blobs its own page made (a backup export); Electron then asks the user where
  * to save each one. Anything else a page might try to download is refused.

@@ -22,6 +22,10 @@ class FakeSession extends EventEmitter {
   setDevicePermissionHandler(handler: Listener) {
     this.device = handler;
   }
+  displayMedia?: Listener;
+  setDisplayMediaRequestHandler(handler: Listener) {
+    this.displayMedia = handler;
+  }
 }
 
 /** The parts of Electron's WebContents that hardenContents touches. */
@@ -108,6 +112,44 @@ describe('hardenSession', () => {
       expect(download.prevented).toBe(true);
     }
     expect(answer(session, 'clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+  });
+
+  describe('a still of the screen (reading a QR code from it)', () => {
+    const screen = { id: 'screen:0:0', name: 'Entire screen' };
+    const mainFrame = { parent: null };
+    const ask = async (session: FakeSession, request: Record<string, unknown>) =>
+      new Promise<unknown>((resolve) =>
+        session.displayMedia?.(
+          {
+            securityOrigin: APP_ORIGIN,
+            frame: mainFrame,
+            userGesture: true,
+            audioRequested: false,
+            ...request,
+          },
+          resolve,
+        ),
+      );
+
+    it('gives the wallet page the screen when the user asked for it', async () => {
+      const session = new FakeSession();
+      hardenSession(session as unknown as Session, log(), async () => [screen as never]);
+      expect(await ask(session, {})).toEqual({ video: screen });
+    });
+
+    it('refuses another origin, a sub-frame, no gesture, sound, or a shell that offers no screens', async () => {
+      const session = new FakeSession();
+      hardenSession(session as unknown as Session, log(), async () => [screen as never]);
+      expect(await ask(session, { securityOrigin: 'https://evil.example' })).toEqual({});
+      expect(await ask(session, { frame: { parent: mainFrame } })).toEqual({});
+      expect(await ask(session, { frame: null })).toEqual({});
+      expect(await ask(session, { userGesture: false })).toEqual({});
+      expect(await ask(session, { audioRequested: true })).toEqual({});
+      const without = new FakeSession();
+      hardenSession(without as unknown as Session, log());
+      expect(await ask(without, {})).toEqual({});
+      expect(lines.some((line) => line.includes('screen capture refused'))).toBe(true);
+    });
   });
 });
 

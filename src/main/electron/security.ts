@@ -1,8 +1,13 @@
-import type { Session, WebContents } from 'electron';
+import type { DesktopCapturerSource, Session, WebContents } from 'electron';
 import type { Logger } from '../log';
 import { isAppUrl } from './appOrigin';
 import { safeExternalUrl } from './externalLinks';
-import { allowsDownload, allowsPermissionCheck, allowsPermissionRequest } from './permissionPolicy';
+import {
+  allowsDisplayCapture,
+  allowsDownload,
+  allowsPermissionCheck,
+  allowsPermissionRequest,
+} from './permissionPolicy';
 
 // Only types come from electron here, so the tests run these guards on plain objects shaped like a Session
 // and a WebContents, in Node.
@@ -32,12 +37,16 @@ function refuseChooser(
   cancel();
 }
 
+/** The screens a still can be taken of: `desktopCapturer.getSources({ types: ['screen'] })` in the shell. */
+export type ScreenSources = () => Promise<DesktopCapturerSource[]>;
+
 /**
  * Denies by default everything a page could ask the browser for, devices included: the hardware wallets are
- * driven from main. The exceptions are clipboard writes from the wallet's own page, and saving a blob that
- * page made (a backup), always through the save dialog so a compromised page cannot drop files silently.
+ * driven from main. The exceptions are clipboard writes from the wallet's own page, a still of the screen
+ * it asks for when the user reads a QR code from the screen, and saving a blob that page made (a backup),
+ * always through the save dialog so a compromised page cannot drop files silently.
  */
-export function hardenSession(session: Session, log: Logger): void {
+export function hardenSession(session: Session, log: Logger, screens?: ScreenSources): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const allowed = allowsPermissionRequest(permission, details.requestingUrl, details.isMainFrame);
     if (!allowed) log.warn('permission request refused', { permission });
@@ -47,6 +56,27 @@ export function hardenSession(session: Session, log: Logger): void {
     allowsPermissionCheck(permission, requestingOrigin, details.isMainFrame),
   );
   session.setDevicePermissionHandler(() => false);
+  session.setDisplayMediaRequestHandler(
+    (request, callback) => {
+      const allowed = allowsDisplayCapture({
+        securityOrigin: request.securityOrigin,
+        isMainFrame: request.frame !== null && request.frame.parent === null,
+        userGesture: request.userGesture,
+        audioRequested: request.audioRequested,
+      });
+      if (!allowed || !screens) {
+        log.warn('screen capture refused', { from: whereTo(request.securityOrigin) });
+        callback({});
+        return;
+      }
+      // The first screen stands in where the system offers no picker; macOS shows its own (useSystemPicker).
+      screens().then(
+        ([screen]) => callback(screen ? { video: screen } : {}),
+        () => callback({}),
+      );
+    },
+    { useSystemPicker: true },
+  );
   // No argument cancels a HID or USB chooser; an empty id cancels a serial or Bluetooth one.
   session.on('select-hid-device', (event, _details, callback) =>
     refuseChooser(log, 'hid', event, () => callback()),

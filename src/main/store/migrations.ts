@@ -4,6 +4,7 @@ import type { Migration } from './migration';
 import { pricesMigration } from './pricesMigration';
 import { dappsMigration } from './dappsMigration';
 import { valueSnapshotsMigration } from './valueSnapshotsMigration';
+import { walletConnectMigration } from './walletConnectMigration';
 
 /**
  * Forward-only. A released migration is never edited; a capability that needs new tables appends one.
@@ -348,4 +349,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, ...pricesMigration },
   { version: 17, ...valueSnapshotsMigration },
   { version: 18, ...dappsMigration },
+  { version: 19, ...walletConnectMigration },
 ];

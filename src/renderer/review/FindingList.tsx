@@ -75,7 +75,9 @@ function FindingItem({
               checked={allowRevert}
               onChange={(event) => onAllowRevertChange(event.target.checked)}
             />
-            Sign anyway: I understand it will fail
+            {finding.code === 'dapp-known-threat'
+              ? 'Go on anyway: I trust this dApp despite the warning'
+              : 'Sign anyway: I understand it will fail'}
           </label>
         )}
       </div>

@@ -9,6 +9,7 @@ const PUSHED_BY = {
   'sync.status': 'sync.changed',
   'names.list': 'names.changed',
   'browsers.status': 'browsers.changed',
+  'walletconnect.view': 'walletconnect.changed',
 } as const;
 
 type LiveChannel = keyof typeof PUSHED_BY;

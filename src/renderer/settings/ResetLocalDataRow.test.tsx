@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RESET_CONFIRMATION } from '../../shared/localData';
 import { openSettings, section } from '../../../test/renderer/openSettings';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
+import { DEFAULT_WALLETCONNECT_RELAY } from '../../shared/walletConnect';
 
 let client: WalletClientDouble;
 
@@ -16,6 +17,9 @@ beforeEach(() => {
     enabledChainIds: [1],
     historyExplorers: true,
     priceService: true,
+    walletConnectRelayUrl: DEFAULT_WALLETCONNECT_RELAY,
+    walletConnectProjectId: null,
+    walletConnectVerify: true,
   };
 });
 afterEach(cleanup);

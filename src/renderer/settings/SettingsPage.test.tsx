@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPage } from '../../../test/renderer/openPage';
 import { openSettings } from '../../../test/renderer/openSettings';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
+import { DEFAULT_WALLETCONNECT_RELAY } from '../../shared/walletConnect';
 
 let client: WalletClientDouble;
 
@@ -29,6 +30,9 @@ describe('SettingsPage', () => {
       enabledChainIds: [1],
       historyExplorers: false,
       priceService: true,
+      walletConnectRelayUrl: DEFAULT_WALLETCONNECT_RELAY,
+      walletConnectProjectId: null,
+      walletConnectVerify: true,
     };
     await openSettings(client);
     expect(themeRadio('Dark').checked).toBe(true);
@@ -100,6 +104,9 @@ describe('SettingsPage', () => {
         enabledChainIds: [1],
         historyExplorers: false,
         priceService: true,
+        walletConnectRelayUrl: DEFAULT_WALLETCONNECT_RELAY,
+        walletConnectProjectId: null,
+        walletConnectVerify: true,
       }),
     );
     expect(themeRadio('Light').checked).toBe(true);
@@ -122,6 +129,7 @@ describe('the Settings index', () => {
       ['Networks', '#/settings/networks'],
       ['Prices', '#/settings/prices'],
       ['History sources', '#/settings/history-sources'],
+      ['WalletConnect', '#/settings/walletconnect'],
       ['Sync', '#/settings/sync'],
       ['Secrets', '#/settings/secrets'],
       ['Local data', '#/settings/local-data'],
@@ -172,6 +180,6 @@ describe('the Settings index', () => {
     await openPage(client, 'settings/advanced', 'Settings');
     expect(screen.queryByRole('heading', { level: 1, name: 'Page not found' })).toBeNull();
     expect(document.activeElement?.tagName).not.toBe('H2');
-    expect(index().getAllByRole('link')).toHaveLength(9);
+    expect(index().getAllByRole('link')).toHaveLength(10);
   });
 });

@@ -22,6 +22,7 @@ import { SettingsSection } from './SettingsSection';
 import { findSettingsSection, type SettingsSectionId } from './settingsSections';
 import { SyncSection } from './SyncSection';
 import { useSectionInView } from './useSectionInView';
+import { WalletConnectSection } from './WalletConnectSection';
 import './SettingsPage.css';
 
 const THEMES: readonly Segment<ThemePreference>[] = [
@@ -122,6 +123,7 @@ export function SettingsPage() {
             <NetworksSection chains={chains} />
             <PricesSection />
             <HistorySourcesSection />
+            <WalletConnectSection />
             <SyncSection />
             <SecretsSection />
             <LocalDataSection />

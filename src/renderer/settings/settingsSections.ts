@@ -11,6 +11,7 @@ export const SETTINGS_SECTIONS = [
   { id: 'networks', title: 'Networks' },
   { id: 'prices', title: 'Prices' },
   { id: 'history-sources', title: 'History sources' },
+  { id: 'walletconnect', title: 'WalletConnect' },
   { id: 'sync', title: 'Sync' },
   { id: 'secrets', title: 'Secrets' },
   { id: 'local-data', title: 'Local data' },

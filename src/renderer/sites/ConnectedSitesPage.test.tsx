@@ -27,7 +27,11 @@ describe('Connected sites page', () => {
   it('says how to connect a site when none is', async () => {
     await openPage(client, 'sites', 'Connected sites');
     expect(await screen.findByRole('heading', { name: 'No site is connected' })).toBeTruthy();
-    expect(screen.getByText(/Install the Ledgerline extension .* pair it under Browsers below/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /Install the Ledgerline extension .* pair it under Browsers below, or connect a dApp through WalletConnect/,
+      ),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Revoke all' })).toBeNull();
     expect(region('Browsers').getByText(/connect to 127\.0\.0\.1:47110, on this computer only/)).toBeTruthy();
     expect(region('Browsers').getByText('No browser is paired yet.')).toBeTruthy();
@@ -107,7 +111,7 @@ describe('Connected sites page', () => {
     client.dapps.state.sites = [connectedSite(UNISWAP), connectedSite(LOCAL)];
     await openPage(client, 'sites', 'Connected sites');
     await click(await screen.findByRole('button', { name: 'Revoke all' }));
-    const dialog = within(screen.getByRole('dialog', { name: 'Revoke every site?' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Revoke every site in the browser?' }));
     await click(dialog.getByRole('button', { name: 'Revoke all' }));
     expect(client.calls.at(-1)?.channel).toBe('dapps.revokeAll');
     expect(screen.getByRole('heading', { name: 'No site is connected' })).toBeTruthy();

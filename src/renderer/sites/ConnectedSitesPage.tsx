@@ -9,16 +9,22 @@ import { BrowsersSection } from './BrowsersSection';
 import { SiteTable } from './SiteTable';
 import { useBrowsers } from './useBrowsers';
 import { useSites } from './useSites';
+import { useWalletConnect } from './useWalletConnect';
+import { WalletConnectSessions } from './WalletConnectSessions';
 import './ConnectedSitesPage.css';
 
 const LEDE =
-  'Sites in your browser that can see your accounts and ask you to sign, through the paired extension.';
+  'dApps that can see your accounts and ask you to sign: sites in your browser through the paired extension, and dApps anywhere through WalletConnect.';
 
-/** The sites connected through the browser extension, and the browsers paired with this wallet. */
+/**
+ * The sites connected through the browser extension, the dApps connected through WalletConnect, and the
+ * browsers paired with this wallet.
+ */
 export function ConnectedSitesPage() {
   const { client } = useWallet();
   const sites = useSites();
   const browsers = useBrowsers();
+  const walletConnect = useWalletConnect();
   const [revokingAll, setRevokingAll] = useState(false);
   const noteId = useId();
   const connected = sites.list ?? [];
@@ -29,7 +35,7 @@ export function ConnectedSitesPage() {
       lede={LEDE}
       wide
       actions={
-        connected.length > 0 && (
+        (connected.length > 0 || (walletConnect.view?.sessions.length ?? 0) > 0) && (
           <button type="button" className="button button--danger" onClick={() => setRevokingAll(true)}>
             Revoke all
           </button>
@@ -39,12 +45,15 @@ export function ConnectedSitesPage() {
       {sites.error && <ErrorNote outcome="Could not load the sites" message={sites.error} />}
       {sites.list &&
         (connected.length === 0 ? (
-          <EmptyState
-            icon={Globe}
-            headline="No site is connected"
-            guidance="Install the Ledgerline extension in your browser and pair it under Browsers below. A site then asks to connect, and you choose which accounts it sees."
-            actions={null}
-          />
+          // dApps connected through WalletConnect are listed below, so only a page with none at all is empty.
+          !walletConnect.view?.sessions.length && (
+            <EmptyState
+              icon={Globe}
+              headline="No site is connected"
+              guidance="Install the Ledgerline extension in your browser and pair it under Browsers below, or connect a dApp through WalletConnect. It then asks to connect, and you choose which accounts it sees."
+              actions={null}
+            />
+          )
         ) : (
           <section className="sites" aria-label="Sites">
             <SiteTable sites={connected} windowEthereumNoteId={noteId} />
@@ -56,15 +65,22 @@ export function ConnectedSitesPage() {
             </p>
           </section>
         ))}
+      {walletConnect.error && (
+        <ErrorNote outcome="Could not load WalletConnect" message={walletConnect.error} />
+      )}
+      {walletConnect.view && (
+        <WalletConnectSessions view={walletConnect.view} onChange={walletConnect.show} />
+      )}
       {browsers.error && <ErrorNote outcome="Could not load the browsers" message={browsers.error} />}
       {browsers.view && <BrowsersSection view={browsers.view} onChange={browsers.show} />}
       {revokingAll && (
         <ConfirmDialog
-          title="Revoke every site?"
+          title="Revoke every site in the browser?"
           description={
             <p>
-              Every site sees no account from now on, at once, and must ask again to connect. Nothing already
-              signed is undone.
+              Every site connected through the browser extension sees no account from now on, and every
+              WalletConnect session ends on both sides, at once. Each must ask again to connect. Nothing
+              already signed is undone.
             </p>
           }
           confirmLabel="Revoke all"

@@ -18,8 +18,10 @@ import {
   NO_CHOICES,
 } from './requestApproval';
 import { MessageRequest, TransactionRequest, TypedDataRequest } from './SigningRequests';
+import { SessionRequest } from './SessionRequest';
 import { SiteName } from './SiteName';
 import { useDappReview } from './useDappReview';
+import { VerificationMark } from './VerificationMark';
 import { WatchAssetRequest } from './WatchAssetRequest';
 import './SiteRequestSheet.css';
 
@@ -32,7 +34,41 @@ const ASKS: Record<DappRequestDetail['type'], { title: string; asks: string; fai
   calls: { title: 'Send calls', asks: 'asks you to send several calls', failed: 'Not sent' },
   message: { title: 'Sign a message', asks: 'asks you to sign a message', failed: 'Not signed' },
   'typed-data': { title: 'Sign typed data', asks: 'asks you to sign typed data', failed: 'Not signed' },
+  session: { title: 'Connect to a dApp', asks: 'asks to connect', failed: 'Not connected' },
 };
+
+/** Verify's findings: a proposal's body says the same in its own words, so its header leaves them out. */
+const VERIFICATION_FINDINGS: ReadonlySet<string> = new Set([
+  'dapp-unverified',
+  'dapp-domain-mismatch',
+  'dapp-known-threat',
+]);
+
+/** Who asks: the site as the browser named it, or the dApp by its name, through WalletConnect, and its claim. */
+function Requester({ request, asks }: { request: DappRequestView; asks: string }) {
+  const { via } = request;
+  if (via.kind === 'extension') {
+    return (
+      <p className="site-request__who">
+        <SiteName origin={request.origin} variant="header" />
+        <span className="site-request__asks">{asks}</span>
+      </p>
+    );
+  }
+  return (
+    <>
+      <p className="site-request__who">
+        <span className="site-request__dapp">{via.name || 'A dApp'}</span>
+        <span className="site-request__asks">{asks}</span>
+      </p>
+      <p className="site-request__via">
+        <span>through WalletConnect, as</span>
+        <SiteName origin={request.origin} variant="row" />
+        <VerificationMark verification={via.verification} />
+      </p>
+    </>
+  );
+}
 
 interface RequestSheetProps {
   request: DappRequestView;
@@ -42,10 +78,16 @@ interface RequestSheetProps {
 
 /** One request from a site: who asks, what the wallet knows about them, what they ask, and the answer. */
 function RequestSheet({ request, total }: RequestSheetProps) {
-  const { client } = useWallet();
+  const { client, settings } = useWallet();
+  const enabled = settings.enabledChainIds;
   const { detail } = request;
   const accounts = useAccounts();
-  const [choices, setChoices] = useState<Choices>(NO_CHOICES);
+  // A proposal's optional networks start ticked where the wallet already uses them.
+  const [choices, setChoices] = useState<Choices>(() =>
+    detail.type === 'session'
+      ? { ...NO_CHOICES, optionalChainIds: detail.optionalChainIds.filter((id) => enabled.includes(id)) }
+      : NO_CHOICES,
+  );
   const [accountsTouched, setAccountsTouched] = useState(false);
   const reviewed = useDappReview(request.id, needsReview(detail));
   // Until the user picks, the first account that can sign is offered, as most sites want exactly one.
@@ -53,10 +95,16 @@ function RequestSheet({ request, total }: RequestSheetProps) {
   const chosen: Choices = accountsTouched
     ? choices
     : { ...choices, accountIds: firstSigner ? [firstSigner.id] : [] };
-  const approve = useAction(() => client.call('dapps.approve', approvalOf(request.id, detail, chosen)));
+  const chooseAccounts = (accountIds: number[]) => {
+    setAccountsTouched(true);
+    setChoices({ ...choices, accountIds });
+  };
+  const approve = useAction(() =>
+    client.call('dapps.approve', approvalOf(request.id, detail, chosen, request.siteFindings)),
+  );
   const reject = useAction(() => client.call('dapps.reject', { id: request.id }));
   const busy = approve.state.status === 'working' || reject.state.status === 'working';
-  const ready = canApprove(detail, reviewed.review, chosen);
+  const ready = canApprove(detail, reviewed.review, chosen, request.siteFindings);
   const { review } = reviewed;
   const words = ASKS[detail.type];
 
@@ -68,10 +116,7 @@ function RequestSheet({ request, total }: RequestSheetProps) {
             chainId={detail.chainId}
             accounts={accounts.list}
             chosen={chosen.accountIds}
-            onChange={(accountIds) => {
-              setAccountsTouched(true);
-              setChoices({ ...choices, accountIds });
-            }}
+            onChange={chooseAccounts}
           />
         );
       case 'switch-chain':
@@ -80,6 +125,17 @@ function RequestSheet({ request, total }: RequestSheetProps) {
         return <AddChainRequest detail={detail} />;
       case 'watch-asset':
         return <WatchAssetRequest detail={detail} />;
+      case 'session':
+        return (
+          <SessionRequest
+            detail={detail}
+            accounts={accounts.list}
+            chosenAccounts={chosen.accountIds}
+            onAccountsChange={chooseAccounts}
+            chosenChains={chosen.optionalChainIds}
+            onChainsChange={(optionalChainIds) => setChoices({ ...choices, optionalChainIds })}
+          />
+        );
     }
     if (!review) {
       return (
@@ -112,7 +168,16 @@ function RequestSheet({ request, total }: RequestSheetProps) {
   }
 
   // The line above names the site already; its `site-origin` finding is for the device overlay and the phone.
-  const aboutSite = request.siteFindings.filter((finding) => finding.code !== 'site-origin');
+  const aboutSite = request.siteFindings.filter(
+    (finding) =>
+      finding.code !== 'site-origin' &&
+      // The proposal's body says what Verify found; a threat stays here too, where the user says to go on.
+      !(
+        detail.type === 'session' &&
+        VERIFICATION_FINDINGS.has(finding.code) &&
+        finding.severity !== 'blocking'
+      ),
+  );
   return (
     <Dialog
       title={words.title}
@@ -120,12 +185,15 @@ function RequestSheet({ request, total }: RequestSheetProps) {
       onCancel={() => {}}
       description={
         <div className="site-request__head">
-          <p className="site-request__who">
-            <SiteName origin={request.origin} variant="header" />
-            <span className="site-request__asks">{words.asks}</span>
-          </p>
+          <Requester request={request} asks={words.asks} />
           {total > 1 && <p className="site-request__count">1 of {total}</p>}
-          {aboutSite.length > 0 && <FindingList findings={aboutSite} />}
+          {aboutSite.length > 0 && (
+            <FindingList
+              findings={aboutSite}
+              allowRevert={chosen.allowRevert}
+              onAllowRevertChange={(allowRevert) => setChoices({ ...choices, allowRevert })}
+            />
+          )}
         </div>
       }
       actions={

@@ -1,7 +1,6 @@
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { SiteView } from '../../shared/dapps';
-import { accountName } from '../accounts/useAccounts';
 import { ChainBadge } from '../chains/ChainBadge';
 import { ConfirmDialog } from '../controls/ConfirmDialog';
 import { ErrorNote } from '../controls/ErrorNote';
@@ -11,6 +10,7 @@ import { useNow } from '../portfolio/useNow';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
 import { originParts } from './siteOrigin';
+import { accountNames, WaitingCount } from './siteCells';
 import { SiteName } from './SiteName';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -19,12 +19,6 @@ const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 function connectedWords(site: SiteView): string {
   const since = `Connected ${DATE.format(site.connectedAt)}`;
   return site.expiresAt === null ? since : `${since}; asks again after ${DATE.format(site.expiresAt)}`;
-}
-
-/** Two names, then a count: a site with many accounts must not push the other columns off the screen. */
-function accountNames(site: SiteView): string {
-  const names = site.accounts.map(accountName);
-  return names.length <= 2 ? names.join(', ') : `${names.slice(0, 2).join(', ')} +${names.length - 2}`;
 }
 
 function WindowEthereumSwitch({ site, describedBy }: { site: SiteView; describedBy: string }) {
@@ -83,7 +77,7 @@ export function SiteTable({ sites, windowEthereumNoteId }: SiteTableProps) {
                 <SiteName origin={site.origin} variant="row" />
               </td>
               <td className="sites__accounts" title={site.accounts.map((a) => a.address).join('\n')}>
-                {accountNames(site)}
+                {accountNames(site.accounts)}
               </td>
               <td>
                 <ChainBadge chain={{ id: site.chainId, name: site.chainName }} />
@@ -92,16 +86,7 @@ export function SiteTable({ sites, windowEthereumNoteId }: SiteTableProps) {
                 {formatAge(site.lastUsedAt, now)}
               </td>
               <td className="sites__num">
-                {site.pending > 0 ? (
-                  <span className="badge" data-tone="warning">
-                    {site.pending}
-                    <span className="visually-hidden">
-                      {site.pending === 1 ? ' request waiting' : ' requests waiting'}
-                    </span>
-                  </span>
-                ) : (
-                  <span className="sites__none">none</span>
-                )}
+                <WaitingCount pending={site.pending} />
               </td>
               <td>
                 <WindowEthereumSwitch site={site} describedBy={windowEthereumNoteId} />

@@ -7,7 +7,14 @@ import {
   SITE_ACCOUNT,
 } from '../../../test/renderer/dappsFixture';
 import { revertReview, txReview } from '../../../test/renderer/double/txReviewFixture';
-import { approvalOf, approveLabel, canApprove, NO_CHOICES, withoutSiteFindings } from './requestApproval';
+import {
+  approvalOf,
+  approveLabel,
+  canApprove,
+  NO_CHOICES,
+  sessionChains,
+  withoutSiteFindings,
+} from './requestApproval';
 
 const ID = 'a'.repeat(32);
 const CALL = { to: '0x2222222222222222222222222222222222222222', value: '0', data: '0x' };
@@ -18,6 +25,7 @@ describe('approvalOf', () => {
   it('sends only the fields that apply to the kind, as main refuses the others', () => {
     const choices = {
       accountIds: [1, 2],
+      optionalChainIds: [],
       allowRevert: true,
       consents: { allowMissingChainId: true, allowBlindSigning: false },
     };
@@ -31,6 +39,36 @@ describe('approvalOf', () => {
     expect(approvalOf(ID, { type: 'switch-chain', chainId: 10, chainName: 'OP Mainnet' }, choices)).toEqual({
       id: ID,
     });
+  });
+});
+
+describe('a WalletConnect session proposal', () => {
+  const proposal: DappRequestDetail = {
+    type: 'session',
+    name: 'Uniswap',
+    description: '',
+    url: 'https://app.uniswap.org',
+    verification: 'validated',
+    requiredChainIds: [1],
+    optionalChainIds: [8453, 10, 1],
+    methods: ['personal_sign'],
+  };
+
+  it('grants every required network, and only the optional ones ticked, each once', () => {
+    const choices = { ...NO_CHOICES, accountIds: [1], optionalChainIds: [10, 1, 42161] };
+    expect(sessionChains(proposal, choices)).toEqual([1, 10]);
+    expect(approvalOf(ID, proposal, choices)).toEqual({ id: ID, accountIds: [1], chainIds: [1, 10] });
+    expect(approveLabel(proposal, null)).toBe('Connect');
+  });
+
+  it('connects only with an account and at least one network', () => {
+    expect(canApprove(proposal, null, NO_CHOICES)).toBe(false);
+    expect(canApprove(proposal, null, { ...NO_CHOICES, accountIds: [1] })).toBe(true);
+    const optionalOnly = { ...proposal, requiredChainIds: [] };
+    expect(canApprove(optionalOnly, null, { ...NO_CHOICES, accountIds: [1] })).toBe(false);
+    expect(canApprove(optionalOnly, null, { ...NO_CHOICES, accountIds: [1], optionalChainIds: [10] })).toBe(
+      true,
+    );
   });
 });
 
@@ -80,5 +118,30 @@ describe('withoutSiteFindings', () => {
     const mixed = { ...review, findings: [...newSiteFindings('https://app.example.org'), ...own] };
     expect(withoutSiteFindings(mixed).findings).toEqual(own);
     expect(withoutSiteFindings(mixed).blocked).toBe(review.blocked);
+  });
+});
+
+describe('a dApp Verify lists as a threat', () => {
+  const threat = {
+    code: 'dapp-known-threat' as const,
+    severity: 'blocking' as const,
+    overridable: true,
+    message: 'WalletConnect Verify lists this dApp as a known threat.',
+    facts: [],
+    fix: null,
+  };
+  const connect = { type: 'connect' as const, chainId: 1 };
+
+  it('holds Approve until the user says to go on, and then tells main so', () => {
+    const picked = { ...NO_CHOICES, accountIds: [1] };
+    expect(canApprove(connect, null, picked, [threat])).toBe(false);
+    expect(canApprove(connect, null, { ...picked, allowRevert: true }, [threat])).toBe(true);
+    expect(approvalOf(ID, connect, { ...picked, allowRevert: true }, [threat])).toEqual({
+      id: ID,
+      accountIds: [1],
+      allowRevert: true,
+    });
+    // Without such a finding the choice is not sent where it does not apply.
+    expect(approvalOf(ID, connect, { ...picked, allowRevert: true })).toEqual({ id: ID, accountIds: [1] });
   });
 });

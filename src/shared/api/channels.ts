@@ -86,6 +86,11 @@ export const CHANNELS = [
   'browsers.confirmPairing',
   'browsers.cancelPairing',
   'browsers.revoke',
+  'walletconnect.view',
+  'walletconnect.pair',
+  'walletconnect.pairClipboard',
+  'walletconnect.pairImage',
+  'walletconnect.disconnect',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -107,5 +112,6 @@ export const EVENT_NAMES = [
   'dapps.requestsChanged',
   'browsers.changed',
   'dapps.showCallsStatus',
+  'walletconnect.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -12,6 +12,7 @@ import { settingsCalls, settingsEvents } from './calls/settings';
 import type { CallSpec } from './calls/spec';
 import { syncCalls, syncEvents } from './calls/sync';
 import { txCalls, txEvents } from './calls/tx';
+import { walletConnectCalls, walletConnectEvents } from './calls/walletConnect';
 import type { Channel, EventName } from './channels';
 
 export { CHANNELS, EVENT_NAMES, type Channel, type EventName } from './channels';
@@ -35,6 +36,7 @@ export const calls = {
   ...namesCalls,
   ...syncCalls,
   ...dappsCalls,
+  ...walletConnectCalls,
 } as const satisfies { [C in Channel]: CallSpec };
 
 /** Everything main may push to the renderer, with the payload it carries. */
@@ -49,6 +51,7 @@ export const events = {
   ...namesEvents,
   ...syncEvents,
   ...dappsEvents,
+  ...walletConnectEvents,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 /** Spreads escape excess-property checks, so a name missing from channels.ts is caught here instead. */

@@ -2,6 +2,7 @@ import { calls } from '../../../src/shared/api/contract';
 import type {
   BrowserPairingView,
   BrowsersView,
+  DappApproval,
   DappRequestView,
   DappReview,
   PairedBrowserView,
@@ -52,6 +53,11 @@ export interface DappsCalls {
   browserHandshake(browserName: string, sas: string): BrowsersView;
 }
 
+/** Where an approved WalletConnect proposal becomes a session (the WalletConnect family's part). */
+export interface SessionApprovals {
+  approve(request: DappRequestView, approval: DappApproval): void;
+}
+
 const hexId = (n: number) => n.toString(16).padStart(32, '0');
 
 /** The lines a device shows for each signing kind, as the overlay lists them. */
@@ -62,7 +68,11 @@ function deviceCheck(review: DappReview | undefined): SigningRequestView['check'
 }
 
 /** Connected sites, their queued requests and the paired browsers; every change is pushed as main does. */
-export function dappsCalls(double: DoubleWorld, signing: Pick<DeviceSigning, 'askDevice'>): DappsCalls {
+export function dappsCalls(
+  double: DoubleWorld,
+  signing: Pick<DeviceSigning, 'askDevice'>,
+  sessions: SessionApprovals,
+): DappsCalls {
   let pairingCount = 0;
   const state: DappsState = {
     sites: [],
@@ -165,6 +175,8 @@ export function dappsCalls(double: DoubleWorld, signing: Pick<DeviceSigning, 'as
         });
       }
       switchTo(request.origin, detail.chainId);
+    } else if (detail.type === 'session') {
+      sessions.approve(request, approval);
     } else if (detail.type !== 'watch-asset') {
       const action = detail.type === 'calls' ? 'transaction' : detail.type;
       const check = detail.type === 'message' ? [{ label: 'Message', value: detail.text ?? detail.hex }] : [];

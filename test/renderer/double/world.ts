@@ -120,6 +120,7 @@ export class DoubleWorld {
     'dapps.requestsChanged': new Set(),
     'browsers.changed': new Set(),
     'dapps.showCallsStatus': new Set(),
+    'walletconnect.changed': new Set(),
   };
 
   /** Pushes an event as main does, e.g. refresh progress or a chain turning stale. */

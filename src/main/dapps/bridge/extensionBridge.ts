@@ -36,7 +36,7 @@ export interface ExtensionBridgeOptions {
    * by the composition root so the desktop has one identity.
    */
   desktopKey(): Promise<KeyPair>;
-  gateway: DappGateway;
+  gateway: Pick<DappGateway, 'handle' | 'windowEthereumOrigins'>;
   now?: () => number;
   limits?: Partial<BridgeLimits & DispatchLimits>;
 }

@@ -25,7 +25,7 @@ export class RequestDispatch {
   private readonly sockets = new Map<OpenBrowser, { unanswered: Set<string>; rate: FixedWindow }>();
 
   constructor(
-    private readonly gateway: DappGateway,
+    private readonly gateway: Pick<DappGateway, 'handle'>,
     private readonly limits: DispatchLimits,
     private readonly now: () => number,
     private readonly log: Logger,
