@@ -36,8 +36,9 @@ export type { Core, CoreOptions } from './coreOptions';
 /**
  * The composition root: opens the store and the vault, builds each capability once in dependency order,
  * merges their handlers into the router, and starts and stops them. Both the Electron shell and the browser
- * host call it, so the app they serve is the same code. Nothing here touches the keychain: the vault reaches
- * it only when a screen or a service first needs a secret, so start-up never waits on (or prompts for) it.
+ * host call it, so the app they serve is the same code. Nothing here waits on the keychain: the vault reaches
+ * it when a screen or a service first needs a secret (WalletConnect, once the user set a project id, reads its
+ * keys as it starts, in the background), so start-up never waits on it.
  */
 export function createCore(options: CoreOptions): Core {
   const { dataDir, app, log } = options;
@@ -127,7 +128,7 @@ export function createCore(options: CoreOptions): Core {
   startEvery(options.txPollMs ?? 4_000, (ms) => tx.start(ms));
   pairing.resume().catch((error: unknown) => logFailure(log, 'the phone relay could not start', error));
   signers.start().catch((error: unknown) => logFailure(log, 'hardware signers could not start', error));
-  dapps.start().catch((error: unknown) => logFailure(log, 'the browser bridge could not start', error));
+  dapps.start().catch((error: unknown) => logFailure(log, 'dApp connections could not start', error));
   sync
     .start(options.syncPollMs ?? 30_000)
     .catch((error: unknown) => logFailure(log, 'sync could not start', error));
