@@ -4,7 +4,7 @@ import type { MethodCall } from './dappSession';
 export const EXTENSION: DappChannel = { kind: 'extension' };
 
 /** How a request reached the wallet: the WalletConnect session it came through, or the extension. */
-export function channelOf(call: MethodCall): DappChannel {
+export function channelOf(call: Pick<MethodCall, 'grant'>): DappChannel {
   if (!call.grant) return EXTENSION;
   const { topic, name, verification } = call.grant;
   return { kind: 'walletconnect', topic, name, verification };

@@ -131,7 +131,6 @@ export function createDappsModule(base: CoreBase, deps: DappsModuleDeps) {
   });
   return {
     dapps,
-    walletConnect: walletConnect.service,
     handlers: {
       ...dappsHandlers(dapps),
       ...bridge.handlers,

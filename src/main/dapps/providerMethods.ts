@@ -3,7 +3,14 @@ import { SiteOrigin } from '../../shared/dapps';
 import { logFailure, type Logger } from '../log';
 import type { ProviderRequest, SessionGrant } from './dappGateway';
 import type { MethodTable } from './dappSession';
-import { internal, invalidRequest, ProviderError, unsupportedMethod } from './providerError';
+import { channelKey, channelOf } from './dappChannel';
+import {
+  chainDisconnected,
+  internal,
+  invalidRequest,
+  ProviderError,
+  unsupportedMethod,
+} from './providerError';
 import type { SiteLimits } from './siteLimits';
 import type { ConnectedSite, Sites } from './sites';
 
@@ -24,7 +31,7 @@ export interface ProviderMethodsOptions {
 /** A session's grant as the site its handlers serve; it never touches the extension's sites. */
 function grantedSite(origin: string, grant: SessionGrant): ConnectedSite {
   if (!grant.chainIds.includes(grant.chainId))
-    throw new ProviderError(4901, `This session was not granted chain ${grant.chainId}.`);
+    throw chainDisconnected(`This session was not granted chain ${grant.chainId}.`);
   const { accountIds, chainId, connectedAt, lastUsedAt } = grant;
   return { origin, accountIds, chainId, connectedAt, lastUsedAt };
 }
@@ -60,7 +67,7 @@ export class ProviderMethods {
       throw invalidRequest('The params of a request are an array or an object.');
     }
     const grant = 'session' in request ? request.session : undefined;
-    limits.take(grant ? `wc:${grant.topic}` : origin.data);
+    limits.take(channelKey(origin.data, channelOf({ grant })));
     const table = grant ? this.options.walletConnectTable : this.options.table;
     const handler = Object.hasOwn(table, method.data) ? table[method.data] : undefined;
     if (!handler) throw unsupportedMethod(method.data);
