@@ -167,6 +167,15 @@ describe('history requests', () => {
       logs: [{ ...log, topics: [HASH.toLowerCase()], logIndex: 1n }],
     });
     expect(rpc.getTransactionByHash(HASH).result.parse(null)).toBeNull();
+    // A transaction still in the pool is known, with no block yet: not a malformed answer.
+    const pooled = { hash: HASH, from: ADDRESS, to: null, value: '0x0', input: '0x', nonce: '0x3' };
+    const inPool = { ...pooled, blockHash: null, blockNumber: null, transactionIndex: null };
+    expect(rpc.getTransactionByHash(HASH).result.parse(inPool)).toMatchObject({ blockHash: null, nonce: 3n });
+    const mined = { ...pooled, blockHash: HASH, blockNumber: '0x2', transactionIndex: '0x0' };
+    expect(rpc.getTransactionByHash(HASH).result.parse(mined)).toMatchObject({ blockNumber: 2n });
+    expect(rpc.getTransactionByHash(HASH).result.safeParse({ ...mined, blockNumber: null }).success).toBe(
+      false,
+    );
     expect(rpc.getTransactionReceipt(HASH).result.safeParse({ transactionHash: 'nope' }).success).toBe(false);
   });
 

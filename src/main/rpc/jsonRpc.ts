@@ -47,6 +47,14 @@ const RpcTransaction = z.object({
 });
 export type RpcTransaction = z.infer<typeof RpcTransaction>;
 
+/** A transaction still in the node's pool: known, but in no block yet. */
+const RpcPendingTransaction = RpcTransaction.extend({
+  blockHash: z.null(),
+  blockNumber: z.null(),
+  transactionIndex: z.null(),
+});
+export type RpcPendingTransaction = z.infer<typeof RpcPendingTransaction>;
+
 const RpcReceipt = z.object({
   transactionHash: Hash,
   blockHash: Hash,
@@ -244,11 +252,11 @@ export const rpc = {
     params: [address, blockParam(block)],
     result: Data,
   }),
-  /** Null while the node does not know the transaction. */
-  getTransactionByHash: (hash: string): RpcRequest<RpcTransaction | null> => ({
+  /** Null while the node does not know the transaction; with no block while it waits in the pool. */
+  getTransactionByHash: (hash: string): RpcRequest<RpcTransaction | RpcPendingTransaction | null> => ({
     method: 'eth_getTransactionByHash',
     params: [hash],
-    result: RpcTransaction.nullable(),
+    result: z.union([RpcTransaction, RpcPendingTransaction]).nullable(),
   }),
   getTransactionReceipt: (hash: string): RpcRequest<RpcReceipt | null> => ({
     method: 'eth_getTransactionReceipt',

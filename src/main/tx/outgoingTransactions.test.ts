@@ -9,8 +9,10 @@ import { LedgerEmulator } from '../../../test/ledger/ledgerEmulator';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { txReviewFixture } from '../../../test/tx/txReviewFixture';
 import { createEventHub } from '../api/events';
+import type { RpcRequest } from '../rpc/jsonRpc';
 import { RpcClient } from '../rpc/rpcClient';
 import { createLogger } from '../log';
+import { RpcError } from '../rpc/rpcError';
 import { LedgerDeviceSource } from '../signers/ledger/ledgerDeviceSource';
 import { SignersService } from '../signers/signersService';
 import type { ChecksumAddress } from '../store/address';
@@ -46,19 +48,22 @@ afterEach(async () => {
 });
 
 /**
- * Follows the wallet's transactions until none is pending. A loaded anvil may count a nonce used a moment
- * before it serves the receipt: the row stays pending (never "dropped") until the receipt says what happened.
+ * Follows the wallet's transactions until none is pending, as the app's poller does: a poll that failed is
+ * tried again. A loaded anvil may count a nonce used a moment before it serves the receipt: the row stays
+ * pending (never "dropped") until the receipt says what happened.
  */
 async function settle(outgoing: { track(): Promise<OutgoingTransaction[]> }): Promise<OutgoingTransaction[]> {
-  let rows = await outgoing.track();
-  for (let tries = 0; rows.some((row) => row.status === 'pending') && tries < 50; tries += 1) {
+  let rows: OutgoingTransaction[] = [];
+  for (let tries = 0; tries < 50; tries += 1) {
+    const polled = await outgoing.track().catch(() => null);
+    if (polled) rows = polled;
+    if (polled && !rows.some((row) => row.status === 'pending')) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    rows = await outgoing.track();
   }
   return rows;
 }
 
-async function harness(emulator = new LedgerEmulator()) {
+async function harness(emulator = new LedgerEmulator(), node: (client: RpcClient) => RpcClient = (c) => c) {
   const repositories = createRepositories(temp.db);
   const bus = new EmulatedHidBus();
   const signers = new SignersService({
@@ -81,7 +86,11 @@ async function harness(emulator = new LedgerEmulator()) {
   if (!account) throw new Error('no account');
   await anvilCall(url(), 'anvil_setBalance', [account.address, '0x56bc75e2d63100000']);
   const client = new RpcClient({ chainId: 1, chainName: 'Ethereum', urls: [url()], retry: { attempts: 1 } });
-  const connection = { chain: localChain(1, url()), client, signal: new AbortController().signal };
+  const connection = {
+    chain: localChain(1, url()),
+    client: node(client),
+    signal: new AbortController().signal,
+  };
   const repository = new OutgoingRepository(temp.db);
   const make = () =>
     new OutgoingTransactions({
@@ -117,6 +126,16 @@ const draft = (to: string, value: bigint, data = '0x'): TransactionDraft => ({
   maxFeePerGas: 20_000_000_000n,
   maxPriorityFeePerGas: 1_000_000_000n,
 });
+
+/** The real client, but the node answers `method` with what `answer` gives instead, while it gives one. */
+function answering(method: string, answer: (params: readonly unknown[]) => Promise<unknown> | undefined) {
+  return (client: RpcClient): RpcClient =>
+    Object.assign(Object.create(client) as RpcClient, {
+      send: <T>(request: RpcRequest<T>, signal?: AbortSignal): Promise<T> =>
+        (request.method === method ? (answer(request.params) as Promise<T> | undefined) : undefined) ??
+        client.send(request, signal),
+    });
+}
 
 const nonceOf = async (address: string) =>
   Number(await anvilCall(url(), 'eth_getTransactionCount', [address, 'latest']));
@@ -188,6 +207,45 @@ describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
       status: 'dropped',
       reason: expect.stringContaining('used by another transaction'),
     });
+  });
+
+  it('keeps a transaction pending while the node counts its nonce used but still holds it in the pool', async () => {
+    // The window anvil has mid-block: the account's nonce has moved, the transaction has no block yet.
+    let mid = true;
+    const h = await harness(
+      undefined,
+      answering('eth_getTransactionCount', (params) =>
+        mid && params[1] === 'latest' ? nonceOf(params[0] as string).then((n) => BigInt(n + 1)) : undefined,
+      ),
+    );
+    await anvilCall(url(), 'evm_setAutomine', [false]);
+    await h.send(draft(FRIEND, 4n));
+    expect((await h.outgoing.track()).map((row) => row.status)).toEqual(['pending']);
+    mid = false;
+    await anvilCall(url(), 'evm_mine');
+    expect((await h.outgoing.track()).map((row) => row.status)).toEqual(['included']);
+  });
+
+  it('never concludes "dropped" from a lookup that failed: the poll fails, and the next one settles it', async () => {
+    let failing = true;
+    let receipts = true;
+    const h = await harness(undefined, (client) =>
+      answering('eth_getTransactionByHash', () =>
+        failing
+          ? Promise.reject(
+              new RpcError('timeout', 'The node did not answer in time.', { chainId: 1, host: null }),
+            )
+          : undefined,
+      )(answering('eth_getTransactionReceipt', () => (receipts ? undefined : Promise.resolve(null)))(client)),
+    );
+    await h.send(draft(FRIEND, 6n));
+    // Mined, but this node serves no receipt yet, and its lookup by hash times out.
+    receipts = false;
+    await expect(h.outgoing.track()).rejects.toThrow('did not answer in time');
+    expect(h.repository.forSender(h.account.address, 1).map((row) => row.status)).toEqual(['pending']);
+    failing = false;
+    receipts = true;
+    expect((await h.outgoing.track()).map((row) => row.status)).toEqual(['included']);
   });
 
   it('finishes a broadcast a crash interrupted, once, without signing again', async () => {

@@ -94,7 +94,10 @@ export class OutgoingTransactions {
   /** Settles open transactions: included, failed with the reason, replaced by ours, or taken by another. */
   async track(): Promise<OutgoingTransaction[]> {
     const open = this.options.repository.open().filter((row) => row.status === 'pending');
-    for (const row of open) await this.trackOne(row);
+    // One chain's failing node must not stop the others being followed; what failed stays pending.
+    const failures: unknown[] = [];
+    for (const row of open) await this.trackOne(row).catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
     return open.map((row) => this.options.repository.get(row.id) as OutgoingTransaction);
   }
 
@@ -131,7 +134,10 @@ export class OutgoingTransactions {
     try {
       await client.send(txRpc.sendRawTransaction(row.raw), signal);
     } catch (error) {
-      const known = await client.send(rpc.getTransactionByHash(row.hash), signal).catch(() => null);
+      // A lookup that failed tells nothing: the broadcast's own error stands, and nothing is concluded.
+      const known = await client.send(rpc.getTransactionByHash(row.hash), signal).catch(() => {
+        throw error;
+      });
       if (!known) {
         if (
           error instanceof RpcError &&
@@ -173,9 +179,10 @@ export class OutgoingTransactions {
     }
     const mined = await client.send(rpc.getTransactionCount(row.address, 'latest'), signal);
     if (mined <= BigInt(row.nonce)) return;
-    // A node may count the nonce as used a moment before it serves the receipt (anvil under load, or a load
-    // balancer between nodes): a transaction it knows in a block is ours, and its receipt is coming.
-    if (await client.send(rpc.getTransactionByHash(row.hash), signal).catch(() => null)) return;
+    // A node may count the nonce as used a moment before it serves the receipt, or while the transaction is
+    // still in its pool (anvil mid-block, or a load balancer between nodes): one it knows is ours, and its
+    // receipt is coming. A lookup that fails fails this poll; "dropped" is never concluded from an error.
+    if (await client.send(rpc.getTransactionByHash(row.hash), signal)) return;
     // The nonce is used, but by none of this wallet's transactions that a receipt shows: settle it once the
     // siblings had their turn, so a replacement of ours is not mistaken for someone else's.
     const siblings = repository.forSender(row.address, row.chainId).filter((s) => s.nonce === row.nonce);

@@ -1,5 +1,6 @@
 import {
   type RpcBlockHeader,
+  type RpcPendingTransaction,
   type RpcReceipt,
   type RpcRequest,
   type RpcTransaction,
@@ -39,7 +40,7 @@ export async function fetchTransactions(
   );
   const fetched = new Map(
     pending.map((ref, i) => {
-      const transaction = results[i] as RpcTransaction | null;
+      const transaction = results[i] as RpcTransaction | RpcPendingTransaction | null;
       const receipt = results[count + i] as RpcReceipt | null;
       const header = headers.get(ref.blockNumber) as RpcBlockHeader;
       return [ref.hash, completeRef(client, ref, transaction, receipt, header)] as const;
@@ -51,12 +52,12 @@ export async function fetchTransactions(
 function completeRef(
   client: RpcClient,
   ref: TransactionRef,
-  transaction: RpcTransaction | null,
+  transaction: RpcTransaction | RpcPendingTransaction | null,
   receipt: RpcReceipt | null,
   header: RpcBlockHeader,
 ): RawTransaction {
   const where = `transaction ${ref.hash} on ${client.chainName}`;
-  if (!transaction || !receipt) {
+  if (!transaction || transaction.blockHash === null || !receipt) {
     throw new ProviderError(client.chainId, `The RPC does not know ${where} yet; history will retry.`);
   }
   const moved =
