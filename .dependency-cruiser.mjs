@@ -47,6 +47,7 @@ const HANDED_IN = {
   tx: ['chains', 'signers', 'history'],
   localData: ['settings', 'accounts', 'sync', 'chains'],
   dapps: ['settings', 'chains'],
+  safes: ['settings', 'chains', 'signers', 'tx'],
 };
 
 /** npm packages by where they can run. */
@@ -89,6 +90,13 @@ const NODE_ONLY_LIBS = [
 const WALLETCONNECT_LIBS = ['@reown/[^/]+', '@walletconnect/[^/]+', 'zxing-wasm'];
 const WALLETCONNECT_HOME = '^(src/main/dapps/walletconnect|test)/';
 
+/**
+ * Safe's SDK and its deployment tables: the Safes service alone speaks to Safe contracts, through the one
+ * read-only provider it hands the SDK (and tests, which deploy and drive Safes on anvil).
+ */
+const SAFE_LIBS = ['@safe-global/[^/]+'];
+const SAFE_HOME = '^(src/main/safes|test|scripts/demo)/';
+
 const npm = (names) => `^node_modules/(${names.join('|')})/`;
 const folders = (names) => `^src/main/(${names.join('|')})/`;
 const files = (names) => `^src/main/(${names.map((name) => name.replace('.', String.raw`\.`)).join('|')})$`;
@@ -117,6 +125,7 @@ export default {
     { comment: 'See no-node-in-browser-layers.', from: {}, to: { path: npm(NODE_ONLY_LIBS) } },
     { comment: 'See no-extension-imports.', from: {}, to: { path: '^src/extension/' } },
     { comment: 'See walletconnect-in-its-folder.', from: {}, to: { path: npm(WALLETCONNECT_LIBS) } },
+    { comment: 'See safe-sdk-in-its-folder.', from: {}, to: { path: npm(SAFE_LIBS) } },
     {
       comment: 'See no-test-support-in-production: only tests, and test support itself, may use it.',
       from: { path: '^src/' },
@@ -281,6 +290,16 @@ export default {
         'the dApps gateway.',
       from: { pathNot: WALLETCONNECT_HOME },
       to: { path: npm(WALLETCONNECT_LIBS) },
+    },
+    {
+      name: 'safe-sdk-in-its-folder',
+      severity: 'error',
+      comment:
+        '@safe-global/* is imported only in src/main/safes (and by tests and the demo, which deploy the ' +
+        'contracts): the rest of the wallet reaches Safes through the Safes service, and the SDK gets a ' +
+        'read-only provider there, never a signer.',
+      from: { pathNot: SAFE_HOME },
+      to: { path: npm(SAFE_LIBS) },
     },
     {
       name: 'no-circular',

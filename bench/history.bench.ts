@@ -101,7 +101,7 @@ try {
     kinds: ['send', 'receive'] as ActivityKind[],
     limit: 50,
   };
-  const names = { label: () => null, signedBy: () => null };
+  const names = { label: () => null, signedBy: () => null, safeExecution: () => null };
   let after: string | undefined;
   let depth = 0;
   for (let i = 0; i < 40; i++) {

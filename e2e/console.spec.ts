@@ -12,6 +12,7 @@ const ROUTES = [
   'Address book',
   'Devices',
   'Pairing',
+  'Safes',
   'Settings',
 ] as const;
 const ARTIFACTS = 'e2e/artifacts';

@@ -1,95 +1,25 @@
-import { devices, expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { connectBridge } from '../scripts/demo/bridgeClient';
 import { DEMO_FRIEND } from '../scripts/demo/demoActivity';
 import { anvilCall } from '../test/anvil/chainSetup';
 import { useDemo } from './fixtures/demo';
-import { freePort } from '../test/net/freePort';
+import { openPhone, pairPhone, PHONE } from './fixtures/phone';
 
 const ARTIFACTS = 'e2e/artifacts';
-const PHONE = 'Alice’s phone';
-const PIN = '482915';
 const ETHEREUM = 1;
 
 const demo = useDemo();
-
-/**
- * Stands in for the phone's camera: the invite URL the desktop's QR code encodes, read through the same
- * contract the page uses (decoding the SVG's modules would test `qrcode`, not the wallet).
- */
-async function scannedInvite(): Promise<string> {
-  const bridge = await connectBridge(demo().origin, demo().secret);
-  try {
-    const { attempt } = await bridge.call('pairing.status');
-    if (attempt?.state !== 'waiting') throw new Error('the desktop shows no QR code');
-    return attempt.url;
-  } finally {
-    await bridge.close();
-  }
-}
-
-/** First run on the phone: name, the recovery phrase and its check, then the PIN. */
-async function setUpPhoneKey(phone: Page): Promise<void> {
-  await phone.getByLabel('Name of this phone').fill(PHONE);
-  await phone.getByRole('button', { name: 'Create key' }).click();
-  const words = await phone.getByRole('list', { name: 'Recovery phrase' }).locator('.word').allTextContents();
-  expect(words).toHaveLength(12);
-  await phone.screenshot({ path: `${ARTIFACTS}/companion-recovery-phrase.png` });
-  await phone.getByRole('button', { name: 'I wrote them down' }).click();
-  for (const label of await phone.locator('label').allTextContents()) {
-    const position = Number(/^Word (\d+)$/.exec(label)?.[1]);
-    await phone.getByLabel(label, { exact: true }).fill(words[position - 1] ?? '');
-  }
-  await phone.getByRole('button', { name: 'Check words' }).click();
-  await phone.getByLabel('PIN', { exact: true }).fill(PIN);
-  await phone.getByLabel('PIN again').fill(PIN);
-  await phone.getByRole('button', { name: 'Set PIN and finish' }).click();
-}
 
 test('pairs a phone in the companion, sends a transfer it approves, and history names the phone', async ({
   page: desktop,
   browser,
 }) => {
   test.setTimeout(120_000);
-  const phoneContext = await browser.newContext({ ...devices['Pixel 7'] });
-  const phone = await phoneContext.newPage();
+  const { phone, context: phoneContext } = await openPhone(browser);
   try {
     await desktop.goto(demo().url);
-    await desktop.getByRole('link', { name: 'Pairing', exact: true }).click();
-    await expect(desktop.getByRole('heading', { level: 1, name: 'Pairing' })).toBeVisible();
-
-    // The phone and this test share one machine, so the relay listens on loopback.
-    await desktop.getByLabel('Interface', { exact: true }).selectOption('127.0.0.1');
-    await desktop.getByLabel('Port', { exact: true }).fill(String(await freePort()));
-    await desktop.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(desktop.getByText('Saved. The relay listens there now.')).toBeVisible({ timeout: 15_000 });
-
-    await desktop.getByRole('button', { name: 'Show QR code' }).click();
-    await expect(desktop.getByText(/^Expires in \d+:\d\d$/)).toBeVisible();
-    await desktop.screenshot({ path: `${ARTIFACTS}/pairing-qr.png` });
-
     // 1. Pair, comparing the six digits on both screens.
-    await phone.goto(await scannedInvite());
-    await setUpPhoneKey(phone);
-    await expect(phone.getByRole('heading', { name: 'Compare the codes' })).toBeVisible({ timeout: 20_000 });
-    const phoneCode = (await phone.getByLabel(/^Pairing code/).textContent())?.replace(/\s/g, '');
-    expect(phoneCode).toMatch(/^\d{6}$/);
-    await expect(desktop.getByText(`${PHONE} wants to pair.`, { exact: false })).toBeVisible();
-    const desktopCode = (await desktop.locator('.pairing-compare__code').textContent())?.replace(/\s/g, '');
-    expect(desktopCode).toBe(phoneCode);
-    await phone.screenshot({ path: `${ARTIFACTS}/companion-compare.png` });
-    await desktop.screenshot({ path: `${ARTIFACTS}/pairing-compare.png` });
-    await phone.getByRole('button', { name: 'Codes match' }).click();
-    await expect(desktop.getByText('Confirmed on the phone')).toBeVisible();
-    await desktop.getByRole('button', { name: 'Codes match' }).click();
-    await expect(phone.getByRole('heading', { name: /^Paired with Ledgerline on / })).toBeVisible();
-    await expect(desktop.getByText(`${PHONE} is paired.`, { exact: false })).toBeVisible();
-    await expect(desktop.getByRole('listitem', { name: PHONE })).toBeVisible();
-    await desktop.screenshot({ path: `${ARTIFACTS}/pairing-paired.png` });
-    await phone.getByRole('button', { name: 'Done' }).click();
-    await expect(phone.getByText('Online')).toBeVisible({ timeout: 15_000 });
-    const phoneAddress = (await phone.locator('.address-short').getAttribute('title')) ?? '';
-    expect(phoneAddress).toMatch(/^0x[0-9a-fA-F]{40}$/);
-    await phone.screenshot({ path: `${ARTIFACTS}/companion-home.png` });
+    const { address: phoneAddress } = await pairPhone(demo(), desktop, phone, { screenshots: ARTIFACTS });
 
     // The phone's account is a watch-only mirror on the desktop; give it coins to send on the demo chain.
     const ethereum = demo().chains.find((chain) => chain.chainId === ETHEREUM)?.url as string;

@@ -21,6 +21,7 @@ const PACKAGES = [
   '@walletconnect/core',
   '@walletconnect/sign-client',
   'zxing-wasm',
+  '@safe-global/protocol-kit',
 ];
 
 /** Targets the imports below point at. They import nothing, so they pass. */
@@ -121,6 +122,8 @@ describe('architecture rules', () => {
     ['src/renderer/qr.ts', 'walletconnect-in-its-folder', uses('zxing-wasm', 'readBarcodes')],
     ['src/shared/walletKit.ts', 'walletconnect-in-its-folder', usesType('@reown/walletkit', 'WalletKit')],
     ['e2e/dapp.ts', 'walletconnect-in-its-folder', uses('@walletconnect/sign-client', 'SignClient')],
+    ['src/main/tx/safeSend.ts', 'safe-sdk-in-its-folder', uses('@safe-global/protocol-kit', 'Safe')],
+    ['src/shared/safeKit.ts', 'safe-sdk-in-its-folder', usesType('@safe-global/protocol-kit', 'Safe')],
   ];
 
   const allowed: [file: string, code: string][] = [
@@ -158,6 +161,8 @@ describe('architecture rules', () => {
     ],
     ['src/main/dapps/walletconnect/client.test.ts', uses('@walletconnect/sign-client', 'SignClient')],
     ['test/walletconnect/dapp.ts', uses('@walletconnect/sign-client', 'SignClient')],
+    ['src/main/safes/safeReader.ts', uses('@safe-global/protocol-kit', 'Safe')],
+    ['test/anvil/safeContracts.ts', uses('@safe-global/protocol-kit', 'Safe')],
   ];
 
   const cycles = {

@@ -1,12 +1,15 @@
 import { DEFAULT_TOKEN_LISTS } from '../../src/main/chains/tokenList';
 import { type AnvilNode, startAnvil } from '../../test/anvil/anvil';
 import {
+  anvilBatch,
   anvilCall,
   deployMulticall3,
   deployToken,
+  fixtureAddress,
   setNativeBalances,
   setTokenBalances,
 } from '../../test/anvil/chainSetup';
+import { deploySafeContracts } from '../../test/anvil/safeContracts';
 import { type BlockClock, startBlockClock } from './blockClock';
 import { DEMO_PENDING_CHAIN, seedActivity } from './demoActivity';
 import {
@@ -26,10 +29,11 @@ const TOTAL_SUPPLY = 10n ** 30n;
 export const DEMO_BLOCK_INTERVAL_MS = 2_000;
 
 /**
- * Starts one anvil per demo chain and seeds it: Multicall3 at its canonical address, every token of the
- * wallet's bundled list for that chain at its real address (so no listed token reads as missing), the
- * look-alike, the balances and the price feed stand-ins of demoPortfolio.ts, the history of demoActivity.ts
- * and the review's contracts of demoReview.ts. Nodes already started are stopped if a later one fails.
+ * Starts one anvil per demo chain and seeds it: Multicall3 and the Safe v1.4.1 contracts (from their npm build
+ * artifacts) at their canonical addresses, every token of the wallet's bundled list for that chain at its real
+ * address (so no listed token reads as missing), the look-alike, the balances and the price feed stand-ins of
+ * demoPortfolio.ts, the history of demoActivity.ts and the review's contracts of demoReview.ts. Nodes already
+ * started are stopped if a later one fails.
  */
 export async function startDemoChains(): Promise<AnvilNode[]> {
   const nodes: AnvilNode[] = [];
@@ -54,6 +58,14 @@ async function seedChain({ chainId, url }: AnvilNode): Promise<void> {
     ...tokens.filter((token) => token.source === 'user'),
   ];
   await deployMulticall3(url);
+  // A deployer that is none of the wallet's accounts, so the demo history does not list the deployments.
+  const deployer = fixtureAddress('demo', 'safe-deployer');
+  await anvilBatch(url, [
+    ['anvil_impersonateAccount', [deployer]],
+    ['anvil_setBalance', [deployer, '0xde0b6b3a7640000']],
+  ]);
+  await deploySafeContracts(url, deployer);
+  await anvilCall(url, 'anvil_stopImpersonatingAccount', [deployer]);
   await Promise.all(
     contracts.map((token) => deployToken(url, token.address, { ...token, totalSupply: TOTAL_SUPPLY })),
   );

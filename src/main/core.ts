@@ -18,6 +18,7 @@ import { namesHandlers } from './names/namesHandlers';
 import { NamesService } from './names/namesService';
 import { createPairingModule } from './pairing/pairingModule';
 import { createPricesModule } from './prices/pricesModule';
+import { createSafeSyncCollections, createSafesModule } from './safes/safesModule';
 import { settingsHandlers } from './settings/settingsHandlers';
 import { SettingsService } from './settings/settingsService';
 import { createSignersModule } from './signers/signersModule';
@@ -63,13 +64,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const deviceName = (options.pairing?.desktopName ?? `Ledgerline on ${hostname()}`).slice(0, 40);
   const { sync, syncSoon, ...syncModule } = createSyncModule(base, {
-    settings,
-    directory,
-    tokens: chains.tokens,
-    endpoints: chains.endpoints,
-    networks,
+    ...{ settings, directory, tokens: chains.tokens, endpoints: chains.endpoints, networks, deviceName },
     names: { announce: () => names.announce() },
-    deviceName,
+    safes: createSafeSyncCollections(base, networks, () => safes.safes.changed()),
   });
   const { labels, addressBook: contacts } = repositories;
   const names = new NamesService({ labels, contacts, events, onEdited: syncSoon });
@@ -93,15 +90,16 @@ export function createCore(options: CoreOptions): Core {
     networks,
     fetch: rpc?.fetch,
     onNoteEdited: syncSoon,
+    safeExecution: (chainId, hash) => safes.executionOf(chainId, hash),
   });
   const sign = signers.signTransaction.bind(signers);
   const { tx, ...txModule } = createTxModule(base, { networks, sign, history });
-  const { desktopKey } = pairingModule;
   const dapps = createDappsModule(base, {
     ...{ settings, networks, tx, signers, desktopName: deviceName, fetch: rpc?.fetch },
-    ...{ desktopKey, bridgePort: options.bridgePort, clipboard: options.clipboard },
+    ...{ desktopKey: pairingModule.desktopKey, bridgePort: options.bridgePort, clipboard: options.clipboard },
     walletConnect: options.walletConnect,
   });
+  const safes = createSafesModule(base, { networks, tx, signers, syncSoon, pollMs: options.txPollMs });
   const backup = new BackupService(db, repositories);
   const localData = new LocalDataService({ ...base, location, backup, settings, accounts, sync, networks });
 
@@ -121,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
       ...namesHandlers(names),
       ...syncModule.handlers,
       ...dapps.handlers,
+      ...safes.handlers,
     },
   });
 
@@ -139,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       history.stop();
       tx.stop();
+      safes.stop();
       sync.stop();
       void pairing.close();
       void signers.stop();

@@ -108,6 +108,28 @@ export const HistoryEntryView = z.strictObject({
       signedAt: z.number().int().nonnegative(),
     })
     .nullable(),
+  /** An execTransaction this wallet sent for a Safe it follows: the Safe, and each owner who signed on what. */
+  safe: z
+    .strictObject({
+      address: Address,
+      name: z.string(),
+      signers: z
+        .array(
+          z.strictObject({
+            owner: Address,
+            /** The owner's name: one of the wallet's accounts, a contact or a label; null when unnamed. */
+            ownerLabel: z.string().nullable(),
+            kind: z.enum(['ledger', 'trezor', 'phone', 'other']),
+            /** The device's name. */
+            label: z.string(),
+            fingerprint: z.string().nullable(),
+            /** Only the hash was shown on the device. */
+            blind: z.boolean(),
+          }),
+        )
+        .max(100),
+    })
+    .nullable(),
 });
 export type HistoryEntryView = z.infer<typeof HistoryEntryView>;
 

@@ -24,6 +24,7 @@ const NO_PHONE = 'no phone is paired, so no phone request is ever waiting';
 const NO_FOLDER = 'a sync group needs a sync folder, and the test never sets a real one';
 const NO_BROWSER = 'no browser extension is paired';
 const NO_SITE_REQUEST = `${NO_BROWSER}, so no site's request is ever waiting`;
+const NO_SAFE = `a Safe is created or read on chain, and ${NO_CHAIN}, so the wallet follows none`;
 const NO_PROJECT_ID = 'no WalletConnect project id is set, so WalletConnect is off';
 
 /** Reads that always answer. */
@@ -168,4 +169,27 @@ export const OUTCOMES: Record<Channel, ChannelOutcome> = {
   },
   'browsers.cancelPairing': { refusals: ['not_found'], succeeds: "a pairing code's id is random" },
   'browsers.revoke': { refusals: ['not_found'], succeeds: NO_BROWSER },
+  'safes.view': ANSWERS,
+  // Owners and the deployer must sign: an unknown account, a watch-only one, or a threshold above the owners.
+  'safes.reviewCreate': {
+    refusals: ['not_found', 'cannot_sign', 'invalid_request', 'chain_unavailable'],
+    succeeds: NO_DEVICE,
+  },
+  'safes.create': {
+    refusals: ['not_found', 'cannot_sign', 'invalid_request', 'chain_unavailable'],
+    succeeds: NO_DEVICE,
+  },
+  // An address that is not one, a network that is not enabled (not_found), or one that does not answer.
+  'safes.add': {
+    refusals: ['invalid_request', 'not_found', 'chain_unavailable'],
+    succeeds: `${NO_CHAIN} to read a Safe from`,
+  },
+  'safes.remove': { refusals: ['not_found'], succeeds: NO_SAFE },
+  'safes.refresh': { refusals: ['not_found'], succeeds: NO_SAFE },
+  'safes.reviewTransaction': { refusals: ['not_found'], succeeds: NO_SAFE },
+  'safes.propose': { refusals: ['not_found'], succeeds: NO_SAFE },
+  'safes.confirm': { refusals: ['not_found'], succeeds: NO_SAFE },
+  'safes.reviewExecute': { refusals: ['not_found'], succeeds: NO_SAFE },
+  'safes.execute': { refusals: ['not_found'], succeeds: NO_SAFE },
+  'safes.discard': { refusals: ['not_found'], succeeds: NO_SAFE },
 };

@@ -58,6 +58,43 @@ const siteOrigin = fc.oneof(
   fc.string({ maxLength: 40 }),
 );
 
+/** Row ids: mostly ones a fresh wallet may hold (the watched accounts are 1 to 3), some malformed. */
+const smallId = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer(), fc.double());
+
+/** Owners from the watched accounts (none can sign, so none can own a Safe) and thresholds around them. */
+const createSafe = fc.record({
+  chainId: fc.oneof(fc.constantFrom(1, 10), fc.integer()),
+  name: fc.string({ maxLength: 50 }),
+  ownerAccountIds: fc.oneof(fc.array(smallId, { maxLength: 4 }), fc.anything()),
+  threshold: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.anything()),
+  deployerAccountId: smallId,
+});
+
+/** Each kind of action, with addresses and amounts both well-formed and not. */
+const proposeSafeTx = fc.record({
+  safeId: smallId,
+  action: fc.oneof(
+    fc.record({
+      kind: fc.constant('send'),
+      to: fc.oneof(fc.constantFrom(...WATCHED), fc.string({ maxLength: 60 })),
+      asset: fc.oneof(fc.constant('native'), fc.constantFrom(...WATCHED), fc.string()),
+      amount: fc.oneof(fc.constantFrom('0.5', '1', '0'), fc.string({ maxLength: 40 })),
+    }),
+    fc.record({
+      kind: fc.constantFrom('add-owner', 'remove-owner'),
+      owner: fc.oneof(fc.constantFrom(...WATCHED), fc.string()),
+      threshold: fc.integer({ min: -1, max: 25 }),
+    }),
+    fc.record({ kind: fc.constant('change-threshold'), threshold: fc.integer({ min: -1, max: 25 }) }),
+    fc.record({
+      kind: fc.constant('revoke'),
+      token: fc.oneof(fc.constantFrom(...WATCHED), fc.string()),
+      spender: fc.oneof(fc.constantFrom(...WATCHED), fc.string()),
+    }),
+    fc.anything(),
+  ),
+});
+
 export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
   'app.info': fc.constant(undefined),
   'chains.list': fc.constant(undefined),
@@ -375,4 +412,23 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
     ),
   }),
   'walletconnect.disconnect': fc.record({ topic: fc.oneof(hex64, fc.string({ maxLength: 70 })) }),
+  'safes.view': fc.constant(undefined),
+  'safes.reviewCreate': createSafe,
+  'safes.create': createSafe,
+  'safes.add': fc.record({
+    chainId: fc.oneof(fc.constantFrom(1, 10), fc.integer()),
+    address: fc.oneof(fc.constantFrom(...WATCHED, ...UNWATCHED), fc.string({ maxLength: 120 })),
+    name: fc.string({ maxLength: 50 }),
+  }),
+  'safes.remove': fc.record({ id: smallId }),
+  'safes.refresh': fc.record({ id: smallId }),
+  'safes.reviewTransaction': proposeSafeTx,
+  'safes.propose': proposeSafeTx,
+  'safes.confirm': fc.record(
+    { id: smallId, accountId: smallId, allowBlindSigning: fc.oneof(fc.boolean(), fc.anything()) },
+    { requiredKeys: ['id', 'accountId'] },
+  ),
+  'safes.reviewExecute': fc.record({ id: smallId, executorAccountId: smallId }),
+  'safes.execute': fc.record({ id: smallId, executorAccountId: smallId }),
+  'safes.discard': fc.record({ id: smallId }),
 };

@@ -44,7 +44,7 @@ describe('pairing a phone and signing with it', () => {
     const signing = desktop.signers.signTransaction(account.id, transfer(0), reviewOf(transfer(0)));
     const request = await until(() => phone.client.requests()[0], 'the request on the phone');
     expect(request.request).toMatchObject({ chainId: CHAIN_ID, desktop: 'Test desktop', desktopChainId: 1 });
-    expect(request.request.tx).toMatchObject({ to: BOB, value: '10000000000000000' });
+    expect(request.request).toMatchObject({ t: 'sign', tx: { to: BOB, value: '10000000000000000' } });
     await phone.client.approve(request.request.id);
     const signed = await signing;
 

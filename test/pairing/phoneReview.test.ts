@@ -36,12 +36,14 @@ describe('the desktop’s review on the phone', () => {
     const review = reviewOf(transfer(0), { findings: [finding()] });
     const signing = desktop.signers.signTransaction(account.id, transfer(0), review);
     const pending = await until(() => phone.client.requests()[0], 'the request on the phone');
-    expect(pending.request.review).toEqual(phoneReview(review));
-    expect(pending.request.review).toMatchObject({
-      summary: 'Send 0.01 ETH to Bob',
-      findings: [
-        { code: 'first-time-recipient', severity: 'info', message: 'You have not sent to Bob before.' },
-      ],
+    expect(pending.request).toHaveProperty('review', phoneReview(review));
+    expect(pending.request).toMatchObject({
+      review: {
+        summary: 'Send 0.01 ETH to Bob',
+        findings: [
+          { code: 'first-time-recipient', severity: 'info', message: 'You have not sent to Bob before.' },
+        ],
+      },
     });
     await phone.client.approve(pending.request.id);
     const signed = await signing;

@@ -11,7 +11,7 @@ const nonce = hexToBytes(LISTEN_VECTOR.nonce);
 /** PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410), so Node's own Ed25519 can derive the public key. */
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
-describe('LISTEN proof vector (PROTOCOL.md section 14.4)', () => {
+describe('LISTEN proof vector (PROTOCOL.md section 15.4)', () => {
   it('reproduces the published seed, key, wire id and LISTEN bytes', () => {
     const key = routeKey(route);
     expect(bytesToHex(key.secretKey)).toBe(LISTEN_VECTOR.seed);

@@ -56,7 +56,7 @@ function phoneHandshake() {
   return { message1, result: phone.split() };
 }
 
-describe('protocol test vectors (docs/PROTOCOL.md section 14)', () => {
+describe('protocol test vectors (docs/PROTOCOL.md section 15)', () => {
   it('derives the published public keys from the fixed secrets', () => {
     expect(bytesToHex(desktopStatic.publicKey)).toBe(VECTOR_PUBLIC_KEYS.desktopStatic);
     expect(bytesToHex(phoneStatic.publicKey)).toBe(VECTOR_PUBLIC_KEYS.phoneStatic);

@@ -1,5 +1,5 @@
 /**
- * Fixed-input test vectors for the pairing protocol, as printed in docs/PROTOCOL.md section 14 and checked by
+ * Fixed-input test vectors for the pairing protocol, as printed in docs/PROTOCOL.md section 15 and checked by
  * protocolVectors.test.ts. The outputs were produced once by this repository's own code, so they pin its
  * behaviour (and let another implementation compare byte for byte); independence comes from the Cacophony
  * vector in noiseVectors.ts. Hex is lowercase; private keys are X25519 scalars as Noise and noble take them.
@@ -73,7 +73,7 @@ export const FRAME_VECTOR = {
 } as const;
 
 /**
- * A proven LISTEN (PROTOCOL.md section 14.4): the route of HANDSHAKE_VECTOR, and a relay challenge of 16
+ * A proven LISTEN (PROTOCOL.md section 15.4): the route of HANDSHAKE_VECTOR, and a relay challenge of 16
  * bytes 0x66. Ed25519 signatures are deterministic, so the whole message is fixed.
  */
 export const LISTEN_VECTOR = {

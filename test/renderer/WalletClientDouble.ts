@@ -17,6 +17,7 @@ import { DoubleWorld } from './double/world';
 import { historyCalls } from './double/historyCalls';
 import { nameCalls } from './double/nameCalls';
 import { pairingCalls } from './double/pairingCalls';
+import { safesCalls } from './double/safesCalls';
 import { settingsCalls } from './double/settingsCalls';
 import { syncCalls } from './double/syncCalls';
 import { txCalls } from './double/txCalls';
@@ -40,6 +41,8 @@ export class WalletClientDouble extends DoubleWorld implements WalletClient {
   readonly walletConnect = walletConnectCalls(this, (topic) => this.pendingFromSession(topic));
   /** Connected sites, their requests and paired browsers: tests set `state` and play a site or an extension. */
   readonly dapps = dappsCalls(this, this.signing, this.walletConnect.sessions);
+  /** Safes and their transactions: tests put Safes `onChain` for safes.add to find. */
+  readonly safesPart = safesCalls(this, this.signing);
   private readonly handlers: DoubleHandlers = {
     ...settingsCalls(this),
     ...chainCalls(this),
@@ -52,6 +55,7 @@ export class WalletClientDouble extends DoubleWorld implements WalletClient {
     ...syncCalls(this),
     ...this.dapps.handlers,
     ...this.walletConnect.handlers,
+    ...this.safesPart.handlers,
   };
 
   readonly call: WalletClient['call'] = async (channel, ...args) => {

@@ -58,6 +58,7 @@ function plainEntry(id: number, change: Partial<HistoryEntryView>): HistoryEntry
     fee: '21000000000000',
     note: null,
     signedBy: null,
+    safe: null,
     ...change,
   };
 }

@@ -33,6 +33,8 @@ export function soloSync(): SyncView {
       rpcs: false,
       preferences: true,
       txNotes: true,
+      safes: true,
+      safeTransactions: true,
     },
     problems: [],
     epoch: 0,

@@ -210,7 +210,7 @@ export class PhoneClient {
     this.sync.hello(desktopId);
   }
 
-  /** Signs the very transaction the request carried (the one the UI showed) and sends the signature. */
+  /** Signs the very content the request carried (the one the UI showed) and sends the signature. */
   approve(id: string): Promise<void> {
     return this.requestsWaiting.approve(id);
   }
@@ -290,6 +290,7 @@ export class PhoneClient {
   private async handle(desktopId: string, message: DesktopMessage): Promise<void> {
     switch (message.t) {
       case 'sign':
+      case 'safeSign':
         return this.requestsWaiting.offer(desktopId, message);
       case 'cancel':
         return this.requestsWaiting.cancel(desktopId, message.id);

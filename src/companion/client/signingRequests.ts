@@ -1,14 +1,14 @@
-import type { PhoneMessage, SignRequestMessage } from '../../shared/pairing/messages';
+import type { PhoneMessage } from '../../shared/pairing/messages';
 import { PairingError } from '../../shared/pairing/pairingError';
-import { requestDigest, signPhoneTransaction } from '../core/phoneKeys';
-import { requestTransaction } from '../core/signRequest';
+import { phoneAccount, signDigest } from '../core/phoneKeys';
+import { safeRequestRefusal } from '../core/safeRequest';
 import type { PhoneStateWriter } from './phoneStateWriter';
-import { immediateAnswer } from './requestAnswers';
+import { immediateAnswer, type PhoneRequest, requestContentDigest } from './requestAnswers';
 
 /** A signing request the phone holds until the user approves or rejects it. */
 export interface PendingRequest {
   desktopId: string;
-  request: SignRequestMessage;
+  request: PhoneRequest;
   receivedAt: number;
 }
 
@@ -22,6 +22,7 @@ export interface SigningRequestsOptions {
 /** The requests waiting for the user, and the answers: each is saved before the desktop is told. */
 export class SigningRequests {
   private readonly pending = new Map<string, PendingRequest>();
+  private address: { mnemonic: string; address: string } | null = null;
 
   constructor(private readonly options: SigningRequestsOptions) {}
 
@@ -29,12 +30,13 @@ export class SigningRequests {
     return [...this.pending.values()].sort((a, b) => a.receivedAt - b.receivedAt);
   }
 
-  offer(desktopId: string, request: SignRequestMessage): void {
+  offer(desktopId: string, request: PhoneRequest): void {
     const held = this.pending.get(request.id);
     const answer = immediateAnswer(request, {
       answered: this.options.writer.state.answered,
       held: held?.request,
       now: this.options.now(),
+      phone: this.phoneAddress(),
     });
     if (answer) {
       this.options.send(desktopId, answer);
@@ -50,7 +52,10 @@ export class SigningRequests {
     this.options.changed();
   }
 
-  /** Signs the very transaction the request carried (the one the UI showed) and sends the signature. */
+  /**
+   * Signs the very content the request carried (the one the UI showed) and sends the signature: a
+   * transaction's hash, or the Safe transaction hash this phone computed, never the desktop's.
+   */
   async approve(id: string): Promise<void> {
     const entry = this.pending.get(id);
     if (!entry) throw new PairingError('invalid_message', 'That request is no longer waiting.');
@@ -59,14 +64,12 @@ export class SigningRequests {
       this.options.changed();
       throw new PairingError('request_expired', 'This request expired. Ask the desktop to send it again.');
     }
-    const tx = requestTransaction(entry.request);
-    const signature = signPhoneTransaction(this.options.writer.state.mnemonic, tx);
-    await this.options.writer.remember({
-      id,
-      digest: requestDigest(tx),
-      signature,
-      answeredAt: this.options.now(),
-    });
+    const refusal =
+      entry.request.t === 'safeSign' ? safeRequestRefusal(entry.request, this.phoneAddress()) : null;
+    if (refusal) throw new PairingError('invalid_message', refusal);
+    const digest = requestContentDigest(entry.request);
+    const signature = signDigest(this.options.writer.state.mnemonic, digest);
+    await this.options.writer.remember({ id, digest, signature, answeredAt: this.options.now() });
     this.pending.delete(id);
     this.options.send(entry.desktopId, { t: 'signed', id, signature });
     this.options.changed();
@@ -75,10 +78,9 @@ export class SigningRequests {
   async reject(id: string, reason: string): Promise<void> {
     const entry = this.pending.get(id);
     if (!entry) return;
-    const tx = requestTransaction(entry.request);
     await this.options.writer.remember({
       id,
-      digest: requestDigest(tx),
+      digest: requestContentDigest(entry.request),
       signature: null,
       answeredAt: this.options.now(),
     });
@@ -90,5 +92,13 @@ export class SigningRequests {
   /** A desktop's requests go with its session: it could not hear their answers any more. */
   dropFrom(desktopId: string): void {
     for (const [id, entry] of this.pending) if (entry.desktopId === desktopId) this.pending.delete(id);
+  }
+
+  /** Deriving the key takes a PBKDF2 run, so the address is kept for as long as the phrase is the same. */
+  private phoneAddress(): string {
+    const { mnemonic } = this.options.writer.state;
+    if (this.address?.mnemonic !== mnemonic)
+      this.address = { mnemonic, address: phoneAccount(mnemonic).address };
+    return this.address.address;
   }
 }

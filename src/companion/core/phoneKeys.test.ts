@@ -1,10 +1,11 @@
-import { concat, encodeRlp, keccak256, Signature, toBeArray, Transaction } from 'ethers';
+import { concat, encodeRlp, id, keccak256, recoverAddress, Signature, toBeArray, Transaction } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import {
   createMnemonic,
   encodeTransaction,
   phoneAccount,
   requestDigest,
+  signDigest,
   signPhoneTransaction,
   validateMnemonic,
 } from './phoneKeys';
@@ -130,5 +131,13 @@ describe('phone keys', () => {
 
   it('refuses a transaction ethers cannot encode with a RequestError', () => {
     expect(() => requestDigest({ ...legacy, nonce: -1 })).toThrow(RequestError);
+  });
+
+  it('signs a bare 32-byte digest that recovers to the phone address, and refuses any other length', () => {
+    const digest = id('a Safe transaction hash');
+    const signature = signDigest(TEST_MNEMONIC, digest);
+    expect(recoverAddress(digest, Signature.from(signature))).toBe(phoneAccount(TEST_MNEMONIC).address);
+    expect(BigInt(signature.s)).toBeLessThanOrEqual(HALF_N);
+    expect(() => signDigest(TEST_MNEMONIC, '0x1234')).toThrow(/32-byte/);
   });
 });

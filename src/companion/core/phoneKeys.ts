@@ -87,12 +87,18 @@ export function requestDigest(tx: PhoneTransaction): string {
 }
 
 export function signPhoneTransaction(mnemonic: string, tx: PhoneTransaction): PhoneSignature {
-  const { hash } = encodeTransaction(tx);
+  return signDigest(mnemonic, encodeTransaction(tx).hash);
+}
+
+/** Signs a 32-byte digest as it is (no prefix): a transaction's hash, or a Safe transaction hash. */
+export function signDigest(mnemonic: string, hash: string): PhoneSignature {
+  const digest = getBytes(hash);
+  if (digest.length !== 32) throw new Error('Only a 32-byte hash can be signed.');
   const privateKey = privateKeyOf(mnemonic);
   let signature: Uint8Array;
   try {
-    // The hash is already keccak256; lowS (the default) gives the only s Ethereum accepts since EIP-2.
-    signature = secp256k1.sign(getBytes(hash), privateKey, { prehash: false, format: 'recovered' });
+    // The digest is already keccak256; lowS (the default) gives the only s Ethereum accepts since EIP-2.
+    signature = secp256k1.sign(digest, privateKey, { prehash: false, format: 'recovered' });
   } finally {
     privateKey.fill(0);
   }

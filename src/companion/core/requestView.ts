@@ -1,6 +1,6 @@
 import { formatUnits, getAddress } from 'ethers';
-import { findChain } from '../../shared/chains/registry';
 import { findKnownToken } from './knownTokens';
+import { requestNetwork } from './requestNetwork';
 import type { SignRequestMessage } from './signRequest';
 import { parseSignRequest } from './signRequest';
 
@@ -73,12 +73,6 @@ const SELECTORS = {
   setApprovalForAll: '0xa22cb465',
 } as const;
 const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
-const UNKNOWN_CHAIN_DECIMALS = 18;
-
-function chainName(id: number): string {
-  return findChain(id)?.name ?? `Chain ${id}`;
-}
-
 /** Splits ABI-encoded arguments into 32-byte words, or null unless there are exactly `count` of them. */
 function argumentWords(data: string, count: number): bigint[] | null {
   const body = data.slice(10);
@@ -222,25 +216,10 @@ function callWarnings(call: CallView, value: bigint, to: string | null): Request
 export function describeRequest(input: SignRequestMessage, now: number): RequestView {
   const request = parseSignRequest(input);
   const { tx } = request;
-  const chain = findChain(request.chainId);
-  const symbol = chain?.nativeCurrency.symbol ?? 'native coin';
-  const decimals = chain?.nativeCurrency.decimals ?? UNKNOWN_CHAIN_DECIMALS;
+  const network = requestNetwork(request.chainId, request.desktopChainId);
+  const { symbol, decimals } = network.chain;
   const native = (wei: bigint) => `${formatUnits(wei, decimals)} ${symbol}`;
-  const warnings: RequestWarning[] = [];
-
-  if (!chain) {
-    warnings.push({
-      code: 'unknown_chain',
-      message: `The phone does not know chain ${request.chainId}; amounts assume its coin has 18 decimals.`,
-    });
-  }
-  const networkDiffers = request.desktopChainId !== request.chainId;
-  if (networkDiffers) {
-    warnings.push({
-      code: 'network_differs',
-      message: `The desktop is on ${chainName(request.desktopChainId)}, but this request is for ${chainName(request.chainId)}.`,
-    });
-  }
+  const warnings: RequestWarning[] = [...network.warnings];
 
   const value = BigInt(tx.value);
   const decoded = decodeCall(request.chainId, tx.to, tx.data);
@@ -272,9 +251,9 @@ export function describeRequest(input: SignRequestMessage, now: number): Request
   return {
     id: request.id,
     desktop: request.desktop,
-    chain: { id: request.chainId, name: chainName(request.chainId), symbol, known: chain !== undefined },
-    desktopNetwork: { id: request.desktopChainId, name: chainName(request.desktopChainId) },
-    networkDiffers,
+    chain: { id: request.chainId, name: network.chain.name, symbol, known: network.chain.known },
+    desktopNetwork: network.desktopNetwork,
+    networkDiffers: network.networkDiffers,
     to: tx.to,
     value: native(value),
     method: methodLabel(call, symbol),

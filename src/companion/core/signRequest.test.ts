@@ -113,6 +113,15 @@ describe('unreadableRequestAnswer', () => {
     expect(encodeMessage(answer)).toBeInstanceOf(Uint8Array);
   });
 
+  it('answers an unreadable Safe request by its id too', () => {
+    const malformed = json({ t: 'safeSign', id: valid.id, safe: 'not an address' });
+    expect(unreadableRequestAnswer(malformed, failure(malformed))).toMatchObject({
+      t: 'rejected',
+      id: valid.id,
+      reason: expect.stringMatching(/^The phone cannot read this request: .* Nothing was signed\.$/),
+    });
+  });
+
   it('says nothing to what is not a sign request with a readable id', () => {
     const notSign = json({ t: 'cancel', id: 'nope' });
     expect(unreadableRequestAnswer(notSign, failure(notSign))).toBeNull();

@@ -24,15 +24,20 @@ export class RequestError extends Error {
   }
 }
 
-export function parseSignRequest(input: unknown): SignRequestMessage {
-  const parsed = SignRequestMessage.safeParse(input);
+/** Validates a request against its schema; a failure names the first bad field, in words the phone shows. */
+export function parseRequest<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')}: ${issue.message})` : '';
   throw new RequestError(
     'invalid_request',
-    `The desktop sent a signing request this phone cannot read${where}. Nothing was signed.`,
+    `The desktop sent ${what} this phone cannot read${where}. Nothing was signed.`,
   );
+}
+
+export function parseSignRequest(input: unknown): SignRequestMessage {
+  return parseRequest(SignRequestMessage, input, 'a signing request');
 }
 
 export function requestTransaction(request: SignRequestMessage): PhoneTransaction {
@@ -47,10 +52,10 @@ export function refusalReason(reason: string): string {
   return `${reason.length > room ? `${reason.slice(0, room - 1)}…` : reason}${NOTHING_SIGNED}`;
 }
 
-const SignEnvelope = z.object({ t: z.literal('sign'), id: RequestId });
+const SignEnvelope = z.object({ t: z.enum(['sign', 'safeSign']), id: RequestId });
 
 /**
- * The answer to a `sign` message that failed validation (an oversize review, a malformed transaction): it
+ * The answer to a `sign` or `safeSign` message that failed validation (an oversize review, a malformed transaction): it
  * still names its request, so the desktop hears why instead of waiting out the deadline. Null for anything
  * else, which the phone drops.
  */

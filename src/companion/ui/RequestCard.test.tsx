@@ -1,17 +1,23 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { AbiCoder, MaxUint256 } from 'ethers';
+import { AbiCoder, Interface, MaxUint256 } from 'ethers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncedName } from '../core/phoneSync';
 import { RequestCard } from './RequestCard';
 import { ALICE, NOW, signRequest } from '../../../test/companion/stubClient';
 import { reviewedRequest } from '../../../test/companion/phoneReviewFixture';
+import { LEDGER_OWNER, SAFE, safeRequest } from '../../../test/companion/safeRequestFixture';
+import type { PhoneRequest } from '../client/requestAnswers';
 
 afterEach(cleanup);
 
 const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
 
-function show(request = signRequest(), now = NOW, nameFor?: (address: string) => SyncedName | null) {
+function show(
+  request: PhoneRequest = signRequest(),
+  now = NOW,
+  nameFor?: (address: string) => SyncedName | null,
+) {
   const onApprove = vi.fn(() => Promise.resolve());
   const onReject = vi.fn(() => Promise.resolve());
   render(
@@ -122,5 +128,48 @@ describe('RequestCard', () => {
     const review = screen.getByRole('region', { name: 'Your desktop’s review' });
     expect(decoded.compareDocumentPosition(review) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(review.textContent).toContain('Your desktop simulated this: Send 1.5 ETH to Alice');
+  });
+});
+
+describe('RequestCard for a Safe transaction', () => {
+  it('shows the Safe, the call it decoded, the signatures so far and the hash it computed', () => {
+    const request = safeRequest();
+    show(request);
+    expect(screen.getByRole('heading', { name: 'Safe transaction' })).toBeTruthy();
+    expect(screen.getByText(SAFE)).toBeTruthy();
+    expect(screen.getByText(`Send 0.05 ETH to ${ALICE}`)).toBeTruthy();
+    expect(screen.getByText('1 of 2 signed')).toBeTruthy();
+    expect(screen.getByText(LEDGER_OWNER)).toBeTruthy();
+    expect(screen.getByText('on Ledger Nano X')).toBeTruthy();
+    expect(screen.getByText('Safe transaction hash')).toBeTruthy();
+    expect(screen.getByText(request.safeTxHash)).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Warnings' })).toBeNull();
+  });
+
+  it('puts an owner change and the desktop’s warnings in a danger callout', () => {
+    const data = new Interface(['function addOwnerWithThreshold(address,uint256)']).encodeFunctionData(
+      'addOwnerWithThreshold',
+      [ALICE, 2n],
+    );
+    show(safeRequest({ warnings: ['A module is enabled.'] }, { to: SAFE, value: '0', data }));
+    expect(screen.getByText(`Add owner ${ALICE} and require 2 signatures`)).toBeTruthy();
+    const warnings = screen.getByRole('list', { name: 'Warnings' });
+    expect(warnings.className).toContain('danger');
+    expect(warnings.textContent).toContain('This changes who controls the Safe');
+    expect(warnings.textContent).toContain('The desktop says: A module is enabled.');
+  });
+
+  it('approves and rejects by id, and cannot approve once expired', () => {
+    const request = safeRequest();
+    const { onApprove, onReject } = show(request);
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    expect(onApprove).toHaveBeenCalledWith(request.id);
+    cleanup();
+    const later = show(request, request.expiresAt);
+    expect(screen.getByText('Expired')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Approve' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Reject' }));
+    expect(later.onReject).toHaveBeenCalledWith(request.id);
+    expect(onReject).not.toHaveBeenCalled();
   });
 });

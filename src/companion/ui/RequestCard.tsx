@@ -1,10 +1,11 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { PendingRequest } from '../client/phoneClient';
 import type { SyncedName } from '../core/phoneSync';
 import { describeRequest, type RequestView } from '../core/requestView';
+import type { SignRequestMessage } from '../core/signRequest';
 import { DesktopReview } from './DesktopReview';
-import { errorMessage, formatTimeLeft } from './format';
-import { Alert } from './Screen';
+import { RequestAnswer } from './RequestAnswer';
+import { Address, NamesContext, noNames, Party, RequestHeader, Row } from './RequestParts';
+import { SafeRequestCard } from './SafeRequestCard';
 
 export interface RequestCardProps {
   pending: PendingRequest;
@@ -27,35 +28,35 @@ const SEVERE = new Set([
   'unknown_chain',
 ]);
 
-export function RequestCard({ pending, now, nameFor, onApprove, onReject }: RequestCardProps) {
-  const view = describeRequest(pending.request, now);
-  const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function RequestCard(props: RequestCardProps) {
+  const { request } = props.pending;
+  return request.t === 'safeSign' ? (
+    <SafeRequestCard {...props} request={request} />
+  ) : (
+    <TransactionCard {...props} request={request} />
+  );
+}
+
+function TransactionCard({
+  request,
+  now,
+  nameFor,
+  onApprove,
+  onReject,
+}: RequestCardProps & { request: SignRequestMessage }) {
+  const view = describeRequest(request, now);
   const warnings = view.warnings.filter((warning) => !SHOWN_ELSEWHERE.has(warning.code));
   const titleId = `request-${view.id}`;
 
-  const answer = async (kind: 'approve' | 'reject') => {
-    setBusy(kind);
-    setError(null);
-    try {
-      await (kind === 'approve' ? onApprove(view.id) : onReject(view.id));
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(null);
-    }
-  };
-
   return (
     <article className="card request" aria-labelledby={titleId}>
-      <header className="request-head">
-        <div>
-          <h2 id={titleId}>{view.method}</h2>
-          <p className="muted">From {view.desktop}</p>
-        </div>
-        <p className={view.expired ? 'timer expired' : 'timer'}>
-          {view.expired ? 'Expired' : `Expires in ${formatTimeLeft(view.expiresInSeconds)}`}
-        </p>
-      </header>
+      <RequestHeader
+        titleId={titleId}
+        title={view.method}
+        desktop={view.desktop}
+        expired={view.expired}
+        expiresInSeconds={view.expiresInSeconds}
+      />
 
       {view.networkDiffers ? (
         <div className="callout network">
@@ -84,73 +85,17 @@ export function RequestCard({ pending, now, nameFor, onApprove, onReject }: Requ
           {view.chain.known ? null : <span className="muted"> (unknown to this phone)</span>}
         </Row>
         <NamesContext.Provider value={nameFor ?? noNames}>
-          <CallRows view={view} sendsValue={BigInt(pending.request.tx.value) > 0n} />
+          <CallRows view={view} sendsValue={BigInt(request.tx.value) > 0n} />
         </NamesContext.Provider>
         <Row label="Max fee">{view.feeCeiling}</Row>
         <Row label="Nonce">{view.nonce}</Row>
       </dl>
 
-      <DesktopReview review={pending.request.review} />
+      <DesktopReview review={request.review} />
 
-      {view.expired ? (
-        <p className="callout neutral">
-          This request expired and can no longer be approved. Ask the desktop to send it again.
-        </p>
-      ) : null}
-      {error ? <Alert>{error}</Alert> : null}
-
-      <div className="actions row">
-        <button
-          type="button"
-          className="button secondary"
-          disabled={busy !== null}
-          onClick={() => void answer('reject')}
-        >
-          {busy === 'reject' ? 'Rejecting…' : 'Reject'}
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          disabled={busy !== null || view.expired}
-          onClick={() => void answer('approve')}
-        >
-          {busy === 'approve' ? 'Signing…' : 'Approve'}
-        </button>
-      </div>
+      <RequestAnswer id={view.id} expired={view.expired} onApprove={onApprove} onReject={onReject} />
     </article>
   );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="detail">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-const noNames = () => null;
-const NamesContext = createContext<(address: string) => SyncedName | null>(noNames);
-const SOURCE = { addressBook: 'address book', label: 'label' } as const;
-
-/** A party's address, always in full; above it, in bold, the name the user gave it on the desktop, if any. */
-function Party({ value }: { value: string }) {
-  const named = useContext(NamesContext)(value);
-  return (
-    <>
-      {named ? (
-        <span className="synced-name">
-          <strong>{named.name}</strong> <span className="synced-name__source">{SOURCE[named.source]}</span>
-        </span>
-      ) : null}
-      <Address value={value} />
-    </>
-  );
-}
-
-function Address({ value }: { value: string }) {
-  return <span className="address">{value}</span>;
 }
 
 function CallRows({ view, sendsValue }: { view: RequestView; sendsValue: boolean }) {

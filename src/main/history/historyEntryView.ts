@@ -36,10 +36,20 @@ export interface EntryRow {
   note: string | null;
 }
 
+type SafeSigner = NonNullable<HistoryEntryView['safe']>['signers'][number];
+
+/** An execTransaction of a Safe the wallet follows, as the Safes service knows it; the view names the owners. */
+export interface SafeExecution {
+  address: string;
+  name: string;
+  signers: Omit<SafeSigner, 'ownerLabel'>[];
+}
+
 /** Names and devices for the view; the repository knows only what the chains said. */
 export interface EntryDecorations {
   label(address: string): string | null;
   signedBy(hash: string): HistoryEntryView['signedBy'];
+  safeExecution(chainId: number, hash: string): HistoryEntryView['safe'];
 }
 
 /** An approval's token is named as the catalogue knew it when the entry was stored. */
@@ -103,5 +113,6 @@ export function entryView(
     fee: row.fromAddress === row.account ? row.fee : null,
     note: row.note,
     signedBy: row.fromAddress === row.account ? decorations.signedBy(row.hash) : null,
+    safe: row.fromAddress === row.account ? decorations.safeExecution(row.chainId, row.hash) : null,
   };
 }

@@ -144,7 +144,7 @@ function harness(windowBlocks = 1_000): Harness {
   };
 }
 
-const NAMES = { label: () => null, signedBy: () => null };
+const NAMES = { label: () => null, signedBy: () => null, safeExecution: () => null };
 const sorted = (hashes: string[]) => hashes.toSorted();
 
 describe('HistoryIndexer on anvil', () => {

@@ -3,7 +3,7 @@ import type { Networks } from '../chains/networks';
 import type { SettingsService } from '../settings/settingsService';
 import { decodeActivity } from './decode/decodeActivity';
 import { historyHandlers } from './historyHandlers';
-import { HistoryService } from './historyService';
+import { HistoryService, type HistoryServiceOptions } from './historyService';
 import { HistorySources } from './historySources';
 import { chooseProvider } from './providers/chooseProvider';
 import { fetchTransactions } from './providers/transactionFetcher';
@@ -17,6 +17,8 @@ export interface HistoryModuleDeps {
   fetch?: typeof fetch;
   /** A note the user wrote: the sync group hears of it now. */
   onNoteEdited: () => void;
+  /** A Safe execution this wallet sent: the Safe and every owner who signed it, from the Safes service. */
+  safeExecution: HistoryServiceOptions['safeExecution'];
 }
 
 /** The cross-chain timeline, the sources it is read from (the user's RPC, or explorers they allow), and notes. */
@@ -40,6 +42,7 @@ export function createHistoryModule(base: CoreBase, deps: HistoryModuleDeps) {
     decode: decodeActivity,
     fetch: fetchTransactions,
     tokens: (chainId, address) => chains.knownToken(chainId, address),
+    safeExecution: deps.safeExecution,
     events,
     log,
   });

@@ -12,6 +12,7 @@ const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}`;
 const decorations = {
   label: (address: string) => (address === FRIEND ? 'Friend' : null),
   signedBy: () => null,
+  safeExecution: () => null,
 };
 
 function indexed(

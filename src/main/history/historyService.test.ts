@@ -23,7 +23,7 @@ import { type ChecksumAddress, toChecksumAddress } from '../store/address';
 import { createRepositories } from '../store/repositories';
 import { CCTP_MESSAGE_TRANSMITTERS, CCTP_TOKEN_MESSENGERS, CCTP_USDC } from './decode/bridges/cctp';
 import { decodeActivity } from './decode/decodeActivity';
-import { HistoryService } from './historyService';
+import { HistoryService, type HistoryServiceOptions } from './historyService';
 import { chooseProvider } from './providers/chooseProvider';
 import { fetchTransactions } from './providers/transactionFetcher';
 
@@ -34,6 +34,7 @@ const url = (chainId: number) => nodes.find((node) => node.chainId === chainId)?
 
 const USER = toChecksumAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
 const FRIEND = toChecksumAddress('0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC');
+const SAFE = toChecksumAddress('0x1111111111111111111111111111111111111111');
 const messenger = new Interface(CCTP_TOKEN_MESSENGER_ABI);
 const transmitter = new Interface(CCTP_MESSAGE_TRANSMITTER_ABI);
 const hashOf = (receipt: unknown) => (receipt as { transactionHash: string }).transactionHash;
@@ -77,7 +78,7 @@ afterEach(() => {
   for (const service of running.splice(0)) service.stop();
 });
 
-function service() {
+function service(options: Pick<HistoryServiceOptions, 'safeExecution'> = {}) {
   const repositories = createRepositories(temp.db);
   for (const [address, label] of [
     [USER, 'Main'],
@@ -129,6 +130,7 @@ function service() {
     log: createLogger('history', () => {}),
     confirmations: 2,
     now: () => Date.UTC(2026, 10, 24),
+    ...options,
   });
   running.push(history);
   return { history, progress, changed, repositories };
@@ -185,6 +187,36 @@ describe('HistoryService on two anvil chains', () => {
     expect(() => history.page({ after: 'page 2', limit: 5 })).toThrow(
       expect.objectContaining({ code: 'invalid_request' }),
     );
+  });
+
+  it('shows the Safe a transaction the wallet sent executed, naming each owner who signed', async () => {
+    const signer = { kind: 'ledger' as const, label: 'Nano X', fingerprint: 'ledger:4f2a9c', blind: false };
+    const { history } = service({
+      safeExecution: (chainId, hash) =>
+        chainId === 1 && hash === sendHash
+          ? {
+              address: SAFE,
+              name: 'Vault',
+              signers: [
+                { owner: USER, ...signer },
+                { owner: SAFE, ...signer },
+              ],
+            }
+          : null,
+    });
+    await history.sync();
+    const [sent] = history.page({ search: sendHash, accounts: [USER], limit: 5 }).entries;
+    expect(sent?.safe).toEqual({
+      address: SAFE,
+      name: 'Vault',
+      signers: [
+        { owner: USER, ownerLabel: 'Main', ...signer },
+        { owner: SAFE, ownerLabel: null, ...signer },
+      ],
+    });
+    // The receiver did not send it: no Safe, as no fee and no signing device.
+    const [received] = history.page({ search: sendHash, accounts: [FRIEND], limit: 5 }).entries;
+    expect(received?.safe).toBeNull();
   });
 
   it('exports the filtered timeline as CSV, with formula-like cells defused', async () => {

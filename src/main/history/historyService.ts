@@ -13,6 +13,7 @@ import type { Logger } from '../log';
 import type { ChecksumAddress } from '../store/address';
 import type { Repositories } from '../store/repositories';
 import type { DecodedActivity, TokenLookup } from './activity';
+import type { SafeExecution } from './historyEntryView';
 import { AddressNames } from '../store/addressNames';
 import { HistoryIndexer } from './historyIndexer';
 import { HistoryRepository } from './historyRepository';
@@ -29,6 +30,8 @@ export interface HistoryServiceOptions {
   tokens: TokenLookup;
   events: EventHub;
   log: Logger;
+  /** The Safe transaction an execTransaction of the wallet's carried, from the Safes service. */
+  safeExecution?: (chainId: number, hash: string) => SafeExecution | null;
   /** Blocks after which an entry is final (12 by default). */
   confirmations?: number;
   windowBlocks?: number;
@@ -225,6 +228,15 @@ export class HistoryService {
           fingerprint: signature.deviceFingerprint,
           signedAt: signature.signedAt,
         };
+      },
+      safeExecution: (chainId: number, hash: string): HistoryEntryView['safe'] => {
+        const execution = this.options.safeExecution?.(chainId, hash);
+        if (!execution) return null;
+        const signers = execution.signers.map((signer) => ({
+          ...signer,
+          ownerLabel: names.label(signer.owner),
+        }));
+        return { ...execution, signers };
       },
     };
   }

@@ -13,12 +13,13 @@ import { PairedPhones } from './pairedPhones';
 import { PairingAttempts } from './pairingAttempts';
 import { PairingKeys } from './pairingKeys';
 import { PhoneConnections } from './phoneConnections';
-import type { PhonePairingsRepository } from './phonePairingsRepository';
+import type { PhonePairing, PhonePairingsRepository } from './phonePairingsRepository';
 import { PhoneRequests, type PhoneRequestStatus } from './phoneRequests';
 import { phoneReview } from './phoneReview';
 import { PhoneSessions } from './phoneSessions';
 import type { PhoneSync } from './phoneSyncBridge';
 import { RelayHost, type RunningRelay } from './relayHost';
+import { checkPhoneSafeSignature, type SafeSignFields, safeSignRequest } from './safeSignRequest';
 import { signRequest } from './signRequest';
 
 export type { PhoneSync, RunningRelay };
@@ -169,6 +170,26 @@ export class PairingService {
     const review = request.review && phoneReview(request.review);
     const message = signRequest({ id, desktop: this.desktopName, desktopChainId, transaction, review });
     return this.requests.sign(fingerprint, phone.name, message, onStatus);
+  }
+
+  /**
+   * For the signers service: the phone co-signs a Safe transaction as one of its owners, with the same
+   * waiting, expiry, retry and cancel as a transaction. Its signature counts only if it recovers to the
+   * phone's paired address over `safeTxHash`.
+   */
+  async signSafeTransaction(
+    request: { id: string; fingerprint: string; message: SafeSignFields },
+    onStatus: (status: PhoneRequestStatus, expiresAt: number) => void,
+  ): Promise<SignatureParts> {
+    const { id, fingerprint, message: fields } = request;
+    const phone = this.phones.signingPhone(fingerprint);
+    // signingPhone has refused a phone that is not paired, so its pairing is there.
+    const { address } = this.options.pairings.get(fingerprint) as PhonePairing;
+    const desktopChainId = this.options.activeChainId();
+    const message = safeSignRequest({ id, desktop: this.desktopName, desktopChainId, fields });
+    void this.relay.ensure();
+    const signature = await this.requests.sign(fingerprint, phone.name, message, onStatus);
+    return checkPhoneSafeSignature(fields.safeTxHash, signature, { name: phone.name, address });
   }
 
   /** Whether the id was a phone request; a cancelled request is withdrawn from the phone too. */

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/api/envelope';
 import type { SignRequestMessage } from '../../shared/pairing/messages';
+import { safeRequest } from '../../../test/companion/safeRequestFixture';
 import { DeviceError } from '../../shared/deviceError';
 import type { SignatureParts } from '../signers/signer';
-import { PhoneRequests, type PhoneRequestStatus } from './phoneRequests';
+import { type PhoneRequestMessage, PhoneRequests, type PhoneRequestStatus } from './phoneRequests';
 
 const PHONE_A = 'phone:aaaa';
 const PHONE_B = 'phone:bbbb';
@@ -22,7 +23,7 @@ function request(id: string): Omit<SignRequestMessage, 'createdAt' | 'expiresAt'
 function setup(connected: Set<string> = new Set([PHONE_A])) {
   let clock = START;
   const now = () => clock;
-  const deliver = vi.fn((fingerprint: string, message: SignRequestMessage) => {
+  const deliver = vi.fn((fingerprint: string, message: PhoneRequestMessage) => {
     void message;
     return connected.has(fingerprint);
   });
@@ -77,6 +78,23 @@ describe('PhoneRequests', () => {
     );
     expect(statuses).toEqual([['awaiting_confirmation', START + TTL]]);
     requests.signed(PHONE_A, 'r1', SIGNATURE);
+    await expect(promise).resolves.toEqual(SIGNATURE);
+  });
+
+  it('carries a Safe request the same way: timed, re-sent under its id on reconnection, answered by id', async () => {
+    const { requests, deliver, connected, track } = setup(new Set());
+    const { createdAt, expiresAt, ...untimed } = safeRequest();
+    void [createdAt, expiresAt];
+    const promise = requests.sign(PHONE_A, 'Pixel', untimed, track().onStatus);
+    connected.add(PHONE_A);
+    requests.connected(PHONE_A);
+    expect(deliver).toHaveBeenCalledTimes(2);
+    expect(deliver).toHaveBeenLastCalledWith(PHONE_A, {
+      ...untimed,
+      createdAt: START,
+      expiresAt: START + TTL,
+    });
+    requests.signed(PHONE_A, untimed.id, SIGNATURE);
     await expect(promise).resolves.toEqual(SIGNATURE);
   });
 

@@ -1,14 +1,22 @@
 import { ApiError } from '../../shared/api/envelope';
-import type { SignRequestMessage } from '../../shared/pairing/messages';
+import type { SafeSignRequestMessage, SignRequestMessage } from '../../shared/pairing/messages';
 import type { SignatureParts } from '../signers/signer';
 import { DeviceError } from '../../shared/deviceError';
 
 export type PhoneRequestStatus = 'waiting_for_phone' | 'awaiting_confirmation' | 'expired';
 
+/** What a phone signs: a transaction of its own account, or a Safe transaction it co-signs as an owner. */
+export type PhoneRequestMessage = SignRequestMessage | SafeSignRequestMessage;
+
+/** A request before its times are set, which PhoneRequests does when it sends it. */
+export type UntimedRequest =
+  | Omit<SignRequestMessage, 'createdAt' | 'expiresAt'>
+  | Omit<SafeSignRequestMessage, 'createdAt' | 'expiresAt'>;
+
 interface Entry {
   fingerprint: string;
   phoneName: string;
-  message: SignRequestMessage;
+  message: PhoneRequestMessage;
   status: PhoneRequestStatus;
   onStatus(status: PhoneRequestStatus, expiresAt: number): void;
   resolve(signature: SignatureParts): void;
@@ -21,7 +29,7 @@ export interface PhoneRequestsOptions {
   /** How long the phone may take to answer (5 minutes by default). */
   ttlMs?: number;
   /** Sends (or re-sends) a request to its phone; false when the phone is not connected. */
-  deliver(fingerprint: string, message: SignRequestMessage): boolean;
+  deliver(fingerprint: string, message: PhoneRequestMessage): boolean;
 }
 
 /**
@@ -43,7 +51,7 @@ export class PhoneRequests {
   sign(
     fingerprint: string,
     phoneName: string,
-    message: Omit<SignRequestMessage, 'createdAt' | 'expiresAt'>,
+    message: UntimedRequest,
     onStatus: Entry['onStatus'],
   ): Promise<SignatureParts> {
     if (this.entries.has(message.id)) throw new ApiError('invalid_state', 'That request is already waiting.');
@@ -86,7 +94,7 @@ export class PhoneRequests {
   }
 
   /** Returns whether the id was a phone request (so callers can tell "not mine" from "gone"). */
-  cancel(id: string): SignRequestMessage | null {
+  cancel(id: string): PhoneRequestMessage | null {
     const entry = this.entries.get(id);
     if (!entry) return null;
     this.take(entry.fingerprint, id);

@@ -4,13 +4,13 @@ import {
   encodeMessage,
   type DesktopMessage,
   type PhoneMessage,
-  type SignRequestMessage,
 } from '../../shared/pairing/messages';
 import { PairingError } from '../../shared/pairing/pairingError';
 import type { RelayLink } from '../../shared/pairing/relayLink';
 import { SecureChannel } from '../../shared/pairing/secureChannel';
 import type { SessionSecrets } from '../../shared/pairing/sessionKeys';
 import type { Logger } from '../log';
+import type { PhoneRequestMessage } from './phoneRequests';
 
 /** A phone counts as online while a frame (its 20 s ping at least) arrived this recently. */
 const ONLINE_WINDOW_MS = 45_000;
@@ -99,7 +99,7 @@ export class PhoneSessions {
   }
 
   /** Sends on the phone's first online session; false when it has none. */
-  deliver(fingerprint: string, message: SignRequestMessage): boolean {
+  deliver(fingerprint: string, message: PhoneRequestMessage): boolean {
     for (const session of this.byRoute.values()) {
       if (session.fingerprint === fingerprint && this.isOnline(session)) {
         this.transmit(session, message);

@@ -38,6 +38,7 @@ import {
   typedDataLines,
 } from './signingChecks';
 import { buildTypedDataReview, type TypedDataReviewDeps } from './typedDataReview';
+import { type SafeSigned, type SafeSigningRequest, signSafeTransaction } from './safeSigning';
 import { SigningRequests } from './signingRequests';
 import { type PhoneGateway, SigningRunner } from './signingRunner';
 import { domainChainId } from './typedDataHash';
@@ -273,6 +274,21 @@ export class SignersService {
       },
       shown,
     );
+  }
+
+  /**
+   * One owner's signature of a Safe transaction: on its Ledger or Trezor as EIP-712 typed data, or as a
+   * decoded request to its paired phone; checked against the owner before it is returned.
+   */
+  signSafeTransaction(
+    accountId: number,
+    request: SafeSigningRequest,
+    options: { allowBlindSigning: boolean },
+  ): Promise<SafeSigned> {
+    return signSafeTransaction(this.account(accountId), request, options, {
+      runner: this.runner,
+      signTypedData: (typedData, { chainId }) => this.signTypedData(typedData, { chainId }),
+    });
   }
 
   private activeChainId(): number {

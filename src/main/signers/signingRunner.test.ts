@@ -10,9 +10,10 @@ import { createLogger } from '../log';
 import type { ChecksumAddress } from '../store/address';
 import { createRepositories } from '../store/repositories';
 import { DeviceRegistry } from './deviceRegistry';
-import type { SignatureParts, UnsignedTransaction } from './signer';
+import type { SignatureParts, TypedData, UnsignedTransaction } from './signer';
 import { SigningRequests } from './signingRequests';
-import { type PhoneGateway, SigningRunner } from './signingRunner';
+import { type PhoneGateway, type PhoneSafeRequest, SigningRunner } from './signingRunner';
+import { typedDataHashes } from './typedDataHash';
 
 const temp = useTempDatabase('signing-runner-');
 const PHONE = 'feedface00112233';
@@ -36,7 +37,14 @@ function signed(by = wallet): SignatureParts {
   return { r, s, yParity };
 }
 
-function setup(phones?: PhoneGateway) {
+/** A phone gateway that answers only what a test gives it; anything else is a test error. */
+function gateway(answers: Partial<PhoneGateway>): PhoneGateway {
+  const unexpected = () => Promise.reject(new Error('this test did not expect that request'));
+  return { signTransaction: unexpected, signSafeTransaction: unexpected, ...answers };
+}
+
+function setup(answers?: Partial<PhoneGateway>) {
+  const phones = answers && gateway(answers);
   const repositories = createRepositories(temp.db);
   const events = createEventHub();
   const published: SigningRequestView[] = [];
@@ -130,6 +138,60 @@ describe('SigningRunner on a paired phone', () => {
       message: 'Phone signing is not available here.',
     });
     expect(published).toEqual([]);
+  });
+});
+
+/** A SafeTx-shaped typed message; the phone signs its EIP-712 digest itself, with no prefix. */
+const safeTx: TypedData = {
+  domain: { chainId: 1, verifyingContract: '0x000000000000000000000000000000000000bEEF' },
+  types: {
+    EIP712Domain: [
+      { name: 'chainId', type: 'uint256' },
+      { name: 'verifyingContract', type: 'address' },
+    ],
+    SafeTx: [{ name: 'nonce', type: 'uint256' }],
+  },
+  primaryType: 'SafeTx',
+  message: { nonce: 7 },
+};
+const safeTxHash = typedDataHashes(safeTx).digest.toLowerCase();
+const safeRequest = { chainId: 1, safeTxHash } as PhoneSafeRequest;
+
+describe('SigningRunner co-signing a Safe transaction on a paired phone', () => {
+  it('asks the phone, tracks it in the overlay, checks the signature against the owner and records it', async () => {
+    const asked: { id: string; fingerprint: string; message: PhoneSafeRequest }[] = [];
+    const { runner, repositories, published, phoneAccount } = setup({
+      async signSafeTransaction(request, onStatus) {
+        asked.push(request);
+        onStatus('awaiting_confirmation', 1_000);
+        const { r, s, yParity } = wallet.signingKey.sign(safeTxHash);
+        return { r, s, yParity };
+      },
+    });
+    const result = await runner.runSafeOnPhone(phoneAccount, safeRequest, safeTx, check);
+    expect(result).toMatchObject({ label: 'Pixel', fingerprint: PHONE, signedAt: 42 });
+    expect(asked).toEqual([{ id: published[0]?.id, fingerprint: PHONE, message: safeRequest }]);
+    expect(published.map((r) => [r.action, r.signer.kind, r.status])).toEqual([
+      ['typed-data', 'phone', 'queued'],
+      ['typed-data', 'phone', 'awaiting_confirmation'],
+      ['typed-data', 'phone', 'done'],
+    ]);
+    expect(repositories.signatures.byDigest(safeTxHash)).toEqual([
+      expect.objectContaining({ signer: 'phone', deviceFingerprint: PHONE, kind: 'typed-data', chainId: 1 }),
+    ]);
+  });
+
+  it('refuses a signature of the hash by another key', async () => {
+    const { runner, repositories, phoneAccount } = setup({
+      async signSafeTransaction() {
+        const { r, s, yParity } = Wallet.createRandom().signingKey.sign(safeTxHash);
+        return { r, s, yParity };
+      },
+    });
+    await expect(runner.runSafeOnPhone(phoneAccount, safeRequest, safeTx, check)).rejects.toMatchObject({
+      code: 'signature_mismatch',
+    });
+    expect(repositories.signatures.byDigest(safeTxHash)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SignatureResult, SigningKind, SigningRequestView } from '../../shared/devices';
+import type { SafeSignRequestMessage } from '../../shared/pairing/messages';
 import type { TxReview } from '../../shared/review';
 import type { Account } from '../store/accountsRepository';
 import type { Repositories } from '../store/repositories';
@@ -7,8 +8,13 @@ import type { SignatureKind } from '../store/signaturesRepository';
 import { DeviceError } from '../../shared/deviceError';
 import type { DeviceRegistry, LiveDevice } from './deviceRegistry';
 import { describeState, KIND_NAMES } from './deviceStates';
-import type { SignatureParts, Signer, UnsignedTransaction } from './signer';
-import { type CheckedSignature, type CheckedTransaction, checkTransaction } from './signatureCheck';
+import type { SignatureParts, Signer, TypedData, UnsignedTransaction } from './signer';
+import {
+  type CheckedSignature,
+  type CheckedTransaction,
+  checkTransaction,
+  checkTypedDataSignature,
+} from './signatureCheck';
 import type { Check } from './signingChecks';
 import type { SigningRequests } from './signingRequests';
 import { cannotSign } from '../../shared/watchOnly';
@@ -18,6 +24,22 @@ export interface PhoneGateway {
   /** `review` is what the desktop showed for `transaction`: the phone shows it too, and refuses it if blocked. */
   signTransaction(
     request: { id: string; fingerprint: string; transaction: UnsignedTransaction; review: TxReview | null },
+    onStatus: (status: 'waiting_for_phone' | 'awaiting_confirmation' | 'expired', expiresAt: number) => void,
+  ): Promise<SignatureParts>;
+  /**
+   * The phone co-signs a Safe transaction: it recomputes `message.safeTxHash` from the Safe, chain and
+   * SafeTx, refuses a mismatch or a Safe it does not own, and signs the hash itself (no prefix). The
+   * signature is checked to recover to the phone's paired address before it is returned.
+   */
+  signSafeTransaction(
+    request: {
+      id: string;
+      fingerprint: string;
+      message: Omit<
+        SafeSignRequestMessage,
+        't' | 'id' | 'desktop' | 'desktopChainId' | 'createdAt' | 'expiresAt'
+      >;
+    },
     onStatus: (status: 'waiting_for_phone' | 'awaiting_confirmation' | 'expired', expiresAt: number) => void,
   ): Promise<SignatureParts>;
 }
@@ -30,6 +52,14 @@ export interface SigningRunnerOptions {
   phones?: PhoneGateway;
   now: () => number;
 }
+
+/** What the phone is told of a request's progress, for the overlay. */
+type PhoneStatusListener = Parameters<PhoneGateway['signTransaction']>[1];
+
+/** A Safe co-signing request as the phone gateway carries it, without what the gateway adds itself. */
+export type PhoneSafeRequest = Parameters<PhoneGateway['signSafeTransaction']>[0]['message'];
+
+const phoneSigner = (fingerprint: string) => ({ kind: 'phone' as const, fingerprint });
 
 /** The review the user approved, shown again in the overlay while the device is asked. */
 export type ShownReview = SigningRequestView['review'];
@@ -107,39 +137,79 @@ export class SigningRunner {
     check: Check,
     review: ShownReview,
   ): Promise<CheckedTransaction> {
-    const fingerprint = account.deviceFingerprint as string;
-    const { phones, requests } = this.options;
-    if (!phones) throw new DeviceError('disconnected', 'Phone signing is not available here.', null);
-    const phone = this.options.repositories.devices.get(fingerprint);
-    const request = {
-      id: randomBytes(16).toString('hex'),
-      action: 'transaction' as const,
-      account,
-      signer: { kind: 'phone' as const, label: phone?.name ?? 'Phone', fingerprint, model: null },
-      check,
-      blind: false,
-      review,
-    };
-    return requests.track(request, async (progress) => {
-      const parts = await phones.signTransaction(
-        {
-          id: request.id,
-          fingerprint,
-          transaction,
-          review: review?.type === 'transaction' ? review.review : null,
-        },
-        (status, expiresAt) => progress({ status, expiresAt }),
-      );
+    const shown = review?.type === 'transaction' ? review.review : null;
+    return this.trackOnPhone(account, 'transaction', check, review, async (phones, request, onStatus) => {
+      const parts = await phones.signTransaction({ ...request, transaction, review: shown }, onStatus);
       const checked = checkTransaction(transaction, parts, account.address);
       this.record(
         account,
-        { kind: 'phone', fingerprint },
+        phoneSigner(request.fingerprint),
         'transaction',
         Number(transaction.chainId),
         checked.hash,
       );
       return checked;
     });
+  }
+
+  /**
+   * A Safe transaction co-signed on the phone, which signs its hash (the digest of `typedData`) with no prefix:
+   * the signature is recovered against the account before anyone sees it.
+   */
+  async runSafeOnPhone(
+    account: Account,
+    message: PhoneSafeRequest,
+    typedData: TypedData,
+    check: Check,
+  ): Promise<{ signature: SignatureParts; label: string; fingerprint: string; signedAt: number }> {
+    return this.trackOnPhone(account, 'typed-data', check, null, async (phones, request, onStatus, label) => {
+      const signature = await phones.signSafeTransaction({ ...request, message }, onStatus);
+      const checked = checkTypedDataSignature(typedData, signature, account.address);
+      const signedAt = this.record(
+        account,
+        phoneSigner(request.fingerprint),
+        'typed-data',
+        message.chainId,
+        checked.digest,
+      );
+      return { signature, label, fingerprint: request.fingerprint, signedAt };
+    });
+  }
+
+  /** Tracks one request to the account's paired phone in the overlay, under the id the phone sees. */
+  private trackOnPhone<T>(
+    account: Account,
+    action: SigningRequestView['action'],
+    check: Check,
+    review: ShownReview,
+    ask: (
+      phones: PhoneGateway,
+      request: { id: string; fingerprint: string },
+      onStatus: PhoneStatusListener,
+      label: string,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const fingerprint = account.deviceFingerprint as string;
+    const { phones, requests } = this.options;
+    if (!phones) throw new DeviceError('disconnected', 'Phone signing is not available here.', null);
+    const label = this.options.repositories.devices.get(fingerprint)?.name ?? 'Phone';
+    const request = {
+      id: randomBytes(16).toString('hex'),
+      action,
+      account,
+      signer: { kind: 'phone' as const, label, fingerprint, model: null },
+      check,
+      blind: false,
+      review,
+    };
+    return requests.track(request, (progress) =>
+      ask(
+        phones,
+        { id: request.id, fingerprint },
+        (status, expiresAt) => progress({ status, expiresAt }),
+        label,
+      ),
+    );
   }
 
   /** What a device's message or typed-data signature gives back, recorded by its digest. */

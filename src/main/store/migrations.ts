@@ -2,6 +2,7 @@ import { balancesMigration } from './balancesMigration';
 import { historyMigration } from './historyMigration';
 import type { Migration } from './migration';
 import { pricesMigration } from './pricesMigration';
+import { safesMigration } from './safesMigration';
 import { dappsMigration } from './dappsMigration';
 import { valueSnapshotsMigration } from './valueSnapshotsMigration';
 import { walletConnectMigration } from './walletConnectMigration';
@@ -350,4 +351,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, ...valueSnapshotsMigration },
   { version: 18, ...dappsMigration },
   { version: 19, ...walletConnectMigration },
+  { version: 20, ...safesMigration },
 ];

@@ -4,7 +4,7 @@ import type { ChainDirectory } from '../chains/chainDirectory';
 import type { RpcEndpoints } from '../chains/rpcEndpoints';
 import type { TokensRepository } from '../chains/tokensRepository';
 import type { SettingsService } from '../settings/settingsService';
-import { syncedCollections } from './syncedCollections';
+import { syncedCollections, type SyncedCollection } from './syncedCollections';
 import { syncHandlers } from './syncHandlers';
 import { SyncService } from './syncService';
 
@@ -19,18 +19,21 @@ export interface SyncModuleDeps {
   /** Networks as the screens list them (explorers by the own-RPC rule), and their clients to rebuild. */
   networks: { reconfigure(): Promise<void>; list(): Chain[] };
   deviceName: string;
+  /** The Safes and their pending transactions, which the Safes service keeps. */
+  safes: readonly SyncedCollection[];
 }
 
 /** State sync with the collections it carries, wired to the services that show what it brings in. */
 export function createSyncModule(base: CoreBase, deps: SyncModuleDeps) {
   const { db, vault, repositories, events, log } = base;
-  const { settings, directory, tokens, endpoints, names, networks, deviceName } = deps;
+  const { settings, directory, tokens, endpoints, names, networks, deviceName, safes } = deps;
   const collections = syncedCollections({
     repositories,
     tokens,
     settings,
     directory,
     endpoints,
+    safes,
     onNamesChanged: () => names.announce(),
     onNotesChanged: (chainIds) => events.emit('history.changed', { chainIds }),
     onNetworksChanged: () => {

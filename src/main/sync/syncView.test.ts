@@ -26,6 +26,8 @@ const base: Omit<SyncViewSources, 'ledger'> = {
     rpcs: false,
     preferences: true,
     txNotes: true,
+    safes: true,
+    safeTransactions: true,
   },
   problems: [{ at: 1, source: 'folder', message: 'refused' }],
   epoch: 2,

@@ -8,6 +8,9 @@ import { createEventHub } from '../api/events';
 import { ChainDirectory } from '../chains/chainDirectory';
 import { RpcEndpoints } from '../chains/rpcEndpoints';
 import { TokensRepository } from '../chains/tokensRepository';
+import { safeSyncCollections } from '../safes/safeSync';
+import { SafesRepository } from '../safes/safesRepository';
+import { SafeTransactionsRepository } from '../safes/safeTransactionsRepository';
 import { SettingsService } from '../settings/settingsService';
 import { toChecksumAddress, type ChecksumAddress } from '../store/address';
 import { createRepositories, type Repositories } from '../store/repositories';
@@ -63,6 +66,12 @@ beforeEach(() => {
     onNamesChanged: () => (counts.names += 1),
     onNetworksChanged: () => (counts.networks += 1),
     onNotesChanged: () => undefined,
+    safes: safeSyncCollections({
+      safes: new SafesRepository(temp.db),
+      transactions: new SafeTransactionsRepository(temp.db),
+      names: () => ({ symbolOf: () => null, nameOf: () => null }),
+      onSafesChanged: () => undefined,
+    }),
   });
 });
 

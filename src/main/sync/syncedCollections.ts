@@ -70,6 +70,8 @@ export interface CollectionsOptions {
   onNetworksChanged(): void;
   /** Notes on transactions changed through sync, on these chains. */
   onNotesChanged(chainIds: number[]): void;
+  /** Collections another capability keeps and core.ts hands in (the Safes and their pending transactions). */
+  safes?: readonly SyncedCollection[];
 }
 
 export function syncedCollections(options: CollectionsOptions): SyncedCollection[] {
@@ -149,6 +151,7 @@ export function syncedCollections(options: CollectionsOptions): SyncedCollection
     networksCollection(options),
     rpcsCollection(options),
     notesCollection(options),
+    ...(options.safes ?? []),
   ];
 }
 

@@ -5,6 +5,7 @@ import { explorerUrl } from './explorer';
 import { Fact } from './Fact';
 import { HashValue } from './HashValue';
 import { NoteFact } from './NoteFact';
+import { SafeExecutionFacts } from './SafeExecutionFacts';
 import { signedByText } from './signedBy';
 import { StatusBadges } from './StatusBadges';
 import { dateTime } from './timeFormat';
@@ -103,6 +104,7 @@ export function EntryFacts({ entry, chains, accountName, onNoteSaved }: EntryFac
         </>
       )}
       {entry.signedBy && <Fact term="Signed by">{signedByText(entry.signedBy)}</Fact>}
+      {entry.safe && <SafeExecutionFacts safe={entry.safe} explorer={address(entry.safe.address)} />}
       <NoteFact key={`${entry.chainId}:${entry.hash}`} entry={entry} onSaved={onNoteSaved} />
     </dl>
   );

@@ -31,6 +31,13 @@ describe('describeEntry', () => {
     expect(describeEntry(byId(id), chains)).toBe(words);
   });
 
+  it('names an execution of a followed Safe by the Safe, not by the selector it called', () => {
+    const safe = { address: '0x4444444444444444444444444444444444444444', name: 'Family vault', signers: [] };
+    expect(describeEntry({ ...byId(9), safe }, chains)).toBe(
+      'Executed a transaction of the Safe Family vault',
+    );
+  });
+
   it('names a limited allowance with its amount, and a send to yourself as such', () => {
     const approval = byId(3);
     if (!approval.approval) throw new Error('the fixture approval has no allowance');

@@ -101,6 +101,8 @@ export function describeEntry(entry: HistoryEntryView, chains: ChainNames): stri
       return `Bridged ${what} ${route} via ${PROTOCOL_NAMES[bridge.protocol]} · ${bridgeOutcome(bridge, chains)}`;
     }
     case 'contract-call':
+      // execTransaction on a Safe the wallet follows: what the user did is the Safe's, not a bare selector.
+      if (entry.safe) return `Executed a transaction of the Safe ${entry.safe.name}`;
       return `Called ${entry.method ?? 'a contract'} on ${toName(entry.to)}`;
     case 'contract-creation':
       return 'Deployed a contract';

@@ -8,6 +8,7 @@ import {
   ShieldCheck,
   Smartphone,
   Usb,
+  Vault,
   type LucideIcon,
 } from 'lucide-react';
 
@@ -20,6 +21,7 @@ export type RouteId =
   | 'address-book'
   | 'devices'
   | 'pairing'
+  | 'safes'
   | 'settings';
 
 /** Sidebar groups: what the user does with money, what holds the keys, and the app itself. */
@@ -43,6 +45,7 @@ export const ROUTES: readonly Route[] = [
   { id: 'address-book', title: 'Address book', icon: BookUser, group: 'wallet' },
   { id: 'devices', title: 'Devices', icon: Usb, group: 'signers' },
   { id: 'pairing', title: 'Pairing', icon: Smartphone, group: 'signers' },
+  { id: 'safes', title: 'Safes', icon: Vault, group: 'signers' },
   { id: 'settings', title: 'Settings', icon: Settings, group: 'app', sectioned: true },
 ];
 

@@ -10,6 +10,7 @@ const PUSHED_BY = {
   'names.list': 'names.changed',
   'browsers.status': 'browsers.changed',
   'walletconnect.view': 'walletconnect.changed',
+  'safes.view': 'safes.changed',
 } as const;
 
 type LiveChannel = keyof typeof PUSHED_BY;

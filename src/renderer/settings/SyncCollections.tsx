@@ -25,6 +25,11 @@ const COLLECTIONS: Record<UserCollection, { label: string; description: string }
     description: 'Only between your own paired devices; they may contain API keys. Off until you turn it on.',
   },
   txNotes: { label: 'Transaction notes', description: 'The notes you wrote on transactions in History.' },
+  safes: { label: 'Safes', description: 'The Safes you follow, and the names you gave them.' },
+  safeTransactions: {
+    label: 'Pending Safe transactions',
+    description: 'Safe transactions and the signatures collected so far, so another desktop can add its own.',
+  },
   preferences: {
     label: 'Preferences',
     description: 'Theme, currency, and whether history may come from block explorers.',

@@ -157,7 +157,14 @@ describe('Sync settings', () => {
       ),
     ).toBeTruthy();
     expect(what.getByRole<HTMLInputElement>('switch', { name: 'Labels' }).checked).toBe(true);
-    expect(what.getAllByRole('switch')).toHaveLength(7);
+    expect(what.getAllByRole('switch')).toHaveLength(9);
+    // Safes and their pending transactions are two choices: one can follow the Safes without the signatures.
+    expect(what.getByRole<HTMLInputElement>('switch', { name: 'Safes' }).checked).toBe(true);
+    await click(what.getByRole('switch', { name: 'Pending Safe transactions' }));
+    expect(client.calls.at(-1)).toEqual({
+      channel: 'sync.setCollections',
+      request: { safeTransactions: false },
+    });
 
     await click(networks);
     expect(client.calls.at(-1)).toEqual({ channel: 'sync.setCollections', request: { networks: true } });

@@ -6,6 +6,7 @@ import { TrezorPrompts } from '../devices/TrezorPrompts';
 import { HistoryPage } from '../history/HistoryPage';
 import { PairingPage } from '../pairing/PairingPage';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
+import { SafesPage } from '../safes/SafesPage';
 import { SendPage } from '../send/SendPage';
 import type { Route } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
@@ -32,6 +33,7 @@ function RouteScreen({ route }: { route: Route }) {
   if (route.id === 'approvals') return <ApprovalsPage />;
   if (route.id === 'address-book') return <AddressBookPage />;
   if (route.id === 'sites') return <ConnectedSitesPage />;
+  if (route.id === 'safes') return <SafesPage />;
   return <PairingPage />;
 }
 

@@ -91,6 +91,18 @@ export const CHANNELS = [
   'walletconnect.pairClipboard',
   'walletconnect.pairImage',
   'walletconnect.disconnect',
+  'safes.view',
+  'safes.reviewCreate',
+  'safes.create',
+  'safes.add',
+  'safes.remove',
+  'safes.refresh',
+  'safes.reviewTransaction',
+  'safes.propose',
+  'safes.confirm',
+  'safes.reviewExecute',
+  'safes.execute',
+  'safes.discard',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -113,5 +125,6 @@ export const EVENT_NAMES = [
   'browsers.changed',
   'dapps.showCallsStatus',
   'walletconnect.changed',
+  'safes.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

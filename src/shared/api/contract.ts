@@ -8,6 +8,7 @@ import { historyCalls, historyEvents } from './calls/history';
 import { localDataCalls } from './calls/localData';
 import { namesCalls, namesEvents } from './calls/names';
 import { pairingCalls, pairingEvents } from './calls/pairing';
+import { safesCalls, safesEvents } from './calls/safes';
 import { settingsCalls, settingsEvents } from './calls/settings';
 import type { CallSpec } from './calls/spec';
 import { syncCalls, syncEvents } from './calls/sync';
@@ -37,6 +38,7 @@ export const calls = {
   ...syncCalls,
   ...dappsCalls,
   ...walletConnectCalls,
+  ...safesCalls,
 } as const satisfies { [C in Channel]: CallSpec };
 
 /** Everything main may push to the renderer, with the payload it carries. */
@@ -52,6 +54,7 @@ export const events = {
   ...syncEvents,
   ...dappsEvents,
   ...walletConnectEvents,
+  ...safesEvents,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 /** Spreads escape excess-property checks, so a name missing from channels.ts is caught here instead. */

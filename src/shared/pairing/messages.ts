@@ -77,6 +77,62 @@ export const SignRequestMessage = z
   });
 export type SignRequestMessage = z.infer<typeof SignRequestMessage>;
 
+/** The SafeTx struct a Safe ≥ 1.3 hashes (EIP-712), amounts as decimal strings. */
+export const SafeTxMessageFields = z.strictObject({
+  to: Checksum,
+  value: Decimal,
+  data: CallData,
+  /** 0 call, 1 delegatecall. */
+  operation: z.union([z.literal(0), z.literal(1)]),
+  safeTxGas: Decimal,
+  baseGas: Decimal,
+  gasPrice: Decimal,
+  gasToken: Checksum,
+  refundReceiver: Checksum,
+  nonce: Decimal,
+});
+
+/** How many owners a request may list; a Safe with more is not co-signed from a phone. */
+export const MAX_SAFE_REQUEST_OWNERS = 50;
+
+/**
+ * A request to co-sign a Safe transaction as one of its owners (docs/PROTOCOL.md section 13). The phone
+ * recomputes `safeTxHash` from `safe`, `chainId` and `safeTx` and refuses a mismatch; it answers with the
+ * same `signed` (an ECDSA signature of `safeTxHash`) or `rejected` as a `sign` request.
+ */
+export const SafeSignRequestMessage = z
+  .strictObject({
+    t: z.literal('safeSign'),
+    id: RequestId,
+    desktop: Name,
+    chainId: WireChainId,
+    desktopChainId: WireChainId,
+    createdAt: z.number().int().nonnegative(),
+    expiresAt: z.number().int().nonnegative(),
+    safe: Checksum,
+    /** The Safe's singleton VERSION(), as the desktop read it. */
+    version: z.string().regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/),
+    owners: z.array(Checksum).min(1).max(MAX_SAFE_REQUEST_OWNERS),
+    threshold: z.number().int().min(1).max(MAX_SAFE_REQUEST_OWNERS),
+    safeTx: SafeTxMessageFields,
+    safeTxHash: Bytes32,
+    /** Who signed already, and on what: the phone shows how many are still needed. */
+    confirmations: z
+      .array(z.strictObject({ owner: Checksum, device: z.string().trim().min(1).max(60) }))
+      .max(MAX_SAFE_REQUEST_OWNERS),
+    /** The desktop's warnings (owner changes, delegatecall, unvetted modules), shown as they are. */
+    warnings: z.array(z.string().max(300)).max(20),
+  })
+  .refine((request) => request.expiresAt > request.createdAt, {
+    message: 'the request must expire after it was created',
+    path: ['expiresAt'],
+  })
+  .refine((request) => request.threshold <= request.owners.length, {
+    message: 'the threshold may not exceed the number of owners',
+    path: ['threshold'],
+  });
+export type SafeSignRequestMessage = z.infer<typeof SafeSignRequestMessage>;
+
 /** Sealed sync blobs (see docs/SYNC.md), base64url: opaque here, as they are to the relay. */
 const SyncBlobs = z
   .array(
@@ -123,6 +179,7 @@ export const DesktopMessage = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('paired'), desktop: z.strictObject({ name: Name }) }),
   z.strictObject({ t: z.literal('abort'), reason: z.string().max(300) }),
   SignRequestMessage,
+  SafeSignRequestMessage,
   z.strictObject({ t: z.literal('cancel'), id: RequestId }),
   z.strictObject({ t: z.literal('revoke') }),
   /**

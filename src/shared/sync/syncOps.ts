@@ -15,6 +15,8 @@ export const USER_COLLECTIONS = [
   'rpcs',
   'preferences',
   'txNotes',
+  'safes',
+  'safeTransactions',
 ] as const;
 
 /** RPC endpoints may embed API keys: they sync only once the user turns them on. */

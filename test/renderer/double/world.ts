@@ -9,6 +9,7 @@ import type { BackupExport, DataLocation, ImportSummary } from '../../../src/sha
 import type { NamesView } from '../../../src/shared/names';
 import type { PairingAttempt, PairingView } from '../../../src/shared/pairing';
 import type { PortfolioView, ValueHistoryView } from '../../../src/shared/portfolio';
+import type { SafesView } from '../../../src/shared/safes';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import type { SyncInvite, SyncView } from '../../../src/shared/sync';
 import type { Finding } from '../../../src/shared/review';
@@ -101,6 +102,8 @@ export class DoubleWorld {
   sync: SyncView = soloSync();
   /** The invite sync.invite handed out last, which sync.join on another desktop would accept. */
   syncInvite: SyncInvite | null = null;
+  /** The Safes followed and their pending transactions; every change is pushed as safes.changed. */
+  safes: SafesView = { safes: [], transactions: [] };
   /** Spelled out so that an event added to the contract does not compile until the double can push it. */
   protected readonly listeners: { [E in EventName]: Set<(payload: EventPayload<E>) => void> } = {
     'settings.changed': new Set(),
@@ -121,6 +124,7 @@ export class DoubleWorld {
     'browsers.changed': new Set(),
     'dapps.showCallsStatus': new Set(),
     'walletconnect.changed': new Set(),
+    'safes.changed': new Set(),
   };
 
   /** Pushes an event as main does, e.g. refresh progress or a chain turning stale. */
@@ -166,6 +170,13 @@ export class DoubleWorld {
     this.names = { ...this.names, ...change };
     this.emit('names.changed', this.names);
     return this.names;
+  }
+
+  /** Safes or their transactions changed, here or on another desktop of the sync group: pushed whole. */
+  updateSafes(change: Partial<SafesView>): SafesView {
+    this.safes = { ...this.safes, ...change };
+    this.emit('safes.changed', this.safes);
+    return this.safes;
   }
 
   /** A change to sync made by main on its own (a device falling behind, a blob refused), pushed. */
