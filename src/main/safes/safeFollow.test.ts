@@ -23,10 +23,13 @@ const tx: SafeTxRow = {
   updatedAt: 1,
 };
 
-/** Where the execution stands when its transaction's receipt is `receipt` and the Safe is at `nonce`. */
-const follow = (receipt: unknown, nonce: number) =>
+/**
+ * Where the execution stands when its transaction's receipt is `receipt`, the Safe is at `nonce`, and the
+ * node answers a lookup of the sent transaction with `known`.
+ */
+const follow = (receipt: unknown, nonce: number, known: unknown = null) =>
   followExecution(
-    answeringNode(() => receipt),
+    answeringNode((request) => (request.method === 'eth_getTransactionByHash' ? known : receipt)),
     SAFE,
     tx,
     nonce,
@@ -51,6 +54,10 @@ describe('followExecution', () => {
     expect(await follow(executionReceipt([['ExecutionSuccess', SAFE, `0x${'00'.repeat(32)}`]]), 5)).toBe(
       'replaced',
     );
+  });
+
+  it('waits when the node counts the nonce moved but still knows the execution, before its receipt', async () => {
+    expect(await follow(null, 5, { hash: SENT, blockHash: null, blockNumber: null })).toBeNull();
   });
 
   it('says reverted when its transaction was included without reaching the Safe', async () => {

@@ -6,7 +6,7 @@ import type { SafeTxRow } from './safeTransactionsRepository';
 
 /**
  * Where an execTransaction this wallet sent stands: `executed` or `failed` by the Safe's own event in its
- * receipt, `replaced` when the Safe's nonce moved past it without it, `reverted` when its transaction was
+ * receipt, `replaced` when the Safe's nonce moved past it without it (and the node no longer knows it), `reverted` when its transaction was
  * included without reaching the Safe (it can be sent again), null while it is still on its way.
  */
 export async function followExecution(
@@ -19,6 +19,9 @@ export async function followExecution(
   const receipt = await client.send(rpc.getTransactionReceipt(tx.execution.hash), signal);
   const outcome = receipt ? executionOutcome(receipt, safe, tx.safeTxHash) : null;
   if (outcome) return outcome;
-  if (safeNonce > tx.fields.nonce) return 'replaced';
-  return receipt ? 'reverted' : null;
+  if (receipt) return safeNonce > tx.fields.nonce ? 'replaced' : 'reverted';
+  if (safeNonce <= tx.fields.nonce) return null;
+  // A node may count the Safe's nonce moved a moment before it serves the receipt that moved it: an
+  // execution it still knows is ours on its way, not a replacement.
+  return (await client.send(rpc.getTransactionByHash(tx.execution.hash), signal)) ? null : 'replaced';
 }

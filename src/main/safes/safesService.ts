@@ -283,8 +283,12 @@ export class SafesService {
       this.options.safes.setState(row.id, state, { status: 'ready', error: null }, this.now());
       return state;
     } catch (error) {
-      const status = row.status === 'deploying' ? 'deploying' : row.status;
-      this.options.safes.setState(row.id, row.state, { status, error: reasonOf(error) }, this.now());
+      this.options.safes.setState(
+        row.id,
+        row.state,
+        { status: row.status, error: reasonOf(error) },
+        this.now(),
+      );
       throw error;
     }
   }

@@ -115,7 +115,7 @@ export function SafeCard({ safe, transactions, accounts, deviceOf }: SafeCardPro
           </button>
         )
       )}
-      <SafeTxList safe={safe} transactions={transactions} accounts={accounts} />
+      <SafeTxList safe={safe} transactions={transactions} accounts={accounts} deviceOf={deviceOf} />
       {removing && (
         <ConfirmDialog
           title={`Stop following ${safe.name}?`}

@@ -47,7 +47,7 @@ describe('Safe transactions', () => {
     ];
     const item = (await openTx())();
     expect(item.getByText('1 of 2 signatures')).toBeTruthy();
-    expect(item.getByText('Signed by Ledger main on Cold storage, blind')).toBeTruthy();
+    expect(item.getByText('Signed by Ledger main on Ledger Cold storage, blind')).toBeTruthy();
     // Only the owner still to sign is offered.
     expect(item.queryByRole('button', { name: 'Sign with Ledger main' })).toBeNull();
     expect(item.getByRole('button', { name: 'Sign with Phone key' })).toBeTruthy();
@@ -64,7 +64,7 @@ describe('Safe transactions', () => {
       allowBlindSigning: false,
     });
     expect(item().getByText('1 of 2 signatures')).toBeTruthy();
-    expect(item().getByText('Signed by Ledger main on Cold storage')).toBeTruthy();
+    expect(item().getByText('Signed by Ledger main on Ledger Cold storage')).toBeTruthy();
 
     await click(item().getByRole('button', { name: 'Sign with Phone key' }));
     expect(item().getByText('Signed by Phone key on Pixel')).toBeTruthy();
@@ -80,7 +80,7 @@ describe('Safe transactions', () => {
     expect(client.calls.find((c) => c.channel === 'safes.confirm')?.request).toMatchObject({
       allowBlindSigning: true,
     });
-    expect(item().getByText('Signed by Ledger main on Cold storage, blind')).toBeTruthy();
+    expect(item().getByText('Signed by Ledger main on Ledger Cold storage, blind')).toBeTruthy();
   });
 
   it('says in words why the device did not sign', async () => {

@@ -18,6 +18,7 @@ interface SafeTxItemProps {
   tx: SafeTxView;
   safe: SafeView;
   accounts: readonly AccountView[];
+  deviceOf(fingerprint: string | null): string | null;
 }
 
 const STATUS_WORDS: Record<SafeTxView['status'], string> = {
@@ -52,7 +53,7 @@ function ExecutionLink({ tx }: { tx: SafeTxView }) {
  * One Safe transaction: what it does, who has signed and on which device, a Sign button for each of the
  * user's owners still to sign (a phone's is sent to the phone), and once enough signed, the execution.
  */
-export function SafeTxItem({ tx, safe, accounts }: SafeTxItemProps) {
+export function SafeTxItem({ tx, safe, accounts, deviceOf }: SafeTxItemProps) {
   const { client } = useWallet();
   const blindId = useId();
   const [allowBlind, setAllowBlind] = useState(false);
@@ -89,7 +90,7 @@ export function SafeTxItem({ tx, safe, accounts }: SafeTxItemProps) {
       {tx.confirmations.length > 0 && (
         <ul className="safe-tx__confirmations" aria-label="Confirmations">
           {tx.confirmations.map((confirmation) => (
-            <li key={confirmation.owner}>{confirmationWords(confirmation, safe.owners)}</li>
+            <li key={confirmation.owner}>{confirmationWords(confirmation, safe.owners, deviceOf)}</li>
           ))}
         </ul>
       )}

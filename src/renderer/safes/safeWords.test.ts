@@ -46,11 +46,17 @@ describe('Safe words', () => {
   });
 
   it('names who signed, on which device, matching owners whatever the case of the address', () => {
-    expect(confirmationWords(confirmation(LEDGER.toLowerCase(), 'clear'), owners)).toBe(
+    const unknown = () => null;
+    expect(confirmationWords(confirmation(LEDGER.toLowerCase(), 'clear'), owners, unknown)).toBe(
       'Signed by Ledger main on Cold storage',
     );
-    expect(confirmationWords(confirmation(PHONE, 'hashed'), owners)).toBe(
+    expect(confirmationWords(confirmation(PHONE, 'hashed'), owners, unknown)).toBe(
       'Signed by 0x8ba1…BA72 on Cold storage, blind',
+    );
+    // A device this desktop knows is named as the Devices page names it, not as it was recorded.
+    const known = (fingerprint: string | null) => (fingerprint ? 'Ledger Nano X' : null);
+    expect(confirmationWords(confirmation(LEDGER, 'clear'), owners, known)).toBe(
+      'Signed by Ledger main on Ledger Nano X',
     );
   });
 

@@ -26,14 +26,19 @@ export function ownerName(owner: SafeOwnerView): string {
   return owner.account?.label || shortAddress(owner.address);
 }
 
-/** "Signed by Ledger main on Cold storage", and "blind" when the device showed only the hash. */
+/**
+ * "Signed by Ledger main on Cold storage", and "blind" when the device showed only the hash. The device is
+ * named as the Devices and Pairing pages name it where this desktop knows it, else as it was recorded.
+ */
 export function confirmationWords(
   confirmation: SafeConfirmationView,
   owners: readonly SafeOwnerView[],
+  deviceOf: (fingerprint: string | null) => string | null,
 ): string {
   const owner = owners.find((o) => sameAddress(o.address, confirmation.owner));
   const name = owner ? ownerName(owner) : shortAddress(confirmation.owner);
-  const words = `Signed by ${name} on ${confirmation.signer.label}`;
+  const device = deviceOf(confirmation.signer.fingerprint) ?? confirmation.signer.label;
+  const words = `Signed by ${name} on ${device}`;
   return confirmation.mode === 'hashed' ? `${words}, blind` : words;
 }
 
