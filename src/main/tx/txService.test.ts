@@ -9,6 +9,7 @@ import {
   fixtureAddress,
   sendAndMine,
   setTokenBalances,
+  waitForReceipt,
 } from '../../../test/anvil/chainSetup';
 import { localChain } from '../../../test/anvil/portfolioFixture';
 import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
@@ -240,6 +241,8 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
       speed: 'fast',
     });
     expect([coin.status, token.status]).toEqual(['pending', 'pending']);
+    // Anvil mines on send but may serve the receipt a moment later; the one pass below needs both served.
+    for (const sent of [coin, token]) await waitForReceipt(url(), sent.hash);
     const settled = await h.tx.track();
     expect(settled.map((row) => row.status)).toEqual(['included', 'included']);
     expect(settled.map((row) => row.confirmations)).toEqual([1, 2]);
@@ -292,6 +295,7 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
     await expect(h.tx.send(draft)).rejects.toMatchObject({ code: 'invalid_request' });
     const sent = await h.tx.send({ ...draft, allowRevert: true });
     expect(sent.status).toBe('pending');
+    await waitForReceipt(url(), sent.hash);
     expect((await h.tx.track())[0]).toMatchObject({ status: 'failed' });
   });
 
@@ -369,6 +373,7 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
       allowances: [{ token: TOKEN, spender: SPENDER }],
     });
     expect(revoke).toMatchObject({ purpose: 'revoke', to: TOKEN, status: 'pending' });
+    await waitForReceipt(url(), String(revoke?.hash));
     await h.tx.track();
     const allowance = await anvilCall(url(), 'eth_call', [
       { to: TOKEN, data: erc20.encodeFunctionData('allowance', [h.ledger.address, SPENDER]) },
