@@ -97,6 +97,14 @@ const WALLETCONNECT_HOME = '^(src/main/dapps/walletconnect|test)/';
 const SAFE_LIBS = ['@safe-global/[^/]+'];
 const SAFE_HOME = '^(src/main/safes|test|scripts/demo)/';
 
+/**
+ * electron-updater downloads and installs what the feed offers, so it is driven only from behind the signed
+ * feed (src/main/updates) and built in the shell (src/main/electron), and by tests, which run it against a
+ * release server on 127.0.0.1. builder-util-runtime is its HTTP and update-info layer.
+ */
+const UPDATER_LIBS = ['electron-updater', 'builder-util-runtime'];
+const UPDATER_HOME = '^(src/main/(updates|electron)|test)/';
+
 const npm = (names) => `^node_modules/(${names.join('|')})/`;
 const folders = (names) => `^src/main/(${names.join('|')})/`;
 const files = (names) => `^src/main/(${names.map((name) => name.replace('.', String.raw`\.`)).join('|')})$`;
@@ -126,6 +134,7 @@ export default {
     { comment: 'See no-extension-imports.', from: {}, to: { path: '^src/extension/' } },
     { comment: 'See walletconnect-in-its-folder.', from: {}, to: { path: npm(WALLETCONNECT_LIBS) } },
     { comment: 'See safe-sdk-in-its-folder.', from: {}, to: { path: npm(SAFE_LIBS) } },
+    { comment: 'See updater-in-its-folders.', from: {}, to: { path: npm(UPDATER_LIBS) } },
     {
       comment: 'See no-test-support-in-production: only tests, and test support itself, may use it.',
       from: { path: '^src/' },
@@ -300,6 +309,16 @@ export default {
         'read-only provider there, never a signer.',
       from: { pathNot: SAFE_HOME },
       to: { path: npm(SAFE_LIBS) },
+    },
+    {
+      name: 'updater-in-its-folders',
+      severity: 'error',
+      comment:
+        'electron-updater (and its builder-util-runtime) is imported only in src/main/updates, which puts it ' +
+        'behind the signed feed, and src/main/electron, which builds it for the packaged app (and by tests in ' +
+        'test/): nothing else may download or install a release.',
+      from: { pathNot: UPDATER_HOME },
+      to: { path: npm(UPDATER_LIBS) },
     },
     {
       name: 'no-circular',

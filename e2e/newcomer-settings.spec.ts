@@ -14,6 +14,7 @@ const SECTIONS = [
   'Sync',
   'Secrets',
   'Local data',
+  'Updates',
   'About',
 ];
 
@@ -50,6 +51,8 @@ async function expectLandedOn(page: Page, title: string): Promise<void> {
     settingsIndex(page).boundingBox(),
   ]);
   expect(headingBox && indexBox && overlaps(headingBox, indexBox)).toBe(false);
+  // The content pane scrolls, never the window: a window scrolled under the app leaves a band below it.
+  expect(await page.evaluate(() => document.scrollingElement?.scrollTop)).toBe(0);
 }
 
 type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;

@@ -1,13 +1,36 @@
+import { FileMatcher } from 'app-builder-lib/out/fileMatcher';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isHardwareWallet } from '../src/main/electron/hardwareWallets';
+import { DEFAULT_UPDATE_FEED } from '../src/shared/updates';
 
 const UDEV_DIR = 'resources/linux/udev';
 const INSTALL_SCRIPTS = ['resources/linux/after-install.sh', 'resources/linux/after-remove.sh'];
+
+/** How electron-builder filters node_modules: only the exclusions of `files` apply (marked internal, untyped). */
+const { getNodeModuleFileMatcher } = createRequire(import.meta.url)('app-builder-lib/out/fileMatcher') as {
+  getNodeModuleFileMatcher: (
+    appDir: string,
+    destination: string,
+    macroExpander: (pattern: string) => string,
+    platformOptions: object,
+    packager: { config: object; debugLogger: DebugLogger },
+  ) => FileMatcher;
+};
+
+/** What the app itself ships: the rest of `files` filters the native modules electron-builder adds. */
+const APP_FILES = [
+  'package.json',
+  'dist/main/**',
+  'dist/preload/**',
+  'dist/renderer/**',
+  'dist/companion/**',
+];
 
 /** The configuration exactly as electron-builder reads it: the YAML file, merged and defaulted. */
 const loadConfig = () => getConfig(process.cwd(), 'electron-builder.yml', null);
@@ -29,16 +52,93 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('ships the built app in an asar with native modules unpacked, and no sources', async () => {
+  it('ships the built app in an asar with native modules unpacked', async () => {
     const config = await loadConfig();
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
     // electron-builder merges the list into one file set.
-    expect(config.files).toEqual([
-      {
-        filter: ['package.json', 'dist/main/**', 'dist/preload/**', 'dist/renderer/**', 'dist/companion/**'],
-      },
-    ]);
+    expect(config.files).toEqual([{ filter: expect.arrayContaining(APP_FILES) }]);
+  });
+
+  describe.each([
+    { platform: 'linux', arch: 'x64', prebuild: 'linux-x64', keyring: 'linux-x64-gnu' },
+    { platform: 'darwin', arch: 'arm64', prebuild: 'darwin-arm64', keyring: 'darwin-arm64' },
+    { platform: 'win32', arch: 'x64', prebuild: 'win32-x64', keyring: 'win32-x64-msvc' },
+  ])(
+    'for $platform $arch, as electron-builder filters the files',
+    ({ platform, arch, prebuild, keyring }) => {
+      /** Whether electron-builder packs `path`: the app's files and node_modules go through different matchers. */
+      const packs = async (path: string) => {
+        const config = await loadConfig();
+        const expand = (pattern: string) => pattern.replace('${platform}', platform).replace('${arch}', arch);
+        const filter = path.startsWith('node_modules/')
+          ? getNodeModuleFileMatcher(
+              '/app',
+              '/app',
+              expand,
+              {},
+              { config, debugLogger: new DebugLogger(false) },
+            ).createFilter()
+          : new FileMatcher(
+              '/app',
+              '/app',
+              expand,
+              (config.files as { filter: string[] }[])[0]?.filter,
+            ).createFilter();
+        // What the node_modules copier hands the filter: the file's path from the app's root.
+        return filter(`/app/${path}`, {
+          isDirectory: () => false,
+          moduleFullFilePath: path,
+        } as unknown as Stats);
+      };
+
+      it('packs the app, and of the native modules what loads at run time on that OS and CPU', async () => {
+        for (const path of [
+          ...APP_FILES.map((pattern) => pattern.replace('**', 'index.js')),
+          'node_modules/better-sqlite3/lib/index.js',
+          `node_modules/better-sqlite3/lib/${prebuild}.js`,
+          `node_modules/better-sqlite3/prebuilds/${prebuild}.node`,
+          `node_modules/node-hid/prebuilds/HID-${prebuild}/node-napi-v4.node`,
+          'node_modules/pkg-prebuilds/bindings.js',
+          `node_modules/usb/prebuilds/${platform === 'darwin' ? 'darwin-x64+arm64' : prebuild}/node.napi.node`,
+          `node_modules/@napi-rs/keyring-${keyring}/keyring.${keyring}.node`,
+          'node_modules/better-sqlite3/LICENSE',
+        ]) {
+          expect([path, await packs(path)]).toEqual([path, true]);
+        }
+      });
+
+      it("leaves out sources, headers, docs, tests and other platforms' binaries", async () => {
+        const other = platform === 'linux' ? 'darwin-x64' : 'linux-x64';
+        for (const path of [
+          'src/main/core.ts',
+          'dist/host/browser-host.mjs',
+          'dist/demo/emulated-ledger-host.mjs',
+          'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c',
+          'node_modules/better-sqlite3/src/addon.cpp',
+          'node_modules/node-addon-api/napi.h',
+          'node_modules/usb/libusb/libusb/core.c',
+          'node_modules/node-hid/hidapi/hidapi/hidapi.h',
+          'node_modules/usb/dist/index.d.ts',
+          'node_modules/usb/dist/index.js.map',
+          'node_modules/usb/README.md',
+          'node_modules/usb/test/usb.coffee',
+          `node_modules/better-sqlite3/prebuilds/${other}.node`,
+          `node_modules/better-sqlite3/prebuilds/${platform}-ia32.node`,
+          `node_modules/better-sqlite3/lib/${other}.js`,
+          `node_modules/node-hid/prebuilds/HID_hidraw-${other}/node-napi-v4.node`,
+          'node_modules/usb/prebuilds/android-arm64/node.napi.armv8.node',
+          `node_modules/usb/prebuilds/${platform}-ia32/node.napi.node`,
+          `node_modules/@napi-rs/keyring-${platform === 'linux' ? 'darwin-x64' : 'linux-x64-gnu'}/keyring.node`,
+        ]) {
+          expect([path, await packs(path)]).toEqual([path, false]);
+        }
+      });
+    },
+  );
+
+  it("publishes to the generic feed the app checks by default, for electron-updater's app-update.yml", async () => {
+    expect((await loadConfig()).publish).toEqual({ provider: 'generic', url: DEFAULT_UPDATE_FEED });
   });
 
   it('signs macOS builds with the hardened runtime and only the entitlements it needs', async () => {

@@ -11,23 +11,21 @@ import { createDappsModule } from './dapps/dappsModule';
 import type { CoreBase } from './coreBase';
 import { type Core, type CoreOptions, startEvery } from './coreOptions';
 import { createHistoryModule } from './history/historyModule';
-import { localDataHandlers } from './localData/localDataHandlers';
-import { LocalDataService } from './localData/localDataService';
+import { createLocalDataModule } from './localData/localDataModule';
 import { logFailure } from './log';
-import { namesHandlers } from './names/namesHandlers';
-import { NamesService } from './names/namesService';
+import { createNamesModule } from './names/namesModule';
 import { createPairingModule } from './pairing/pairingModule';
 import { createPricesModule } from './prices/pricesModule';
 import { createSafeSyncCollections, createSafesModule } from './safes/safesModule';
 import { settingsHandlers } from './settings/settingsHandlers';
 import { SettingsService } from './settings/settingsService';
 import { createSignersModule } from './signers/signersModule';
-import { BackupService } from './store/backup';
 import { openDatabase } from './store/database';
 import { prepareDataDir } from './store/dataDir';
 import { createRepositories } from './store/repositories';
 import { createSyncModule } from './sync/syncModule';
 import { createTxModule } from './tx/txModule';
+import { createUpdatesModule } from './updates/updatesModule';
 import { createOsKeychain } from './vault/keychain';
 import { Vault } from './vault/vault';
 import { VaultRepository } from './vault/vaultRepository';
@@ -42,7 +40,7 @@ export type { Core, CoreOptions } from './coreOptions';
  * keys as it starts, in the background), so start-up never waits on it.
  */
 export function createCore(options: CoreOptions): Core {
-  const { dataDir, app, log } = options;
+  const { dataDir, app, log, updates: engine } = options;
   prepareDataDir(dataDir);
   const location = { dataDir, databaseFile: join(dataDir, 'wallet.sqlite') };
   const db = openDatabase(location.databaseFile);
@@ -68,8 +66,7 @@ export function createCore(options: CoreOptions): Core {
     names: { announce: () => names.announce() },
     safes: createSafeSyncCollections(base, networks, () => safes.safes.changed()),
   });
-  const { labels, addressBook: contacts } = repositories;
-  const names = new NamesService({ labels, contacts, events, onEdited: syncSoon });
+  const { names, ...namesModule } = createNamesModule(base, syncSoon);
   const { pairing, ...pairingModule } = createPairingModule(base, {
     sync,
     activeChainId,
@@ -100,8 +97,8 @@ export function createCore(options: CoreOptions): Core {
     walletConnect: options.walletConnect,
   });
   const safes = createSafesModule(base, { networks, tx, signers, syncSoon, pollMs: options.txPollMs });
-  const backup = new BackupService(db, repositories);
-  const localData = new LocalDataService({ ...base, location, backup, settings, accounts, sync, networks });
+  const localData = createLocalDataModule(base, { location, settings, accounts, sync, networks });
+  const { updates, ...updatesModule } = createUpdatesModule(base, { settings, engine, version: app.version });
 
   const router = createRouter({
     trustedOrigins: options.trustedOrigins,
@@ -109,17 +106,18 @@ export function createCore(options: CoreOptions): Core {
     handlers: {
       ...appHandlers(app, options.electronVersion),
       ...settingsHandlers(settings),
-      ...localDataHandlers(localData, vault),
+      ...localData.handlers,
       ...accountsHandlers(accounts),
       ...chains.handlers,
       ...signersModule.handlers,
       ...pairingModule.handlers,
       ...historyModule.handlers,
       ...txModule.handlers,
-      ...namesHandlers(names),
+      ...namesModule.handlers,
       ...syncModule.handlers,
       ...dapps.handlers,
       ...safes.handlers,
+      ...updatesModule.handlers,
     },
   });
 
@@ -128,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
   pairing.resume().catch((error: unknown) => logFailure(log, 'the phone relay could not start', error));
   signers.start().catch((error: unknown) => logFailure(log, 'hardware signers could not start', error));
   dapps.start().catch((error: unknown) => logFailure(log, 'dApp connections could not start', error));
+  updates.start();
   sync
     .start(options.syncPollMs ?? 30_000)
     .catch((error: unknown) => logFailure(log, 'sync could not start', error));
@@ -139,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
       history.stop();
       tx.stop();
       safes.stop();
+      updates.stop();
       sync.stop();
       void pairing.close();
       void signers.stop();

@@ -7,6 +7,7 @@ import type { WalletConnectOptions } from './dapps/walletconnect/walletConnectMo
 import type { Logger } from './log';
 import type { RelayOptions } from './pairing/pairingModule';
 import type { DeviceSource } from './signers/deviceSource';
+import type { UpdateEngine } from './updates/updateEngine';
 import type { Keychain } from './vault/keychain';
 
 export interface CoreOptions {
@@ -46,6 +47,8 @@ export interface CoreOptions {
   walletConnect?: WalletConnectOptions;
   /** The phone relay, and the name phones and other desktops see for this one. */
   pairing?: RelayOptions & { desktopName?: string };
+  /** How the installed app updates itself (electron-updater, in the Electron shell only); absent, it does not. */
+  updates?: UpdateEngine;
 }
 
 export interface Core {

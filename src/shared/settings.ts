@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChainId } from './chains/chain';
+import { DEFAULT_UPDATE_FEED, UpdateFeedUrl } from './updates';
 import { DEFAULT_WALLETCONNECT_RELAY, WalletConnectProjectId, WalletConnectRelayUrl } from './walletConnect';
 
 export const ThemePreference = z.enum(['system', 'light', 'dark']);
@@ -34,6 +35,10 @@ export const Settings = z.strictObject({
    * request it checks. Off, every dApp shows as unverified.
    */
   walletConnectVerify: z.boolean(),
+  /** Where the app reads its release metadata; releases are trusted for their signature, not for this address. */
+  updateFeedUrl: UpdateFeedUrl,
+  /** Whether the app asks the feed by itself (on start and twice a day), which learns the IP and the version. */
+  automaticUpdates: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -57,4 +62,6 @@ export const DEFAULT_SETTINGS: Settings = {
   walletConnectRelayUrl: DEFAULT_WALLETCONNECT_RELAY,
   walletConnectProjectId: null,
   walletConnectVerify: true,
+  updateFeedUrl: DEFAULT_UPDATE_FEED,
+  automaticUpdates: true,
 };

@@ -26,6 +26,8 @@ const NO_BROWSER = 'no browser extension is paired';
 const NO_SITE_REQUEST = `${NO_BROWSER}, so no site's request is ever waiting`;
 const NO_SAFE = `a Safe is created or read on chain, and ${NO_CHAIN}, so the wallet follows none`;
 const NO_PROJECT_ID = 'no WalletConnect project id is set, so WalletConnect is off';
+const NO_UPDATER =
+  'the test core has no update engine (it runs from the source tree), so no release is ever ready';
 
 /** Reads that always answer. */
 const ANSWERS: ChannelOutcome = { refusals: [], succeeds: true };
@@ -192,4 +194,8 @@ export const OUTCOMES: Record<Channel, ChannelOutcome> = {
   'safes.reviewExecute': { refusals: ['not_found'], succeeds: NO_SAFE },
   'safes.execute': { refusals: ['not_found'], succeeds: NO_SAFE },
   'safes.discard': { refusals: ['not_found'], succeeds: NO_SAFE },
+  'updates.view': ANSWERS,
+  // Without an update engine the answer is the view, its status `unavailable` with the reason.
+  'updates.check': ANSWERS,
+  'updates.restart': { refusals: ['invalid_state'], succeeds: NO_UPDATER },
 };

@@ -3,6 +3,7 @@ import type { Channel } from '../../src/shared/api/contract';
 import { CHAINS } from '../../src/shared/chains/registry';
 import { RESET_CONFIRMATION } from '../../src/shared/localData';
 import { FiatCurrency, ThemePreference } from '../../src/shared/settings';
+import { DEFAULT_UPDATE_FEED } from '../../src/shared/updates';
 
 /** Addresses of the public test mnemonic's first accounts, valid and checksummed. */
 export const WATCHED = [
@@ -105,6 +106,12 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
       fiatCurrency: fc.oneof(fc.constantFrom(...FiatCurrency.options), fc.string()),
       activeChainId: fc.oneof(fc.constantFrom(...CHAINS.map((c) => c.id)), fc.integer(), fc.double()),
       historyExplorers: fc.oneof(fc.boolean(), fc.anything()),
+      // The default, a mirror on this computer, plain http elsewhere (refused), and any text.
+      updateFeedUrl: fc.oneof(
+        fc.constantFrom(DEFAULT_UPDATE_FEED, 'http://127.0.0.1:1/feed/', 'http://example.com/'),
+        fc.string({ maxLength: 320 }),
+      ),
+      automaticUpdates: fc.oneof(fc.boolean(), fc.anything()),
       extra: fc.anything(),
     },
     { requiredKeys: [] },
@@ -431,4 +438,7 @@ export const plausible: Record<Channel, fc.Arbitrary<unknown>> = {
   'safes.reviewExecute': fc.record({ id: smallId, executorAccountId: smallId }),
   'safes.execute': fc.record({ id: smallId, executorAccountId: smallId }),
   'safes.discard': fc.record({ id: smallId }),
+  'updates.view': fc.constant(undefined),
+  'updates.check': fc.constant(undefined),
+  'updates.restart': fc.constant(undefined),
 };

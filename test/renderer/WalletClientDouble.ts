@@ -21,6 +21,7 @@ import { safesCalls } from './double/safesCalls';
 import { settingsCalls } from './double/settingsCalls';
 import { syncCalls } from './double/syncCalls';
 import { txCalls } from './double/txCalls';
+import { updatesCalls } from './double/updatesCalls';
 import { walletConnectCalls } from './double/walletConnectCalls';
 
 /**
@@ -43,6 +44,8 @@ export class WalletClientDouble extends DoubleWorld implements WalletClient {
   readonly dapps = dappsCalls(this, this.signing, this.walletConnect.sessions);
   /** Safes and their transactions: tests put Safes `onChain` for safes.add to find. */
   readonly safesPart = safesCalls(this, this.signing);
+  /** The app's own updates: tests set `nextCheck` or `update` the status, and count `restarts`. */
+  readonly updates = updatesCalls(this);
   private readonly handlers: DoubleHandlers = {
     ...settingsCalls(this),
     ...chainCalls(this),
@@ -56,6 +59,7 @@ export class WalletClientDouble extends DoubleWorld implements WalletClient {
     ...this.dapps.handlers,
     ...this.walletConnect.handlers,
     ...this.safesPart.handlers,
+    ...this.updates.handlers,
   };
 
   readonly call: WalletClient['call'] = async (channel, ...args) => {

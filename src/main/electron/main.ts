@@ -20,6 +20,7 @@ import { connectIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenContents, hardenSession } from './security';
 import { createMainWindow } from './window';
+import { appUpdateEngine } from './updater';
 
 const log = createLogger('electron');
 
@@ -53,6 +54,7 @@ function start(): void {
     deviceSources: hardwareSources({ trezor: true, trezorEmulator: process.env.TREZOR_EMULATOR === '1' }),
     pairing: { companionDir: join(app.getAppPath(), 'dist', 'companion') },
     bridgePort: DEFAULT_BRIDGE_PORT,
+    updates: appUpdateEngine(log),
     clipboard: {
       async readImage() {
         const item = (await clipboard.read()).find((candidate) => candidate.types.includes('image/png'));

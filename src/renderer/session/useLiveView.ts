@@ -11,6 +11,7 @@ const PUSHED_BY = {
   'browsers.status': 'browsers.changed',
   'walletconnect.view': 'walletconnect.changed',
   'safes.view': 'safes.changed',
+  'updates.view': 'updates.changed',
 } as const;
 
 type LiveChannel = keyof typeof PUSHED_BY;

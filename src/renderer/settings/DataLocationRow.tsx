@@ -51,7 +51,7 @@ export function DataLocationRow() {
               {PATHS.map((entry) => (
                 <div key={entry.key} className="data-paths__entry">
                   <dt className="data-paths__term">{entry.term}</dt>
-                  <dd className="data-paths__path">
+                  <dd className="selectable-value">
                     <code data-testid={entry.testId}>{paths[entry.key]}</code>
                   </dd>
                   <dd>

@@ -5,6 +5,7 @@ import { RESET_CONFIRMATION } from '../../shared/localData';
 import { openSettings, section } from '../../../test/renderer/openSettings';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 import { DEFAULT_WALLETCONNECT_RELAY } from '../../shared/walletConnect';
+import { DEFAULT_UPDATE_FEED } from '../../shared/updates';
 
 let client: WalletClientDouble;
 
@@ -20,6 +21,8 @@ beforeEach(() => {
     walletConnectRelayUrl: DEFAULT_WALLETCONNECT_RELAY,
     walletConnectProjectId: null,
     walletConnectVerify: true,
+    updateFeedUrl: DEFAULT_UPDATE_FEED,
+    automaticUpdates: true,
   };
 });
 afterEach(cleanup);

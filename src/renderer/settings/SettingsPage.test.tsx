@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPage } from '../../../test/renderer/openPage';
 import { openSettings } from '../../../test/renderer/openSettings';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
+import { DEFAULT_UPDATE_FEED } from '../../shared/updates';
 import { DEFAULT_WALLETCONNECT_RELAY } from '../../shared/walletConnect';
 
 let client: WalletClientDouble;
@@ -33,6 +34,8 @@ describe('SettingsPage', () => {
       walletConnectRelayUrl: DEFAULT_WALLETCONNECT_RELAY,
       walletConnectProjectId: null,
       walletConnectVerify: true,
+      updateFeedUrl: DEFAULT_UPDATE_FEED,
+      automaticUpdates: true,
     };
     await openSettings(client);
     expect(themeRadio('Dark').checked).toBe(true);
@@ -107,6 +110,8 @@ describe('SettingsPage', () => {
         walletConnectRelayUrl: DEFAULT_WALLETCONNECT_RELAY,
         walletConnectProjectId: null,
         walletConnectVerify: true,
+        updateFeedUrl: DEFAULT_UPDATE_FEED,
+        automaticUpdates: true,
       }),
     );
     expect(themeRadio('Light').checked).toBe(true);
@@ -133,6 +138,7 @@ describe('the Settings index', () => {
       ['Sync', '#/settings/sync'],
       ['Secrets', '#/settings/secrets'],
       ['Local data', '#/settings/local-data'],
+      ['Updates', '#/settings/updates'],
       ['About', '#/settings/about'],
     ]);
     // The page shows those sections in the same order (Sync's own subsections follow its heading).
@@ -180,6 +186,6 @@ describe('the Settings index', () => {
     await openPage(client, 'settings/advanced', 'Settings');
     expect(screen.queryByRole('heading', { level: 1, name: 'Page not found' })).toBeNull();
     expect(document.activeElement?.tagName).not.toBe('H2');
-    expect(index().getAllByRole('link')).toHaveLength(10);
+    expect(index().getAllByRole('link')).toHaveLength(11);
   });
 });

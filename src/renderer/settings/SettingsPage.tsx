@@ -21,6 +21,7 @@ import { SettingsIndex } from './SettingsIndex';
 import { SettingsSection } from './SettingsSection';
 import { findSettingsSection, type SettingsSectionId } from './settingsSections';
 import { SyncSection } from './SyncSection';
+import { UpdatesSection } from './UpdatesSection';
 import { useSectionInView } from './useSectionInView';
 import { WalletConnectSection } from './WalletConnectSection';
 import './SettingsPage.css';
@@ -127,6 +128,7 @@ export function SettingsPage() {
             <SyncSection />
             <SecretsSection />
             <LocalDataSection />
+            <UpdatesSection />
             <AboutSection info={info} />
           </div>
         </div>

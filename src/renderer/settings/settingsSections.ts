@@ -15,6 +15,7 @@ export const SETTINGS_SECTIONS = [
   { id: 'sync', title: 'Sync' },
   { id: 'secrets', title: 'Secrets' },
   { id: 'local-data', title: 'Local data' },
+  { id: 'updates', title: 'Updates' },
   { id: 'about', title: 'About' },
 ] as const;
 

@@ -103,6 +103,9 @@ export const CHANNELS = [
   'safes.reviewExecute',
   'safes.execute',
   'safes.discard',
+  'updates.view',
+  'updates.check',
+  'updates.restart',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -126,5 +129,6 @@ export const EVENT_NAMES = [
   'dapps.showCallsStatus',
   'walletconnect.changed',
   'safes.changed',
+  'updates.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

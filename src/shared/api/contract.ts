@@ -13,6 +13,7 @@ import { settingsCalls, settingsEvents } from './calls/settings';
 import type { CallSpec } from './calls/spec';
 import { syncCalls, syncEvents } from './calls/sync';
 import { txCalls, txEvents } from './calls/tx';
+import { updatesCalls, updatesEvents } from './calls/updates';
 import { walletConnectCalls, walletConnectEvents } from './calls/walletConnect';
 import type { Channel, EventName } from './channels';
 
@@ -39,6 +40,7 @@ export const calls = {
   ...dappsCalls,
   ...walletConnectCalls,
   ...safesCalls,
+  ...updatesCalls,
 } as const satisfies { [C in Channel]: CallSpec };
 
 /** Everything main may push to the renderer, with the payload it carries. */
@@ -55,6 +57,7 @@ export const events = {
   ...dappsEvents,
   ...walletConnectEvents,
   ...safesEvents,
+  ...updatesEvents,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 /** Spreads escape excess-property checks, so a name missing from channels.ts is caught here instead. */

@@ -1,6 +1,7 @@
+import { calls } from '../../../src/shared/api/contract';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { DoubleWorld } from './world';
-import type { FamilyHandlers } from './handlers';
+import { type FamilyHandlers, routerParse } from './handlers';
 
 type SettingsChannel =
   | 'app.info'
@@ -17,7 +18,9 @@ export function settingsCalls(double: DoubleWorld): FamilyHandlers<SettingsChann
   return {
     'app.info': () => double.info,
     'settings.get': () => double.settings,
-    'settings.set': (patch) => {
+    // Like main's router: a value its setting's schema refuses (a feed over plain http elsewhere) never lands.
+    'settings.set': (raw) => {
+      const patch = routerParse('settings.set', calls['settings.set'].request, raw);
       double.pushSettings({ ...double.settings, ...patch });
       return double.settings;
     },

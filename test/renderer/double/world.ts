@@ -125,6 +125,7 @@ export class DoubleWorld {
     'dapps.showCallsStatus': new Set(),
     'walletconnect.changed': new Set(),
     'safes.changed': new Set(),
+    'updates.changed': new Set(),
   };
 
   /** Pushes an event as main does, e.g. refresh progress or a chain turning stale. */

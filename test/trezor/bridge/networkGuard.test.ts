@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, Socket } from 'node:net';
+import type { AddressInfo, SocketConnectOpts } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockOutboundNetwork, type NetworkGuard } from './networkGuard';
 
@@ -11,6 +11,15 @@ describe('blockOutboundNetwork', () => {
     guard = blockOutboundNetwork();
     await expect(fetch('https://example.com/')).rejects.toThrow();
     expect(guard.attempts).toEqual(['example.com:443']);
+  });
+
+  it('refuses a TCP connection whose options carry path: null, as http clients pass them', async () => {
+    guard = blockOutboundNetwork();
+    const socket = new Socket();
+    const failed = new Promise<Error>((resolve) => socket.once('error', resolve));
+    socket.connect({ host: 'data.trezor.io', port: 443, path: null } as unknown as SocketConnectOpts);
+    expect((await failed).message).toMatch(/data\.trezor\.io:443/);
+    expect(guard.attempts).toEqual(['data.trezor.io:443']);
   });
 
   it('lets loopback through', async () => {

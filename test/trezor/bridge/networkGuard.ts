@@ -39,8 +39,9 @@ function target(args: unknown[]): { host: string; port: string } {
   // connect(options[, listener]): options may arrive wrapped in an array by Node's internal normalisation.
   const options = Array.isArray(first) ? (first[0] as unknown) : first;
   if (typeof options === 'object' && options !== null) {
-    const { host, port, path } = options as { host?: string; port?: number; path?: string };
-    if (path !== undefined) return { host: 'localhost', port: path };
+    const { host, port, path } = options as { host?: string; port?: number; path?: string | null };
+    // Node dials a pipe only for a non-empty path; http clients (node-fetch) pass `path: null` for TCP.
+    if (typeof path === 'string' && path !== '') return { host: 'localhost', port: path };
     return { host: host ?? 'localhost', port: String(port) };
   }
   return { host: typeof second === 'string' ? second : 'localhost', port: String(first) };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { prepareZXingModule, readBarcodes, ZXING_WASM_SHA256, ZXING_WASM_VERSION } from 'zxing-wasm/reader';
 import { ApiError } from '../../../shared/api/envelope';
 import { unwrapPairingUri } from './pairingUri';
@@ -20,16 +21,20 @@ const unreadable = (options: { cause?: unknown; detail?: string }) =>
 let reader: Promise<unknown> | undefined;
 
 /**
- * The decoder's wasm comes from the installed package file, never from the CDN zxing-wasm fetches by
- * default: it is read with the package's own export name through `require.resolve`, which finds
- * node_modules/zxing-wasm next to the code wherever it runs: in tests from the sources, and in the bundled
- * main (dist/main/electron.cjs) or browser host (dist/host, whose banner defines `require`) from the app's
- * node_modules, inside app.asar once packaged (Electron reads files in it). Its hash must be the one this
- * zxing-wasm release was built with.
+ * The decoder's wasm comes from a file shipped with the app, never from the CDN zxing-wasm fetches by
+ * default. scripts/build.mjs copies the package's file beside each bundle (dist/main/electron.cjs, and the
+ * browser host, whose banner defines `__dirname`), inside app.asar once packaged (Electron reads files in it);
+ * run from the sources (tests), the file is the installed package's, found with its export name. Either way
+ * its hash must be the one this zxing-wasm release was built with.
  */
+function wasmFile(): string {
+  const besideBundle = join(__dirname, 'zxing_reader.wasm');
+  return existsSync(besideBundle) ? besideBundle : require.resolve('zxing-wasm/reader/zxing_reader.wasm');
+}
+
 function loadReader(): Promise<unknown> {
   reader ??= (async () => {
-    const file = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
+    const file = readFileSync(wasmFile());
     const digest = createHash('sha256').update(file).digest('hex');
     if (digest !== ZXING_WASM_SHA256) {
       throw new Error(`The QR reader's wasm file is not the one zxing-wasm ${ZXING_WASM_VERSION} ships.`);

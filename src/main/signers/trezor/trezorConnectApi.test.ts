@@ -1,5 +1,6 @@
 import messages from '@trezor/protobuf/messages.json';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TrezorConnectPackage } from './trezorConnectApi';
 
 // The real init would open USB; these tests only check what it is given. test/trezor runs the real one.
 const order: string[] = [];
@@ -50,6 +51,24 @@ describe('createTrezorConnect', () => {
     expect(init.mock.calls[0]?.[0]).toMatchObject({
       transports: ['NodeUsbTransport', 'BridgeTransport', 'UdpTransport'],
     });
+  });
+
+  it('initialises the TrezorConnect it is handed, and builds the Bridge from that package', async () => {
+    const handed = vi.fn(async (_settings: unknown) => undefined);
+    class HandedBridge {
+      constructor(readonly params: { port?: number }) {}
+    }
+    // Only what createTrezorConnect touches of the package.
+    const handedPackage = { TrezorConnect: { init: handed }, BridgeTransport: HandedBridge };
+    const connect = await createTrezorConnect({
+      bridgePort: 40124,
+      load: async () => handedPackage as unknown as TrezorConnectPackage,
+    });
+    expect(connect).toMatchObject({ init: handed });
+    expect(init).not.toHaveBeenCalled();
+    const [Bridge] = (handed.mock.calls[0]?.[0] as { transports: (new (params: object) => HandedBridge)[] })
+      .transports;
+    expect(Bridge && new Bridge({})).toMatchObject({ params: { port: 40124 } });
   });
 
   it('subscribes before init, so devices announced during init are heard', async () => {

@@ -22,8 +22,8 @@ import type {
   UiEventMessage,
   UiResponseEvent,
 } from '@trezor/connect';
-import type * as TrezorConnectModule from '@trezor/connect';
 import type { HDNodeResponse } from '@trezor/connect/lib/types/api/getPublicKey';
+import type * as TrezorConnectBundle from './trezorConnectBundle';
 
 /**
  * The part of `TrezorConnect` the wallet uses, with the package's own parameter and response types, so an
@@ -53,7 +53,7 @@ export interface TrezorConnectApi {
   ): Response<PROTO.EthereumTypedDataSignature>;
 }
 
-type RealConnect = (typeof TrezorConnectModule)['default'];
+type RealConnect = TrezorConnectBundle.RealConnect;
 type ConnectSettings = NonNullable<Parameters<RealConnect['init']>[0]>;
 
 /**
@@ -77,21 +77,30 @@ export interface TrezorConnectOptions {
    * afterwards could miss them.
    */
   subscribe?: (connect: TrezorConnectApi) => void;
+  /**
+   * Where TrezorConnect comes from: by default the bundle beside the app's main bundle (or node_modules from
+   * the source tree). The packaged-layout check hands the packaged app's own copy.
+   */
+  load?: () => Promise<TrezorConnectPackage>;
 }
 
+/** What trezorConnectBundle.ts exports, as the built trezor-connect.cjs also does. */
+export type TrezorConnectPackage = typeof TrezorConnectBundle;
+
+const loadBundled = (): Promise<TrezorConnectPackage> => import('./trezorConnectBundle');
+
 /**
- * Loads and initialises the real TrezorConnect for Electron's main process. The package is imported only
+ * Loads and initialises the real TrezorConnect for Electron's main process. The package is loaded only
  * here, so importing this module neither loads it nor touches USB.
  */
 export async function createTrezorConnect(options: TrezorConnectOptions = {}): Promise<TrezorConnectApi> {
-  const connect: TrezorConnectApi & Pick<RealConnect, 'init'> = defaultExport(
-    await import('@trezor/connect'),
-  );
+  const loaded = await (options.load ?? loadBundled)();
+  const connect: TrezorConnectApi & Pick<RealConnect, 'init'> = loaded.TrezorConnect;
   options.subscribe?.(connect);
   await connect.init({
     manifest: { appName: 'Ledgerline', email: 'release@ledgerline.app', appUrl: 'https://ledgerline.app' },
     popup: false,
-    transports: await transportsFor(options),
+    transports: transportsFor(options, loaded.BridgeTransport),
     pendingTransportEvent: true,
     lazyLoad: false,
     // The firmware hash check downloads the released firmware binary from data.trezor.io.
@@ -102,11 +111,13 @@ export async function createTrezorConnect(options: TrezorConnectOptions = {}): P
   return connect;
 }
 
-async function transportsFor(options: TrezorConnectOptions): Promise<ConnectSettingsTransport[]> {
+function transportsFor(
+  options: TrezorConnectOptions,
+  BridgeTransport: TrezorConnectPackage['BridgeTransport'],
+): ConnectSettingsTransport[] {
   const { bridgePort } = options;
   if (bridgePort !== undefined) {
     const port: number = bridgePort;
-    const { BridgeTransport } = await import('@trezor/transport');
     // A class rather than an instance: TrezorConnect constructs it with its own logger, messages and id.
     return [
       class BridgeOnPort extends BridgeTransport {
@@ -120,21 +131,4 @@ async function transportsFor(options: TrezorConnectOptions): Promise<ConnectSett
   return options.udpEmulator
     ? ['NodeUsbTransport', 'BridgeTransport', 'UdpTransport']
     : ['NodeUsbTransport', 'BridgeTransport'];
-}
-
-/**
- * A CommonJS package seen from ESM: bundlers and Node in "node mode" hand over `module.exports` as the
- * default, whose `default` is TrezorConnect; others honour `__esModule` and hand over TrezorConnect itself.
- */
-function defaultExport(loaded: typeof TrezorConnectModule): RealConnect {
-  const candidate: unknown = loaded.default;
-  if (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    'default' in candidate &&
-    !('init' in candidate)
-  ) {
-    return (candidate as { default: RealConnect }).default;
-  }
-  return loaded.default;
 }
