@@ -52,7 +52,7 @@ async function expectLandedOn(page: Page, title: string): Promise<void> {
   ]);
   expect(headingBox && indexBox && overlaps(headingBox, indexBox)).toBe(false);
   // The content pane scrolls, never the window: a window scrolled under the app leaves a band below it.
-  expect(await page.evaluate(() => document.scrollingElement?.scrollTop)).toBe(0);
+  expect(await page.evaluate('document.scrollingElement.scrollTop')).toBe(0);
 }
 
 type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;
