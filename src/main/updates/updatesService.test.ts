@@ -171,4 +171,21 @@ describe('UpdatesService', () => {
     await vi.advanceTimersByTimeAsync(every * 2);
     expect(engine.check).toHaveBeenCalledOnce();
   });
+
+  it('leaves a ready release alone on its interval, until the user restarts into it', async () => {
+    vi.useFakeTimers();
+    const { engine, checks } = scriptedEngine();
+    const { updates } = service(engine);
+    const every = 12 * 60 * 60 * 1000;
+    updates.start();
+    await vi.advanceTimersByTimeAsync(10_000);
+    checks[0]?.answer.resolve(RELEASE);
+    expect((await updates.settled()).status).toMatchObject({ state: 'ready', version: '1.3.0' });
+
+    await vi.advanceTimersByTimeAsync(every * 2);
+    expect(engine.check).toHaveBeenCalledOnce();
+    expect(engine.download).toHaveBeenCalledOnce();
+    expect(updates.view().status).toMatchObject({ state: 'ready', version: '1.3.0' });
+    updates.stop();
+  });
 });

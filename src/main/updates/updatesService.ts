@@ -84,8 +84,10 @@ export class UpdatesService {
 
   start(): void {
     if (!this.deps.engine) return;
+    // A release already downloaded and verified waits for the user's restart; asking again would only fetch it
+    // again, and could replace what the user was told is ready.
     const automatically = () => {
-      if (this.deps.settings.get().automaticUpdates) this.check();
+      if (this.deps.settings.get().automaticUpdates && this.status.state !== 'ready') this.check();
     };
     const first = setTimeout(automatically, this.deps.firstCheckMs ?? 10_000);
     const every = setInterval(automatically, this.deps.checkEveryMs ?? 12 * 60 * 60 * 1000);
