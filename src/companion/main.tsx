@@ -6,6 +6,7 @@ import { connectRelayLink } from '../shared/pairing/relayLink';
 import { PhoneClient } from './client/phoneClient';
 import { App } from './ui/App';
 import { takeInvite, watchInvites } from './ui/invite';
+import { documentVisibility } from './ui/pageVisibility';
 
 // Read before the first render, so the secret leaves the address bar as early as possible.
 const inviteUrl = takeInvite(window);
@@ -18,7 +19,9 @@ createRoot(root).render(
     <App
       inviteUrl={inviteUrl}
       subscribeInvites={(listener) => watchInvites(window, listener)}
-      createClient={(store) => new PhoneClient({ store, connectRelay: connectRelayLink })}
+      createClient={(store) =>
+        new PhoneClient({ store, connectRelay: connectRelayLink, visibility: documentVisibility(document) })
+      }
     />
   </StrictMode>,
 );

@@ -12,6 +12,7 @@ import type { ConnectRelay, RelayLink } from '../../shared/pairing/relayLink';
 import type { SecureChannel } from '../../shared/pairing/secureChannel';
 import { shortAuthenticationString } from '../../shared/pairing/sessionKeys';
 import { phoneAccount } from '../core/phoneKeys';
+import { type PageVisibility, PhoneSigningKey } from '../core/phoneSigningKey';
 import { unreadableRequestAnswer } from '../core/signRequest';
 import type { PairedDesktop, PhoneState } from '../core/phoneState';
 import type { SyncedName, SyncedNames } from '../core/phoneSync';
@@ -33,6 +34,8 @@ export interface PhoneClientOptions {
   answerTimeoutMs?: number;
   /** How often a live session tells the desktop the phone is still there (20 s by default; 0 never). */
   pingMs?: number;
+  /** The page's visibility, so a key left unused in a hidden page is dropped; none in Node. */
+  visibility?: PageVisibility;
 }
 
 /** A pairing whose handshake is done, waiting for the user to compare the codes. */
@@ -62,7 +65,16 @@ export class PhoneClient {
     this.sessions = new DesktopSessions(options.pingMs ?? 20_000);
     const send = (desktopId: string, message: PhoneMessage) => this.sessions.send(desktopId, message);
     const changed = () => this.changed();
-    this.requestsWaiting = new SigningRequests({ writer: this.writer, send, changed, now: this.now });
+    const signingKey = new PhoneSigningKey(options.visibility);
+    // The derived key goes with the phrase it came from: when the vault forgets one, the other goes too.
+    options.store.onLock?.(() => signingKey.lock());
+    this.requestsWaiting = new SigningRequests({
+      writer: this.writer,
+      signingKey,
+      send,
+      changed,
+      now: this.now,
+    });
     this.sync = new DesktopSync({
       writer: this.writer,
       online: (desktopId) => this.sessions.has(desktopId),

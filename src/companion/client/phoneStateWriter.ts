@@ -4,6 +4,8 @@ import { type AnsweredRequest, type PairedDesktop, type PhoneState, recordAnswer
 export interface PhoneStateStore {
   readonly state: PhoneState;
   save(state: PhoneState): Promise<void>;
+  /** Calls `listener` when the store forgets its secrets (the vault locks); a store in memory never does. */
+  onLock?(listener: () => void): () => void;
 }
 
 /**

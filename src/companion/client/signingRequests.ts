@@ -1,6 +1,7 @@
 import type { PhoneMessage } from '../../shared/pairing/messages';
 import { PairingError } from '../../shared/pairing/pairingError';
-import { phoneAccount, signDigest } from '../core/phoneKeys';
+import { phoneAccount } from '../core/phoneKeys';
+import type { PhoneSigningKey } from '../core/phoneSigningKey';
 import { safeRequestRefusal } from '../core/safeRequest';
 import type { PhoneStateWriter } from './phoneStateWriter';
 import { immediateAnswer, type PhoneRequest, requestContentDigest } from './requestAnswers';
@@ -14,6 +15,8 @@ export interface PendingRequest {
 
 export interface SigningRequestsOptions {
   writer: PhoneStateWriter;
+  /** Holds the derived key while the companion is unlocked, so approving costs no PBKDF2 run. */
+  signingKey: PhoneSigningKey;
   send(desktopId: string, message: PhoneMessage): void;
   changed(): void;
   now: () => number;
@@ -68,7 +71,7 @@ export class SigningRequests {
       entry.request.t === 'safeSign' ? safeRequestRefusal(entry.request, this.phoneAddress()) : null;
     if (refusal) throw new PairingError('invalid_message', refusal);
     const digest = requestContentDigest(entry.request);
-    const signature = signDigest(this.options.writer.state.mnemonic, digest);
+    const signature = this.options.signingKey.sign(this.options.writer.state.mnemonic, digest);
     await this.options.writer.remember({ id, digest, signature, answeredAt: this.options.now() });
     this.pending.delete(id);
     this.options.send(entry.desktopId, { t: 'signed', id, signature });

@@ -1,12 +1,14 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { concat, encodeRlp, id, keccak256, recoverAddress, Signature, toBeArray, Transaction } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import {
   createMnemonic,
+  derivePhoneKey,
   encodeTransaction,
   phoneAccount,
+  type PhoneSignature,
   requestDigest,
   signDigest,
-  signPhoneTransaction,
   validateMnemonic,
 } from './phoneKeys';
 import type { PhoneTransaction } from './signRequest';
@@ -38,7 +40,12 @@ const eip1559: PhoneTransaction = {
   maxPriorityFeePerGas: '1000000',
 };
 
-function recover(tx: PhoneTransaction, signature: ReturnType<typeof signPhoneTransaction>): string | null {
+/** Signs as the phone does: with the key derived from the phrase, over the transaction's hash. */
+function signPhoneTransaction(mnemonic: string, tx: PhoneTransaction): PhoneSignature {
+  return signDigest(derivePhoneKey(mnemonic), encodeTransaction(tx).hash);
+}
+
+function recover(tx: PhoneTransaction, signature: PhoneSignature): string | null {
   const signed = encodeTransaction(tx).transaction;
   signed.signature = Signature.from(signature);
   return Transaction.from(signed.serialized).from;
@@ -63,6 +70,10 @@ describe('phone keys', () => {
       address: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
       path: "m/44'/60'/0'/0/0",
     });
+    expect(bytesToHex(derivePhoneKey(TEST_MNEMONIC))).toBe(
+      'ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+    );
+    expect(() => derivePhoneKey('hello world')).toThrow(/not a valid BIP39/);
   });
 
   it.each([
@@ -135,9 +146,10 @@ describe('phone keys', () => {
 
   it('signs a bare 32-byte digest that recovers to the phone address, and refuses any other length', () => {
     const digest = id('a Safe transaction hash');
-    const signature = signDigest(TEST_MNEMONIC, digest);
+    const privateKey = derivePhoneKey(TEST_MNEMONIC);
+    const signature = signDigest(privateKey, digest);
     expect(recoverAddress(digest, Signature.from(signature))).toBe(phoneAccount(TEST_MNEMONIC).address);
     expect(BigInt(signature.s)).toBeLessThanOrEqual(HALF_N);
-    expect(() => signDigest(TEST_MNEMONIC, '0x1234')).toThrow(/32-byte/);
+    expect(() => signDigest(privateKey, '0x1234')).toThrow(/32-byte/);
   });
 });

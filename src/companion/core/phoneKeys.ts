@@ -27,18 +27,35 @@ export function validateMnemonic(mnemonic: string): boolean {
   return bip39.validateMnemonic(mnemonic, wordlist);
 }
 
-function privateKeyOf(mnemonic: string): Uint8Array {
+/**
+ * The phone account's private key (BIP39 PBKDF2, then BIP32): the slow step, 10–14 ms, so callers that sign
+ * often keep it (phoneSigningKey.ts). The caller owns the returned bytes and zero-fills them when done; the
+ * seed and the HD nodes made on the way are wiped here.
+ */
+export function derivePhoneKey(mnemonic: string): Uint8Array {
   if (!validateMnemonic(mnemonic))
     throw new Error('The recovery phrase is not a valid BIP39 English phrase.');
-  const key = HDKey.fromMasterSeed(bip39.mnemonicToSeedSync(mnemonic)).derive(PHONE_PATH).privateKey;
+  const seed = bip39.mnemonicToSeedSync(mnemonic);
+  const master = HDKey.fromMasterSeed(seed);
+  const node = master.derive(PHONE_PATH);
+  // A copy: the getter never hands out the node's own bytes, so wiping the node leaves this one intact.
+  const key = node.privateKey;
+  seed.fill(0);
+  master.wipePrivateData();
+  node.wipePrivateData();
   // Only a public-key-only HDKey lacks a private key, and one made from a seed never is.
   if (!key) throw new Error('The phone key could not be derived.');
   return key;
 }
 
 export function phoneAccount(mnemonic: string): PhoneAccount {
-  const publicKey = secp256k1.getPublicKey(privateKeyOf(mnemonic), true);
-  return { address: computeAddress(hexlify(publicKey)), path: PHONE_PATH };
+  const privateKey = derivePhoneKey(mnemonic);
+  try {
+    const publicKey = secp256k1.getPublicKey(privateKey, true);
+    return { address: computeAddress(hexlify(publicKey)), path: PHONE_PATH };
+  } finally {
+    privateKey.fill(0);
+  }
 }
 
 export interface EncodedTransaction {
@@ -86,22 +103,12 @@ export function requestDigest(tx: PhoneTransaction): string {
   return encodeTransaction(tx).hash;
 }
 
-export function signPhoneTransaction(mnemonic: string, tx: PhoneTransaction): PhoneSignature {
-  return signDigest(mnemonic, encodeTransaction(tx).hash);
-}
-
 /** Signs a 32-byte digest as it is (no prefix): a transaction's hash, or a Safe transaction hash. */
-export function signDigest(mnemonic: string, hash: string): PhoneSignature {
+export function signDigest(privateKey: Uint8Array, hash: string): PhoneSignature {
   const digest = getBytes(hash);
   if (digest.length !== 32) throw new Error('Only a 32-byte hash can be signed.');
-  const privateKey = privateKeyOf(mnemonic);
-  let signature: Uint8Array;
-  try {
-    // The digest is already keccak256; lowS (the default) gives the only s Ethereum accepts since EIP-2.
-    signature = secp256k1.sign(digest, privateKey, { prehash: false, format: 'recovered' });
-  } finally {
-    privateKey.fill(0);
-  }
+  // The digest is already keccak256; lowS (the default) gives the only s Ethereum accepts since EIP-2.
+  const signature = secp256k1.sign(digest, privateKey, { prehash: false, format: 'recovered' });
   const recovery = signature[0];
   // Recovery ids 2 and 3 (r >= n) cannot be expressed as a yParity; they occur with probability ~2^-128.
   if (recovery !== 0 && recovery !== 1) throw new Error('The signature cannot be expressed for Ethereum.');

@@ -162,10 +162,15 @@ describe('PhoneVault', () => {
     expect(await rawRecord(options)).toMatchObject({ failedAttempts: 0, retryAt: 0 });
   });
 
-  it('locks, and destroys the stored keys', async () => {
+  it('locks, telling whoever asked, and destroys the stored keys', async () => {
     const options = setup();
     const vault = await PhoneVault.create(PIN, state, options);
+    const told: string[] = [];
+    vault.onLock(() => told.push('signing key'));
+    vault.onLock(() => told.push('gone'))();
     vault.lock();
+    vault.lock();
+    expect(told).toEqual(['signing key']);
     expect(() => vault.state).toThrow(/locked/);
     await expect(vault.save(state)).rejects.toMatchObject({ code: 'locked' });
     await vault.destroy();

@@ -184,6 +184,8 @@ function resolveOptions(options: PhoneVaultOptions): Required<PhoneVaultOptions>
  * user's PIN. An unlocked vault holds the derived key in memory so saving needs no PIN.
  */
 export class PhoneVault {
+  private readonly lockListeners = new Set<() => void>();
+
   private constructor(
     private readonly options: Required<PhoneVaultOptions>,
     private readonly kdf: VaultRecord['kdf'],
@@ -297,11 +299,19 @@ export class PhoneVault {
     this.current = valid;
   }
 
+  /** Calls `listener` when the vault locks, so what was derived from its secrets is forgotten with them. */
+  onLock(listener: () => void): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
+  }
+
   /** Forgets the key and the state in memory, e.g. when the page is hidden. */
   lock(): void {
     this.keys?.encryption.fill(0);
     this.keys = null;
     this.current = null;
+    for (const listener of this.lockListeners) listener();
+    this.lockListeners.clear();
   }
 
   /** Deletes the stored keys and locks. */
