@@ -13,11 +13,15 @@ export async function checkDownloadedRelease(file: string, expectedSha512: strin
   if (!expected) throw new Error('the expected sha512 is not the base64 of 64 bytes');
   const hash = createHash('sha512');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  if (!timingSafeEqual(hash.digest(), expected)) {
-    throw new UpdateRefusal(
-      'checksum',
-      `The downloaded ${basename(file)} is not the file the signed release metadata names (its SHA-512 ` +
-        'differs). It was not installed; the version installed now keeps running.',
-    );
-  }
+  if (!timingSafeEqual(hash.digest(), expected)) throw checksumRefusal(basename(file));
+}
+
+/** A download whose SHA-512 is not the signed one, found by us or by electron-updater, in the same words. */
+export function checksumRefusal(fileName: string, version: string | null = null): UpdateRefusal {
+  return new UpdateRefusal(
+    'checksum',
+    `The downloaded ${fileName} is not the file the signed release metadata names (its SHA-512 differs), so ` +
+      'it was not installed; the version installed now keeps running.',
+    version,
+  );
 }

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AppUpdater, Logger as UpdaterLogger, ProgressInfo } from 'electron-updater';
 import type { Logger } from '../log';
-import { checkDownloadedRelease } from './downloadedRelease';
+import { checkDownloadedRelease, checksumRefusal } from './downloadedRelease';
 import type { ReleaseMetadata } from './releaseMetadata';
 import { signedFeed, verifiedRelease } from './signedReleaseProvider';
 import { UpdateRefusal } from './updateRefusal';
@@ -78,7 +78,7 @@ export function createUpdateEngine(updater: AppUpdater, options: UpdateEngineOpt
         });
         return file;
       } catch (error) {
-        throw refusalIn(error) ?? checksumRefusal(error, release.version) ?? error;
+        throw refusalIn(error) ?? updaterChecksumRefusal(error, release) ?? error;
       } finally {
         updater.off('download-progress', progress);
       }
@@ -99,15 +99,10 @@ function refusalIn(error: unknown): UpdateRefusal | null {
   return null;
 }
 
-/** electron-updater's own sha512 check failed: it deleted the file; say so in words. */
-function checksumRefusal(error: unknown, version: string): UpdateRefusal | null {
+/** electron-updater's own sha512 check failed (it deleted the file): the same refusal as ours. */
+function updaterChecksumRefusal(error: unknown, release: ReleaseMetadata): UpdateRefusal | null {
   if ((error as { code?: unknown } | null)?.code !== 'ERR_CHECKSUM_MISMATCH') return null;
-  return new UpdateRefusal(
-    'checksum',
-    `The file downloaded for version ${version} is not the one its signed release metadata names (its SHA-512 ` +
-      'differs), so it was deleted. It was not installed; the version installed now keeps running.',
-    version,
-  );
+  return checksumRefusal(`file of version ${release.version}`, release.version);
 }
 
 /** electron-updater writes to our log (as one field, bounded), never to the console. */
