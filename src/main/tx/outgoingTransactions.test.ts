@@ -1,6 +1,6 @@
 import { Transaction } from 'ethers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anvilCall, deployCode, fixtureAddress } from '../../../test/anvil/chainSetup';
+import { anvilCall, deployCode, fixtureAddress, waitForReceipt } from '../../../test/anvil/chainSetup';
 import { localChain } from '../../../test/anvil/portfolioFixture';
 import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
 import { assemble } from '../../../test/contracts/evmAssembler';
@@ -238,8 +238,10 @@ describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
           : undefined,
       )(answering('eth_getTransactionReceipt', () => (receipts ? undefined : Promise.resolve(null)))(client)),
     );
-    await h.send(draft(FRIEND, 6n));
-    // Mined, but this node serves no receipt yet, and its lookup by hash times out.
+    const sent = await h.send(draft(FRIEND, 6n));
+    // Mined (anvil may mine a moment after it answers the send), but this node serves no receipt yet, and its
+    // lookup by hash times out.
+    await waitForReceipt(url(), sent.hash);
     receipts = false;
     await expect(h.outgoing.track()).rejects.toThrow('did not answer in time');
     expect(h.repository.forSender(h.account.address, 1).map((row) => row.status)).toEqual(['pending']);
