@@ -22,6 +22,11 @@ export interface DemoOptions {
   dataDir?: string;
   /** The loopback port paired browser extensions connect to; 0 takes a free one. The app's default otherwise. */
   bridgePort?: number;
+  /**
+   * The least time between two value snapshots of a series that moved, for a test of the value chart that
+   * should not wait out the app's minute (DEMO_VALUE_SNAPSHOT_FLOOR_MS). The browser host only.
+   */
+  valueSnapshotFloorMs?: number;
 }
 
 export interface DemoChain {
@@ -136,7 +141,7 @@ interface Prepared {
 
 async function prepare(
   cleanup: Cleanup,
-  { port = 0, dataDir: givenDir, bridgePort }: DemoOptions,
+  { port = 0, dataDir: givenDir, bridgePort, valueSnapshotFloorMs }: DemoOptions,
 ): Promise<Prepared> {
   if (givenDir && existsSync(givenDir) && readdirSync(givenDir).length > 0) {
     throw new Error(`the demo needs a new or empty data directory, and ${givenDir} is not empty`);
@@ -148,7 +153,7 @@ async function prepare(
   const nodes = await startDemoChains();
   cleanup.add(async () => void (await Promise.all(nodes.map((node) => node.stop()))));
   const chains = nodes.map(({ chainId, url }) => ({ chainId, url }));
-  const host = await startHost(port, dataDir, keyring.address, bridgePort);
+  const host = await startHost(port, dataDir, keyring.address, bridgePort, valueSnapshotFloorMs);
   cleanup.add(host.stop);
   await configureWallet(host, chains);
   // From here on blocks keep coming, as on a live chain; the checks above read chains that held still.
@@ -169,6 +174,7 @@ async function startHost(
   dataDir: string,
   dbusAddress: string,
   bridgePort: number | undefined,
+  valueSnapshotFloorMs: number | undefined,
 ): Promise<RunningHost> {
   const host = spawnApp(
     process.execPath,
@@ -178,6 +184,9 @@ async function startHost(
       WALLET_DATA_DIR: dataDir,
       DBUS_SESSION_BUS_ADDRESS: dbusAddress,
       ...(bridgePort === undefined ? {} : { WALLET_BRIDGE_PORT: String(bridgePort) }),
+      ...(valueSnapshotFloorMs === undefined
+        ? {}
+        : { DEMO_VALUE_SNAPSHOT_FLOOR_MS: String(valueSnapshotFloorMs) }),
     },
     'pipe',
   );

@@ -50,8 +50,14 @@ export function createCore(options: CoreOptions): Core {
   const base: CoreBase = { db, repositories, vault, events, log };
   const directory = new ChainDirectory(db);
   const settings = new SettingsService(repositories.settings, events, log, (id) => !!directory.find(id));
-  const { rpc, chainPollMs: pollMs, priceServiceUrl: baseUrl } = options;
-  const { pricing } = createPricesModule(base, { settings, priceService: { baseUrl, fetch: rpc?.fetch } });
+  const {
+    rpc,
+    chainPollMs: pollMs,
+    priceServiceUrl: baseUrl,
+    valueSnapshotFloorMs: snapshotFloorMs,
+  } = options;
+  const priceService = { baseUrl, fetch: rpc?.fetch };
+  const { pricing } = createPricesModule(base, { settings, priceService, snapshotFloorMs });
   const chains = createChainsModule(base, { directory, settings, rpc, pollMs, pricing });
   const { networks, refreshBalances } = chains;
   const activeChainId = () => settings.get().activeChainId;

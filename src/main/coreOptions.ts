@@ -25,6 +25,8 @@ export interface CoreOptions {
   rpc?: ChainsRpcOptions;
   /** The optional price service's API (CoinGecko's by default); asked only when the user turns it on. */
   priceServiceUrl?: string;
+  /** The least time between two value snapshots of a series that moved: a minute unless the demo host sets it. */
+  valueSnapshotFloorMs?: number;
   /** Where hardware signers come from: Ledger over HID and Trezor in the app, emulators in tests. */
   deviceSources?: readonly DeviceSource[];
   /** How often a locked device, or one in the wrong app, is asked again (2 s by default). */

@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeUnavailableError } from './api/bridgeTransport';
 import { App } from './App';
 import { ROUTES } from './routing/routes';
+import { ROUTE_SCREENS } from './shell/routeScreens';
 import { WalletClientDouble } from '../../test/renderer/WalletClientDouble';
 
 let client: WalletClientDouble;
+// Screens load on demand; a cold import of one can outlast findBy's wait on a busy machine.
+beforeAll(() => Promise.all(Object.values(ROUTE_SCREENS).map((screen) => screen.preload())));
 
 beforeEach(() => {
   history.replaceState(null, '', '/');

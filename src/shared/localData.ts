@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { BACKUP_MAX_BYTES } from './backupSize';
 
-/** Generous for labels and an address book; anything larger is not a backup this app wrote. */
-export const BACKUP_MAX_BYTES = 8 * 1024 * 1024;
+export { BACKUP_MAX_BYTES };
 
 /** Resetting deletes everything on this computer, so the request must carry the words the user typed. */
 export const RESET_CONFIRMATION = 'reset local data';

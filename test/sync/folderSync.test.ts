@@ -171,6 +171,49 @@ describe('two desktops through a sync folder', () => {
     expect(names(laptop)).toEqual(['First', 'Second']);
   });
 
+  it('says a change is held back when the folder drops one blob but shows a later one, and catches up', async () => {
+    const [studio, laptop] = await group('Studio', 'Laptop');
+    const identity = await studio.identity();
+    const nameKey = derivedKeys(currentEpoch(identity.ring)).name;
+    const file = (counter: number) =>
+      join(folder, `${blobName(nameKey, identity.device.id, counter)}.llsync`);
+    studio.repositories.labels.set(label('Held back', 'held'));
+    await studio.sync.syncNow();
+    const held = await studio.lastCounter();
+    const bytes = readFileSync(file(held));
+    rmSync(file(held));
+    studio.repositories.labels.set(label('Shown', 'shown'));
+    await studio.sync.syncNow();
+    await laptop.sync.syncNow();
+    expect(names(laptop)).toEqual(['Shown']);
+    expect(laptop.view().devices.find((device) => device.name === 'Studio')?.state).toBe('behind');
+
+    writeFileSync(file(held), bytes);
+    await laptop.sync.syncNow();
+    expect(names(laptop)).toEqual(['Held back', 'Shown']);
+    expect(laptop.view().devices.find((device) => device.name === 'Studio')?.state).toBe('ok');
+  });
+
+  it('detects the newest blobs of a desktop deleted from the folder as a rollback', async () => {
+    const [studio, laptop] = await group('Studio', 'Laptop');
+    studio.repositories.labels.set(label('Kept', 'kept'));
+    await studio.sync.syncNow();
+    await laptop.sync.syncNow();
+    const identity = await studio.identity();
+    const newest = blobName(
+      derivedKeys(currentEpoch(identity.ring)).name,
+      identity.device.id,
+      await studio.lastCounter(),
+    );
+    rmSync(join(folder, `${newest}.llsync`));
+    await laptop.sync.syncNow();
+    expect(laptop.view().devices.find((device) => device.name === 'Studio')?.state).toBe('rolled_back');
+    expect(laptop.view().problems[0]?.message).toMatch(
+      /Studio than one already seen here: it was rolled back/,
+    );
+    expect(names(laptop)).toEqual(['Kept']);
+  });
+
   it('rejects a tampered blob without losing anything, and says a change from that desktop is missing', async () => {
     const [studio, laptop] = await group('Studio', 'Laptop');
     laptop.repositories.labels.set(label('Mine', 'mine'));

@@ -47,6 +47,5 @@ export async function groupWithLaptop(parts: ReturnType<typeof syncParts>) {
     identity,
     laptop,
     seal: (counter: number, ops: SyncOp[]) => sealBlob(epoch, laptop, { kind: 'ops', counter, ops }),
-    head: (counter: number) => sealBlob(epoch, laptop, { kind: 'head', counter }),
   };
 }

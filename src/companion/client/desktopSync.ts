@@ -55,7 +55,7 @@ export function applyDesktopBlobs(
   }
   const { replica, report } = applySyncBlobs(desktop.sync, blobs);
   const refused = report.refused.map((entry) => entry.message);
-  if (report.applied === 0 && report.heads === 0) return { next: null, refused };
+  if (report.applied === 0) return { next: null, refused };
   return { next: withDesktop(state, { ...desktop, sync: replica }), refused };
 }
 

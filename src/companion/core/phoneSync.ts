@@ -45,7 +45,9 @@ const LedgerStateSchema = z
     z.strictObject({
       contiguous: Counter,
       above: z.array(Counter.min(1)).max(MAX_ABOVE),
-      head: Counter,
+      known: Counter.optional(),
+      // Saved by version 2 in place of `known`.
+      head: Counter.optional(),
       rolledBack: z.literal(true).optional(),
     }),
   )
@@ -84,7 +86,6 @@ export interface BlobReport {
   applied: number;
   /** Ops blobs seen before: nothing to do. */
   duplicates: number;
-  heads: number;
   refused: { code: string; message: string }[];
   /** Fields that changed. */
   changed: number;
@@ -174,7 +175,7 @@ export function applySyncBlobs(
   replica: SyncReplica,
   blobs: readonly string[],
 ): { replica: SyncReplica; report: BlobReport } {
-  const report: BlobReport = { applied: 0, duplicates: 0, heads: 0, refused: [], changed: 0 };
+  const report: BlobReport = { applied: 0, duplicates: 0, refused: [], changed: 0 };
   let keys;
   try {
     keys = decodeKeyRing(replica.ring);
@@ -195,11 +196,6 @@ export function applySyncBlobs(
         throw new SyncBlobError('unreadable', 'The desktop sent a sync blob that is not valid base64url.');
       }
       const opened = openBlob(keys, (id) => signers.get(id), bytes);
-      if (opened.kind === 'head') {
-        ledger.observeHead(opened.origin, opened.counter);
-        report.heads += 1;
-        continue;
-      }
       const ops = opened.ops.filter((op) => PHONE_COLLECTIONS.includes(op.c));
       const adds = added(store, ops);
       if (size + adds > MAX_SYNC_FIELDS) {

@@ -1,7 +1,7 @@
 import type { Chain } from '../../shared/chains/chain';
 import type { HistorySyncState } from '../../shared/history';
 import type { ChainConnection } from '../chains/chainsService';
-import { rpc } from '../rpc/jsonRpc';
+import { type RpcBlockHeader, type RpcRequest, rpc } from '../rpc/jsonRpc';
 import type { ChecksumAddress } from '../store/address';
 import { ChainCursorsRepository, type CursorKey } from '../store/chainCursorsRepository';
 import type { DecodedActivity, TokenLookup } from './activity';
@@ -34,14 +34,18 @@ export interface ChainSync {
   confirmations: number;
   accounts: readonly IndexedAccount[];
   onProgress(state: HistorySyncState): void;
+  /** Transactions were stored before the run ends, e.g. an explorer's first whole ones: the timeline may show them. */
+  onStored?(): void;
 }
 
 const DEFAULT_WINDOW = 50_000;
 
 /**
  * Brings one chain's history up to its head for every account: first it undoes what a reorg replaced, then it
- * reads each account's new blocks window by window through the chain's provider, decodes them and stores each
- * window with its cursor in one database transaction. Re-running a range rewrites the same rows.
+ * reads each account's new blocks through the chain's provider (window by window, or all at once from an
+ * explorer, which pages by rows), decodes them and stores each window with its cursor in one database
+ * transaction. Whole transactions a provider is sure of early are stored at once, without the cursor.
+ * Re-running a range rewrites the same rows.
  */
 export class HistoryIndexer {
   private readonly cursors: ChainCursorsRepository;
@@ -58,24 +62,41 @@ export class HistoryIndexer {
    * Returns how many transactions were written, removed by a reorg or became final: zero means the timeline
    * looks as it did.
    */
-  async sync({ connection, provider, confirmations, accounts, onProgress }: ChainSync): Promise<number> {
+  async sync(run: ChainSync): Promise<number> {
+    const { connection, provider, confirmations, accounts, onProgress } = run;
     const { chain, client, signal } = connection;
-    const head = Number(await client.send(rpc.blockNumber(), signal));
-    let changed = await this.undoReorgs(connection, provider, accounts, head, confirmations);
+    const { head, headHash, undone } = await this.headAndReorgs(
+      connection,
+      provider,
+      accounts,
+      confirmations,
+    );
+    let changed = undone;
     const safe = head - confirmations;
+    const span = provider.windowless ? Number.POSITIVE_INFINITY : this.windowBlocks;
     for (const account of accounts) {
       const cursor = this.cursors.get(cursorKey(account, chain.id, provider));
       let from = cursor ? cursor.blockNumber + 1 : 0;
       while (from <= head) {
-        const to = Math.min(head, from + this.windowBlocks - 1);
-        const refs = await provider.transactions(account.address, { fromBlock: from, toBlock: to }, signal);
-        const raw = await this.complete(client, refs, signal);
-        const transactions: IndexedTransaction[] = raw.map((transaction) => ({
-          raw: transaction,
-          provisional: transaction.blockNumber > safe,
-          entries: [{ account: account.address, activity: this.decode(chain, transaction, account.address) }],
-        }));
-        const end = await this.blockHash(client, to, signal);
+        const to = Math.min(head, from + span - 1);
+        const indexed = (raw: readonly RawTransaction[]): IndexedTransaction[] =>
+          raw.map((transaction) => ({
+            raw: transaction,
+            provisional: transaction.blockNumber > safe,
+            entries: [
+              { account: account.address, activity: this.decode(chain, transaction, account.address) },
+            ],
+          }));
+        const early = (refs: TransactionRef[]) => {
+          const whole = refs.flatMap((ref) => (ref.full ? [ref.full] : []));
+          if (whole.length === 0) return;
+          this.options.repository.save(indexed(whole), [], this.now());
+          run.onStored?.();
+        };
+        const range = { fromBlock: from, toBlock: to };
+        const refs = await provider.transactions(account.address, range, signal, early);
+        const transactions = indexed(await this.complete(client, refs, signal));
+        const end = to === head ? headHash : await this.blockHash(client, to, signal);
         this.options.repository.save(
           transactions,
           [{ ...cursorKey(account, chain.id, provider), blockNumber: to, blockHash: end }],
@@ -132,48 +153,60 @@ export class HistoryIndexer {
   }
 
   /**
-   * A reorg shows as a stored block whose hash the chain no longer has: a provisional transaction's block, or
-   * the block a cursor stopped at. Everything from the first such block on is removed, and the cursors go
-   * back to the block before it, so the next windows read the new chain.
+   * The head, and what a reorg undid. A reorg shows as a stored block whose hash the chain no longer has: a
+   * provisional transaction's block, or the block a cursor stopped at. Everything from the first such block
+   * on is removed, and the cursors go back to the block before it, so the next windows read the new chain.
+   * The head and those blocks are asked in one request, so a run with nothing new costs one.
    */
-  private async undoReorgs(
+  private async headAndReorgs(
     { chain, client, signal }: ChainConnection,
     provider: HistoryProvider,
     accounts: readonly IndexedAccount[],
-    head: number,
     confirmations: number,
-  ): Promise<number> {
+  ): Promise<{ head: number; headHash: string; undone: number }> {
     const stored = new Map<number, string>();
     for (const block of this.options.repository.provisional(chain.id))
       stored.set(block.blockNumber, block.blockHash);
-    for (const account of accounts) {
+    const cursors = accounts.flatMap((account) => {
       const cursor = this.cursors.get(cursorKey(account, chain.id, provider));
-      // Only blocks within reach of a reorg are worth asking about.
-      if (cursor && cursor.blockNumber > head - confirmations - 1)
-        stored.set(cursor.blockNumber, cursor.blockHash);
-    }
+      return cursor ? [cursor] : [];
+    });
+    // The head is at least the highest cursor, so only blocks within reach of a reorg from there are asked.
+    const known = Math.max(-1, ...cursors.map((cursor) => cursor.blockNumber));
+    for (const cursor of cursors)
+      if (cursor.blockNumber > known - confirmations - 1) stored.set(cursor.blockNumber, cursor.blockHash);
     const blocks = [...stored.keys()].sort((a, b) => a - b);
-    // A block past the head is gone already (the chain got shorter); the others are compared by hash.
-    const asked = blocks.filter((number) => number <= head);
-    const current = await client.sendBatch(
-      asked.map((number) => rpc.getBlockByNumber(BigInt(number))),
+    const [latest, ...current] = await client.sendBatch(
+      [rpc.getBlockByNumber('latest'), ...blocks.map((number) => maybeBlock(number))],
       signal,
     );
-    const replaced = [
-      ...asked.filter((number, index) => current[index]?.hash !== stored.get(number)),
-      ...blocks.filter((number) => number > head),
-    ];
-    if (replaced.length === 0) return 0;
+    const head = Number(latest.number);
+    // A block past the head is gone (the chain got shorter); the others are compared by hash.
+    const replaced = blocks.filter(
+      (number, index) =>
+        number > head || (current[index] as { hash: string } | null)?.hash !== stored.get(number),
+    );
+    if (replaced.length === 0) return { head, headHash: latest.hash, undone: 0 };
     const first = Math.min(...replaced);
     const keep = Math.max(0, first - 1);
     const keepHash = await this.blockHash(client, keep, signal);
-    return this.options.repository.rollback(chain.id, first, { blockNumber: keep, blockHash: keepHash });
+    const undone = this.options.repository.rollback(chain.id, first, {
+      blockNumber: keep,
+      blockHash: keepHash,
+    });
+    return { head, headHash: latest.hash, undone };
   }
 
   private async blockHash(client: RpcClient, number: number, signal: AbortSignal): Promise<string> {
     const block = await client.send(rpc.getBlockByNumber(BigInt(number)), signal);
     return block.hash;
   }
+}
+
+/** A block's header, or null where the chain has none (past a head that moved back). */
+function maybeBlock(number: number): RpcRequest<RpcBlockHeader | null> {
+  const request = rpc.getBlockByNumber(BigInt(number));
+  return { ...request, result: request.result.nullable() };
 }
 
 function cursorKey(account: IndexedAccount, chainId: number, provider: HistoryProvider): CursorKey {

@@ -25,57 +25,9 @@ export class HistoryPagesRepository {
     decorations: EntryDecorations,
     searchAddresses: string[],
   ): HistoryPage {
-    const scope = query.accounts?.length ? query.accounts.filter((a) => accounts.includes(a)) : [...accounts];
-    if (scope.length === 0) return { entries: [], next: null };
-    const where = ['e.hidden = 0', inList('e.account', scope.length)];
-    const params: unknown[] = [...scope];
-    if (query.chainIds?.length) {
-      where.push(inList('e.chain_id', query.chainIds.length));
-      params.push(...query.chainIds);
-    }
-    if (query.kinds?.length) {
-      where.push(inList('e.kind', query.kinds.length));
-      params.push(...query.kinds);
-    }
-    where.push(receiverOfOwnTransfer(scope.length, query.kinds?.length ?? 0));
-    params.push(...scope, ...(query.kinds ?? []));
-    if (query.token) {
-      where.push("instr(e.tokens, '|' || ? || '|') > 0");
-      params.push(query.token);
-    }
-    const search = query.search?.trim();
-    if (search) {
-      if (/^0x[0-9a-fA-F]{64}$/.test(search)) {
-        where.push('t.hash = ?');
-        params.push(search.toLowerCase());
-      } else {
-        // The user's own note on the transaction, case-insensitively (ASCII), or an address the text names.
-        const matches = ['instr(lower(n.note), lower(?)) > 0'];
-        params.push(search);
-        const addresses = searchAddresses;
-        if (addresses.length > 0) {
-          const list = marks(addresses.length);
-          matches.push(
-            `t.from_address IN (${list}) OR t.to_address IN (${list}) OR e.counterparty IN (${list})`,
-          );
-          params.push(...addresses, ...addresses, ...addresses);
-        }
-        where.push(`(${matches.join(' OR ')})`);
-      }
-    }
-    const after = parseCursor(query.after);
-    if (after) {
-      where.push('(e.timestamp, e.id) < (?, ?)');
-      params.push(after.timestamp, after.id);
-    }
-    const sql = `SELECT e.id, e.chain_id AS chainId, e.account, e.timestamp, e.kind, e.details,
-        t.id AS transactionId, t.hash, t.block_number AS blockNumber, t.status, t.provisional,
-        t.from_address AS fromAddress, t.to_address AS toAddress, e.counterparty, t.fee, n.note
-      FROM history_entries e JOIN history_transactions t ON t.id = e.transaction_id
-        LEFT JOIN tx_notes n ON n.chain_id = t.chain_id AND n.hash = t.hash
-      WHERE ${where.join(' AND ')}
-      ORDER BY e.timestamp DESC, e.id DESC LIMIT ?`;
-    const rows = this.statement(sql).all(...params, query.limit + 1) as EntryRow[];
+    const select = pageSelect(query, accounts, searchAddresses);
+    if (!select) return { entries: [], next: null };
+    const rows = this.statement(select.sql).all(...select.params) as EntryRow[];
     const more = rows.length > query.limit;
     const own = new Set(accounts);
     const entries = rows
@@ -93,6 +45,65 @@ export class HistoryPagesRepository {
     }
     return statement;
   }
+}
+
+/** The SQL of one page and its parameters (one row more than the page, to know whether another follows). */
+export function pageSelect(
+  query: PageQuery,
+  accounts: readonly string[],
+  searchAddresses: string[],
+): { sql: string; params: unknown[] } | null {
+  const scope = query.accounts?.length ? query.accounts.filter((a) => accounts.includes(a)) : [...accounts];
+  if (scope.length === 0) return null;
+  const where = ['e.hidden = 0', inList('e.account', scope.length)];
+  const params: unknown[] = [...scope];
+  if (query.chainIds?.length) {
+    where.push(inList('e.chain_id', query.chainIds.length));
+    params.push(...query.chainIds);
+  }
+  if (query.kinds?.length) {
+    where.push(inList('e.kind', query.kinds.length));
+    params.push(...query.kinds);
+  }
+  where.push(receiverOfOwnTransfer(scope.length, query.kinds?.length ?? 0));
+  params.push(...scope, ...(query.kinds ?? []));
+  if (query.token) {
+    where.push("instr(e.tokens, '|' || ? || '|') > 0");
+    params.push(query.token);
+  }
+  const search = query.search?.trim();
+  if (search) {
+    if (/^0x[0-9a-fA-F]{64}$/.test(search)) {
+      where.push('t.hash = ?');
+      params.push(search.toLowerCase());
+    } else {
+      // The user's own note on the transaction, case-insensitively (ASCII), or an address the text names.
+      const matches = ['instr(lower(n.note), lower(?)) > 0'];
+      params.push(search);
+      const addresses = searchAddresses;
+      if (addresses.length > 0) {
+        const list = marks(addresses.length);
+        matches.push(
+          `t.from_address IN (${list}) OR t.to_address IN (${list}) OR e.counterparty IN (${list})`,
+        );
+        params.push(...addresses, ...addresses, ...addresses);
+      }
+      where.push(`(${matches.join(' OR ')})`);
+    }
+  }
+  const after = parseCursor(query.after);
+  if (after) {
+    where.push('(e.timestamp, e.id) < (?, ?)');
+    params.push(after.timestamp, after.id);
+  }
+  const sql = `SELECT e.id, e.chain_id AS chainId, e.account, e.timestamp, e.kind, e.details,
+      t.id AS transactionId, t.hash, t.block_number AS blockNumber, t.status, t.provisional,
+      t.from_address AS fromAddress, t.to_address AS toAddress, e.counterparty, t.fee, n.note
+    FROM history_entries e JOIN history_transactions t ON t.id = e.transaction_id
+      LEFT JOIN tx_notes n ON n.chain_id = t.chain_id AND n.hash = t.hash
+    WHERE ${where.join(' AND ')}
+    ORDER BY e.timestamp DESC, e.id DESC LIMIT ?`;
+  return { sql, params: [...params, query.limit + 1] };
 }
 
 /**

@@ -194,6 +194,42 @@ describe('HistoryRepository', () => {
     ]);
   });
 
+  it('rewrites a stored transaction in place: newer block facts and meaning, same ids, no second row', () => {
+    const history = new HistoryRepository(temp.db);
+    history.save([{ ...indexed(1), provisional: true }], []);
+    const [first] = history.page({ limit: 10 }, [ME], decorations, []).entries;
+
+    const again = indexed(1);
+    again.raw = { ...again.raw, blockHash: hash(9_999), status: 'failed', gasUsed: 30_000n };
+    const [entry] = again.entries;
+    if (!entry) throw new Error('no entry');
+    entry.activity = { ...entry.activity, kind: 'contract-call', method: 'multicall' };
+    // The same transaction, now also one of FRIEND's: its entry joins the one already stored.
+    again.entries.push({ account: FRIEND, activity: { ...entry.activity, kind: 'receive', method: null } });
+    history.save([again], []);
+
+    const entries = history.page({ limit: 10 }, [ME, FRIEND], decorations, []).entries;
+    expect(entries).toEqual([
+      expect.objectContaining({ account: FRIEND, kind: 'receive', fee: null }),
+      expect.objectContaining({
+        id: first?.id,
+        account: ME,
+        kind: 'contract-call',
+        method: 'multicall',
+        status: 'failed',
+        provisional: false,
+        fee: '60000',
+      }),
+    ]);
+    expect(history.provisional(1)).toEqual([]);
+    const rows = temp.db
+      .prepare<[], { id: number; blockHash: string }>(
+        'SELECT id, block_hash AS blockHash FROM history_transactions',
+      )
+      .all();
+    expect(rows).toEqual([{ id: 1, blockHash: hash(9_999) }]);
+  });
+
   it('confirms provisional blocks, and rolls a reorg back', () => {
     const history = new HistoryRepository(temp.db);
     history.save(

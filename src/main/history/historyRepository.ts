@@ -28,8 +28,10 @@ export class HistoryRepository {
   private readonly cursors: ChainCursorsRepository;
   private readonly legs: BridgeLegsRepository;
   private readonly pages: HistoryPagesRepository;
-  private readonly upsertTransaction;
-  private readonly upsertEntry;
+  private readonly insertTransaction;
+  private readonly updateTransaction;
+  private readonly insertEntry;
+  private readonly updateEntry;
   private readonly saveBatch;
   private readonly provisionalBlocks;
   private readonly deleteFrom;
@@ -43,22 +45,28 @@ export class HistoryRepository {
     this.cursors = new ChainCursorsRepository(db);
     this.legs = new BridgeLegsRepository(db);
     this.pages = new HistoryPagesRepository(db, this.legs);
-    this.upsertTransaction = db.prepare<unknown[], { id: number }>(
+    // Insert first, update only what was there: most of a sync is new rows, and a plain insert costs less
+    // than an upsert that must hand back the row's id (RETURNING).
+    this.insertTransaction = db.prepare<unknown[]>(
       `INSERT INTO history_transactions (chain_id, hash, block_number, block_hash, tx_index, timestamp,
          from_address, to_address, status, fee, provisional)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (chain_id, hash) DO UPDATE SET block_number = excluded.block_number,
-         block_hash = excluded.block_hash, tx_index = excluded.tx_index, timestamp = excluded.timestamp,
-         status = excluded.status, fee = excluded.fee, provisional = excluded.provisional
-       RETURNING id`,
+       ON CONFLICT (chain_id, hash) DO NOTHING`,
     );
-    this.upsertEntry = db.prepare<unknown[]>(
+    this.updateTransaction = db.prepare<unknown[], { id: number }>(
+      `UPDATE history_transactions SET block_number = ?, block_hash = ?, tx_index = ?, timestamp = ?,
+         status = ?, fee = ?, provisional = ?
+       WHERE chain_id = ? AND hash = ? RETURNING id`,
+    );
+    this.insertEntry = db.prepare<unknown[]>(
       `INSERT INTO history_entries (transaction_id, chain_id, account, timestamp, kind, counterparty, tokens,
          details)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (transaction_id, account) DO UPDATE SET timestamp = excluded.timestamp,
-         kind = excluded.kind, counterparty = excluded.counterparty, tokens = excluded.tokens,
-         details = excluded.details`,
+       ON CONFLICT (transaction_id, account) DO NOTHING`,
+    );
+    this.updateEntry = db.prepare<unknown[]>(
+      `UPDATE history_entries SET timestamp = ?, kind = ?, counterparty = ?, tokens = ?, details = ?
+       WHERE transaction_id = ? AND account = ?`,
     );
     this.provisionalBlocks = db.prepare<[number], { blockNumber: number; blockHash: string }>(
       `SELECT DISTINCT block_number AS blockNumber, block_hash AS blockHash FROM history_transactions
@@ -140,8 +148,48 @@ export class HistoryRepository {
   }
 
   private write({ raw, provisional, entries }: IndexedTransaction): string[] {
+    const transactionId = this.writeTransaction(raw, provisional);
+    const keys: string[] = [];
+    for (const { account, activity } of entries) {
+      const details = JSON.stringify(storedDetails(raw.chainId, activity, this.tokens));
+      const counterparty = activity.assets[0]?.counterparty ?? activity.approval?.spender ?? raw.to;
+      const tokens = new Set(activity.assets.map((asset) => asset.token ?? 'native'));
+      if (activity.approval) tokens.add(activity.approval.token);
+      const tokenList = `|${[...tokens].join('|')}|`;
+      const { changes } = this.insertEntry.run(
+        transactionId,
+        raw.chainId,
+        account,
+        raw.timestamp,
+        activity.kind,
+        counterparty,
+        tokenList,
+        details,
+      );
+      if (changes === 0) {
+        this.updateEntry.run(
+          raw.timestamp,
+          activity.kind,
+          counterparty,
+          tokenList,
+          details,
+          transactionId,
+          account,
+        );
+      }
+      for (const leg of activity.bridgeLegs) {
+        this.legs.save(transactionId, leg);
+        keys.push(leg.key);
+      }
+    }
+    return keys;
+  }
+
+  /** The stored transaction's id; a transaction stored before keeps its id and takes the newer block facts. */
+  private writeTransaction(raw: RawTransaction, provisional: boolean): number {
     const fee = (raw.gasUsed * raw.effectiveGasPrice).toString();
-    const { id: transactionId } = this.upsertTransaction.get(
+    const provisionalFlag = provisional ? 1 : 0;
+    const inserted = this.insertTransaction.run(
       raw.chainId,
       raw.hash,
       raw.blockNumber,
@@ -152,29 +200,21 @@ export class HistoryRepository {
       raw.to,
       raw.status,
       fee,
-      provisional ? 1 : 0,
-    ) as { id: number };
-    const keys: string[] = [];
-    for (const { account, activity } of entries) {
-      const details = storedDetails(raw.chainId, activity, this.tokens);
-      const counterparty = activity.assets[0]?.counterparty ?? activity.approval?.spender ?? raw.to;
-      const tokens = new Set(activity.assets.map((asset) => asset.token ?? 'native'));
-      if (activity.approval) tokens.add(activity.approval.token);
-      this.upsertEntry.run(
-        transactionId,
-        raw.chainId,
-        account,
-        raw.timestamp,
-        activity.kind,
-        counterparty,
-        `|${[...tokens].join('|')}|`,
-        JSON.stringify(details),
-      );
-      for (const leg of activity.bridgeLegs) {
-        this.legs.save(transactionId, leg);
-        keys.push(leg.key);
-      }
-    }
-    return keys;
+      provisionalFlag,
+    );
+    if (inserted.changes === 1) return Number(inserted.lastInsertRowid);
+    const updated = this.updateTransaction.get(
+      raw.blockNumber,
+      raw.blockHash,
+      raw.transactionIndex,
+      raw.timestamp,
+      raw.status,
+      fee,
+      provisionalFlag,
+      raw.chainId,
+      raw.hash,
+    );
+    if (!updated) throw new Error(`history transaction ${raw.hash} was neither inserted nor found`);
+    return updated.id;
   }
 }

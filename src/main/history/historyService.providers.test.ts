@@ -13,8 +13,9 @@ const temp = useTempDatabase('history-providers-');
 
 describe('HistoryService providers', () => {
   it('keeps each chain’s provider between runs, and chooses again after resetProviders', async () => {
-    // A node at block 0x10; with no accounts, a run asks it for nothing else.
-    const client = { send: async () => '0x10', sendBatch: async () => [] } as unknown as RpcClient;
+    // A node whose head is block 0x10; with no accounts, a run asks it for nothing else.
+    const head = { number: 0x10n, hash: `0x${'ab'.repeat(32)}`, timestamp: 0n };
+    const client = { send: async () => head, sendBatch: async () => [head] } as unknown as RpcClient;
     const connection = {
       chain: localChain(1, 'http://127.0.0.1:1'),
       client,

@@ -178,6 +178,8 @@ export class HistoryService {
         confirmations: this.options.confirmations ?? 12,
         accounts,
         onProgress: (state) => this.report(state),
+        // The first whole transactions are worth showing while the rest is read.
+        onStored: () => this.options.events.emit('history.changed', { chainIds: [chainId] }),
       });
       const last = this.states.get(chainId);
       const done = this.report({

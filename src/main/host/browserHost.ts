@@ -28,6 +28,8 @@ export interface BrowserHostOptions {
   log: Logger;
   /** The hardware signers to watch; the launcher passes the real ones, end-to-end tests an emulator. */
   deviceSources?: readonly DeviceSource[];
+  /** The demo host's shorter floor between value snapshots (CoreOptions); the app's minute when absent. */
+  valueSnapshotFloorMs?: number;
 }
 
 export interface BrowserHost {
@@ -63,6 +65,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       log: options.log,
       deviceSources: options.deviceSources,
       bridgePort: options.bridgePort,
+      valueSnapshotFloorMs: options.valueSnapshotFloorMs,
       // The companion is built beside the renderer; the phone relay serves it to the phone.
       pairing: { companionDir: join(options.rendererDir, '..', 'companion') },
     });

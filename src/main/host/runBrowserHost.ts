@@ -3,14 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_BRIDGE_PORT } from '../dapps/bridge/extensionBridge';
 import { createLogger } from '../log';
 import type { DeviceSource } from '../signers/deviceSource';
-import { startBrowserHost } from './browserHost';
+import { type BrowserHostOptions, startBrowserHost } from './browserHost';
 import { defaultDataDir } from './dataDir';
 
 /**
  * Starts the browser host from the environment (PORT, WALLET_BRIDGE_PORT, WALLET_DATA_DIR) and prints the URL to open. The
- * launcher passes the real hardware sources; the end-to-end tests' entry passes a Ledger emulator.
+ * launcher passes the real hardware sources; the end-to-end tests' entry passes a Ledger emulator, and may pass
+ * a shorter floor between value snapshots.
  */
-export async function runBrowserHost(deviceSources: readonly DeviceSource[]): Promise<void> {
+export async function runBrowserHost(
+  deviceSources: readonly DeviceSource[],
+  { valueSnapshotFloorMs }: Pick<BrowserHostOptions, 'valueSnapshotFloorMs'> = {},
+): Promise<void> {
   const log = createLogger('browser-host');
   const port = portFrom('PORT') ?? 0;
   const bridgePort = portFrom('WALLET_BRIDGE_PORT') ?? DEFAULT_BRIDGE_PORT;
@@ -25,6 +29,7 @@ export async function runBrowserHost(deviceSources: readonly DeviceSource[]): Pr
       app: { name: __APP_NAME__, version: __APP_VERSION__ },
       log,
       deviceSources,
+      valueSnapshotFloorMs,
     });
     console.log(`${__APP_NAME__} browser host is running with its data in ${dataDir}`);
     console.log(`Open ${host.url}`);

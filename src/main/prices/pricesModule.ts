@@ -15,6 +15,8 @@ export interface PricesModuleDeps {
   priceService?: Pick<PriceServiceOptions, 'baseUrl' | 'fetch'>;
   /** Milliseconds. */
   now?: () => number;
+  /** The least time between two value snapshots of a series that moved; a minute unless a test sets it. */
+  snapshotFloorMs?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export function createPricesModule(
   const readings = new FeedReadingsRepository(db);
   const quotes = new ServiceQuoteStore(new PriceService({ ...deps.priceService, now }), log);
   const valuer = new PortfolioValuer({ readings, quotes, settings, now });
-  const snapshots = new ValueSnapshots(new ValueSnapshotsRepository(db));
+  const snapshots = new ValueSnapshots(new ValueSnapshotsRepository(db), deps.snapshotFloorMs);
 
   return {
     pricing: {

@@ -77,6 +77,20 @@ describe('ValueSnapshots', () => {
     ]);
   });
 
+  it('takes a shorter floor for moves when given one, and still writes a quiet account once per 5 minutes', () => {
+    const fast = new ValueSnapshots(repository, 5_000);
+    fast.record([held(1, ALICE, '1000')], 'USD', T0);
+    fast.record([held(1, ALICE, '1100')], 'USD', T0 + 4_999); // a move within the floor
+    fast.record([held(1, ALICE, '1100')], 'USD', T0 + 5_000);
+    fast.record([held(1, ALICE, '1101')], 'USD', T0 + 20_000); // 0.09%: quiet
+    fast.record([held(1, ALICE, '1101')], 'USD', T0 + 5_000 + 5 * MINUTE);
+    expect(points().map((p) => [p.at - T0, p.value])).toEqual([
+      [0, '1000'],
+      [5_000, '1100'],
+      [5_000 + 5 * MINUTE, '1101'],
+    ]);
+  });
+
   it('counts any move from zero as a move', () => {
     snapshots.record([held(1, ALICE, '0')], 'USD', T0);
     snapshots.record([held(1, ALICE, '0.00000001')], 'USD', T0 + MINUTE);

@@ -69,11 +69,12 @@ function summarize(values: readonly ValuedHolding[]): Map<string, AccountSum> {
 function worthWriting(
   previous: ValueSnapshot | undefined,
   next: { at: number; sum: bigint; unpriced: number },
+  floorMs: number,
 ): boolean {
   if (!previous) return true;
   const gap = next.at - previous.at;
   if (gap >= QUIET_GAP) return true;
-  if (gap < BUSY_GAP) return false;
+  if (gap < floorMs) return false;
   const before = parseUnits(previous.value, VALUE_DECIMALS);
   const move = next.sum > before ? next.sum - before : before - next.sum;
   return next.unpriced !== previous.unpriced || move * 1000n > before * MOVE_PER_MILLE;
@@ -87,7 +88,15 @@ export class ValueSnapshots {
   /** Per currency, the series whose newest snapshot is not zero: read once, then kept as rows are written. */
   private readonly open = new Map<FiatCurrency, Set<string>>();
 
-  constructor(private readonly repository: ValueSnapshotsRepository) {}
+  /**
+   * `floorMs` is the least time between two snapshots of a series that moved: a minute (BUSY_GAP). Only the
+   * end-to-end demo host takes a shorter one (DEMO_VALUE_SNAPSHOT_FLOOR_MS), so the chart's test need not wait
+   * out a real minute.
+   */
+  constructor(
+    private readonly repository: ValueSnapshotsRepository,
+    private readonly floorMs: number = BUSY_GAP,
+  ) {}
 
   /**
    * Records what each (chain, account) in `values` is worth at `atMs`, where it moved enough to matter.
@@ -106,7 +115,8 @@ export class ValueSnapshots {
     for (const [key, { chainId, account, sum, unpriced }] of sums) {
       const previous = this.repository.latest(currency, chainId, account);
       // A series that left ends at once, whatever the floor: the chart must not show it as held meanwhile.
-      if (!leaving.includes(key) && !worthWriting(previous, { at: atMs, sum, unpriced })) continue;
+      if (!leaving.includes(key) && !worthWriting(previous, { at: atMs, sum, unpriced }, this.floorMs))
+        continue;
       snapshots.push({ chainId, account, at: atMs, value: decimalText(sum), unpriced });
       if (sum === 0n && unpriced === 0) open.delete(key);
       else open.add(key);

@@ -115,6 +115,48 @@ describe('RpcClient', () => {
     expect(base.received.length).toBeGreaterThan(2);
   });
 
+  it.each([
+    ['states its limit', 'batch size too large, max 3', [9, 1, 3, 3, 2]],
+    ['does not say its limit (geth)', 'batch too large', [9, 1, 4, 4]],
+  ])(
+    'splits a batch an endpoint refuses as too large when it %s, and remembers the size',
+    async (_, message, firstPosts) => {
+      const refusing = await server((body) =>
+        Array.isArray(body) && body.length > 4
+          ? { json: { jsonrpc: '2.0', id: null, error: { code: -32600, message } } }
+          : answer(body, { ...BASE_ANSWERS, eth_call: echoBlock }),
+      );
+      const { client: c, warnings } = client([refusing.url]);
+      const blocks = Array.from({ length: 8 }, (_, i) => BigInt(i));
+      const calls = blocks.map((block) => rpc.call('0x01', '0x', block));
+      expect(await c.sendBatch(calls)).toEqual(blocks.map((block) => `0x0${block}`));
+      expect(methods(refusing.received).map((post) => post.length)).toEqual(firstPosts);
+      const size = message.includes('max') ? 3 : 4;
+      expect(warnings[0]).toMatchObject({ host: refusing.host, maxBatchCalls: size });
+
+      refusing.received.length = 0;
+      expect(await c.sendBatch(calls)).toEqual(blocks.map((block) => `0x0${block}`));
+      expect(methods(refusing.received).map((post) => post.length)).toEqual(size === 3 ? [3, 3, 2] : [4, 4]);
+    },
+  );
+
+  it('retries a request an endpoint refused as one too many, and paces the ones after it', async () => {
+    let posts = 0;
+    const limited = await server((body) =>
+      ++posts === 3 ? { status: 429, text: 'slow down' } : answer(body, BASE_ANSWERS),
+    );
+    const { client: c, delays } = client([limited.url]);
+    expect(await c.send(rpc.blockNumber())).toBe(16n);
+    expect(await c.send(rpc.blockNumber())).toBe(16n);
+    expect(await c.send(rpc.blockNumber())).toBe(16n);
+    // One back-off for the retry, and the pacer's wait: it learned 2 a second (3 sent in that second × 0.8).
+    // The next request waits for its turn too.
+    expect(delays).toHaveLength(2);
+    expect(await c.send(rpc.blockNumber())).toBe(16n);
+    expect(delays.length).toBeGreaterThan(2);
+    expect(posts).toBe(5);
+  });
+
   it('refuses an endpoint that serves another chain, uses nothing it sent, and fails over', async () => {
     const ethereum = await node({ ...BASE_ANSWERS, eth_chainId: '0x1', eth_blockNumber: '0x999' });
     const base = await node();

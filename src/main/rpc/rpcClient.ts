@@ -4,6 +4,7 @@ import { type JsonRpcAnswer, READ_ONLY_METHODS, rpc, type RpcRequest } from './j
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retryPolicy';
 import { type BatchItem, type BatchLimits, splitBatch } from './rpcBatch';
 import { endpointHost, RpcError } from './rpcError';
+import { RequestPacer } from './requestPacer';
 import { endpointErrors, type RpcExchange, RpcTransport } from './rpcTransport';
 
 export type { RpcExchange } from './rpcTransport';
@@ -40,11 +41,41 @@ interface Endpoint {
   state: 'unverified' | 'verified' | 'refused';
   /** Why it was refused, for the message when no endpoint is left. */
   refusal?: string;
+  pacer: RequestPacer;
 }
 
 const CHAIN_CHECK: BatchItem = { index: -1, method: 'eth_chainId', json: '[]' };
 /** JSON-RPC error codes that mean "slow down", which some providers send with HTTP 200. */
 const RATE_LIMIT_CODES = new Set([429, -32005]);
+
+/**
+ * A batch the endpoint refused whole for its size, answering one error object for all of it (geth's
+ * "batch too large", -32600; Alchemy's and Infura's "batch size too large, max N").
+ */
+class BatchRefused extends RpcError {
+  constructor(
+    endpoint: Endpoint,
+    chainId: number,
+    readonly stated: number | null,
+    rpcCode: number,
+  ) {
+    super('rpc', `${endpoint.host} refused a batch as too large.`, { chainId, host: endpoint.host, rpcCode });
+  }
+}
+
+function batchRefusal(
+  endpoint: Endpoint,
+  chainId: number,
+  items: number,
+  answers: readonly JsonRpcAnswer[],
+): BatchRefused | null {
+  const [first] = answers;
+  if (items < 2 || !first || first.ok || answers.some((answer) => answer !== first)) return null;
+  const { code, message } = first.error;
+  if (!/batch/i.test(message) || !(code === -32600 || /large|exceed|limit|max/i.test(message))) return null;
+  const stated = /\d+/.exec(message);
+  return new BatchRefused(endpoint, chainId, stated ? Number(stated[0]) : null, code);
+}
 
 /**
  * A JSON-RPC client for one chain over its list of endpoints. It checks each endpoint's `eth_chainId`
@@ -56,6 +87,8 @@ export class RpcClient {
   readonly chainName: string;
   private readonly endpoints: Endpoint[];
   private preferred = 0;
+  /** Whether a batch as large as `limits` allows has been answered, or the endpoint said what it allows. */
+  private batchSizeProven = false;
   private readonly retry: RetryPolicy;
   private readonly limits: BatchLimits;
   private readonly concurrency: number;
@@ -69,7 +102,6 @@ export class RpcClient {
     if (options.urls.length === 0) throw new Error(`${options.chainName} has no RPC endpoint`);
     this.chainId = options.chainId;
     this.chainName = options.chainName;
-    this.endpoints = options.urls.map((url) => ({ url, host: endpointHost(url), state: 'unverified' }));
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.limits = {
       maxBatchCalls: options.maxBatchCalls ?? 100,
@@ -87,6 +119,12 @@ export class RpcClient {
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
     this.log = options.log;
+    this.endpoints = options.urls.map((url) => ({
+      url,
+      host: endpointHost(url),
+      state: 'unverified',
+      pacer: new RequestPacer({ sleep: this.sleep }),
+    }));
   }
 
   /** The host requests go to now, for status displays. */
@@ -104,7 +142,18 @@ export class RpcClient {
     requests: R,
     signal?: AbortSignal,
   ): Promise<RpcResults<R>> {
-    const groups = splitBatch(requests, this.limits);
+    let groups = splitBatch(requests, this.limits);
+    const first: unknown[] = [];
+    if (!this.batchSizeProven && groups.length > 1) {
+      // Until a batch of the largest size went through, the first goes alone: should the endpoint refuse it
+      // as too large, the others are split by what it said instead of all being refused too.
+      const probe = groups[0] as BatchItem[];
+      first.push(...(await this.exchange(probe, requests, signal)));
+      this.batchSizeProven = true;
+      groups = splitBatch(requests.slice(probe.length), this.limits).map((group) =>
+        group.map((item) => ({ ...item, index: item.index + probe.length })),
+      );
+    }
     const results: unknown[][] = [];
     let next = 0;
     let failed = false;
@@ -120,7 +169,7 @@ export class RpcClient {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, groups.length) }, worker));
-    return results.flat() as RpcResults<R>;
+    return [...first, ...results.flat()] as RpcResults<R>;
   }
 
   private async exchange(
@@ -136,9 +185,11 @@ export class RpcClient {
       try {
         return await this.attempt(endpoint, group, requests, signal);
       } catch (error) {
+        if (error instanceof BatchRefused) return this.resplit(endpoint, group, requests, error, signal);
         if (!(error instanceof RpcError)) throw error;
         if (error.code === 'chain_mismatch') continue;
         if (!error.endpointFailure) throw error;
+        if (error.code === 'rate_limited') endpoint.pacer.refused();
         lastFailure = error;
         failures++;
         this.failOver(endpoint, error);
@@ -153,6 +204,34 @@ export class RpcClient {
     );
   }
 
+  /**
+   * The endpoint refused the batch for its size: it is remembered as the most this client sends it (the
+   * limit it stated, or half), and the group goes again in parts that fit.
+   */
+  private async resplit(
+    endpoint: Endpoint,
+    group: readonly BatchItem[],
+    requests: readonly RpcRequest<unknown>[],
+    refusal: BatchRefused,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown[]> {
+    const sent = group.length + (endpoint.state === 'unverified' ? 1 : 0);
+    const limit = refusal.stated !== null && refusal.stated < sent ? refusal.stated : Math.floor(sent / 2);
+    this.limits.maxBatchCalls = Math.max(1, Math.min(this.limits.maxBatchCalls, limit));
+    this.log?.warn('rpc endpoint refused a batch as too large', {
+      chainId: this.chainId,
+      host: endpoint.host,
+      maxBatchCalls: this.limits.maxBatchCalls,
+    });
+    // Another batch's refusal may lower the limit meanwhile: these parts keep the size they started with.
+    const size = this.limits.maxBatchCalls;
+    const results: unknown[] = [];
+    for (let at = 0; at < group.length; at += size) {
+      results.push(...(await this.exchange(group.slice(at, at + size), requests, signal)));
+    }
+    return results;
+  }
+
   private async attempt(
     endpoint: Endpoint,
     group: readonly BatchItem[],
@@ -160,14 +239,22 @@ export class RpcClient {
     signal: AbortSignal | undefined,
   ): Promise<unknown[]> {
     const check = endpoint.state === 'unverified';
-    if (check && !group.every((item) => READ_ONLY_METHODS.has(item.method))) {
-      // Anything but a read waits until the endpoint is known to serve this chain.
+    const reads = group.every((item) => READ_ONLY_METHODS.has(item.method));
+    if (check && group.length > 0 && (!reads || group.length >= this.limits.maxBatchCalls)) {
+      // Anything but a read, or a batch with no room for the check, waits until the chain is known.
       await this.attempt(endpoint, [], [], signal);
       return this.attempt(endpoint, group, requests, signal);
+    }
+    try {
+      await endpoint.pacer.take(signal);
+    } catch {
+      throw new RpcError('aborted', 'The request was cancelled.', { chainId: this.chainId, host: null });
     }
     // Reads share the POST with the chain check: if the chain is wrong, their answers are dropped unread.
     const items = check ? [CHAIN_CHECK, ...group] : group;
     return this.transport.post(endpoint, items, signal, (answers) => {
+      const refused = batchRefusal(endpoint, this.chainId, items.length, answers);
+      if (refused) throw refused;
       if (check) this.verify(endpoint, answers[0] as JsonRpcAnswer);
       const offset = check ? 1 : 0;
       return group.map((item, index) =>

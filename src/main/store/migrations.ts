@@ -1,5 +1,6 @@
 import { balancesMigration } from './balancesMigration';
 import { historyMigration } from './historyMigration';
+import { historyTimelineMigration } from './historyTimelineMigration';
 import type { Migration } from './migration';
 import { pricesMigration } from './pricesMigration';
 import { safesMigration } from './safesMigration';
@@ -352,4 +353,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, ...dappsMigration },
   { version: 19, ...walletConnectMigration },
   { version: 20, ...safesMigration },
+  { version: 21, ...historyTimelineMigration },
 ];

@@ -44,6 +44,16 @@ describe('SyncBlobsRepository', () => {
     expect(blobs.from(B, 2)).toEqual([]);
   });
 
+  it('index() says which blobs are held, without their bytes', () => {
+    const blobs = new SyncBlobsRepository(temp.db);
+    blobs.add(A, 1, 1, bytes(1));
+    blobs.add(B, 4, 2, bytes(2));
+    expect(blobs.index().toSorted((x, y) => x.origin.localeCompare(y.origin))).toEqual([
+      { origin: A, counter: 1, epoch: 1 },
+      { origin: B, counter: 4, epoch: 2 },
+    ]);
+  });
+
   it('clear() removes every blob', () => {
     const blobs = new SyncBlobsRepository(temp.db);
     blobs.add(A, 1, 1, bytes(1));

@@ -14,6 +14,7 @@ export class SyncBlobsRepository {
   private readonly insert;
   private readonly selectAfter;
   private readonly selectFrom;
+  private readonly selectIndex;
   private readonly deleteAll;
 
   constructor(db: Database) {
@@ -25,6 +26,9 @@ export class SyncBlobsRepository {
     );
     this.selectFrom = db.prepare<[string, number], { bytes: Uint8Array }>(
       'SELECT bytes FROM sync_blobs WHERE origin = ? AND counter > ? ORDER BY counter',
+    );
+    this.selectIndex = db.prepare<[], Omit<StoredBlob, 'rowid' | 'bytes'>>(
+      'SELECT origin, counter, epoch FROM sync_blobs',
     );
     this.deleteAll = db.prepare('DELETE FROM sync_blobs');
   }
@@ -42,6 +46,11 @@ export class SyncBlobsRepository {
   /** One origin's blobs with a counter above the given one, in counter order. */
   from(origin: string, counter: number): Uint8Array[] {
     return this.selectFrom.all(origin, counter).map((row) => row.bytes);
+  }
+
+  /** Which blobs are held, without their bytes. */
+  index(): Omit<StoredBlob, 'rowid' | 'bytes'>[] {
+    return this.selectIndex.all();
   }
 
   clear(): void {

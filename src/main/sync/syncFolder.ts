@@ -1,9 +1,10 @@
 import { constants } from 'node:fs';
-import { access, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
 
 const SUFFIX = '.llsync';
+const BLOB_FILE = /^([0-9a-f]{32})\.llsync$/;
 
 /**
  * A folder the user picked (a cloud drive's, a USB stick) as a store of named opaque blobs. It sees file
@@ -34,8 +35,14 @@ export class SyncFolder {
     }
   }
 
-  async has(name: string): Promise<boolean> {
-    return (await stat(this.file(name)).catch(() => null)) !== null;
+  /** The names of every blob file in the folder, from one listing; half-written temporaries are not. */
+  async list(): Promise<Set<string>> {
+    const names = new Set<string>();
+    for (const file of await readdir(this.path)) {
+      const name = BLOB_FILE.exec(file)?.[1];
+      if (name !== undefined) names.add(name);
+    }
+    return names;
   }
 
   async write(name: string, bytes: Uint8Array): Promise<void> {

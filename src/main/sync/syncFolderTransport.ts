@@ -1,11 +1,13 @@
 import { ApiError } from '../../shared/api/envelope';
 import type { SyncView } from '../../shared/sync';
 import type { SyncMember } from '../../shared/sync/roster';
-import { blobName, headName, sealBlob } from '../../shared/sync/syncBlob';
 import { SyncBlobError } from '../../shared/sync/syncBlobError';
 import { SyncInputError } from '../../shared/sync/syncInputError';
 import { derivedKeys, type DeviceKeys, type EpochKey } from '../../shared/sync/syncKeys';
+import type { BlobLedger } from '../../shared/sync/blobLedger';
 import { SyncFolder } from './syncFolder';
+import { judgeMark, type FolderMarks } from './syncFolderMarks';
+import { SyncFolderScan, type FoundBlob, type NameKey } from './syncFolderScan';
 import type { SyncFolderInvites } from './syncFolderInvites';
 import { chooseGrant } from './syncGrantChoice';
 import { grantName, openGrant, sealGrant, type OpenedGrant, type Removal } from './syncGrants';
@@ -29,13 +31,14 @@ export interface SyncFolderTransportOptions {
 }
 
 /**
- * Sync through the folder the user picked: this desktop's blobs and head written there, other members'
- * read back, rotated keys granted and received, and invites answered. What was written is remembered, so a
- * sync writes only what the folder has not had.
+ * Sync through the folder the user picked: this desktop's blobs written there, other members' found in one
+ * listing and read back, rotated keys granted and received, and invites answered. What was written is
+ * remembered, so a sync writes only what the folder has not had.
  */
 export class SyncFolderTransport {
   private folder: SyncFolder | null = null;
   private error: string | null = null;
+  private readonly scan = new SyncFolderScan();
 
   constructor(private readonly options: SyncFolderTransportOptions) {}
 
@@ -69,7 +72,7 @@ export class SyncFolderTransport {
     state.set('folder', path);
     // A different folder starts empty of this desktop's blobs: write them all there.
     state.set('folderWritten', 0);
-    state.set('folderHead', null);
+    state.set('folderMarks', null);
   }
 
   /** Lets go of the folder without forgetting which it was (a local data reset forgets that). */
@@ -80,7 +83,7 @@ export class SyncFolderTransport {
   /** What was written to the folder no longer matches the blobs here: write them all again. */
   forgetProgress(): void {
     this.options.state.set('folderWritten', null);
-    this.options.state.set('folderHead', null);
+    this.options.state.set('folderMarks', null);
   }
 
   view(): SyncView['folder'] {
@@ -152,7 +155,7 @@ export class SyncFolderTransport {
   }
 
   private async exchange(folder: SyncFolder, identity: SyncIdentity): Promise<void> {
-    const { state, keys, journal, roster, invites, inbox } = this.options;
+    const { keys, journal, roster, invites, inbox } = this.options;
     await this.receiveGrants(identity);
     await invites.collect(folder, (join) =>
       journal.commit([
@@ -160,46 +163,84 @@ export class SyncFolderTransport {
       ]),
     );
     const current = keys.current ?? identity;
-    // Write: every blob this desktop holds that the folder has not had yet, then this desktop's head.
+    const listing = await folder.list();
+    // Newest first: almost every blob read was written in the current epoch.
+    const nameKeys = [...current.ring]
+      .reverse()
+      .map((entry) => ({ epoch: entry.epoch, name: derivedKeys(entry).name }));
+    const others = roster.others(current.device.id);
+    const ledger = journal.ledger();
+    const found = this.scan.scan(
+      listing,
+      nameKeys,
+      others.map(({ id }) => ({ id, missing: ledger.missing(id), known: ledger.known(id) })),
+      () => journal.blobs.index(),
+    );
+    const before = JSON.stringify(ledger);
+    // A blob whose name is listed exists, whether or not it arrives and opens.
+    for (const blob of found) ledger.exists(blob.origin, blob.counter);
+    // Judged on the listing taken before this desktop writes back blobs the folder may have lost.
+    this.judgeRollbacks(listing, nameKeys, others, found, ledger);
+    if (JSON.stringify(ledger) !== before) journal.saveLedger(ledger);
+    await this.write(folder, listing, current, nameKeys);
+    for (const blob of found) {
+      const bytes = await folder.read(blob.name);
+      if (bytes) await inbox.accept(bytes, 'folder', blob);
+    }
+  }
+
+  /** Every blob this desktop holds that the folder has not had yet, as far as the listing shows. */
+  private async write(
+    folder: SyncFolder,
+    listing: ReadonlySet<string>,
+    current: SyncIdentity,
+    nameKeys: readonly NameKey[],
+  ): Promise<void> {
+    const { state, journal } = this.options;
     let written = state.get<number | null>('folderWritten', null) ?? 0;
     for (const row of journal.blobs.after(written)) {
-      const epoch = current.ring.find((entry) => entry.epoch === row.epoch);
-      const name = epoch && blobName(derivedKeys(epoch).name, row.origin, row.counter);
+      const key = nameKeys.find((entry) => entry.epoch === row.epoch);
+      const name = key && this.scan.name(key, row.origin, row.counter);
       // A blob that came from this folder is there already: rewriting it would only cost the user's drive.
-      if (name && !(await folder.has(name))) await folder.write(name, row.bytes);
+      if (name && !listing.has(name)) await folder.write(name, row.bytes);
       written = row.rowid;
     }
     state.set('folderWritten', written);
-    const epoch = currentEpoch(current.ring);
-    const counter = journal.counter();
-    const head = headName(derivedKeys(epoch).name, current.device.id);
-    if (state.get<string | null>('folderHead', null) !== `${head}/${counter}` || !(await folder.has(head))) {
-      await folder.write(head, sealBlob(epoch, current.device, { kind: 'head', counter }));
-      state.set('folderHead', `${head}/${counter}`);
+  }
+
+  /**
+   * Per member, the newest blob seen in this folder is remembered; a listing that holds neither it nor a newer
+   * one means the folder serves an older state (restored from an old copy, or blobs deleted): rolled back,
+   * until the folder holds a newer blob of that member.
+   */
+  private judgeRollbacks(
+    listing: ReadonlySet<string>,
+    nameKeys: readonly NameKey[],
+    others: readonly SyncMember[],
+    found: readonly FoundBlob[],
+    ledger: BlobLedger,
+  ): void {
+    const { state, roster, problems } = this.options;
+    const saved = state.get<FolderMarks | null>('folderMarks', null);
+    const marks = { ...saved };
+    for (const { id } of others) {
+      const listed = found.filter((blob) => blob.origin === id);
+      const known = ledger.known(id);
+      const knownName = known > 0 ? this.scan.find(listing, nameKeys, id, known) : undefined;
+      if (knownName) listed.push({ origin: id, counter: known, name: knownName });
+      const verdict = judgeMark(marks[id], listing, listed);
+      if (verdict.kind === 'ahead') {
+        marks[id] = verdict.mark;
+        ledger.setRolledBack(id, false);
+      } else if (verdict.kind === 'rolled_back' && ledger.status(id) !== 'rolled_back') {
+        ledger.setRolledBack(id, true);
+        problems.report(
+          'folder',
+          `The sync folder served an older state of ${roster.nameOf(id)} than one already seen here: it was rolled back.`,
+        );
+      }
     }
-    // Read: each member's head, then every blob of theirs this desktop lacks, under whichever epoch it has.
-    const names = [...current.ring].reverse().map((entry) => derivedKeys(entry).name);
-    for (const member of roster.others(current.device.id)) {
-      for (const name of names) {
-        const head = await folder.read(headName(name, member.id));
-        if (head) {
-          await inbox.accept(head, 'folder');
-          break;
-        }
-      }
-      const ledger = journal.ledger();
-      const wanted = [...ledger.missing(member.id)];
-      for (let next = (ledger.toJSON()[member.id]?.contiguous ?? 0) + 1; ; next += 1) {
-        if (wanted.includes(next)) continue;
-        const found = await readBlob(folder, names, member.id, next);
-        if (!found) break;
-        await inbox.accept(found, 'folder');
-      }
-      for (const counter of wanted) {
-        const found = await readBlob(folder, names, member.id, counter);
-        if (found) await inbox.accept(found, 'folder');
-      }
-    }
+    if (JSON.stringify(marks) !== JSON.stringify(saved ?? {})) state.set('folderMarks', marks);
   }
 
   /** The grants for one epoch sealed to this device, from each device of the roster that left one. */
@@ -247,17 +288,4 @@ export class SyncFolderTransport {
         : `The sync folder ${path} could not be used: ${(error as Error).message}`;
     return null;
   }
-}
-
-async function readBlob(
-  folder: SyncFolder,
-  names: readonly Uint8Array[],
-  origin: string,
-  counter: number,
-): Promise<Uint8Array | null> {
-  for (const name of names) {
-    const bytes = await folder.read(blobName(name, origin, counter));
-    if (bytes) return bytes;
-  }
-  return null;
 }

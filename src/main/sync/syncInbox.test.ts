@@ -70,13 +70,17 @@ describe('SyncInbox', () => {
     expect(problemTexts()).toHaveLength(1);
   });
 
-  it('reports a head older than one already seen as a rollback, naming the device', async () => {
-    const { inbox, head, problemTexts } = await setUp();
-    await inbox.accept(head(5), 'folder');
-    await inbox.accept(head(3), 'relay');
+  it('refuses a genuine blob found under the name of another, which stays missing', async () => {
+    const { inbox, journal, collection, seal, problemTexts } = await setUp();
+    const first = seal(1, [op('a', 'name', 'Ay')]);
+    await inbox.accept(first, 'folder', { origin: remote.id, counter: 2 });
     expect(problemTexts()).toEqual([
-      'The relay served an older state of Laptop than one already seen here: it was rolled back.',
+      'A file in the sync folder does not hold the change from Laptop its name stands for: it was ignored.',
     ]);
+    expect(collection.write).not.toHaveBeenCalled();
+    expect(journal.ledger().known(remote.id)).toBe(0);
+    await inbox.accept(first, 'folder', { origin: remote.id, counter: 1 });
+    expect(collection.write).toHaveBeenCalledTimes(1);
   });
 
   it('ignores, and reports, a change stamped too far ahead, without asking for it again', async () => {

@@ -33,8 +33,15 @@ interface VaultedWrite {
 export class SyncInbox {
   constructor(private readonly options: SyncInboxOptions) {}
 
-  /** One blob: refused ones are reported and skipped; an accepted one is applied with its ledger entry. */
-  async accept(bytes: Uint8Array, source: SyncSource): Promise<void> {
+  /**
+   * One blob: refused ones are reported and skipped; an accepted one is applied with its ledger entry.
+   * `named`: the origin and counter the blob's file name stands for, which its signed contents must match.
+   */
+  async accept(
+    bytes: Uint8Array,
+    source: SyncSource,
+    named?: { origin: string; counter: number },
+  ): Promise<void> {
     const { keys, journal, roster, problems } = this.options;
     const identity = keys.current;
     if (!identity) return;
@@ -45,18 +52,15 @@ export class SyncInbox {
       if (error instanceof SyncBlobError) return problems.report(source, error.message);
       throw error;
     }
+    if (named && (named.origin !== opened.origin || named.counter !== opened.counter)) {
+      // Another genuine blob moved under this name: what the name stands for is still missing.
+      return problems.report(
+        source,
+        `A file in the sync folder does not hold the change from ${roster.nameOf(named.origin)} its name stands for: it was ignored.`,
+      );
+    }
     if (opened.origin === identity.device.id) return;
     const ledger = journal.ledger();
-    if (opened.kind === 'head') {
-      if (ledger.observeHead(opened.origin, opened.counter) === 'rolled_back') {
-        problems.report(
-          source,
-          `The ${source === 'folder' ? 'sync folder' : 'relay'} served an older state of ${roster.nameOf(opened.origin)} than one already seen here: it was rolled back.`,
-        );
-      }
-      journal.saveLedger(ledger);
-      return;
-    }
     if (ledger.accept(opened.origin, opened.counter) === 'duplicate') return;
     const nameOf = (id: string) => roster.nameOf(id);
     const refusal = rosterOpRefusal(journal.fields.collection(ROSTER_COLLECTION), opened.ops, nameOf);

@@ -50,8 +50,8 @@ describe('syncView', () => {
   it('says in words why a device lags: changes held back, or an older state served', () => {
     const ledger = new BlobLedger({});
     ledger.accept('b', 2);
-    ledger.observeHead('c', 5);
-    ledger.observeHead('c', 3);
+    ledger.accept('c', 1);
+    ledger.setRolledBack('c', true);
     const devices = syncView({ ...base, ledger }).devices;
     const byId = Object.fromEntries(devices.map((device) => [device.id, device]));
     expect(byId.a?.detail).toBeNull();

@@ -28,10 +28,7 @@ export function outgoingView(
     status: row.status,
     replacedBy: replacement?.id ?? null,
     blockNumber: row.blockNumber,
-    confirmations:
-      row.status === 'included' && row.blockNumber !== null && head !== undefined
-        ? Math.max(1, head - row.blockNumber + 1)
-        : null,
+    confirmations: confirmationsOf(row, head),
     reason: row.reason,
     to,
     value: parsed.value.toString(),
@@ -39,6 +36,13 @@ export function outgoingView(
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/** Blocks on top of an included transaction's, its own counted; null until included and the head is known. */
+export function confirmationsOf(row: OutgoingTransaction, head: number | undefined): number | null {
+  return row.status === 'included' && row.blockNumber !== null && head !== undefined
+    ? Math.max(1, head - row.blockNumber + 1)
+    : null;
 }
 
 /** A token transfer's recipient and amount, read from the calldata the account signed. */

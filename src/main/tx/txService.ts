@@ -25,7 +25,9 @@ import { readAllowances } from './approvals/readAllowances';
 import { buildRevoke } from './approvals/revoke';
 import { isOpen, OutgoingRepository, type OutgoingTransaction } from './outgoingRepository';
 import { OutgoingTransactions } from './outgoingTransactions';
-import { outgoingView, sentTo } from './outgoingView';
+import { confirmationsOf, outgoingView, sentTo } from './outgoingView';
+import { followPause } from './followPace';
+import { PassLoop } from './passLoop';
 import { prepareSend } from './sendReview';
 import { type PreparedTransaction, type ReviewContext, reviewTransaction } from './review/transactionReview';
 import { chainCall, reasonOf } from './txErrors';
@@ -74,7 +76,7 @@ const FINAL_CONFIRMATIONS = 12;
 export class TxService {
   private readonly repository: OutgoingRepository;
   private readonly outgoing: OutgoingTransactions;
-  private timer: NodeJS.Timeout | null = null;
+  private loop: PassLoop | null = null;
   /** Each chain's head when last asked, for confirmation counts. */
   private readonly heads = new Map<number, number>();
 
@@ -208,42 +210,63 @@ export class TxService {
     return { purpose, account, chainId, nonce, allowRevert: false, signerChainId: null };
   }
 
-  /** Finishes what a quit interrupted, then follows open transactions every `intervalMs`. */
+  /** Finishes what a quit interrupted, then follows open transactions, at the pace `followPause` sets. */
   start(intervalMs: number): void {
     this.stop();
-    const tick = () => void this.track().catch((error: unknown) => this.trackingFailed(error));
     void this.outgoing
       .resume()
       .then(() => this.options.events.emit('tx.changed', this.list()))
       .catch((error: unknown) => this.trackingFailed(error));
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
+    const pass = async () => {
+      const followed = await this.follow().catch((error: unknown) => {
+        this.trackingFailed(error);
+        return [];
+      });
+      return followPause(followed, (this.options.now ?? Date.now)(), intervalMs);
+    };
+    this.loop = new PassLoop(pass, intervalMs);
+    this.loop.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.loop?.stop();
+    this.loop = null;
   }
 
   /** Settles open transactions, and counts confirmations until an included one is final. */
   async track(): Promise<OutgoingView[]> {
+    await this.follow();
+    return this.list();
+  }
+
+  /**
+   * One pass of `track`, which builds the views (parsing every stored transaction) only to announce a change:
+   * a send left pending is asked about for as long as it stays, and most passes find nothing new. Returns the
+   * transactions it followed, as they were before the pass.
+   */
+  private async follow(): Promise<OutgoingTransaction[]> {
     const open = this.repository.open();
-    const confirming = this.list().filter(
-      (row) => row.status === 'included' && (row.confirmations ?? 0) < FINAL_CONFIRMATIONS,
+    const before = this.repository.all();
+    const confirming = before.filter(
+      (row) =>
+        row.status === 'included' &&
+        (confirmationsOf(row, this.heads.get(row.chainId)) ?? 0) < FINAL_CONFIRMATIONS,
     );
-    if (open.length === 0 && confirming.length === 0) return this.list();
-    const previous = this.list();
+    const followed = [...open, ...confirming];
+    if (followed.length === 0) return followed;
     if (open.length > 0) await this.outgoing.track();
-    for (const chainId of new Set([...open, ...confirming].map((row) => row.chainId))) {
+    let recounted = false;
+    for (const chainId of new Set(followed.map((row) => row.chainId))) {
       const { client, signal } = await this.connection(chainId);
-      this.heads.set(chainId, Number(await client.send(rpc.blockNumber(), signal)));
+      const head = Number(await client.send(rpc.blockNumber(), signal));
+      recounted ||= confirming.some((row) => row.chainId === chainId) && this.heads.get(chainId) !== head;
+      this.heads.set(chainId, head);
     }
-    const after = this.list();
-    if (JSON.stringify(after) !== JSON.stringify(previous)) this.options.events.emit('tx.changed', after);
-    const wasOpen = new Set(previous.filter((row) => isOpen(row.status)).map((row) => row.id));
-    const settled = after.filter((row) => wasOpen.has(row.id) && !isOpen(row.status));
+    const after = this.repository.all();
+    if (recounted || rowsChanged(before, after)) this.options.events.emit('tx.changed', this.list());
+    const settled = open.filter((row) => !isOpen(this.repository.get(row.id)?.status ?? row.status));
     if (settled.length > 0) this.options.onSettled?.([...new Set(settled.map((row) => row.chainId))]);
-    return after;
+    return followed;
   }
 
   private async prepare(
@@ -282,6 +305,7 @@ export class TxService {
 
   private changed(row: OutgoingTransaction): OutgoingView {
     this.options.events.emit('tx.changed', this.list());
+    this.loop?.hurry();
     return this.view(row);
   }
 
@@ -292,6 +316,23 @@ export class TxService {
   private trackingFailed(error: unknown): void {
     this.options.log.warn('following sent transactions failed', { error: reasonOf(error) });
   }
+}
+
+/** A row added, or its status, block or reason written, since `before` (same order: newest first). */
+function rowsChanged(before: readonly OutgoingTransaction[], after: readonly OutgoingTransaction[]): boolean {
+  return (
+    before.length !== after.length ||
+    after.some((row, index) => {
+      const was = before[index];
+      return (
+        row.id !== was?.id ||
+        row.status !== was.status ||
+        row.blockNumber !== was.blockNumber ||
+        row.reason !== was.reason ||
+        row.updatedAt !== was.updatedAt
+      );
+    })
+  );
 }
 
 /** Signing what the review blocks is refused in main too: the renderer's disabled button is not the guard. */

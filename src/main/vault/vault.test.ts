@@ -5,6 +5,7 @@ import { useSecretService } from '../../../test/keychain/useSecretService';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import { createOsKeychain, type Keychain } from './keychain';
 import { Vault } from './vault';
+import { VaultError } from './vaultError';
 import { VaultRepository } from './vaultRepository';
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -150,6 +151,35 @@ describe('Vault on a real Secret Service and a real database file', () => {
     expect(vault.names()).toEqual([]);
     expect(await keychain.list()).toEqual([]);
     expect(temp.db.prepare('SELECT count(*) FROM vault_keys').pluck().get()).toBe(0);
+  });
+
+  it('asks the keychain once whether it answers, and again after an operation failed', async () => {
+    let lists = 0;
+    let refuseNextSet = false;
+    const counted: Keychain = {
+      ...keychain,
+      list: () => {
+        lists++;
+        return keychain.list();
+      },
+      set: (account, secret) => {
+        if (!refuseNextSet) return keychain.set(account, secret);
+        refuseNextSet = false;
+        return Promise.reject(new VaultError('keychain_unavailable', 'The keychain went away.'));
+      },
+    };
+    const vault = restart(counted);
+    for (let i = 0; i < 3; i++) expect(await vault.status()).toMatchObject({ state: 'available' });
+    expect(lists).toBe(1);
+
+    refuseNextSet = true;
+    await expect(vault.put('sync:key', SYNC_KEY)).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    expect(await vault.status()).toMatchObject({ state: 'available' });
+    expect(lists).toBe(2);
+    // With a secret stored, the data key read for it is the check, and it is kept as the key is.
+    await vault.put('sync:key', SYNC_KEY);
+    expect(await vault.status()).toMatchObject({ state: 'available' });
+    expect(lists).toBe(2);
   });
 
   // Last in this file: the test keyring cannot be unlocked again without a prompt.

@@ -54,6 +54,8 @@ export class Vault {
   private readonly keys = new Map<string, Uint8Array>();
   private readonly anchor: VersionAnchor;
   private pruned = false;
+  /** Set when a listing showed that a keychain answers; cleared by any failed vault operation. */
+  private keychainAnswered = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -165,6 +167,7 @@ export class Vault {
     const result = this.queue.then(operation).catch((error: unknown) => {
       // A failed key change may have left a new key behind; look for it before the next key is used.
       this.pruned = false;
+      this.keychainAnswered = false;
       throw error;
     });
     this.queue = result.catch(() => undefined);
@@ -174,11 +177,16 @@ export class Vault {
   /**
    * Reading the data key is what every secret needs, so that is the check while secrets exist. Before that,
    * listing the service's entries shows that a keychain answers, without creating anything or prompting.
+   * Either is learned once, as the data key is kept once read: each listing is a D-Bus connection on Linux,
+   * and a keyring that drops answering shows in the next operation that needs it, which also clears this.
    */
   private async probe(): Promise<void> {
     const active = this.repository.activeKeyId();
     if (active && this.repository.count() > 0) await this.key(active);
-    else await this.keychain.list();
+    else if (!this.keychainAnswered) {
+      await this.keychain.list();
+      this.keychainAnswered = true;
+    }
   }
 
   private async activeKey(): Promise<{ id: string; key: Uint8Array }> {

@@ -1,6 +1,9 @@
 import { Eye } from 'lucide-react';
-import { useState } from 'react';
-import { AddWatchDialog } from './AddWatchDialog';
+import { Suspense, useState } from 'react';
+import { lazyScreen } from '../routing/lazyScreen';
+
+// The dialog and the name rules it checks load on the first click: the button is on every screen's top bar.
+const { Screen: AddWatchDialog } = lazyScreen(() => import('./AddWatchDialog').then((m) => m.AddWatchDialog));
 
 /** The "Add watch-only address" button with its dialog, for every place that offers it. */
 export function AddWatchButton({ primary = false }: { primary?: boolean }) {
@@ -15,7 +18,11 @@ export function AddWatchButton({ primary = false }: { primary?: boolean }) {
         <Eye size={14} aria-hidden="true" />
         Add watch-only address
       </button>
-      {open && <AddWatchDialog onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense>
+          <AddWatchDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -18,7 +18,7 @@ async function openDialogFrom(route: string, title: string) {
   await openPage(client, route, title);
   const main = within(screen.getByRole('main'));
   await act(async () => fireEvent.click(await main.findByRole('button', { name: 'Add watch-only address' })));
-  return within(screen.getByRole('dialog', { name: 'Add watch-only address' }));
+  return within(await screen.findByRole('dialog', { name: 'Add watch-only address' }));
 }
 
 async function submit(dialog: ReturnType<typeof within>, address: string, label = '') {

@@ -29,10 +29,25 @@ const EXACT_DIGITS = 8;
 /** The format methods take a numeric string and keep every digit of it, so no value passes through a float. */
 type NumericText = Intl.StringNumericLiteral;
 
+// Building a formatter costs a hundred times a format call, and the page formats every value on each render;
+// FiatCurrency is a fixed list, so this cache stays small.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 function formatter(currency: FiatCurrency, exact = false): Intl.NumberFormat {
+  const key = `${currency}:${exact}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = buildFormatter(currency, exact);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+function buildFormatter(currency: FiatCurrency, exact: boolean): Intl.NumberFormat {
   const options: Intl.NumberFormatOptions = { style: 'currency', currency, roundingMode: 'trunc' };
-  if (!exact) return new Intl.NumberFormat(LOCALE, options);
-  const minorDigits = new Intl.NumberFormat(LOCALE, options).resolvedOptions().maximumFractionDigits ?? 0;
+  const short = new Intl.NumberFormat(LOCALE, options);
+  if (!exact) return short;
+  const minorDigits = short.resolvedOptions().maximumFractionDigits ?? 0;
   return new Intl.NumberFormat(LOCALE, {
     ...options,
     minimumFractionDigits: minorDigits,

@@ -4,7 +4,8 @@ import { ChainBadge } from '../chains/ChainBadge';
 import { formatAge } from '../format/age';
 import { formatCount } from '../../shared/format/amount';
 import { Panel } from './Panel';
-import { useNow } from './useNow';
+import { newestRead } from './refreshStatus';
+import { useAgeNow } from './useNow';
 import './NetworkFreshness.css';
 
 function ReadLine({ chain, now }: { chain: ChainStatusView; now: number }) {
@@ -24,7 +25,7 @@ function ReadLine({ chain, now }: { chain: ChainStatusView; now: number }) {
 
 /** One chip per enabled network: is what we show current, from which block, and read how long ago. */
 export function NetworkFreshness({ chains }: { chains: readonly ChainStatusView[] }) {
-  const now = useNow();
+  const now = useAgeNow(newestRead(chains));
   return (
     <Panel
       title="Networks"

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPage, region } from '../../../test/renderer/openPage';
 import { FIXTURE_ACCOUNTS, SPAM, fixturePortfolio } from '../../../test/renderer/portfolioFixture';
@@ -49,7 +49,7 @@ describe('PortfolioPage', () => {
     await openPortfolio();
     const chips = region('Networks').getAllByRole('listitem');
     expect(chips.map((chip) => chip.textContent)).toEqual([
-      expect.stringMatching(/^Ethereum.*Fresh.*block 19,876,543 · 12 s ago/),
+      expect.stringMatching(/^Ethereum.*Fresh.*block 19,876,543 · 10 s ago/),
       expect.stringMatching(/^Arbitrum One.*Stale.*last good block 201,234,567.*timed out after 8 s/),
       expect.stringMatching(/^Base.*Fresh/),
     ]);
@@ -183,8 +183,8 @@ describe('PortfolioPage', () => {
   it('refreshes with visible progress and asks for the portfolio again when it is done', async () => {
     await openPortfolio();
     const button = screen.getByRole('button', { name: 'Refresh' });
-    // Before any refresh, the line dates the newest read (the fixture's Ethereum, 12 s old).
-    expect(refreshLine()).toBe('Updated 12 s ago');
+    // Before any refresh, the line dates the newest read (the fixture's Ethereum, 12 s old, in 5 s steps).
+    expect(refreshLine()).toBe('Updated 10 s ago');
     expect(button.getAttribute('aria-busy')).toBe('false');
     const release = client.hold('portfolio.refresh');
     await act(async () => fireEvent.click(button));
@@ -198,6 +198,30 @@ describe('PortfolioPage', () => {
     expect(button.getAttribute('aria-busy')).toBe('false');
     // The fixture's Arbitrum One is stale: the line says the refresh finished and what it could not reach.
     expect(refreshLine()).toBe('Updated just now; Arbitrum One not reached');
+  });
+
+  it('shows a background poll’s reads with its reload, and a network going stale at once', async () => {
+    await openPortfolio();
+    const ethereumChip = () => region('Networks').getAllByRole('listitem')[0]?.textContent;
+    const [ethereum, arbitrum] = fixturePortfolio().chains;
+    if (!ethereum?.lastRead || !arbitrum) throw new Error('the fixture reads Ethereum');
+    const read = {
+      ...ethereum,
+      lastRead: { ...ethereum.lastRead, blockNumber: 19_876_600, readAt: Date.now() },
+    };
+    client.portfolio = { ...client.portfolio, chains: [read, ...client.portfolio.chains.slice(1)] };
+    act(() => client.emit('portfolio.progress', { chainId: 1, done: 1, total: 3 }));
+    act(() => client.emit('chains.status', read));
+    await act(async () => client.emit('portfolio.progress', { chainId: 8453, done: 3, total: 3 }));
+    await waitFor(() => expect(ethereumChip()).toMatch(/block 19,876,600 · just now/));
+
+    // With no reload after it, a read still shows, a moment later.
+    const later = { ...read, lastRead: { ...read.lastRead, blockNumber: 19_876_601 } };
+    act(() => client.emit('chains.status', later));
+    await waitFor(() => expect(ethereumChip()).toMatch(/block 19,876,601/), { timeout: 3000 });
+
+    act(() => client.emit('chains.status', { ...arbitrum, reason: 'The node stopped answering.' }));
+    expect(region('Networks').getAllByRole('listitem')[1]?.textContent).toMatch(/The node stopped answering/);
   });
 
   it('says a failed refresh did not happen, and why', async () => {

@@ -1,8 +1,8 @@
 import { LoaderCircle, RotateCw } from 'lucide-react';
 import { useId } from 'react';
-import { refreshStatus } from './refreshStatus';
+import { newestRead, refreshStatus } from './refreshStatus';
 import type { Portfolio } from './usePortfolio';
-import { useNow } from './useNow';
+import { useAgeNow } from './useNow';
 import './RefreshControl.css';
 
 /**
@@ -11,10 +11,13 @@ import './RefreshControl.css';
  */
 export function RefreshControl({ portfolio }: { portfolio: Portfolio }) {
   const { refresh, progress, view } = portfolio;
-  const now = useNow();
+  const chains = view?.chains ?? [];
+  const now = useAgeNow(
+    refresh.state.status === 'done' ? refresh.state.result.finishedAt : newestRead(chains),
+  );
   const statusId = useId();
   const working = refresh.state.status === 'working';
-  const status = refreshStatus({ state: refresh.state, progress, chains: view?.chains ?? [], now });
+  const status = refreshStatus({ state: refresh.state, progress, chains, now });
   return (
     <>
       <p id={statusId} className="refresh-control__status" role="status" data-state={refresh.state.status}>

@@ -34,6 +34,11 @@ export function refreshStatus({ state, progress, chains, now }: RefreshStatusInp
     const updated = `Updated ${formatAge(state.result.finishedAt, now)}`;
     return unreached.length > 0 ? `${updated}; ${unreached.join(', ')} not reached` : updated;
   }
-  const newest = Math.max(...chains.map((chain) => chain.lastRead?.readAt ?? 0));
+  const newest = newestRead(chains);
   return newest > 0 ? `Updated ${formatAge(newest, now)}` : '';
+}
+
+/** When the most recently read network was read, in ms; 0 when none has been. */
+export function newestRead(chains: readonly ChainStatusView[]): number {
+  return Math.max(0, ...chains.map((chain) => chain.lastRead?.readAt ?? 0));
 }

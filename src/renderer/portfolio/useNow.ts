@@ -1,11 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
+import { ageReading, readClock, subscribeClock } from './sharedClock';
 
-/** The current time, ticking every `intervalMs`, for "12 s ago" labels that must keep counting. */
-export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
+const SECOND_MS = 1000;
+
+/**
+ * The current time, moving every `intervalMs` on the page's shared clock, for labels that must keep counting
+ * (a countdown, "paired 3 min ago").
+ */
+export function useNow(intervalMs = SECOND_MS): number {
+  const subscribe = useCallback((listener: () => void) => subscribeClock(intervalMs, listener), [intervalMs]);
+  return useSyncExternalStore(subscribe, () => readClock(intervalMs));
+}
+
+const subscribeSeconds = (listener: () => void) => subscribeClock(SECOND_MS, listener);
+
+/**
+ * The current time for "… ago" labels, the youngest dating `newestMs` (0 when none), in the steps `ageReading`
+ * gives: the labels re-render only when a step passes, all of them on the same whole second.
+ */
+export function useAgeNow(newestMs: number): number {
+  return useSyncExternalStore(subscribeSeconds, () => ageReading(readClock(SECOND_MS), newestMs));
 }

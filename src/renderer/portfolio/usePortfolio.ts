@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PortfolioView } from '../../shared/portfolio';
+import type { ChainStatusView, PortfolioView } from '../../shared/portfolio';
 import { errorMessage } from '../session/errorMessage';
 import { useAction, type Action } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
 import type { RefreshOutcome } from './refreshStatus';
+import { keepIfSame, withChainStatuses } from './viewUpdates';
 
 export interface RefreshProgress {
   done: number;
@@ -21,9 +22,14 @@ export interface Portfolio {
   reload(): void;
 }
 
+/** How long a background poll's status pushes wait for the reload that ends the poll and carries them too. */
+const QUIET_STATUS_MS = 1000;
+
 /**
- * The portfolio as main reports it, kept current: chain status pushes update their chip at once, and the
- * whole view is asked for again when a refresh finishes or the accounts change.
+ * The portfolio as main reports it, kept current: the whole view is asked for again when a refresh finishes or
+ * the accounts change. Status pushes update their chip at once during a refresh the user started and when a
+ * network goes stale; a background poll's reads, pushed one network at a time, would each re-render the whole
+ * page, so they wait up to a second for the reload at the poll's end, which usually shows them first.
  */
 export function usePortfolio(): Portfolio {
   const { client } = useWallet();
@@ -32,13 +38,16 @@ export function usePortfolio(): Portfolio {
   const [progress, setProgress] = useState<RefreshProgress | null>(null);
   // Only the latest load may land; an earlier answer arriving late must not overwrite a newer view.
   const latest = useRef(0);
+  const userRefresh = useRef(false);
+  const quietStatuses = useRef(new Map<number, ChainStatusView>());
+  const quietTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const reload = useCallback(() => {
     const ticket = ++latest.current;
     client.call('portfolio.get').then(
       (next) => {
         if (ticket !== latest.current) return;
-        setView(next);
+        setView((current) => keepIfSame(current, next));
         setError(null);
       },
       (failure: unknown) => {
@@ -48,39 +57,46 @@ export function usePortfolio(): Portfolio {
   }, [client]);
 
   useEffect(() => {
+    const showStatuses = (statuses: readonly ChainStatusView[]) =>
+      setView((current) => current && withChainStatuses(current, statuses));
+    const showQuietStatuses = () => {
+      quietTimer.current = undefined;
+      showStatuses([...quietStatuses.current.values()]);
+      quietStatuses.current.clear();
+    };
     const unsubscribe = [
       client.on('portfolio.progress', ({ done, total }) => {
-        if (done < total) {
-          setProgress({ done, total });
-          return;
-        }
-        setProgress(null);
-        reload();
+        // Only a refresh the user started shows its progress; a poll's would re-render the page for nothing.
+        if (userRefresh.current) setProgress(done < total ? { done, total } : null);
+        if (done >= total) reload();
       }),
       client.on('accounts.changed', reload),
-      client.on('chains.status', (status) =>
-        setView(
-          (current) =>
-            current && {
-              ...current,
-              chains: current.chains.map((chain) => (chain.chainId === status.chainId ? status : chain)),
-            },
-        ),
-      ),
+      client.on('chains.status', (status) => {
+        if (userRefresh.current || status.state !== 'ok') {
+          showStatuses([status]);
+          return;
+        }
+        quietStatuses.current.set(status.chainId, status);
+        quietTimer.current ??= setTimeout(showQuietStatuses, QUIET_STATUS_MS);
+      }),
     ];
     reload();
     return () => {
       for (const off of unsubscribe) off();
+      clearTimeout(quietTimer.current);
+      quietTimer.current = undefined;
     };
   }, [client, reload]);
 
   const refresh = useAction(async () => {
     setProgress((current) => current ?? { done: 0, total: view?.chains.length ?? 0 });
+    userRefresh.current = true;
     try {
       const chains = await client.call('portfolio.refresh');
       return { chains, finishedAt: Date.now() };
     } finally {
       // The progress events may not all arrive (a chain dropped from the enabled list mid-way); the answer does.
+      userRefresh.current = false;
       setProgress(null);
       reload();
     }

@@ -1,40 +1,44 @@
-import { useEffect, useRef } from 'react';
-import { AddressBookPage } from '../addressBook/AddressBookPage';
-import { ApprovalsPage } from '../approvals/ApprovalsPage';
-import { DevicesPage } from '../devices/DevicesPage';
+import { Suspense, useDeferredValue, useEffect, useRef, type SyntheticEvent } from 'react';
 import { TrezorPrompts } from '../devices/TrezorPrompts';
-import { HistoryPage } from '../history/HistoryPage';
-import { PairingPage } from '../pairing/PairingPage';
-import { PortfolioPage } from '../portfolio/PortfolioPage';
-import { SafesPage } from '../safes/SafesPage';
-import { SendPage } from '../send/SendPage';
 import type { Route } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
 import { NotFoundPage } from '../screens/NotFoundPage';
 import { RouteArrivalProvider, useRouteArrival } from '../screens/routeArrival';
 import { useWallet } from '../session/WalletContext';
-import { SettingsPage } from '../settings/SettingsPage';
 import { SigningOverlay } from '../signing/SigningOverlay';
-import { ConnectedSitesPage } from '../sites/ConnectedSitesPage';
-import { SiteRequestSheet } from '../sites/SiteRequestSheet';
 import { useShowCallsStatus } from '../sites/useShowCallsStatus';
 import { useSiteRequests } from '../sites/useSiteRequests';
+import { OVERLAY_CHUNKS, SiteRequestSheet } from './overlayChunks';
+import { preloadScreenAt, ROUTE_SCREENS } from './routeScreens';
 import { Sidebar } from './Sidebar';
 import { SkipLink } from './SkipLink';
 import { TopBar } from './TopBar';
+import { warmWhenIdle } from './warmWhenIdle';
 import './Console.css';
 
+/** Once a screen has painted, fetch what a click or a site's request could need next, overlays first. */
+function WarmTheRest() {
+  useEffect(
+    () => warmWhenIdle([...OVERLAY_CHUNKS, ...Object.values(ROUTE_SCREENS).map((screen) => screen.preload)]),
+    [],
+  );
+  return null;
+}
+
+/** Where a screen whose chunk is still on its way will be: the page's frame, empty, so nothing flashes. */
+function ScreenPending() {
+  return <div className="page" aria-busy="true" />;
+}
+
+/** A pointer over a link, or focus on it, is a click on its way: its screen's chunk can start now. */
+function preloadLinkedScreen(event: SyntheticEvent) {
+  const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
+  if (link) void preloadScreenAt(link.getAttribute('href') ?? '');
+}
+
 function RouteScreen({ route }: { route: Route }) {
-  if (route.id === 'settings') return <SettingsPage />;
-  if (route.id === 'portfolio') return <PortfolioPage />;
-  if (route.id === 'devices') return <DevicesPage />;
-  if (route.id === 'history') return <HistoryPage />;
-  if (route.id === 'send') return <SendPage />;
-  if (route.id === 'approvals') return <ApprovalsPage />;
-  if (route.id === 'address-book') return <AddressBookPage />;
-  if (route.id === 'sites') return <ConnectedSitesPage />;
-  if (route.id === 'safes') return <SafesPage />;
-  return <PairingPage />;
+  const { Screen } = ROUTE_SCREENS[route.id];
+  return <Screen />;
 }
 
 /** The console frame: sidebar, top bar, and the screen the hash names. */
@@ -43,9 +47,12 @@ export function Console() {
   const { info } = useWallet();
   const route = location.kind === 'route' ? location.route : null;
   const title = route ? route.title : 'Page not found';
+  // While the next screen's chunk is on its way the current screen stays, rather than a blank pane.
+  const shownRoute = useDeferredValue(route);
   const main = useRef<HTMLElement>(null);
   // Keyed by screen, not section: moving between sections of one screen is that screen's focus to manage.
-  const claimArrival = useRouteArrival(route?.id ?? 'not-found');
+  // And by the screen shown, not the hash, so the screen still on view does not take focus for the next.
+  const claimArrival = useRouteArrival(shownRoute?.id ?? 'not-found');
   const siteRequests = useSiteRequests().list ?? [];
   useShowCallsStatus();
 
@@ -54,19 +61,26 @@ export function Console() {
   }, [title, info.name]);
 
   return (
-    <div className="console">
+    <div className="console" onPointerOver={preloadLinkedScreen} onFocus={preloadLinkedScreen}>
       <SkipLink target={main} />
       <Sidebar activeRouteId={route?.id ?? null} info={info} waiting={{ sites: siteRequests.length }} />
       <div className="console__main">
         <TopBar />
         <main ref={main} id="content" className="console__content" tabIndex={-1}>
           <RouteArrivalProvider value={claimArrival}>
-            {route ? <RouteScreen route={route} /> : <NotFoundPage />}
+            <Suspense fallback={<ScreenPending />}>
+              {shownRoute ? <RouteScreen route={shownRoute} /> : <NotFoundPage />}
+              <WarmTheRest />
+            </Suspense>
           </RouteArrivalProvider>
         </main>
       </div>
       {/* A site's request waits for the user on any screen; mounted first, so a device's sheet opens over it. */}
-      <SiteRequestSheet requests={siteRequests} />
+      {siteRequests.length > 0 && (
+        <Suspense>
+          <SiteRequestSheet requests={siteRequests} />
+        </Suspense>
+      )}
       {/* Devices ask for confirmation, a PIN or a passphrase in the middle of anything, on any screen. */}
       <SigningOverlay />
       <TrezorPrompts />

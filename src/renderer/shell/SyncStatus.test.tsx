@@ -2,6 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../App';
+import { preloadScreenAt } from './routeScreens';
 import { syncDevice } from '../../../test/renderer/syncFixture';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
@@ -13,6 +14,8 @@ afterEach(cleanup);
 
 /** The pill in the top bar of the whole console, as the user sees it on every page. */
 async function pill() {
+  // Screens load on demand: the first import of one can outlast findBy's wait on a busy machine.
+  await preloadScreenAt('#/portfolio');
   render(<App connection={{ ok: true, client }} />);
   await screen.findByRole('heading', { level: 1, name: 'Portfolio' });
   return screen.getByRole('link', { name: /^Sync/ });

@@ -1,7 +1,13 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { SigningRequestView } from '../../shared/devices';
+import { lazyScreen } from '../routing/lazyScreen';
 import { useWallet } from '../session/WalletContext';
-import { SigningSheet } from './SigningSheet';
+
+// The sheet, its summaries and the review it shows load on demand: the console warms them in idle time after
+// the first screen, and a request that comes sooner waits only for a file read from the app itself.
+const signingSheet = lazyScreen(() => import('./SigningSheet').then((m) => m.SigningSheet));
+const SigningSheet = signingSheet.Screen;
+export const preloadSigningSheet = signingSheet.preload;
 
 /**
  * Listens to every signing request main runs and shows the one in front, whoever started it: a request is
@@ -28,18 +34,20 @@ export function SigningOverlay() {
   const shown = [...requests.values()][0];
   if (!shown) return null;
   return (
-    <SigningSheet
-      // A new request, or one that ended, is a new sheet: focus goes to what it asks of the user now.
-      key={`${shown.id}:${shown.status === 'failed' || shown.status === 'expired' ? shown.status : 'active'}`}
-      request={shown}
-      waiting={requests.size - 1}
-      onClose={() =>
-        setRequests((previous) => {
-          const next = new Map(previous);
-          next.delete(shown.id);
-          return next;
-        })
-      }
-    />
+    <Suspense>
+      <SigningSheet
+        // A new request, or one that ended, is a new sheet: focus goes to what it asks of the user now.
+        key={`${shown.id}:${shown.status === 'failed' || shown.status === 'expired' ? shown.status : 'active'}`}
+        request={shown}
+        waiting={requests.size - 1}
+        onClose={() =>
+          setRequests((previous) => {
+            const next = new Map(previous);
+            next.delete(shown.id);
+            return next;
+          })
+        }
+      />
+    </Suspense>
   );
 }

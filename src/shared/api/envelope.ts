@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's mini build, as in bridge.ts: the renderer checks every answer from the first screen on.
+import * as z from 'zod/mini';
 
 /**
  * Every call answers with an envelope instead of throwing: Electron's IPC flattens thrown errors into a
@@ -41,8 +42,8 @@ export const MAX_FAILURE_DETAIL = 2000;
  */
 export const ApiFailure = z.strictObject({
   code: ErrorCode,
-  message: z.string().min(1),
-  detail: z.string().min(1).max(MAX_FAILURE_DETAIL).optional(),
+  message: z.string().check(z.minLength(1)),
+  detail: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_FAILURE_DETAIL))),
 });
 export type ApiFailure = z.infer<typeof ApiFailure>;
 

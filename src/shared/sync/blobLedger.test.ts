@@ -11,7 +11,7 @@ describe('BlobLedger', () => {
     expect(ledger.accept(A, 2)).toBe('new');
     expect(ledger.accept(A, 2)).toBe('duplicate');
     expect(ledger.accept(A, 1)).toBe('duplicate');
-    expect(ledger.toJSON()).toEqual({ [A]: { contiguous: 2, above: [], head: 0 } });
+    expect(ledger.toJSON()).toEqual({ [A]: { contiguous: 2, above: [], known: 2 } });
     expect(ledger.status(A)).toBe('ok');
   });
 
@@ -24,17 +24,19 @@ describe('BlobLedger', () => {
     expect(ledger.missing(A)).toEqual([2, 4]);
     expect(ledger.status(A)).toBe('behind');
     ledger.accept(A, 2);
-    expect(ledger.toJSON()[A]).toEqual({ contiguous: 3, above: [5], head: 0 });
+    expect(ledger.toJSON()[A]).toEqual({ contiguous: 3, above: [5], known: 5 });
     ledger.accept(A, 4);
-    expect(ledger.toJSON()[A]).toEqual({ contiguous: 5, above: [], head: 0 });
+    expect(ledger.toJSON()[A]).toEqual({ contiguous: 5, above: [], known: 5 });
     expect(ledger.missing(A)).toEqual([]);
     expect(ledger.status(A)).toBe('ok');
   });
 
-  it('lists counters up to the head that never arrived: withheld or not yet delivered', () => {
+  it('lists counters up to one known to exist that never arrived: withheld, unreadable or not yet delivered', () => {
     const ledger = new BlobLedger();
     ledger.accept(A, 1);
-    expect(ledger.observeHead(A, 4)).toBe('ok');
+    ledger.exists(A, 4);
+    ledger.exists(A, 2);
+    expect(ledger.known(A)).toBe(4);
     expect(ledger.missing(A)).toEqual([2, 3, 4]);
     expect(ledger.status(A)).toBe('behind');
     ledger.accept(A, 3);
@@ -44,31 +46,33 @@ describe('BlobLedger', () => {
     expect(ledger.status(A)).toBe('ok');
   });
 
-  it('flags a head lower than one seen before as a rollback, until the head catches up again', () => {
+  it('shows a rollback a transport marked until it clears it, across a restart', () => {
     const ledger = new BlobLedger();
     for (const counter of [1, 2, 3]) ledger.accept(A, counter);
-    expect(ledger.observeHead(A, 3)).toBe('ok');
-    expect(ledger.observeHead(A, 2)).toBe('rolled_back');
+    ledger.setRolledBack(A, true);
     expect(ledger.status(A)).toBe('rolled_back');
-    expect(ledger.toJSON()[A]?.head).toBe(3);
-    expect(ledger.observeHead(A, 2)).toBe('rolled_back');
-    // Sticky across a restart: the flag is part of the saved state.
     const restored = new BlobLedger(JSON.parse(JSON.stringify(ledger)) as LedgerState);
     expect(restored.status(A)).toBe('rolled_back');
-    expect(restored.observeHead(A, 3)).toBe('ok');
+    restored.setRolledBack(A, false);
     expect(restored.status(A)).toBe('ok');
-    expect(restored.toJSON()[A]).toEqual({ contiguous: 3, above: [], head: 3 });
+    expect(restored.toJSON()[A]).toEqual({ contiguous: 3, above: [], known: 3 });
+    // Behind wins once the rollback is cleared, if a blob is still missing.
+    restored.exists(A, 5);
+    restored.setRolledBack(A, true);
+    restored.setRolledBack(A, false);
+    expect(restored.status(A)).toBe('behind');
   });
 
-  it('recovers from a rollback to a newer head, then reports what is missing', () => {
-    const ledger = new BlobLedger();
-    ledger.accept(A, 1);
-    ledger.observeHead(A, 2);
-    ledger.observeHead(A, 1);
-    expect(ledger.status(A)).toBe('rolled_back');
-    expect(ledger.observeHead(A, 4)).toBe('ok');
-    expect(ledger.status(A)).toBe('behind');
-    expect(ledger.missing(A)).toEqual([2, 3, 4]);
+  it('reads the state version 2 saved: the highest head seen counts as known to exist', () => {
+    const ledger = new BlobLedger({
+      [A]: { contiguous: 1, above: [3], head: 4 },
+      [B]: { contiguous: 2, above: [], head: 0 },
+    });
+    expect(ledger.missing(A)).toEqual([2, 4]);
+    expect(ledger.toJSON()).toEqual({
+      [A]: { contiguous: 1, above: [3], known: 4 },
+      [B]: { contiguous: 2, above: [], known: 2 },
+    });
   });
 
   it('keeps origins apart and lists them', () => {
@@ -83,19 +87,19 @@ describe('BlobLedger', () => {
   });
 
   it('round-trips through its saved state without sharing it', () => {
-    const state: LedgerState = { [A]: { contiguous: 2, above: [4], head: 5 } };
+    const state: LedgerState = { [A]: { contiguous: 2, above: [4], known: 5 } };
     const ledger = new BlobLedger(state);
     ledger.accept(A, 6);
     expect(state[A]?.above).toEqual([4]);
     const saved = ledger.toJSON();
     saved[A]?.above.push(99);
-    expect(ledger.toJSON()).toEqual({ [A]: { contiguous: 2, above: [4, 6], head: 5 } });
+    expect(ledger.toJSON()).toEqual({ [A]: { contiguous: 2, above: [4, 6], known: 6 } });
     expect(new BlobLedger(ledger.toJSON()).missing(A)).toEqual([3, 5]);
   });
 
-  it('caps the missing list when a head is absurdly high, and still reports behind', () => {
+  it('caps the missing list when a counter is absurdly high, and still reports behind', () => {
     const ledger = new BlobLedger();
-    ledger.observeHead(A, Number.MAX_SAFE_INTEGER);
+    ledger.accept(A, Number.MAX_SAFE_INTEGER);
     expect(ledger.missing(A)).toHaveLength(MAX_MISSING_LISTED);
     expect(ledger.status(A)).toBe('behind');
   });
@@ -104,7 +108,8 @@ describe('BlobLedger', () => {
     const ledger = new BlobLedger();
     expect(() => ledger.accept(A, 0)).toThrow(RangeError);
     expect(() => ledger.accept(A, 1.5)).toThrow(RangeError);
-    expect(() => ledger.observeHead(A, -1)).toThrow(RangeError);
-    expect(ledger.observeHead(A, 0)).toBe('ok');
+    expect(() => ledger.exists(A, 0)).toThrow(RangeError);
+    expect(() => ledger.exists(A, -1)).toThrow(RangeError);
+    expect(ledger.known(A)).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * What a reader knows about one origin's blob counters. Origins number their ops blobs 1, 2, 3… and publish
- * the highest in a signed head, so a blob the relay or folder holds back shows up as a gap, and an older
- * head served in place of a newer one shows up as a rollback.
+ * What a reader knows about one origin's blob counters. Origins number their ops blobs 1, 2, 3…; a signed
+ * blob with counter n proves that 1…n-1 exist too, so a blob the relay or folder holds back shows up as a gap
+ * below the highest counter known to exist. A transport that notices an older state served than one seen
+ * before (a sync folder restored from an old copy) marks the origin rolled back.
  */
 export interface LedgerState {
   [origin: string]: {
@@ -9,37 +10,51 @@ export interface LedgerState {
     contiguous: number;
     /** Accepted counters past a gap, ascending. */
     above: number[];
-    /** The highest head ever observed. */
-    head: number;
-    /** Set while the latest head observed was lower than `head`. */
+    /** The highest counter known to exist: accepted, or a blob of it seen in a folder. */
+    known: number;
+    /** Set while a transport serves an older state of the origin than one seen before. */
     rolledBack?: true;
   };
 }
 type OriginState = LedgerState[string];
 
 /**
- * A hostile or broken member could sign a head of 2^53; listing every counter under it would exhaust memory,
- * so `missing` stops at this many. The status still says 'behind'.
+ * The state as version 2 saved it: `head` was the highest counter a signed head blob named, which counts as
+ * known to exist.
+ */
+export type SavedLedgerState = Record<
+  string,
+  Omit<OriginState, 'known'> & { known?: number | undefined; head?: number | undefined }
+>;
+
+/**
+ * A hostile or broken member could sign a counter of 2^53; listing every counter under it would exhaust
+ * memory, so `missing` stops at this many. The status still says 'behind'.
  */
 export const MAX_MISSING_LISTED = 10_000;
 
-function checkCounter(counter: number, lowest: number): void {
-  if (!Number.isSafeInteger(counter) || counter < lowest) {
-    throw new RangeError(`a blob counter must be an integer ≥ ${lowest}, got ${counter}`);
+function checkCounter(counter: number): void {
+  if (!Number.isSafeInteger(counter) || counter < 1) {
+    throw new RangeError(`a blob counter must be an integer ≥ 1, got ${counter}`);
   }
 }
 
 export class BlobLedger {
   private readonly state: Map<string, OriginState>;
 
-  constructor(state: LedgerState = {}) {
-    this.state = new Map(Object.entries(state).map(([origin, entry]) => [origin, copy(entry)]));
+  constructor(state: SavedLedgerState = {}) {
+    this.state = new Map(
+      Object.entries(state).map(([origin, { head, known, ...entry }]) => [
+        origin,
+        copy({ ...entry, known: Math.max(known ?? 0, head ?? 0, entry.contiguous, entry.above.at(-1) ?? 0) }),
+      ]),
+    );
   }
 
   private entry(origin: string): OriginState {
     let entry = this.state.get(origin);
     if (entry === undefined) {
-      entry = { contiguous: 0, above: [], head: 0 };
+      entry = { contiguous: 0, above: [], known: 0 };
       this.state.set(origin, entry);
     }
     return entry;
@@ -47,8 +62,9 @@ export class BlobLedger {
 
   /** Records an ops blob; 'duplicate' means it was seen before and its ops need not be applied again. */
   accept(origin: string, counter: number): 'new' | 'duplicate' {
-    checkCounter(counter, 1);
+    checkCounter(counter);
     const entry = this.entry(origin);
+    entry.known = Math.max(entry.known, counter);
     if (counter <= entry.contiguous || entry.above.includes(counter)) return 'duplicate';
     if (counter === entry.contiguous + 1) {
       entry.contiguous = counter;
@@ -63,32 +79,37 @@ export class BlobLedger {
     return 'new';
   }
 
-  /** Records a head blob; 'rolled_back' means it is older than one seen before, so something is serving stale state. */
-  observeHead(origin: string, counter: number): 'ok' | 'rolled_back' {
-    checkCounter(counter, 0);
+  /**
+   * A blob with this counter exists (its name, which only members can compute, is in a folder), whether or
+   * not it opens: until one that does is accepted, the origin is behind.
+   */
+  exists(origin: string, counter: number): void {
+    checkCounter(counter);
     const entry = this.entry(origin);
-    if (counter < entry.head) {
-      entry.rolledBack = true;
-      return 'rolled_back';
-    }
-    entry.head = counter;
-    delete entry.rolledBack;
-    return 'ok';
+    entry.known = Math.max(entry.known, counter);
   }
 
-  /**
-   * Counters known to exist but never accepted, ascending. An accepted counter proves its predecessors exist
-   * just as a head does, so gaps below it count even before a head covering them arrives.
-   */
+  /** The highest counter of the origin known to exist; 0 for an origin never seen. */
+  known(origin: string): number {
+    return this.state.get(origin)?.known ?? 0;
+  }
+
+  /** Marks (or clears) the origin as served in an older state than one seen before. */
+  setRolledBack(origin: string, rolledBack: boolean): void {
+    const entry = this.entry(origin);
+    if (rolledBack) entry.rolledBack = true;
+    else delete entry.rolledBack;
+  }
+
+  /** Counters known to exist but never accepted, ascending. */
   missing(origin: string): number[] {
     const entry = this.state.get(origin);
     if (entry === undefined) return [];
-    const known = Math.max(entry.head, entry.above.at(-1) ?? 0);
     const accepted = new Set(entry.above);
     const gaps: number[] = [];
     for (
       let counter = entry.contiguous + 1;
-      counter <= known && gaps.length < MAX_MISSING_LISTED;
+      counter <= entry.known && gaps.length < MAX_MISSING_LISTED;
       counter++
     ) {
       if (!accepted.has(counter)) gaps.push(counter);
@@ -100,7 +121,7 @@ export class BlobLedger {
     const entry = this.state.get(origin);
     if (entry === undefined) return 'ok';
     if (entry.rolledBack === true) return 'rolled_back';
-    return entry.contiguous < Math.max(entry.head, entry.above.at(-1) ?? 0) ? 'behind' : 'ok';
+    return entry.contiguous < entry.known ? 'behind' : 'ok';
   }
 
   origins(): string[] {

@@ -3,7 +3,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { concatBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOB_BUCKETS, blobName, headName, openBlob, sealBlob, type OpenedBlob } from './syncBlob';
+import { BLOB_BUCKETS, blobName, openBlob, sealBlob, type OpenedBlob } from './syncBlob';
 import { SyncBlobError } from './syncBlobError';
 import { derivedKeys, newDeviceKeys, newEpochKey, type DeviceKeys, type EpochKey } from './syncKeys';
 import type { SyncOp } from './syncOps';
@@ -46,7 +46,7 @@ const isBucket = (length: number) =>
   (BLOB_BUCKETS as readonly number[]).includes(length) || length % 131072 === 0;
 
 describe('sealBlob / openBlob', () => {
-  it('round-trips an ops batch and a head', () => {
+  it('round-trips an ops batch, and an empty one', () => {
     const ops = [labelOp(alice, 1), labelOp(alice, 2, 'Cold storage')];
     const opened = openBlob(
       [epoch1],
@@ -54,17 +54,29 @@ describe('sealBlob / openBlob', () => {
       sealBlob(epoch1, alice, { kind: 'ops', counter: 3, ops }),
     );
     expect(opened).toEqual<OpenedBlob>({ kind: 'ops', origin: alice.id, counter: 3, epoch: 1, ops });
-    const head = openBlob([epoch1], signPublicOf, sealBlob(epoch1, alice, { kind: 'head', counter: 3 }));
-    expect(head).toEqual<OpenedBlob>({ kind: 'head', origin: alice.id, counter: 3, epoch: 1, ops: [] });
+    const empty = openBlob(
+      [epoch1],
+      signPublicOf,
+      sealBlob(epoch1, alice, { kind: 'ops', counter: 4, ops: [] }),
+    );
+    expect(empty).toEqual<OpenedBlob>({ kind: 'ops', origin: alice.id, counter: 4, epoch: 1, ops: [] });
   });
 
   it('opens a blob built by hand from the documented byte layout', () => {
-    const json = utf8ToBytes(JSON.stringify({ v: 1, kind: 'head', origin: bob.id, counter: 0, epoch: 1 }));
+    const json = utf8ToBytes(
+      JSON.stringify({ v: 1, kind: 'ops', origin: bob.id, counter: 1, epoch: 1, ops: [labelOp(bob)] }),
+    );
     expect(openBlob([epoch1], signPublicOf, sealRaw(epoch1, json, bob))).toMatchObject({
-      kind: 'head',
+      kind: 'ops',
       origin: bob.id,
-      counter: 0,
+      counter: 1,
+      ops: [labelOp(bob)],
     });
+  });
+
+  it('refuses a head blob of version 2 as malformed: no reader reads heads any more', () => {
+    const json = utf8ToBytes(JSON.stringify({ v: 1, kind: 'head', origin: bob.id, counter: 3, epoch: 1 }));
+    expect(() => openBlob([epoch1], signPublicOf, sealRaw(epoch1, json, bob))).toThrow(code('malformed'));
   });
 
   it('shows nothing but the version byte and a nonce: no origin, kind, label or epoch, and fresh bytes each time', () => {
@@ -81,7 +93,7 @@ describe('sealBlob / openBlob', () => {
 
   it('pads the sealed blob to exactly a bucket, small or large; one label op fits the smallest', () => {
     expect(sealBlob(epoch1, alice, { kind: 'ops', counter: 1, ops: [labelOp(alice)] })).toHaveLength(512);
-    expect(sealBlob(epoch1, alice, { kind: 'head', counter: 9 })).toHaveLength(512);
+    expect(sealBlob(epoch1, alice, { kind: 'ops', counter: 9, ops: [] })).toHaveLength(512);
     const sizes = [0, 1, 2, 5, 20, 100, 1000, 3000].map((count) => {
       const ops = Array.from({ length: count }, (_, index) => labelOp(alice, index));
       const blob = sealBlob(epoch1, alice, { kind: 'ops', counter: 1, ops });
@@ -93,7 +105,7 @@ describe('sealBlob / openBlob', () => {
   });
 
   it('refuses a tampered byte anywhere as unreadable', () => {
-    const blob = sealBlob(epoch1, alice, { kind: 'head', counter: 1 });
+    const blob = sealBlob(epoch1, alice, { kind: 'ops', counter: 1, ops: [] });
     for (const index of [0, 1, 24, 25, 100, blob.length - 1]) {
       const tampered = blob.slice();
       tampered[index] = (tampered[index] as number) ^ 0x80;
@@ -102,7 +114,7 @@ describe('sealBlob / openBlob', () => {
   });
 
   it('refuses a blob that is not a bucket long, even if otherwise intact', () => {
-    const blob = sealBlob(epoch1, alice, { kind: 'head', counter: 1 });
+    const blob = sealBlob(epoch1, alice, { kind: 'ops', counter: 1, ops: [] });
     expect(() => openBlob([epoch1], signPublicOf, blob.subarray(0, 511))).toThrow(code('unreadable'));
     expect(() => openBlob([epoch1], signPublicOf, concatBytes(blob, new Uint8Array(1)))).toThrow(
       code('unreadable'),
@@ -112,7 +124,7 @@ describe('sealBlob / openBlob', () => {
 
   it('refuses a blob from another sync group as unreadable', () => {
     const otherGroup = newEpochKey([]);
-    const blob = sealBlob(otherGroup, alice, { kind: 'head', counter: 1 });
+    const blob = sealBlob(otherGroup, alice, { kind: 'ops', counter: 1, ops: [] });
     expect(() => openBlob([epoch1, epoch2], signPublicOf, blob)).toThrow(
       new SyncBlobError(
         'unreadable',
@@ -125,7 +137,7 @@ describe('sealBlob / openBlob', () => {
     const blob = sealBlob(epoch2, alice, { kind: 'ops', counter: 4, ops: [labelOp(alice)] });
     expect(() => openBlob([epoch1], signPublicOf, blob)).toThrow(code('unreadable'));
     expect(openBlob([epoch1, epoch2], signPublicOf, blob).epoch).toBe(2);
-    const old = sealBlob(epoch1, alice, { kind: 'head', counter: 3 });
+    const old = sealBlob(epoch1, alice, { kind: 'ops', counter: 3, ops: [] });
     expect(openBlob([epoch2, epoch1], signPublicOf, old).epoch).toBe(1);
   });
 
@@ -137,14 +149,14 @@ describe('sealBlob / openBlob', () => {
 
   it('refuses a blob whose signature is by a different device than its origin', () => {
     const forger = { id: bob.id, signSecret: alice.signSecret };
-    const head = sealBlob(epoch1, forger, { kind: 'head', counter: 1 });
-    expect(() => openBlob([epoch1], signPublicOf, head)).toThrow(code('bad_signature'));
+    const empty = sealBlob(epoch1, forger, { kind: 'ops', counter: 1, ops: [] });
+    expect(() => openBlob([epoch1], signPublicOf, empty)).toThrow(code('bad_signature'));
     const ops = sealBlob(epoch1, forger, { kind: 'ops', counter: 1, ops: [labelOp(bob)] });
     expect(() => openBlob([epoch1], signPublicOf, ops)).toThrow(code('bad_signature'));
   });
 
   it('treats a roster key of the wrong shape as a bad signature, not a crash', () => {
-    const blob = sealBlob(epoch1, alice, { kind: 'head', counter: 1 });
+    const blob = sealBlob(epoch1, alice, { kind: 'ops', counter: 1, ops: [] });
     expect(() => openBlob([epoch1], () => new Uint8Array(31), blob)).toThrow(code('bad_signature'));
   });
 
@@ -159,19 +171,26 @@ describe('sealBlob / openBlob', () => {
   });
 
   it('refuses a blob whose signed epoch differs from the key that opened it', () => {
-    const rewrapped = sealBlob({ epoch: 1, key: epoch2.key }, alice, { kind: 'head', counter: 1 });
+    const rewrapped = sealBlob({ epoch: 1, key: epoch2.key }, alice, { kind: 'ops', counter: 1, ops: [] });
     expect(() => openBlob([epoch1, epoch2], signPublicOf, rewrapped)).toThrow(code('malformed'));
   });
 
   it('refuses contents that are not valid JSON, not the schema, or overrun their length', () => {
-    const valid = utf8ToBytes(JSON.stringify({ v: 1, kind: 'head', origin: alice.id, counter: 1, epoch: 1 }));
+    const valid = utf8ToBytes(
+      JSON.stringify({ v: 1, kind: 'ops', origin: alice.id, counter: 1, epoch: 1, ops: [] }),
+    );
     const cases: [Uint8Array, number?][] = [
       [utf8ToBytes('{"v":1,')],
       [Uint8Array.of(0xff, 0xfe)],
-      [utf8ToBytes(JSON.stringify({ v: 2, kind: 'head', origin: alice.id, counter: 1, epoch: 1 }))],
-      [utf8ToBytes(JSON.stringify({ v: 1, kind: 'head', origin: 'ALICE', counter: 1, epoch: 1 }))],
+      [utf8ToBytes(JSON.stringify({ v: 2, kind: 'ops', origin: alice.id, counter: 1, epoch: 1, ops: [] }))],
+      [utf8ToBytes(JSON.stringify({ v: 1, kind: 'ops', origin: 'ALICE', counter: 1, epoch: 1, ops: [] }))],
       [utf8ToBytes(JSON.stringify({ v: 1, kind: 'ops', origin: alice.id, counter: 0, epoch: 1, ops: [] }))],
-      [utf8ToBytes(JSON.stringify({ v: 1, kind: 'head', origin: alice.id, counter: 1, epoch: 1, x: 1 }))],
+      [
+        utf8ToBytes(
+          JSON.stringify({ v: 1, kind: 'ops', origin: alice.id, counter: 1, epoch: 1, ops: [], x: 1 }),
+        ),
+      ],
+      [utf8ToBytes(JSON.stringify({ v: 1, kind: 'ops', origin: alice.id, counter: 1, epoch: 1 }))],
       [utf8ToBytes(JSON.stringify({ v: 1, kind: 'ops', origin: alice.id, counter: 1, epoch: 1, ops: [{}] }))],
       [valid, 512 - 41 - 68 + 1],
       [valid, 0xffffffff],
@@ -225,7 +244,7 @@ describe('sealBlob / openBlob', () => {
 describe('blob names', () => {
   const nameKey = derivedKeys(epoch1).name;
 
-  it('are 32 hex digits, stable, and differ per counter, origin, kind and epoch', () => {
+  it('are 32 hex digits, stable, and differ per counter, origin and epoch', () => {
     const name = blobName(nameKey, alice.id, 1);
     expect(name).toMatch(/^[0-9a-f]{32}$/);
     expect(blobName(derivedKeys(epoch1).name, alice.id, 1)).toBe(name);
@@ -233,11 +252,7 @@ describe('blob names', () => {
       blobName(nameKey, alice.id, 2),
       blobName(nameKey, bob.id, 1),
       blobName(derivedKeys(epoch2).name, alice.id, 1),
-      headName(nameKey, alice.id),
-      headName(nameKey, bob.id),
-      headName(derivedKeys(epoch2).name, alice.id),
     ];
-    expect(new Set([name, ...others]).size).toBe(7);
-    expect(headName(nameKey, alice.id)).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set([name, ...others]).size).toBe(4);
   });
 });

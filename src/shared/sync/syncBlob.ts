@@ -28,40 +28,36 @@ const INNER_HEADER = SIGNATURE_LENGTH + LENGTH_FIELD;
  */
 const SIGNATURE_CONTEXT = utf8ToBytes('ledgerline/sync 1 blob\0');
 
-export type BlobContent =
-  { kind: 'ops'; counter: number; ops: readonly SyncOp[] } | { kind: 'head'; counter: number };
+/**
+ * Version 2 also sealed `kind: "head"` blobs under `head/<origin>`; no reader looks there any more, and one
+ * served under a blob's name does not parse.
+ */
+export interface BlobContent {
+  kind: 'ops';
+  counter: number;
+  ops: readonly SyncOp[];
+}
 
 export interface OpenedBlob {
-  kind: 'ops' | 'head';
+  kind: 'ops';
   origin: string;
   counter: number;
   epoch: number;
-  /** Empty for a head. */
   ops: SyncOp[];
 }
 
 const Counter = z.number().int().max(Number.MAX_SAFE_INTEGER);
 const Plaintext = z
-  .discriminatedUnion('kind', [
-    z.strictObject({
-      v: z.literal(1),
-      kind: z.literal('ops'),
-      origin: DeviceId,
-      counter: Counter.min(1),
-      epoch: Counter.min(1),
-      ops: z.array(SyncOp),
-    }),
-    z.strictObject({
-      v: z.literal(1),
-      kind: z.literal('head'),
-      origin: DeviceId,
-      // Zero: a device that has not written a batch yet.
-      counter: Counter.min(0),
-      epoch: Counter.min(1),
-    }),
-  ])
+  .strictObject({
+    v: z.literal(1),
+    kind: z.literal('ops'),
+    origin: DeviceId,
+    counter: Counter.min(1),
+    epoch: Counter.min(1),
+    ops: z.array(SyncOp),
+  })
   // A device vouches only for its own writes, so one member cannot pass off edits as another's.
-  .refine((blob) => blob.kind === 'head' || blob.ops.every((op) => originOf(op) === blob.origin));
+  .refine((blob) => blob.ops.every((op) => originOf(op) === blob.origin));
 type Plaintext = z.infer<typeof Plaintext>;
 
 const MALFORMED =
@@ -88,17 +84,14 @@ export function sealBlob(
   signer: Pick<DeviceKeys, 'id' | 'signSecret'>,
   content: BlobContent,
 ): Uint8Array {
-  const plaintext =
-    content.kind === 'ops'
-      ? {
-          v: 1,
-          kind: 'ops',
-          origin: signer.id,
-          counter: content.counter,
-          epoch: epoch.epoch,
-          ops: content.ops,
-        }
-      : { v: 1, kind: 'head', origin: signer.id, counter: content.counter, epoch: epoch.epoch };
+  const plaintext = {
+    v: 1,
+    kind: content.kind,
+    origin: signer.id,
+    counter: content.counter,
+    epoch: epoch.epoch,
+    ops: content.ops,
+  };
   // Refused here, where it is a bug, rather than by every reader, where it would look like an attack.
   if (!Plaintext.safeParse(plaintext).success) {
     throw new SyncBlobError('malformed', 'This device tried to write a sync blob with invalid contents.');
@@ -198,26 +191,14 @@ export function openBlob(
       'A sync blob is not signed by the device it claims to come from, so it was ignored.',
     );
   }
-  return {
-    kind: plaintext.kind,
-    origin: plaintext.origin,
-    counter: plaintext.counter,
-    epoch: plaintext.epoch,
-    ops: plaintext.kind === 'ops' ? plaintext.ops : [],
-  };
+  const { kind, origin, counter, ops } = plaintext;
+  return { kind, origin, counter, epoch: plaintext.epoch, ops };
 }
 
-function nameOf(nameKey: Uint8Array, path: string): string {
-  // 128 bits: collisions stay out of reach, and the name is still short enough for any file system.
-  return bytesToHex(hmac(sha256, nameKey, utf8ToBytes(path))).slice(0, 32);
-}
-
-/** Where an ops blob lives: unguessable without the epoch's name key, stable for whoever holds it. */
+/**
+ * Where an ops blob lives: unguessable without the epoch's name key, stable for whoever holds it. 128 bits:
+ * collisions stay out of reach, and the name is still short enough for any file system.
+ */
 export function blobName(nameKey: Uint8Array, origin: string, counter: number): string {
-  return nameOf(nameKey, `ops/${origin}/${counter}`);
-}
-
-/** Where an origin's head lives; overwritten in place, so its name says nothing about how often. */
-export function headName(nameKey: Uint8Array, origin: string): string {
-  return nameOf(nameKey, `head/${origin}`);
+  return bytesToHex(hmac(sha256, nameKey, utf8ToBytes(`ops/${origin}/${counter}`))).slice(0, 32);
 }

@@ -4,6 +4,7 @@ import {
   EtherscanProvider,
   type ExplorerApiOptions,
 } from '../../../src/main/history/providers/etherscanProvider';
+import type { TransactionRef } from '../../../src/main/history/rawTransaction';
 import { toChecksumAddress } from '../../../src/main/store/address';
 import {
   accountLists,
@@ -25,6 +26,9 @@ const ADDRESS = toChecksumAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
 const KEY = 'SECRETKEY1234567890';
 const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}`;
 const tx = (n: number, blockNumber: number) => ({ hash: hash(n), blockNumber });
+/** Which transactions, in order: what else a ref carries is checked where it matters. */
+const named = (refs: readonly TransactionRef[]) =>
+  refs.map(({ hash, blockNumber }) => ({ hash, blockNumber }));
 
 let server: ProviderServer | undefined;
 afterEach(async () => {
@@ -72,7 +76,17 @@ describe('EtherscanProvider against a local Etherscan v2', () => {
       }),
     );
     const refs = await etherscan(origin).transactions(ADDRESS, { fromBlock: 100, toBlock: 200 });
-    expect(refs).toEqual([tx(1, 100), tx(6, 110), tx(2, 120), tx(3, 150), tx(4, 180), tx(5, 190)]);
+    expect(named(refs)).toEqual([tx(1, 100), tx(6, 110), tx(2, 120), tx(3, 150), tx(4, 180), tx(5, 190)]);
+    // A plain transfer's row is the whole transaction; what a token or internal list named needs the node.
+    expect(refs.map((ref) => [Boolean(ref.full), Boolean(ref.known)])).toEqual([
+      [true, false],
+      [false, true],
+      [false, true],
+      [false, true],
+      [true, false],
+      [false, true],
+    ]);
+    expect(refs[0]?.full).toMatchObject({ status: 'success', value: 1_000_000_000_000_000n, logs: [] });
     expect(requests.map((r) => r.params.action).sort()).toEqual([
       'token1155tx',
       'tokennfttx',
@@ -91,7 +105,7 @@ describe('EtherscanProvider against a local Etherscan v2', () => {
         startblock: '100',
         endblock: '200',
         page: '1',
-        offset: '1000',
+        offset: '10000',
         sort: 'asc',
       });
     }
@@ -103,7 +117,7 @@ describe('EtherscanProvider against a local Etherscan v2', () => {
     const { requests, origin } = await serve(accountLists({ txlist: entries.map(txlistEntry) }, 4));
     const provider = etherscan(origin, { pageSize: 2, resultWindow: 4 });
     const refs = await provider.transactions(ADDRESS, { fromBlock: 0, toBlock: 100 });
-    expect(refs).toEqual(entries);
+    expect(named(refs)).toEqual(entries);
     const txlist = requests.filter((r) => r.params.action === 'txlist');
     expect(txlist.map((r) => [r.params.startblock, r.params.page])).toEqual([
       ['0', '1'],
@@ -112,6 +126,58 @@ describe('EtherscanProvider against a local Etherscan v2', () => {
       ['40', '2'],
       ['60', '1'],
     ]);
+  });
+
+  it('reads a block at the result window’s edge once, so its transfers are not doubled', async () => {
+    const token = tokentxEntry(tx(4, 40)).contractAddress as string;
+    const call = {
+      ...txlistEntry(tx(4, 40)),
+      to: token,
+      input: `0xa9059cbb${'00'.repeat(64)}`,
+      gasUsed: '46109',
+    };
+    const { origin } = await serve(
+      accountLists(
+        {
+          txlist: [call],
+          tokentx: [tx(1, 10), tx(2, 20), tx(3, 30), tx(4, 40), tx(5, 50)].map(tokentxEntry),
+        },
+        4,
+      ),
+    );
+    const refs = await etherscan(origin, { pageSize: 2, resultWindow: 4 }).transactions(ADDRESS, {
+      fromBlock: 0,
+      toBlock: 100,
+    });
+    expect(named(refs)).toEqual([tx(1, 10), tx(2, 20), tx(3, 30), tx(4, 40), tx(5, 50)]);
+    expect(refs[3]?.full?.logs).toHaveLength(1);
+  });
+
+  it('on a first sync, hands over the newest whole transactions from one small page before the full lists', async () => {
+    const { requests, origin } = await serve(
+      accountLists({
+        txlist: [txlistEntry(tx(1, 10)), txlistEntry(tx(2, 20))],
+        tokentx: [tokentxEntry(tx(3, 30))],
+      }),
+    );
+    const early: string[][] = [];
+    const onPartial = (refs: TransactionRef[]) => early.push(refs.map((ref) => ref.hash));
+    const provider = etherscan(origin);
+    await provider.transactions(ADDRESS, { fromBlock: 0, toBlock: 100 }, undefined, onPartial);
+    expect(requests[0]?.params).toMatchObject({ action: 'txlist', sort: 'desc', offset: '100', page: '1' });
+    expect(requests.slice(1).map((r) => [r.params.action, r.params.sort])).toEqual(
+      ['txlist', 'txlistinternal', 'tokentx', 'tokennfttx', 'token1155tx'].map((action) => [action, 'asc']),
+    );
+    // Newest first from the preview, then the whole ones of the full txlist; never the token transfer.
+    expect(early).toEqual([
+      [hash(1), hash(2)],
+      [hash(1), hash(2)],
+    ]);
+
+    // A later run reads on from its cursor: no preview.
+    requests.length = 0;
+    await provider.transactions(ADDRESS, { fromBlock: 101, toBlock: 200 }, undefined, onPartial);
+    expect(requests.map((r) => r.params.sort)).toEqual(Array(5).fill('asc'));
   });
 
   it('reads "No transactions found" as an empty list', async () => {
@@ -128,7 +194,7 @@ describe('EtherscanProvider against a local Etherscan v2', () => {
     });
     const { options: opts, slept } = options({ perSecond: 100 });
     const provider = new EtherscanProvider({ ...opts, apiKey: KEY, url: `${origin}/v2/api` });
-    await expect(provider.transactions(ADDRESS, { fromBlock: 0, toBlock: 10 })).resolves.toEqual([tx(1, 5)]);
+    expect(named(await provider.transactions(ADDRESS, { fromBlock: 0, toBlock: 10 }))).toEqual([tx(1, 5)]);
     expect(calls).toBe(3);
     // Equal jitter with random() = 0: half of 1 s, then half of 2 s.
     expect(slept).toEqual([500, 1000]);
@@ -184,7 +250,7 @@ describe('BlockscoutProvider against a local Blockscout', () => {
     );
     const provider = new BlockscoutProvider({ ...options().options, instance: origin });
     const refs = await provider.transactions(ADDRESS, { fromBlock: 5, toBlock: 9 });
-    expect(refs).toEqual([tx(1, 7), tx(2, 8)]);
+    expect(named(refs)).toEqual([tx(1, 7), tx(2, 8)]);
     expect(provider.name).toBe('blockscout');
     for (const { path, params } of requests) {
       expect(path).toBe('/api');

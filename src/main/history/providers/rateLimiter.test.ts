@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from './rateLimiter';
+import { RateLimiter, sharedRateLimiter } from './rateLimiter';
 
 function clocked(perSecond: number) {
   let now = 0;
@@ -41,5 +41,34 @@ describe('RateLimiter', () => {
     const waiting = limiter.take(controller.signal);
     controller.abort();
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('serves waiting callers in the order they asked', async () => {
+    const { limiter } = clocked(1);
+    await limiter.take();
+    const served: string[] = [];
+    await Promise.all(['a', 'b', 'c'].map((name) => limiter.take().then(() => served.push(name))));
+    expect(served).toEqual(['a', 'b', 'c']);
+  });
+
+  it('lets a caller behind one that gave up go on', async () => {
+    const { limiter, slept } = clocked(1);
+    await limiter.take();
+    const controller = new AbortController();
+    controller.abort();
+    const gaveUp = limiter.take(controller.signal);
+    const next = limiter.take();
+    await expect(gaveUp).rejects.toMatchObject({ name: 'AbortError' });
+    await next;
+    expect(slept).toEqual([1000]);
+  });
+});
+
+describe('sharedRateLimiter', () => {
+  it('gives every provider of the same API and key one limiter, and another key its own', () => {
+    const key = `https://explorer.test ${Math.random()}`;
+    const first = sharedRateLimiter(key, { perSecond: 5 });
+    expect(sharedRateLimiter(key, { perSecond: 5 })).toBe(first);
+    expect(sharedRateLimiter(`${key}-other`, { perSecond: 5 })).not.toBe(first);
   });
 });

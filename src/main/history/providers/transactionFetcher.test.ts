@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcClient } from '../../rpc/rpcClient';
+import { toChecksumAddress } from '../../store/address';
 import {
   answer,
   type JsonRpcCall,
@@ -100,6 +101,58 @@ describe('fetchTransactions', () => {
       ],
     });
     expect(fetched[2]?.transactionIndex).toBe(1);
+  });
+
+  it('asks only for the receipt of what an explorer row described, and no header when the row gave the time', async () => {
+    const rpc = await client();
+    const own = {
+      chainId: 1,
+      hash: HASH_B,
+      blockNumber: 16,
+      transactionIndex: 4,
+      from: toChecksumAddress(FROM),
+      to: toChecksumAddress(TOKEN),
+      value: 0n,
+      input: '0x095ea7b3',
+      nonce: 9,
+      gasPrice: 6n,
+    };
+    const [described, named] = await fetchTransactions(rpc, [
+      { hash: HASH_B, blockNumber: 16, known: { timestamp: 555, blockHash: BLOCK_HASH, transaction: own } },
+      { hash: HASH_A.toLowerCase(), blockNumber: 16, known: { timestamp: 555 } },
+    ]);
+    expect(calls(node?.received[0]).sort()).toEqual([
+      'eth_chainId',
+      'eth_getTransactionByHash',
+      'eth_getTransactionReceipt',
+      'eth_getTransactionReceipt',
+    ]);
+    const { gasPrice: _, ...fields } = own;
+    expect(described).toEqual({
+      ...fields,
+      blockHash: BLOCK_HASH,
+      timestamp: 555,
+      contractAddress: null,
+      status: 'failed',
+      gasUsed: 21_000n,
+      effectiveGasPrice: 7n,
+      logs: [expect.objectContaining({ logIndex: 2 })],
+    });
+    expect(named).toMatchObject({
+      hash: HASH_A.toLowerCase(),
+      timestamp: 555,
+      nonce: 3,
+      input: '0xa9059cbb',
+    });
+  });
+
+  it('refuses a receipt from another block than the explorer saw the transaction in', async () => {
+    const rpc = await client();
+    const ref = { hash: HASH_B, blockNumber: 16, known: { timestamp: 555, blockHash: word('99') } };
+    await expect(fetchTransactions(rpc, [ref])).rejects.toMatchObject({
+      name: 'ProviderError',
+      message: /reorganised/,
+    });
   });
 
   it('refuses a receipt from another block than the chain has at that number', async () => {
