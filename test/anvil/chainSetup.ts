@@ -53,6 +53,7 @@ export async function anvilCall(url: string, method: string, params: unknown[] =
 /** Places the hand-written Multicall3 (test/contracts) at Multicall3's canonical address. */
 export interface Receipt {
   status: string;
+  blockNumber: string;
   logs: { topics: string[]; data: string }[];
 }
 
@@ -62,6 +63,20 @@ export interface Receipt {
  */
 export async function sendAndMine(url: string, transaction: Record<string, unknown>): Promise<Receipt> {
   return waitForReceipt(url, String(await anvilCall(url, 'eth_sendTransaction', [transaction])));
+}
+
+/**
+ * Pins the time of the next block on one chain. Two anvil instances keep their own clocks, which can be a
+ * second apart, so a delay between a block on one chain and a block on another is pinned, not added to the
+ * second chain's clock.
+ */
+export async function mineNextAt(url: string, timestamp: number): Promise<void> {
+  await anvilCall(url, 'evm_setNextBlockTimestamp', [timestamp]);
+}
+
+export async function blockTimestamp(url: string, blockNumber: string): Promise<number> {
+  const block = (await anvilCall(url, 'eth_getBlockByNumber', [blockNumber, false])) as { timestamp: string };
+  return Number(block.timestamp);
 }
 
 /** Anvil mines on send, but under load it may serve the receipt a moment later. */

@@ -1,7 +1,7 @@
 import { Interface } from 'ethers/abi';
 import { zeroPadValue } from 'ethers/utils';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anvilCall, sendAndMine } from '../../../test/anvil/chainSetup';
+import { blockTimestamp, mineNextAt, sendAndMine } from '../../../test/anvil/chainSetup';
 import { localChain } from '../../../test/anvil/portfolioFixture';
 import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
 import {
@@ -50,20 +50,19 @@ beforeAll(async () => {
   );
   await deployCctpMessageTransmitter(url(8453), CCTP_MESSAGE_TRANSMITTERS[8453] as string);
   sendHash = hashOf(await sendAndMine(url(1), { from: USER, to: FRIEND, value: '0x16345785d8a0000' }));
-  burnHash = hashOf(
-    await sendAndMine(url(1), {
-      from: USER,
-      to: CCTP_TOKEN_MESSENGERS[1],
-      data: messenger.encodeFunctionData('depositForBurn', [
-        7_000_000n,
-        6,
-        zeroPadValue(USER, 32),
-        CCTP_USDC[1],
-      ]),
-    }),
-  );
+  const burn = await sendAndMine(url(1), {
+    from: USER,
+    to: CCTP_TOKEN_MESSENGERS[1],
+    data: messenger.encodeFunctionData('depositForBurn', [
+      7_000_000n,
+      6,
+      zeroPadValue(USER, 32),
+      CCTP_USDC[1],
+    ]),
+  });
+  burnHash = hashOf(burn);
   const { message } = ethereumToBaseBurn(USER, 7_000_000n);
-  await anvilCall(url(8453), 'evm_increaseTime', [300]);
+  await mineNextAt(url(8453), (await blockTimestamp(url(1), burn.blockNumber)) + 300);
   redeemHash = hashOf(
     await sendAndMine(url(8453), {
       from: USER,
@@ -165,7 +164,7 @@ describe('HistoryService on two anvil chains', () => {
       }),
     ]);
     const bridge = bridged[0]?.bridge;
-    expect((bridge?.destinationTimestamp ?? 0) - (bridge?.sourceTimestamp ?? 0)).toBeGreaterThanOrEqual(300);
+    expect((bridge?.destinationTimestamp ?? 0) - (bridge?.sourceTimestamp ?? 0)).toBe(300);
     // The redeem on Base is part of that entry, not a second one.
     expect(mine.some((entry) => entry.hash === redeemHash)).toBe(false);
   });
