@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wrappedBatchRefusal } from './batchRefusal';
 
 /** One JSON-RPC call and how to check its result; the client rejects a result `result` does not accept. */
 export interface RpcRequest<T> {
@@ -366,6 +367,12 @@ export function parseAnswers(body: unknown, ids: readonly number[], batched: boo
     return ids.map(() => answer);
   }
   if (!batched) throw new MalformedResponse('a single call was answered with a batch');
+  // geth and Erigon refuse a batch too large with its error in an array of one: it stands for every call too.
+  const refusal = wrappedBatchRefusal(body, ids);
+  if (refusal) {
+    const answer: JsonRpcAnswer = { ok: false, error: refusal };
+    return ids.map(() => answer);
+  }
   if (body.length !== ids.length) {
     throw new MalformedResponse(`${ids.length} calls were answered with ${body.length} responses`);
   }

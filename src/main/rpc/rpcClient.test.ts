@@ -115,15 +115,23 @@ describe('RpcClient', () => {
     expect(base.received.length).toBeGreaterThan(2);
   });
 
-  it.each([
-    ['states its limit', 'batch size too large, max 3', [9, 1, 3, 3, 2]],
-    ['does not say its limit (geth)', 'batch too large', [9, 1, 4, 4]],
+  /** One error object for the whole batch (Alchemy, Infura), or geth's array of one, with the first call's id. */
+  const refusal = (shape: 'object' | 'geth', message: string) => (body: JsonRpcCall[]) => {
+    const error = { code: -32600, message };
+    return shape === 'object'
+      ? { json: { jsonrpc: '2.0', id: null, error } }
+      : { json: [{ jsonrpc: '2.0', id: body[0]?.id, error }] };
+  };
+  it.each<[string, 'object' | 'geth', string, number[]]>([
+    ['states its limit', 'object', 'batch size too large, max 3', [9, 1, 3, 3, 2]],
+    ['does not say its limit', 'object', 'batch too large', [9, 1, 4, 4]],
+    ['answers in geth’s shape, an array of one error', 'geth', 'batch too large', [9, 1, 4, 4]],
   ])(
     'splits a batch an endpoint refuses as too large when it %s, and remembers the size',
-    async (_, message, firstPosts) => {
+    async (_, shape, message, firstPosts) => {
       const refusing = await server((body) =>
         Array.isArray(body) && body.length > 4
-          ? { json: { jsonrpc: '2.0', id: null, error: { code: -32600, message } } }
+          ? refusal(shape, message)(body as JsonRpcCall[])
           : answer(body, { ...BASE_ANSWERS, eth_call: echoBlock }),
       );
       const { client: c, warnings } = client([refusing.url]);
@@ -208,6 +216,16 @@ describe('RpcClient', () => {
     ['silence', () => ({ hang: true }), 'timeout', /did not answer within 200 ms/],
     ['text that is not JSON', () => ({ text: '<html>' }), 'bad_response', /not JSON/],
     ['answers to other ids', wrongIds, 'bad_response', /call \d+ was not answered/],
+    [
+      'an array of one error that refuses nothing for its size',
+      (body) => ({
+        json: [
+          { jsonrpc: '2.0', id: (body as JsonRpcCall[])[0]?.id, error: { code: -32600, message: 'invalid' } },
+        ],
+      }),
+      'bad_response',
+      /2 calls were answered with 1 responses/,
+    ],
     [
       'a result of the wrong shape',
       (body) => answer(body, { ...BASE_ANSWERS, eth_blockNumber: 12 }),

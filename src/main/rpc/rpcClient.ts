@@ -1,5 +1,6 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Logger } from '../log';
+import { batchTooLarge } from './batchRefusal';
 import { type JsonRpcAnswer, READ_ONLY_METHODS, rpc, type RpcRequest } from './jsonRpc';
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retryPolicy';
 import { type BatchItem, type BatchLimits, splitBatch } from './rpcBatch';
@@ -49,8 +50,9 @@ const CHAIN_CHECK: BatchItem = { index: -1, method: 'eth_chainId', json: '[]' };
 const RATE_LIMIT_CODES = new Set([429, -32005]);
 
 /**
- * A batch the endpoint refused whole for its size, answering one error object for all of it (geth's
- * "batch too large", -32600; Alchemy's and Infura's "batch size too large, max N").
+ * A batch the endpoint refused whole for its size, answering one error for all of it: one error object
+ * (Alchemy's and Infura's "batch size too large, max N") or geth's and Erigon's array of one, which
+ * parseAnswers reads as one error too (see batchRefusal.ts).
  */
 class BatchRefused extends RpcError {
   constructor(
@@ -71,10 +73,8 @@ function batchRefusal(
 ): BatchRefused | null {
   const [first] = answers;
   if (items < 2 || !first || first.ok || answers.some((answer) => answer !== first)) return null;
-  const { code, message } = first.error;
-  if (!/batch/i.test(message) || !(code === -32600 || /large|exceed|limit|max/i.test(message))) return null;
-  const stated = /\d+/.exec(message);
-  return new BatchRefused(endpoint, chainId, stated ? Number(stated[0]) : null, code);
+  const refusal = batchTooLarge(first.error);
+  return refusal && new BatchRefused(endpoint, chainId, refusal.stated, first.error.code);
 }
 
 /**

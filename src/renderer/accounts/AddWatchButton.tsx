@@ -1,9 +1,11 @@
 import { Eye } from 'lucide-react';
 import { Suspense, useState } from 'react';
+import { FailureBoundary } from '../routing/FailureBoundary';
 import { lazyScreen } from '../routing/lazyScreen';
+import { UnavailableDialog } from '../routing/UnavailableDialog';
 
 // The dialog and the name rules it checks load on the first click: the button is on every screen's top bar.
-const { Screen: AddWatchDialog } = lazyScreen(() => import('./AddWatchDialog').then((m) => m.AddWatchDialog));
+const addWatchDialog = lazyScreen(() => import('./AddWatchDialog').then((m) => m.AddWatchDialog));
 
 /** The "Add watch-only address" button with its dialog, for every place that offers it. */
 export function AddWatchButton({ primary = false }: { primary?: boolean }) {
@@ -19,9 +21,22 @@ export function AddWatchButton({ primary = false }: { primary?: boolean }) {
         Add watch-only address
       </button>
       {open && (
-        <Suspense>
-          <AddWatchDialog onClose={() => setOpen(false)} />
-        </Suspense>
+        <FailureBoundary
+          name="The watch-only address dialog"
+          retry={addWatchDialog.preload}
+          fallback={(failure, reload) => (
+            <UnavailableDialog
+              title="Add watch-only address"
+              failure={failure}
+              onReload={reload}
+              onClose={() => setOpen(false)}
+            />
+          )}
+        >
+          <Suspense>
+            <addWatchDialog.Screen onClose={() => setOpen(false)} />
+          </Suspense>
+        </FailureBoundary>
       )}
     </>
   );

@@ -2,9 +2,13 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lazyScreen } from './lazyScreen';
+import { FailureBoundary } from './FailureBoundary';
+import { lazyScreen, ScreenLoadError } from './lazyScreen';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 function Greeting() {
   return <h1>Loaded</h1>;
@@ -62,5 +66,51 @@ describe('lazyScreen', () => {
   it('hands a failed fetch to the preload’s caller', async () => {
     const { preload } = lazyScreen(() => Promise.reject(new Error('chunk missing')));
     await expect(preload()).rejects.toThrow('chunk missing');
+  });
+
+  it('fetches again after a failed fetch, rather than keeping the failure', async () => {
+    const load = vi
+      .fn<() => Promise<typeof Greeting>>()
+      .mockRejectedValueOnce(new Error('chunk missing'))
+      .mockResolvedValue(Greeting);
+    const { Screen, preload } = lazyScreen(load);
+    await expect(preload()).rejects.toBeInstanceOf(ScreenLoadError);
+    render(
+      <Suspense fallback={<Pending />}>
+        <Screen />
+      </Suspense>,
+    );
+    await screen.findByRole('heading', { name: 'Loaded' });
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps a render’s failure, fetching nothing more, until preloaded again', async () => {
+    // The boundary logs the failure; this test is about the fetches.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const load = vi
+      .fn<() => Promise<typeof Greeting>>()
+      .mockRejectedValueOnce(new Error('chunk missing'))
+      .mockResolvedValue(Greeting);
+    const { Screen, preload } = lazyScreen(load);
+    const fallback = () => <p>Failed</p>;
+    const tree = () => (
+      <FailureBoundary name="Greeting" retry={preload} fallback={fallback}>
+        <Suspense fallback={<Pending />}>
+          <Screen />
+        </Suspense>
+      </FailureBoundary>
+    );
+    const { unmount } = render(tree());
+    await screen.findByText('Failed');
+    unmount();
+    // A new render of the same screen meets the same failure: React keeps a lazy component's rejection.
+    render(tree());
+    expect(await screen.findByText('Failed')).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(1);
+    cleanup();
+    await preload();
+    render(tree());
+    await screen.findByRole('heading', { name: 'Loaded' });
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });

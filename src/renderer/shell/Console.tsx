@@ -1,5 +1,7 @@
-import { Suspense, useDeferredValue, useEffect, useRef, type SyntheticEvent } from 'react';
+import { Suspense, useDeferredValue, useEffect, useRef, type RefObject, type SyntheticEvent } from 'react';
+import type { DappRequestView } from '../../shared/dapps';
 import { TrezorPrompts } from '../devices/TrezorPrompts';
+import { FailureBoundary } from '../routing/FailureBoundary';
 import type { Route } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
 import { NotFoundPage } from '../screens/NotFoundPage';
@@ -7,9 +9,11 @@ import { RouteArrivalProvider, useRouteArrival } from '../screens/routeArrival';
 import { useWallet } from '../session/WalletContext';
 import { SigningOverlay } from '../signing/SigningOverlay';
 import { useShowCallsStatus } from '../sites/useShowCallsStatus';
+import { SiteRequestUnavailable } from '../sites/SiteRequestUnavailable';
 import { useSiteRequests } from '../sites/useSiteRequests';
-import { OVERLAY_CHUNKS, SiteRequestSheet } from './overlayChunks';
+import { OVERLAY_CHUNKS, siteRequestSheet } from './overlayChunks';
 import { preloadScreenAt, ROUTE_SCREENS } from './routeScreens';
+import { ScreenUnavailable } from './ScreenUnavailable';
 import { Sidebar } from './Sidebar';
 import { SkipLink } from './SkipLink';
 import { TopBar } from './TopBar';
@@ -36,9 +40,42 @@ function preloadLinkedScreen(event: SyntheticEvent) {
   if (link) void preloadScreenAt(link.getAttribute('href') ?? '');
 }
 
-function RouteScreen({ route }: { route: Route }) {
-  const { Screen } = ROUTE_SCREENS[route.id];
-  return <Screen />;
+/** A screen that fails to load or to render leaves the sidebar and the top bar working, and says so. */
+function RouteScreen({ route, content }: { route: Route; content: RefObject<HTMLElement | null> }) {
+  const { Screen, preload } = ROUTE_SCREENS[route.id];
+  // Reload takes its own button away: focus waits on the content pane for what comes in its place.
+  const reloadFrom = (reload: () => void) => () => {
+    content.current?.focus();
+    reload();
+  };
+  return (
+    <FailureBoundary
+      name={route.title}
+      retry={preload}
+      fallback={(failure, reload) => (
+        <ScreenUnavailable title={route.title} failure={failure} onReload={reloadFrom(reload)} />
+      )}
+    >
+      <Screen />
+    </FailureBoundary>
+  );
+}
+
+/** Sites' requests, over any screen; if their sheet cannot show, they still wait visibly and can be rejected. */
+function SiteRequests({ requests }: { requests: readonly DappRequestView[] }) {
+  return (
+    <FailureBoundary
+      name="The site request sheet"
+      retry={siteRequestSheet.preload}
+      fallback={(failure, reload) => (
+        <SiteRequestUnavailable requests={requests} failure={failure} onReload={reload} />
+      )}
+    >
+      <Suspense>
+        <siteRequestSheet.Screen requests={requests} />
+      </Suspense>
+    </FailureBoundary>
+  );
 }
 
 /** The console frame: sidebar, top bar, and the screen the hash names. */
@@ -69,18 +106,20 @@ export function Console() {
         <main ref={main} id="content" className="console__content" tabIndex={-1}>
           <RouteArrivalProvider value={claimArrival}>
             <Suspense fallback={<ScreenPending />}>
-              {shownRoute ? <RouteScreen route={shownRoute} /> : <NotFoundPage />}
+              {/* Keyed, so that moving to another screen clears a failure; the Suspense above stays, so the
+                  screen on view still stays while the next one's chunk is on its way. */}
+              {shownRoute ? (
+                <RouteScreen key={shownRoute.id} route={shownRoute} content={main} />
+              ) : (
+                <NotFoundPage />
+              )}
               <WarmTheRest />
             </Suspense>
           </RouteArrivalProvider>
         </main>
       </div>
       {/* A site's request waits for the user on any screen; mounted first, so a device's sheet opens over it. */}
-      {siteRequests.length > 0 && (
-        <Suspense>
-          <SiteRequestSheet requests={siteRequests} />
-        </Suspense>
-      )}
+      {siteRequests.length > 0 && <SiteRequests requests={siteRequests} />}
       {/* Devices ask for confirmation, a PIN or a passphrase in the middle of anything, on any screen. */}
       <SigningOverlay />
       <TrezorPrompts />

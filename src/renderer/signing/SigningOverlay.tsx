@@ -1,7 +1,9 @@
 import { Suspense, useEffect, useState } from 'react';
 import type { SigningRequestView } from '../../shared/devices';
+import { FailureBoundary } from '../routing/FailureBoundary';
 import { lazyScreen } from '../routing/lazyScreen';
 import { useWallet } from '../session/WalletContext';
+import { SigningSheetUnavailable } from './SigningSheetUnavailable';
 
 // The sheet, its summaries and the review it shows load on demand: the console warms them in idle time after
 // the first screen, and a request that comes sooner waits only for a file read from the app itself.
@@ -33,21 +35,38 @@ export function SigningOverlay() {
 
   const shown = [...requests.values()][0];
   if (!shown) return null;
+  const close = () =>
+    setRequests((previous) => {
+      const next = new Map(previous);
+      next.delete(shown.id);
+      return next;
+    });
   return (
-    <Suspense>
-      <SigningSheet
-        // A new request, or one that ended, is a new sheet: focus goes to what it asks of the user now.
-        key={`${shown.id}:${shown.status === 'failed' || shown.status === 'expired' ? shown.status : 'active'}`}
-        request={shown}
-        waiting={requests.size - 1}
-        onClose={() =>
-          setRequests((previous) => {
-            const next = new Map(previous);
-            next.delete(shown.id);
-            return next;
-          })
-        }
-      />
-    </Suspense>
+    // A sheet that cannot load or render must not drop the request: it stays in view, refusable. Keyed by
+    // request, so the next one gets a sheet of its own, not the last one's failure.
+    <FailureBoundary
+      key={shown.id}
+      name="The signing sheet"
+      retry={preloadSigningSheet}
+      fallback={(failure, reload) => (
+        <SigningSheetUnavailable
+          request={shown}
+          waiting={requests.size - 1}
+          failure={failure}
+          onReload={reload}
+          onClose={close}
+        />
+      )}
+    >
+      <Suspense>
+        <SigningSheet
+          // A new request, or one that ended, is a new sheet: focus goes to what it asks of the user now.
+          key={`${shown.id}:${shown.status === 'failed' || shown.status === 'expired' ? shown.status : 'active'}`}
+          request={shown}
+          waiting={requests.size - 1}
+          onClose={close}
+        />
+      </Suspense>
+    </FailureBoundary>
   );
 }

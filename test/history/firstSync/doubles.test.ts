@@ -15,7 +15,7 @@ import {
   receiptsNeeded,
 } from './heavyAccount';
 import { TRANSFER_TOPIC } from './heavyTransactions';
-import { type RpcDouble, startRpcDouble } from './rpcDouble';
+import { type RpcDouble, type RpcDoubleOptions, startRpcDouble } from './rpcDouble';
 
 const small = heavyAccount({ counts: { 1: 300, 10: 200, 8453: 100 } });
 const full = heavyAccount();
@@ -34,7 +34,7 @@ async function etherscan(perSecond = 1_000, now?: () => number): Promise<Ethersc
 }
 
 async function node(
-  options: { maxBatch?: number; perSecond?: number; now?: () => number } = {},
+  options: Partial<Pick<RpcDoubleOptions, 'maxBatch' | 'batchRefusal' | 'perSecond' | 'now'>> = {},
 ): Promise<RpcDouble> {
   const double = await startRpcDouble({ chainId: 1, dataset: small, perSecond: 1_000, ...options });
   open.push(double);
@@ -345,6 +345,28 @@ describe('the RPC double', () => {
     expect((await post(double, call(5, 'debug_traceTransaction', []))).body).toMatchObject({
       error: { code: -32601, message: 'the method debug_traceTransaction does not exist/is not available' },
     });
+  });
+
+  it('refuses a batch over 50 in geth’s shape when asked, which the app’s RpcClient splits', async () => {
+    const double = await node({ maxBatch: 50, batchRefusal: 'geth' });
+    const batch = Array.from({ length: 51 }, (_, i) => call(i + 7, 'eth_blockNumber'));
+    expect(await post(double, batch)).toEqual({
+      status: 200,
+      body: [{ jsonrpc: '2.0', id: 7, error: { code: -32600, message: 'batch too large' } }],
+    });
+
+    const client = new RpcClient({
+      chainId: 1,
+      chainName: 'Ethereum',
+      urls: [double.url],
+      maxBatchCalls: 100,
+    });
+    const heads = await client.sendBatch(Array.from({ length: 80 }, () => rpc.blockNumber()));
+    expect(heads).toEqual(Array.from({ length: 80 }, () => BigInt(ethereum.headBlock)));
+    // 81 calls with the chain check, refused; the check alone; then 80 in halves of what was refused.
+    expect([double.requests() - 1, double.refused() - 1]).toEqual([4, 1]);
+    await client.sendBatch(Array.from({ length: 80 }, () => rpc.blockNumber()));
+    expect([double.requests() - 1, double.refused() - 1]).toEqual([6, 1]);
   });
 
   it('refuses a batch over 50 calls and requests over 25 a second, and counts both', async () => {

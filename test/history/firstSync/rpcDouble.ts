@@ -17,10 +17,12 @@
  * Refuses, without answering any call of the request:
  * - over `perSecond` requests (a token bucket with a burst of `perSecond`; a batch is one request): HTTP 429,
  *   `{"jsonrpc":"2.0","id":null,"error":{"code":-32005,"message":"rate limit exceeded"}}`;
- * - a batch of more than `maxBatch` calls: HTTP 200 with one error object standing for the whole batch,
- *   `{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"batch too large"}}` — geth's code and
- *   message (geth ≥ 1.13, `--rpc.batch-request-limit`; geth itself wraps that object in a one-element array
- *   carrying the first call's id);
+ * - a batch of more than `maxBatch` calls: HTTP 200 with geth's code and message (geth ≥ 1.13,
+ *   `--rpc.batch-request-limit`) in the shape `batchRefusal` names: `'object'` (the default), one error
+ *   object standing for the whole batch as Alchemy and Infura send it,
+ *   `{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"batch too large"}}`; or `'geth'`, that
+ *   error in a one-element array carrying the batch's first call's id, as geth and Erigon send it,
+ *   `[{"jsonrpc":"2.0","id":1,"error":{"code":-32600,"message":"batch too large"}}]`;
  * - a body that is not JSON: `-32700 "parse error"`; an empty batch or a call without a method: `-32600`.
  *
  * Counts: `requests()` every POST, refused ones included; `calls()` the calls of the requests it served;
@@ -39,6 +41,8 @@ export interface RpcDoubleOptions {
   headBlock?: number;
   /** Calls one batch may carry (50). */
   maxBatch?: number;
+  /** How a batch over `maxBatch` is refused: one error object (the default), or geth's array of one. */
+  batchRefusal?: 'object' | 'geth';
   /** Requests a second (25). */
   perSecond?: number;
   /** The rate limit's clock, in milliseconds; tests hold it still. */
@@ -92,6 +96,7 @@ export async function startRpcDouble({
   dataset,
   headBlock,
   maxBatch = 50,
+  batchRefusal = 'object',
   perSecond = 25,
   now,
 }: RpcDoubleOptions): Promise<RpcDouble> {
@@ -153,7 +158,12 @@ export async function startRpcDouble({
       }
       if (body.length > maxBatch) {
         refused++;
-        send(response, 200, failure(null, -32600, 'batch too large'));
+        const refusal = failure(
+          batchRefusal === 'geth' ? (body[0] as Call | null)?.id : null,
+          -32600,
+          'batch too large',
+        );
+        send(response, 200, batchRefusal === 'geth' ? [refusal] : refusal);
         return;
       }
       send(

@@ -1,0 +1,39 @@
+import { RotateCw } from 'lucide-react';
+import { Dialog } from '../controls/Dialog';
+import type { Failure } from './FailureBoundary';
+
+interface UnavailableDialogProps {
+  /** The dialog's own title, so the user sees that what they opened is the one that failed. */
+  title: string;
+  failure: Failure;
+  onReload(): void;
+  onClose(): void;
+}
+
+/** In place of a dialog that could not load or stopped on an error: nothing was done, and the way on. */
+export function UnavailableDialog({ title, failure, onReload, onClose }: UnavailableDialogProps) {
+  return (
+    <Dialog
+      title={title}
+      onCancel={onClose}
+      description={
+        <p>
+          {failure === 'load'
+            ? 'This dialog could not load. Nothing was changed; reload to try again.'
+            : 'This dialog stopped on an error. Nothing was changed; reload to try again.'}
+        </p>
+      }
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="button" className="button button--primary" onClick={onReload}>
+            <RotateCw size={14} aria-hidden="true" />
+            Reload
+          </button>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { openPage } from '../../../test/renderer/openPage';
+import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
+
+// The History screen's chunk fails to arrive while `missing`, then loads as it should.
+const chunk = vi.hoisted(() => ({ missing: false, fetches: 0 }));
+vi.mock('../history/HistoryPage', async (importOriginal) => {
+  chunk.fetches++;
+  if (chunk.missing) throw new TypeError('Failed to fetch dynamically imported module');
+  return importOriginal();
+});
+
+let client: WalletClientDouble;
+let logged: MockInstance<typeof console.error>;
+beforeEach(() => {
+  client = new WalletClientDouble();
+  logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  cleanup();
+  logged.mockRestore();
+});
+
+async function go(hash: string) {
+  await act(async () => {
+    const changed = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+    location.hash = hash;
+    await changed;
+  });
+}
+
+const failure = () => screen.findByRole('heading', { level: 2, name: 'History could not load' });
+
+describe('Console', () => {
+  it('says which screen could not load, keeps the sidebar working, and loads it on Reload', async () => {
+    chunk.missing = true;
+    await openPage(client, 'portfolio', 'Portfolio');
+    await go('#/history');
+    await failure();
+    expect(screen.getByRole('heading', { level: 1, name: 'History' })).toBeTruthy();
+    expect(logged).toHaveBeenCalledWith('History could not load:', expect.anything());
+
+    // Another screen clears the failure; the sidebar is still there to go to it.
+    fireEvent.click(screen.getByRole('link', { name: 'Portfolio' }));
+    await screen.findByRole('heading', { level: 1, name: 'Portfolio' });
+    expect(screen.queryByText('History could not load')).toBeNull();
+
+    await go('#/history');
+    const fetched = chunk.fetches;
+    fireEvent.click(await screen.findByRole('button', { name: 'Reload' }));
+    await failure();
+    expect(chunk.fetches).toBeGreaterThan(fetched);
+
+    chunk.missing = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await screen.findByText('Everything your accounts did, across every network, in one timeline.');
+    expect(screen.queryByText('History could not load')).toBeNull();
+    // The Reload button went with the failure; focus waits in the content pane, not on the page's body.
+    expect(document.activeElement).toBe(screen.getByRole('main'));
+  });
+});
