@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonRpcErrorObject } from './jsonRpc';
+import type { JsonRpcErrorObject } from './rpcErrorObject';
 
 /** An endpoint's refusal of a whole batch for its size, and the most calls it said it takes, if it did. */
 export interface BatchTooLarge {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wrappedBatchRefusal } from './batchRefusal';
+import { RpcErrorObject, type JsonRpcErrorObject } from './rpcErrorObject';
 
 /** One JSON-RPC call and how to check its result; the client rejects a result `result` does not accept. */
 export interface RpcRequest<T> {
@@ -336,14 +337,13 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
   'ots_searchTransactionsAfter',
 ]);
 
-const ErrorObject = z.object({ code: z.number().int(), message: z.string(), data: z.unknown().optional() });
-export type JsonRpcErrorObject = z.infer<typeof ErrorObject>;
+export type { JsonRpcErrorObject } from './rpcErrorObject';
 
 const Envelope = z.object({
   jsonrpc: z.literal('2.0'),
   id: z.union([z.number(), z.string(), z.null()]),
   // Some nodes send `"error": null` beside a result.
-  error: ErrorObject.nullish(),
+  error: RpcErrorObject.nullish(),
 });
 
 export type JsonRpcAnswer = { ok: true; result: unknown } | { ok: false; error: JsonRpcErrorObject };
