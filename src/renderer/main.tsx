@@ -1,15 +1,12 @@
 import '@fontsource-variable/inter';
 import './styles/tokens.css';
 import './styles/base.css';
+// First of the scripts, so that the wallet is dialled while React and the console are still evaluating.
+import { connection } from './session/pageConnection';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connect } from './api/connect';
 import { App } from './App';
 import { preloadScreenAt } from './shell/routeScreens';
-
-// Connect before the first render: it takes the launch secret out of the URL fragment, which the hash router
-// would otherwise read as an unknown route.
-const connection = connect(window);
 
 // The first screen's chunk is fetched while the session connects, not after: the console that renders it
 // waits for the wallet's first answers, and the screen would then wait again for its code.

@@ -31,6 +31,14 @@ type CallArgs<C extends Channel> =
 export interface WalletClient {
   call<C extends Channel>(channel: C, ...args: CallArgs<C>): Promise<ResponseOf<C>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * The answer to a call the page made as it started, when it is in and no push has made it stale: what a
+   * screen's first render can show at once. It is not taken: the screen's hook still calls, and that call gets
+   * this same answer. Only a client that made such calls has it (session/firstCalls.ts).
+   */
+  ready?<C extends Channel>(channel: C): ResponseOf<C> | undefined;
+  /** Settles once every call the page made as it started has answered, failed or been dropped. */
+  firstAnswers?(): Promise<void>;
 }
 
 /** The renderer's one way to reach main. Screens never see envelopes or transports. */

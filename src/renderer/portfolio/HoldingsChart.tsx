@@ -1,5 +1,3 @@
-import { scaleLinear } from '@visx/scale';
-import { Bar } from '@visx/shape';
 import type { FiatCurrency } from '../../shared/settings';
 import { ChainDot } from '../chains/ChainBadge';
 import { chainTone } from '../chains/chainTone';
@@ -24,11 +22,10 @@ export function HoldingsChart({
   chains: readonly ChainTotals[];
   currency: FiatCurrency;
 }) {
-  // The length only: the figure beside each bar is the exact sum.
-  const width = scaleLinear({
-    domain: [0, Math.max(0, ...chains.map((chain) => Number(chain.value.sum))) || 1],
-    range: [0, BAR_BOX],
-  });
+  // The length only: the figure beside each bar is the exact sum. Plain arithmetic, not a chart library's
+  // scale, which would bring d3 into the first screen's chunk for one division.
+  const largest = Math.max(0, ...chains.map((chain) => Number(chain.value.sum))) || 1;
+  const width = (sum: string) => (Math.max(0, Number(sum)) / largest) * BAR_BOX;
   return (
     <Panel title="Value by network" note={`In ${currency}, priced holdings only`}>
       <div className="card chart">
@@ -47,13 +44,13 @@ export function HoldingsChart({
                   preserveAspectRatio="none"
                   aria-hidden="true"
                 >
-                  <Bar className="chart__track" x={0} y={0} width={BAR_BOX} height={10} rx={2} />
-                  <Bar
+                  <rect className="chart__track" x={0} y={0} width={BAR_BOX} height={10} rx={2} />
+                  <rect
                     className="chart__fill"
                     data-chain-tone={chainTone(chain.chainId)}
                     x={0}
                     y={0}
-                    width={width(Number(value.sum))}
+                    width={width(value.sum)}
                     height={10}
                     rx={2}
                   />

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPage, region } from '../../../test/renderer/openPage';
 import { FIXTURE_ACCOUNTS, SPAM, fixturePortfolio } from '../../../test/renderer/portfolioFixture';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
+import { App } from '../App';
+import { firstCallsAt, withFirstCalls } from '../session/firstCalls';
+import { preloadScreenAt } from '../shell/routeScreens';
 
 let client: WalletClientDouble;
 
@@ -37,6 +40,20 @@ const rowOf = (text: string) => {
 };
 
 describe('PortfolioPage', () => {
+  it('shows the portfolio in its first render from what the page asked for as it started, asked once', async () => {
+    history.replaceState(null, '', '/#/portfolio');
+    await preloadScreenAt('#/portfolio');
+    render(<App connection={{ ok: true, client: withFirstCalls(client, firstCallsAt('#/portfolio')) }} />);
+    await screen.findByRole('heading', { level: 1, name: 'Portfolio' });
+    // In the same commit as the heading, not one render and one round trip later.
+    expect(region('Totals by network').getAllByRole('row').length).toBeGreaterThan(1);
+    await screen.findByRole('table', { name: 'Tokens' });
+    const asked = (channel: string) => client.calls.filter((call) => call.channel === channel).length;
+    expect([asked('portfolio.get'), asked('portfolio.valueHistory'), asked('settings.get')]).toEqual([
+      1, 1, 1,
+    ]);
+  });
+
   it('offers a watch-only address when there are no accounts', async () => {
     client.accounts = [];
     await openPage(client, 'portfolio', 'Portfolio');

@@ -1,5 +1,5 @@
 import { ChartPie } from 'lucide-react';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { NoAccountsPage } from '../accounts/NoAccountsPage';
 import { useAccounts } from '../accounts/useAccounts';
 import { ErrorNote } from '../controls/ErrorNote';
@@ -39,6 +39,10 @@ export function PortfolioPage() {
   );
   const valuing = useMemo(() => (view ? makeValuing(view, now) : null), [view, now]);
   const enabledChains = chains.filter((chain) => settings.enabledChainIds.includes(chain.id));
+  // The first render with data shows the top of the page, down to the totals by network; the per-account totals
+  // and the token table below them follow in the render after, so the first paint with the portfolio waits for
+  // neither, and nothing above them moves when they come.
+  const showAll = useDeferredValue(view !== null, false);
 
   if (accounts.list?.length === 0) {
     return (
@@ -82,6 +86,10 @@ export function PortfolioPage() {
             <TotalsByNetwork chains={model.chains} valuing={valuing} />
             <HoldingsChart chains={model.chains} currency={view.currency} />
           </div>
+        </>
+      )}
+      {view && model && valuing && showAll && (
+        <>
           <TotalsByAccount accounts={model.accounts} known={accounts.list ?? []} valuing={valuing} />
           <Panel title="Tokens" note="Open a row for each account’s balance">
             <TokenWarnings

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ValuePointView } from '../../shared/portfolio';
 import { ALICE, BOB, FIXTURE_ACCOUNTS, fixturePortfolio } from '../../../test/renderer/portfolioFixture';
-import { ValueChart } from './ValueChart';
+import { VALUE_PLOT, ValueChart } from './ValueChart';
 
+// The plot comes in a chunk of its own, fetched when the chart first has a line to draw.
+beforeAll(() => VALUE_PLOT.preload());
 afterEach(cleanup);
 
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
 import { Network, Wallet } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { Suspense, useId, useMemo, useState } from 'react';
 import { shortAddress } from '../../shared/format/shortAddress';
 import type { PortfolioView, ValueHistoryView } from '../../shared/portfolio';
 import type { FiatCurrency } from '../../shared/settings';
@@ -10,14 +10,27 @@ import { moneyWords } from '../format/money';
 import { plural } from '../format/plural';
 import { momentText } from './chartFormat';
 import { Panel } from './Panel';
-import { seriesTone, ValuePlot } from './ValuePlot';
-import { holdingKey, shapeValueHistory, type ValueChartData, type ValueGrouping } from './valueSeries';
+import { lazyScreen } from '../routing/lazyScreen';
+import {
+  holdingKey,
+  seriesTone,
+  shapeValueHistory,
+  type ValueChartData,
+  type ValueGrouping,
+} from './valueSeries';
 import './ValueChart.css';
 
 const GROUPINGS: readonly Segment<ValueGrouping>[] = [
   { value: 'network', label: 'By network', icon: Network },
   { value: 'account', label: 'By account', icon: Wallet },
 ];
+/**
+ * The plot and its chart library (d3 through visx) are most of the portfolio's code: in a chunk of their own,
+ * fetched when there is a line to draw, the page's first paint with the portfolio does not wait for them to
+ * load and run, and a wallet with fewer than two snapshots never loads them.
+ */
+export const VALUE_PLOT = lazyScreen(() => import('./ValuePlot').then((m) => m.ValuePlot));
+
 /** The table is the chart's accessible twin, not an export: the latest snapshots are what a reader asks for. */
 const TABLE_ROWS = 48;
 
@@ -96,7 +109,11 @@ function ValueChartBody({ data, currency, grouping }: ShapedHistory) {
       {snapshots === 1 && (
         <p className="value-chart__message">One snapshot so far; the chart fills in as you refresh.</p>
       )}
-      {snapshots > 1 && <ValuePlot data={data} currency={currency} />}
+      {snapshots > 1 && (
+        <Suspense fallback={<div className="value-plot value-plot--pending" aria-busy="true" />}>
+          <VALUE_PLOT.Screen data={data} currency={currency} />
+        </Suspense>
+      )}
       {snapshots > 0 && <Legend data={data} currency={currency} />}
       <p className="value-chart__caption">
         {data.unpricedAtEnd > 0

@@ -5,9 +5,8 @@ import { Line, LinePath } from '@visx/shape';
 import { useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { FiatCurrency } from '../../shared/settings';
 import { moneyWords } from '../format/money';
-import { chainTone } from '../chains/chainTone';
 import { compactMoney, momentText, timeTickFormat } from './chartFormat';
-import type { ValueChartData, ValueSeries } from './valueSeries';
+import { seriesTone, type ValueChartData } from './valueSeries';
 import './ValuePlot.css';
 
 /** Drawn in a fixed box that CSS scales to the panel's width; pointer positions are mapped back into it. */
@@ -19,13 +18,6 @@ const INNER_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
 const INNER_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 /** Arrow keys step one snapshot, Page keys a tenth of the way, so a long history is crossed in a few presses. */
 const PAGE_STEPS = 10;
-
-/** Where a line's colour comes from: its network's tone, or its place among the accounts. */
-export function seriesTone(series: ValueSeries, index: number): Record<string, string> {
-  return series.chainId === null
-    ? { 'data-series-slot': String(index % 8) }
-    : { 'data-chain-tone': chainTone(series.chainId) };
-}
 
 /** Drawing only: the exact figures are in the readout and the table. */
 const toNumber = (value: string | null) => (value === null ? null : Number(value));

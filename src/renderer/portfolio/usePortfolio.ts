@@ -33,7 +33,8 @@ const QUIET_STATUS_MS = 1000;
  */
 export function usePortfolio(): Portfolio {
   const { client } = useWallet();
-  const [view, setView] = useState<PortfolioView | null>(null);
+  // The answer the page asked for as it started, when it is in: the first render shows the portfolio at once.
+  const [view, setView] = useState<PortfolioView | null>(() => client.ready?.('portfolio.get') ?? null);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<RefreshProgress | null>(null);
   // Only the latest load may land; an earlier answer arriving late must not overwrite a newer view.

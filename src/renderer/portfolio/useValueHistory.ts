@@ -15,7 +15,10 @@ type Answer = Omit<CallResult<ValueHistoryView>, 'reload'>;
 export function useValueHistory(view: PortfolioView | null): CallResult<ValueHistoryView> {
   const { client } = useWallet();
   const [attempt, setAttempt] = useState(0);
-  const [answer, setAnswer] = useState<Answer>({ data: null, error: null, loading: true });
+  const [answer, setAnswer] = useState<Answer>(() => {
+    const data = client.ready?.('portfolio.valueHistory');
+    return data ? { data, error: null, loading: false } : { data: null, error: null, loading: true };
+  });
   const readAt = view?.chains.map((chain) => chain.lastRead?.readAt ?? 0).join(',');
   const currency = view?.currency;
 

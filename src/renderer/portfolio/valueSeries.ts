@@ -1,5 +1,6 @@
 import { decimalText } from '../../shared/format/amount';
 import type { ValuePointView } from '../../shared/portfolio';
+import { chainTone } from '../chains/chainTone';
 
 export type ValueGrouping = 'network' | 'account';
 
@@ -11,6 +12,13 @@ export interface ValueSeries {
   chainId: number | null;
   /** Exact, one per time; null before the line's first snapshot or after it left the portfolio. */
   values: (string | null)[];
+}
+
+/** Where a line's colour comes from: its network's tone, or its place among the accounts. */
+export function seriesTone(series: ValueSeries, index: number): Record<string, string> {
+  return series.chainId === null
+    ? { 'data-series-slot': String(index % 8) }
+    : { 'data-chain-tone': chainTone(series.chainId) };
 }
 
 export interface ValueChartData {

@@ -26,7 +26,11 @@ type LiveChannel = keyof typeof PUSHED_BY;
 export function useLiveList<C extends LiveChannel>(channel: C): LiveList<ResponseOf<C>[number]> {
   type Item = ResponseOf<C>[number];
   const { client } = useWallet();
-  const [state, setState] = useState<LiveList<Item>>({ list: null, error: null });
+  // What the page asked for as it started, when it is in: the first render shows it at once (firstCalls.ts).
+  const [state, setState] = useState<LiveList<Item>>(() => ({
+    list: (client.ready?.(channel) as Item[] | undefined) ?? null,
+    error: null,
+  }));
 
   useEffect(() => {
     let current = true;
@@ -36,7 +40,9 @@ export function useLiveList<C extends LiveChannel>(channel: C): LiveList<Respons
     });
     client.call(channel as LiveChannel).then(
       (list) => {
-        if (current) setState({ list: list as Item[], error: null });
+        // The very answer the first render showed (`ready`) changes nothing.
+        if (current)
+          setState((shown) => (shown.list === list ? shown : { list: list as Item[], error: null }));
       },
       (error: unknown) => {
         if (current) setState({ list: null, error: errorMessage(error) });

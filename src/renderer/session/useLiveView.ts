@@ -31,7 +31,8 @@ export interface LiveView<T> {
 export function useLiveView<C extends LiveChannel>(channel: C): LiveView<ResponseOf<C>> {
   type View = ResponseOf<C>;
   const { client } = useWallet();
-  const [view, setView] = useState<View | null>(null);
+  // What the page asked for as it started, when it is in: the first render shows it at once (firstCalls.ts).
+  const [view, setView] = useState<View | null>(() => (client.ready?.(channel) as View | undefined) ?? null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {

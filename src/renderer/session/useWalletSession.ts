@@ -22,6 +22,18 @@ export type WalletSession =
   | { status: 'unreachable'; error: unknown; retry(): void }
   | { status: 'ready'; wallet: Wallet };
 
+/**
+ * How long the console waits, past the session's own answers, for the rest of the calls the page made as it
+ * started (the first screen's data), so that its first render can show them rather than an empty screen.
+ */
+const FIRST_SCREEN_WAIT_MS = 500;
+
+function firstScreenAnswers(client: WalletClient): Promise<void> {
+  const answers = client.firstAnswers?.();
+  if (!answers) return Promise.resolve();
+  return Promise.race([answers, new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))]);
+}
+
 type Load =
   | { status: 'pending' }
   | { status: 'failed'; error: unknown }
@@ -53,7 +65,12 @@ export function useWalletSession(client: WalletClient): WalletSession {
       unsubscribeSettings();
       unsubscribeChains();
     };
-    Promise.all([client.call('app.info'), client.call('chains.list'), client.call('settings.get')]).then(
+    Promise.all([
+      client.call('app.info'),
+      client.call('chains.list'),
+      client.call('settings.get'),
+      firstScreenAnswers(client),
+    ]).then(
       ([info, chains, stored]) => {
         if (!current) return;
         setSettings(stored);

@@ -4,12 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { openPage } from '../../../test/renderer/openPage';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
-// The History screen's chunk fails to arrive while `missing`, then loads as it should.
+// The History screen's chunk fails to arrive while `missing`, then loads as it should. The real module is
+// imported even when the fetch "fails", so the load that succeeds later does not wait on its first transform.
 const chunk = vi.hoisted(() => ({ missing: false, fetches: 0 }));
 vi.mock('../history/HistoryPage', async (importOriginal) => {
   chunk.fetches++;
+  const original = await importOriginal();
   if (chunk.missing) throw new TypeError('Failed to fetch dynamically imported module');
-  return importOriginal();
+  return original;
 });
 
 let client: WalletClientDouble;
