@@ -1,4 +1,4 @@
-import { Network, Wallet } from 'lucide-react';
+import { Network, RotateCw, Wallet } from 'lucide-react';
 import { Suspense, useId, useMemo, useState } from 'react';
 import { shortAddress } from '../../shared/format/shortAddress';
 import type { PortfolioView, ValueHistoryView } from '../../shared/portfolio';
@@ -10,6 +10,7 @@ import { moneyWords } from '../format/money';
 import { plural } from '../format/plural';
 import { momentText } from './chartFormat';
 import { Panel } from './Panel';
+import { FailureBoundary } from '../routing/FailureBoundary';
 import { lazyScreen } from '../routing/lazyScreen';
 import {
   holdingKey,
@@ -97,6 +98,18 @@ interface ShapedHistory {
   grouping: ValueGrouping;
 }
 
+function PlotUnavailable(_failure: unknown, reload: () => void) {
+  return (
+    <div className="value-plot value-plot--pending value-plot--unavailable">
+      <p>The chart could not be drawn. The table below has the same figures.</p>
+      <button type="button" className="button" onClick={reload}>
+        <RotateCw size={14} aria-hidden="true" />
+        Reload the chart
+      </button>
+    </div>
+  );
+}
+
 function ValueChartBody({ data, currency, grouping }: ShapedHistory) {
   const snapshots = data.times.length;
   return (
@@ -110,9 +123,12 @@ function ValueChartBody({ data, currency, grouping }: ShapedHistory) {
         <p className="value-chart__message">One snapshot so far; the chart fills in as you refresh.</p>
       )}
       {snapshots > 1 && (
-        <Suspense fallback={<div className="value-plot value-plot--pending" aria-busy="true" />}>
-          <VALUE_PLOT.Screen data={data} currency={currency} />
-        </Suspense>
+        // A plot that cannot load leaves the rest of the Portfolio on view; the table below has its figures.
+        <FailureBoundary name="The value chart" retry={VALUE_PLOT.preload} fallback={PlotUnavailable}>
+          <Suspense fallback={<div className="value-plot value-plot--pending" aria-busy="true" />}>
+            <VALUE_PLOT.Screen data={data} currency={currency} />
+          </Suspense>
+        </FailureBoundary>
       )}
       {snapshots > 0 && <Legend data={data} currency={currency} />}
       <p className="value-chart__caption">
