@@ -51,6 +51,8 @@ export class ChainReader {
   stored = 0;
   /** Accounts and tokens of the last read, so a poll can skip a chain where nothing moved. */
   private lastQuery: string | null = null;
+  /** Whether the last poll found a new block: a chain that keeps moving is read without asking its head. */
+  private moving = false;
   private inFlight: { query: BalanceQuery; status: Promise<ChainStatus> } | null = null;
 
   constructor(
@@ -104,13 +106,15 @@ export class ChainReader {
     const { chain, client, abort } = this;
     const before = JSON.stringify(this.status);
     try {
-      // A poll asks for the head first, which is cheap, and reads only when it moved; a refresh reads at
-      // 'latest' at once, whose answer names its own block, so it is one POST per chain.
-      const head = onlyIfMoved ? await client.send(rpc.blockNumber(), abort.signal) : 'latest';
+      // A refresh reads at 'latest' at once, whose answer names its own block, so it is one POST per chain.
+      // A poll does too on a chain whose last poll found a new block, as most chains have one by the next
+      // poll; elsewhere it asks for the head first, which is cheap, and reads only when it moved.
+      const head =
+        onlyIfMoved && !this.moving ? await client.send(rpc.blockNumber(), abort.signal) : 'latest';
       const last = this.status.lastRead;
-      const moved =
-        head === 'latest' || !last || BigInt(last.blockNumber) !== head || this.lastQuery !== query.key;
-      if (moved) {
+      const unchanged = (block: bigint | number) =>
+        !!last && BigInt(last.blockNumber) === BigInt(block) && this.lastQuery === query.key;
+      if (head === 'latest' || !unchanged(head)) {
         const read = await readBalances(
           client,
           chain.multicall3.address,
@@ -118,8 +122,12 @@ export class ChainReader {
           { accounts: query.accounts, tokens: query.tokens, feeds: query.feeds },
           { maxCalldataBytes: this.options.maxCalldataBytes, signal: abort.signal },
         );
-        this.save(read);
+        const fresh = !(onlyIfMoved && unchanged(read.blockNumber));
+        if (fresh) this.save(read);
         this.lastQuery = query.key;
+        if (onlyIfMoved) this.moving = fresh;
+      } else {
+        this.moving = false;
       }
       this.status = { ...this.status, state: 'ok', reason: null, endpoint: client.endpoint };
     } catch (error) {

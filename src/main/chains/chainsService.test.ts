@@ -155,6 +155,61 @@ describe('ChainsService', () => {
     expect(() => s.connection(1)).toThrow(/^Chain 1 is not a network this wallet knows\.$/);
   });
 
+  it('reads a chain that keeps moving at once when polled, and tells a poll’s progress only of what it read', async () => {
+    const { service: s, exchanges, progress } = service();
+    await s.refresh();
+    const base = nodes[1]?.url as string;
+    // Chains are read side by side: each chain's requests in order, the chains in the order of their ids.
+    const asked = () =>
+      exchanges.map((e) => [e.chainId, e.methods.join()]).toSorted((a, b) => Number(a[0]) - Number(b[0]));
+    const poll = async () => {
+      exchanges.length = 0;
+      progress.length = 0;
+      await s.refresh({ onlyIfMoved: true });
+    };
+
+    await poll();
+    expect(asked()).toEqual([
+      [10, 'eth_blockNumber'],
+      [8453, 'eth_blockNumber'],
+    ]);
+    expect(progress).toEqual([]);
+
+    await anvilCall(base, 'evm_mine');
+    await poll();
+    expect(asked()).toEqual([
+      [10, 'eth_blockNumber'],
+      [8453, 'eth_blockNumber'],
+      [8453, 'eth_call'],
+    ]);
+    expect(progress).toEqual([{ chainId: 8453, done: 1, total: 1 }]);
+
+    // Base moved last time: it is read at once, in one request.
+    await anvilCall(base, 'evm_mine');
+    await poll();
+    expect(asked()).toEqual([
+      [10, 'eth_blockNumber'],
+      [8453, 'eth_call'],
+    ]);
+    expect(progress).toEqual([{ chainId: 8453, done: 1, total: 1 }]);
+    const read = s.status()[1]?.lastRead;
+
+    // It did not move again: that read is of a block already stored, so nothing is told, and the next poll
+    // asks for the head first again.
+    await poll();
+    expect(asked()).toEqual([
+      [10, 'eth_blockNumber'],
+      [8453, 'eth_call'],
+    ]);
+    expect(progress).toEqual([]);
+    expect(s.status()[1]?.lastRead).toEqual(read);
+    await poll();
+    expect(asked()).toEqual([
+      [10, 'eth_blockNumber'],
+      [8453, 'eth_blockNumber'],
+    ]);
+  });
+
   it('polls heads on an interval and reads a chain only when its head moves', async () => {
     const { service: s, exchanges } = service();
     await s.refresh();

@@ -167,6 +167,9 @@ export class ChainsService {
    * Reads every enabled chain at its current head, all at once. Resolves when every chain has either been
    * read or marked stale; never rejects. With `onlyIfMoved`, a chain whose head, accounts and tokens are
    * unchanged since its last read costs only the head check.
+   *
+   * Progress is told as each chain finishes. A poll (`onlyIfMoved`) tells it only once it ends, and only of
+   * the chains it read, as a refresh of those: a poll that read nothing says nothing.
    */
   async refresh({ onlyIfMoved = false } = {}): Promise<ChainStatus[]> {
     const entries = [...this.entries.values()];
@@ -175,12 +178,13 @@ export class ChainsService {
     const statuses = await Promise.all(
       entries.map(async (entry) => {
         const status = await entry.refresh(this.query(entry.chain), onlyIfMoved);
-        this.options.events?.progress({ chainId: entry.chain.id, done: ++done, total: entries.length });
+        if (!onlyIfMoved) this.progress(entry, ++done, entries.length);
         return status;
       }),
     );
-    const read = entries.some((entry, index) => entry.stored !== storedBefore[index]);
-    if (!onlyIfMoved || read) await this.refreshed();
+    const read = entries.filter((entry, index) => entry.stored !== storedBefore[index]);
+    if (onlyIfMoved) read.forEach((entry, index) => this.progress(entry, index + 1, read.length));
+    if (!onlyIfMoved || read.length > 0) await this.refreshed();
     return statuses;
   }
 
@@ -311,6 +315,10 @@ export class ChainsService {
   setTokenHidden(chainId: number, address: string, hidden: boolean): Token {
     this.entry(chainId); // only an enabled chain's tokens can be changed
     return this.tokensRepository.setHidden(chainId, parseAddress(address), hidden);
+  }
+
+  private progress(entry: ChainReader, done: number, total: number): void {
+    this.options.events?.progress({ chainId: entry.chain.id, done, total });
   }
 
   private entry(chainId: number): ChainReader {

@@ -12,7 +12,7 @@ import { useAnvilChains } from '../../../test/anvil/useAnvilChains';
 import { ERC20_ABI } from '../../../test/contracts/erc20';
 import { useTempDatabase } from '../../../test/store/tempDatabase';
 import type { HistorySyncState } from '../../shared/history';
-import { RpcClient } from '../rpc/rpcClient';
+import { RpcClient, type RpcExchange } from '../rpc/rpcClient';
 import { type ChecksumAddress, toChecksumAddress } from '../store/address';
 import { createRepositories } from '../store/repositories';
 import { decodeActivity } from './decode/decodeActivity';
@@ -21,6 +21,7 @@ import { HistoryRepository } from './historyRepository';
 import { LogsScanProvider } from './providers/logsScanProvider';
 import { OtterscanProvider } from './providers/otterscanProvider';
 import { fetchTransactions } from './providers/transactionFetcher';
+import type { ActivityCheck } from './providers/activityCheck';
 import type { HistoryProvider } from './rawTransaction';
 
 const CHAIN_ID = 1;
@@ -32,6 +33,8 @@ const url = () => nodes[0]?.url as string;
 const ALICE = toChecksumAddress('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
 const CAROL = toChecksumAddress('0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC');
 const STRANGER = toChecksumAddress(fixtureAddress('history', 'stranger'));
+/** Anvil's dev account 3, not one of the wallet's. */
+const DAVE = toChecksumAddress('0x90F79bf6EB2c4f870365E785982E1f101E93b906');
 const TOKEN = toChecksumAddress(fixtureAddress('history', 'token'));
 const erc20 = new Interface(ERC20_ABI);
 
@@ -77,6 +80,8 @@ interface Harness {
   repository: HistoryRepository;
   accounts: IndexedAccount[];
   progress: HistorySyncState[];
+  /** Every POST the run's client made, in order. */
+  exchanges: RpcExchange[];
   sync(provider?: HistoryProvider, confirmations?: number): Promise<number>;
   hashes(account: string): string[];
 }
@@ -109,11 +114,13 @@ function harness(windowBlocks = 1_000): Harness {
     tokens: () => undefined,
     windowBlocks,
   });
+  const exchanges: RpcExchange[] = [];
   const client = new RpcClient({
     chainId: CHAIN_ID,
     chainName: 'Anvil',
     urls: [url()],
     retry: { attempts: 1 },
+    onExchange: (exchange) => exchanges.push(exchange),
   });
   clients.push(client);
   const progress: HistorySyncState[] = [];
@@ -123,7 +130,9 @@ function harness(windowBlocks = 1_000): Harness {
     repository,
     accounts,
     progress,
-    sync: (provider = otterscan, confirmations = 2) =>
+    exchanges,
+    otterscan,
+    sync: (provider: HistoryProvider = otterscan, confirmations = 2) =>
       indexer.sync({
         connection: { chain: localChain(CHAIN_ID, url()), client, signal: new AbortController().signal },
         provider,
@@ -264,6 +273,53 @@ describe('HistoryIndexer on anvil', () => {
     expect(alice).not.toContain(orphan);
     expect(alice).toContain(replacement);
     expect(sorted(alice)).toEqual(sorted(truthFor(ALICE)));
+  });
+
+  it('asks once for all accounts whether new blocks hold anything of theirs, and reads only who has some', async () => {
+    const h = harness();
+    await h.sync();
+    await anvilCall(url(), 'anvil_mine', ['0x2']);
+    h.exchanges.length = 0;
+    h.progress.length = 0;
+    await h.sync();
+    const head = Number(await anvilCall(url(), 'eth_blockNumber'));
+    // The head (with the reorg check), then one check of the index and one of the token events for both.
+    const [first, ...checks] = h.exchanges.map((exchange) => `${exchange.methods[0]} ×${exchange.calls}`);
+    expect(first).toMatch(/^eth_getBlockByNumber/);
+    expect(checks.toSorted()).toEqual(['eth_getLogs ×4', 'ots_searchTransactionsAfter ×2']);
+    expect(h.progress).toEqual([
+      expect.objectContaining({ chainId: CHAIN_ID, indexedBlock: head, headBlock: head }),
+    ]);
+
+    // Carol is paid by someone outside the wallet: only her blocks are read, and the payment is found.
+    await send({ from: DAVE, to: CAROL, value: '0x5' }, [CAROL]);
+    h.exchanges.length = 0;
+    await h.sync();
+    const asked = h.exchanges.map((exchange) => `${exchange.methods[0]} ×${exchange.calls}`);
+    expect(asked.slice(1).toSorted()).toEqual([
+      ...['eth_getLogs ×4', 'eth_getLogs ×4', 'ots_searchTransactionsAfter ×1'],
+      'ots_searchTransactionsAfter ×2',
+    ]);
+    for (const account of [ALICE, CAROL])
+      expect(sorted(h.hashes(account))).toEqual(sorted(truthFor(account)));
+  });
+
+  it('reads each account as before where the node refuses the check', async () => {
+    const h = harness();
+    await h.sync();
+    const refusing: HistoryProvider & ActivityCheck = {
+      name: 'otterscan',
+      transactions: (...args) => h.otterscan.transactions(...args),
+      active: () => Promise.reject(new Error('too many topic alternatives')),
+    };
+    await send({ from: DAVE, to: ALICE, value: '0x7' }, [ALICE]);
+    h.exchanges.length = 0;
+    await h.sync(refusing);
+    // Each account's own search went out on its own, as without the check; the payment is found.
+    const searches = h.exchanges.filter((exchange) => exchange.methods[0] === 'ots_searchTransactionsAfter');
+    expect(searches.map((exchange) => exchange.calls)).toEqual([1, 1]);
+    for (const account of [ALICE, CAROL])
+      expect(sorted(h.hashes(account))).toEqual(sorted(truthFor(account)));
   });
 
   it('counts a transaction becoming final as a change, and a chain with nothing new as none', async () => {

@@ -6,6 +6,7 @@ import type { ChecksumAddress } from '../store/address';
 import { ChainCursorsRepository, type CursorKey } from '../store/chainCursorsRepository';
 import type { DecodedActivity, TokenLookup } from './activity';
 import { HISTORY_CURSOR_KIND, type HistoryRepository, type IndexedTransaction } from './historyRepository';
+import { canCheckActivity } from './providers/activityCheck';
 import type { HistoryProvider, RawTransaction, TransactionRef } from './rawTransaction';
 import type { Database } from 'better-sqlite3';
 import type { RpcClient } from '../rpc/rpcClient';
@@ -74,7 +75,9 @@ export class HistoryIndexer {
     let changed = undone;
     const safe = head - confirmations;
     const span = provider.windowless ? Number.POSITIVE_INFINITY : this.windowBlocks;
+    const quiet = await this.passOverQuiet(run, { head, headHash, span });
     for (const account of accounts) {
+      if (quiet.has(account.id)) continue;
       const cursor = this.cursors.get(cursorKey(account, chain.id, provider));
       let from = cursor ? cursor.blockNumber + 1 : 0;
       while (from <= head) {
@@ -124,6 +127,53 @@ export class HistoryIndexer {
       message: null,
     });
     return changed + this.options.repository.confirm(chain.id, safe);
+  }
+
+  /**
+   * Accounts whose next read starts at the same block and ends at the head within one window are asked
+   * together whether anything of theirs is there, where the provider can check so and there are several (for
+   * one, the check costs what the read does). Those with nothing only move their cursors to the head, in one
+   * transaction, as a read that found nothing would; they are returned, to be read no further this run.
+   */
+  private async passOverQuiet(
+    { connection, provider, accounts }: ChainSync,
+    { head, headHash, span }: { head: number; headHash: string; span: number },
+  ): Promise<Set<number>> {
+    if (!canCheckActivity(provider)) return new Set();
+    const chainId = connection.chain.id;
+    const byStart = new Map<number, IndexedAccount[]>();
+    for (const account of accounts) {
+      const cursor = this.cursors.get(cursorKey(account, chainId, provider));
+      const from = cursor ? cursor.blockNumber + 1 : 0;
+      if (!cursor || from > head || head - from + 1 > span) continue;
+      byStart.set(from, [...(byStart.get(from) ?? []), account]);
+    }
+    const quiet: IndexedAccount[] = [];
+    for (const [from, group] of byStart) {
+      if (group.length < 2) continue;
+      const range = { fromBlock: from, toBlock: head };
+      // The check is a shortcut: a node that refuses it (a cap on a filter's alternatives, a method it lacks)
+      // gets each account read, as without it.
+      const active = await provider
+        .active(
+          group.map((account) => account.address),
+          range,
+          connection.signal,
+        )
+        .catch((error: unknown) => {
+          if (connection.signal.aborted) throw error;
+          return null;
+        });
+      if (active) quiet.push(...group.filter((account) => !active.has(account.address)));
+    }
+    if (quiet.length === 0) return new Set();
+    const cursors = quiet.map((account) => ({
+      ...cursorKey(account, chainId, provider),
+      blockNumber: head,
+      blockHash: headHash,
+    }));
+    this.options.repository.save([], cursors, this.now());
+    return new Set(quiet.map((account) => account.id));
   }
 
   /** The chain knows its own coin: a native movement gets the chain's symbol and decimals. */

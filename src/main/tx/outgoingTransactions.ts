@@ -2,7 +2,7 @@ import { Transaction } from 'ethers';
 import { ApiError } from '../../shared/api/envelope';
 import type { ReviewPurpose, TxReview } from '../../shared/review';
 import type { ChainConnection } from '../chains/chainsService';
-import { rpc } from '../rpc/jsonRpc';
+import { rpc, type RpcReceipt, type RpcRequest } from '../rpc/jsonRpc';
 import { RpcError } from '../rpc/rpcError';
 import type { CheckedTransaction } from '../signers/signatureCheck';
 import type { UnsignedTransaction } from '../signers/signer';
@@ -93,12 +93,25 @@ export class OutgoingTransactions {
 
   /** Settles open transactions: included, failed with the reason, replaced by ours, or taken by another. */
   async track(): Promise<OutgoingTransaction[]> {
-    const open = this.options.repository.open().filter((row) => row.status === 'pending');
-    // One chain's failing node must not stop the others being followed; what failed stays pending.
-    const failures: unknown[] = [];
-    for (const row of open) await this.trackOne(row).catch((error: unknown) => failures.push(error));
-    if (failures.length > 0) throw failures[0];
+    const open = this.pendingRows();
+    await this.follow([], new Map());
     return open.map((row) => this.options.repository.get(row.id) as OutgoingTransaction);
+  }
+
+  /**
+   * Settles open transactions as `track` does, and reads into `heads` the head of each chain they are on and
+   * of `chainIds`: one request per chain, since a send left pending is asked about every few seconds. Throws
+   * the first failure once every chain had its turn; a failing node must not stop the others being followed,
+   * and what failed stays pending.
+   */
+  async follow(chainIds: readonly number[], heads: Map<number, number>): Promise<void> {
+    const open = this.pendingRows();
+    const failures: unknown[] = [];
+    for (const chainId of new Set([...open.map((row) => row.chainId), ...chainIds])) {
+      const rows = open.filter((row) => row.chainId === chainId);
+      await this.followChain(chainId, rows, heads).catch((error: unknown) => failures.push(error));
+    }
+    if (failures.length > 0) throw failures[0];
   }
 
   private async signAndBroadcast(
@@ -153,9 +166,42 @@ export class OutgoingTransactions {
     this.options.repository.setStatus(row.id, 'pending', {}, this.now());
   }
 
-  private async trackOne(row: OutgoingTransaction): Promise<void> {
-    const { client, signal } = await this.options.connection(row.chainId);
-    const receipt = await client.send(rpc.getTransactionReceipt(row.hash), signal);
+  private pendingRows(): OutgoingTransaction[] {
+    return this.options.repository.open().filter((row) => row.status === 'pending');
+  }
+
+  /**
+   * Each row's receipt and its sender's mined nonce, then the head, in one batch: the head is read last, so
+   * no receipt names a block past it.
+   */
+  private async followChain(
+    chainId: number,
+    rows: readonly OutgoingTransaction[],
+    heads: Map<number, number>,
+  ): Promise<void> {
+    const { client, signal } = await this.options.connection(chainId);
+    const lookups: RpcRequest<unknown>[] = rows.flatMap((row) => [
+      rpc.getTransactionReceipt(row.hash),
+      rpc.getTransactionCount(row.address, 'latest'),
+    ]);
+    const answers = await client.sendBatch([...lookups, rpc.blockNumber()], signal);
+    heads.set(chainId, Number(answers.at(-1) as bigint));
+    const failures: unknown[] = [];
+    for (const [index, row] of rows.entries()) {
+      const found = {
+        receipt: answers[2 * index] as RpcReceipt | null,
+        mined: answers[2 * index + 1] as bigint,
+      };
+      await this.settle(row, found, { client, signal }).catch((error: unknown) => failures.push(error));
+    }
+    if (failures.length > 0) throw failures[0];
+  }
+
+  private async settle(
+    row: OutgoingTransaction,
+    { receipt, mined }: { receipt: RpcReceipt | null; mined: bigint },
+    { client, signal }: Pick<ChainConnection, 'client' | 'signal'>,
+  ): Promise<void> {
     const repository = this.options.repository;
     if (receipt) {
       const blockNumber = Number(receipt.blockNumber);
@@ -177,7 +223,6 @@ export class OutgoingTransactions {
       }
       return;
     }
-    const mined = await client.send(rpc.getTransactionCount(row.address, 'latest'), signal);
     if (mined <= BigInt(row.nonce)) return;
     // A node may count the nonce as used a moment before it serves the receipt, or while the transaction is
     // still in its pool (anvil mid-block, or a load balancer between nodes): one it knows is ours, and its

@@ -101,7 +101,11 @@ async function harness() {
     await anvilCall(url(), 'anvil_setBalance', [account?.address, '0x56bc75e2d63100000']);
   }
   await setTokenBalances(url(), TOKEN, [[ledger?.address as string, 50_000_000n]]);
-  const client = new RpcClient({ chainId: 1, chainName: 'Ethereum', urls: [url()], retry: { attempts: 1 } });
+  const asked: string[][] = [];
+  const client = new RpcClient({
+    ...{ chainId: 1, chainName: 'Ethereum', urls: [url()], retry: { attempts: 1 } },
+    onExchange: (exchange) => asked.push([...exchange.methods]),
+  });
   const connection = { chain: localChain(1, url()), client, signal: new AbortController().signal };
   const settled: number[][] = [];
   const tx = new TxService({
@@ -119,6 +123,7 @@ async function harness() {
   return {
     tx,
     settled,
+    asked,
     ledger: ledger as NonNullable<typeof ledger>,
     trezor: trezorAccount as NonNullable<typeof trezorAccount>,
     watch,
@@ -254,6 +259,26 @@ describe('TxService on anvil with the Ledger emulator, the Trezor fake and a wat
     expect(token.to).toBe(TOKEN);
     const [friendTokens] = await chainBalances(url(), [[FRIEND, TOKEN]]);
     expect(friendTokens).toBe(12_500_000n);
+  });
+
+  it('follows a pending send less often while its chain makes no block, and at the interval after a new send', async () => {
+    const h = await harness();
+    await anvilCall(url(), 'evm_setAutomine', [false]);
+    stops.push(() => anvilCall(url(), 'evm_setAutomine', [true]).then(() => undefined));
+    const send = () =>
+      h.tx.send({ accountId: h.trezor.id, chainId: 1, to: FRIEND, asset: 'native', amount: '0.01' });
+    await send();
+    const passes = () => h.asked.filter((methods) => methods.includes('eth_getTransactionReceipt')).length;
+    h.tx.start(40);
+    stops.push(async () => h.tx.stop());
+    // At 40 ms a pass, 1.3 s would hold about 30; doubling from 40 ms holds 6 (40, 80, 160, 320, 640 ms).
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(passes()).toBeGreaterThanOrEqual(3);
+    expect(passes()).toBeLessThanOrEqual(8);
+    // The next pause is seconds long now; a send brings the next pass forward and the interval back.
+    const before = passes();
+    await send();
+    await expect.poll(passes, { timeout: 1_000, interval: 20 }).toBeGreaterThanOrEqual(before + 2);
   });
 
   it('blocks a send the account cannot pay for, at review and again at send, with the balance and a Max', async () => {

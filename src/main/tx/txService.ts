@@ -79,6 +79,8 @@ export class TxService {
   private loop: PassLoop | null = null;
   /** Each chain's head when last asked, for confirmation counts. */
   private readonly heads = new Map<number, number>();
+  /** Passes in a row that found no new block on any chain they asked (followPause). */
+  private standstill = 0;
 
   constructor(private readonly options: TxServiceOptions) {
     this.repository = new OutgoingRepository(options.db);
@@ -222,7 +224,7 @@ export class TxService {
         this.trackingFailed(error);
         return [];
       });
-      return followPause(followed, (this.options.now ?? Date.now)(), intervalMs);
+      return followPause(followed, (this.options.now ?? Date.now)(), intervalMs, this.standstill);
     };
     this.loop = new PassLoop(pass, intervalMs);
     this.loop.start(intervalMs);
@@ -254,18 +256,25 @@ export class TxService {
     );
     const followed = [...open, ...confirming];
     if (followed.length === 0) return followed;
-    if (open.length > 0) await this.outgoing.track();
+    // What the chains that answered told is shown even when another chain's node failed this pass.
+    const heads = new Map<number, number>();
+    const failure = await this.outgoing.follow([...new Set(followed.map((row) => row.chainId))], heads).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
     let recounted = false;
-    for (const chainId of new Set(followed.map((row) => row.chainId))) {
-      const { client, signal } = await this.connection(chainId);
-      const head = Number(await client.send(rpc.blockNumber(), signal));
+    let moved = false;
+    for (const [chainId, head] of heads) {
+      moved ||= this.heads.get(chainId) !== head;
       recounted ||= confirming.some((row) => row.chainId === chainId) && this.heads.get(chainId) !== head;
       this.heads.set(chainId, head);
     }
+    this.standstill = moved || heads.size === 0 ? 0 : this.standstill + 1;
     const after = this.repository.all();
     if (recounted || rowsChanged(before, after)) this.options.events.emit('tx.changed', this.list());
     const settled = open.filter((row) => !isOpen(this.repository.get(row.id)?.status ?? row.status));
     if (settled.length > 0) this.options.onSettled?.([...new Set(settled.map((row) => row.chainId))]);
+    if (failure) throw failure.error;
     return followed;
   }
 
@@ -305,6 +314,8 @@ export class TxService {
 
   private changed(row: OutgoingTransaction): OutgoingView {
     this.options.events.emit('tx.changed', this.list());
+    // A new transaction is news to wait for: it is followed at the interval again, block or no block.
+    this.standstill = 0;
     this.loop?.hurry();
     return this.view(row);
   }

@@ -4,6 +4,7 @@ import { RpcError } from '../../rpc/rpcError';
 import type { ChecksumAddress } from '../../store/address';
 import type { BlockRange, HistoryProvider, TransactionRef } from '../rawTransaction';
 import { fromRpcError, ProviderError } from '../../rpc/providerError';
+import { type ActivityCheck, ADDRESSES_PER_CHECK, canCheckActivity } from './activityCheck';
 import { mergeRefs } from './refs';
 import { toRawTransaction } from './transactionFetcher';
 
@@ -29,7 +30,7 @@ export async function supportsOtterscan(client: RpcClient, signal?: AbortSignal)
 }
 
 /** Whole transactions from a node's Otterscan index, paged forward through the range. */
-export class OtterscanProvider implements HistoryProvider {
+export class OtterscanProvider implements HistoryProvider, ActivityCheck {
   readonly name = 'otterscan';
   private readonly pageSize: number;
 
@@ -50,6 +51,57 @@ export class OtterscanProvider implements HistoryProvider {
       this.options.tokenEvents?.transactions(address, range, signal) ?? [],
     ]);
     return mergeRefs([own, tokens]);
+  }
+
+  /**
+   * Each address's first page after the range's start, the smallest the index serves (one whole block), all
+   * in one batch: an address is active when that block is within the range. Token events others sent it come
+   * from the logs check, or, where the token events cannot be checked so, every address counts as active.
+   */
+  async active(
+    addresses: readonly ChecksumAddress[],
+    range: BlockRange,
+    signal?: AbortSignal,
+  ): Promise<Set<ChecksumAddress>> {
+    const { tokenEvents } = this.options;
+    const [own, tokens] = await Promise.all([
+      this.activeOwn(addresses, range, signal),
+      !tokenEvents
+        ? new Set<ChecksumAddress>()
+        : canCheckActivity(tokenEvents)
+          ? tokenEvents.active(addresses, range, signal)
+          : new Set(addresses),
+    ]);
+    return new Set([...own, ...tokens]);
+  }
+
+  private async activeOwn(
+    addresses: readonly ChecksumAddress[],
+    range: BlockRange,
+    signal?: AbortSignal,
+  ): Promise<ChecksumAddress[]> {
+    const after = Math.max(0, range.fromBlock - 1);
+    const found: ChecksumAddress[] = [];
+    for (let at = 0; at < addresses.length; at += ADDRESSES_PER_CHECK) {
+      const part = addresses.slice(at, at + ADDRESSES_PER_CHECK);
+      const pages = await this.client
+        .sendBatch(
+          part.map((address) => rpc.otsSearchTransactionsAfter(address, after, 1)),
+          signal,
+        )
+        .catch((error: unknown) => {
+          throw fromRpcError(error, this.client.chainId, `search ${this.client.chainName}'s Otterscan index`);
+        });
+      found.push(
+        ...part.filter((_, index) =>
+          (pages[index] as OtsSearchPage).txs.some((tx) => {
+            const block = Number(tx.blockNumber);
+            return block >= range.fromBlock && block <= range.toBlock;
+          }),
+        ),
+      );
+    }
+    return found;
   }
 
   private async search(address: string, range: BlockRange, signal?: AbortSignal): Promise<TransactionRef[]> {
