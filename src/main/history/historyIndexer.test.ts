@@ -82,6 +82,8 @@ interface Harness {
   progress: HistorySyncState[];
   /** Every POST the run's client made, in order. */
   exchanges: RpcExchange[];
+  /** The provider `sync` uses unless told otherwise: the node's Otterscan index, token events from its logs. */
+  otterscan: OtterscanProvider;
   sync(provider?: HistoryProvider, confirmations?: number): Promise<number>;
   hashes(account: string): string[];
 }
@@ -132,7 +134,7 @@ function harness(windowBlocks = 1_000): Harness {
     progress,
     exchanges,
     otterscan,
-    sync: (provider: HistoryProvider = otterscan, confirmations = 2) =>
+    sync: (provider = otterscan, confirmations = 2) =>
       indexer.sync({
         connection: { chain: localChain(CHAIN_ID, url()), client, signal: new AbortController().signal },
         provider,
@@ -309,7 +311,7 @@ describe('HistoryIndexer on anvil', () => {
     await h.sync();
     const refusing: HistoryProvider & ActivityCheck = {
       name: 'otterscan',
-      transactions: (...args) => h.otterscan.transactions(...args),
+      transactions: (address, range, signal) => h.otterscan.transactions(address, range, signal),
       active: () => Promise.reject(new Error('too many topic alternatives')),
     };
     await send({ from: DAVE, to: ALICE, value: '0x7' }, [ALICE]);
