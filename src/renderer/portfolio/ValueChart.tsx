@@ -1,4 +1,4 @@
-import { Network, RotateCw, Wallet } from 'lucide-react';
+import { Network, Wallet } from 'lucide-react';
 import { Suspense, useId, useMemo, useState } from 'react';
 import { shortAddress } from '../../shared/format/shortAddress';
 import type { PortfolioView, ValueHistoryView } from '../../shared/portfolio';
@@ -12,6 +12,7 @@ import { momentText } from './chartFormat';
 import { Panel } from './Panel';
 import { FailureBoundary } from '../routing/FailureBoundary';
 import { lazyScreen } from '../routing/lazyScreen';
+import { ReloadButton } from '../routing/ReloadButton';
 import {
   holdingKey,
   seriesTone,
@@ -102,10 +103,7 @@ function PlotUnavailable(_failure: unknown, reload: () => void) {
   return (
     <div className="value-plot value-plot--pending value-plot--unavailable">
       <p>The chart could not be drawn. The table below has the same figures.</p>
-      <button type="button" className="button" onClick={reload}>
-        <RotateCw size={14} aria-hidden="true" />
-        Reload the chart
-      </button>
+      <ReloadButton onReload={reload} label="Reload the chart" primary={false} />
     </div>
   );
 }

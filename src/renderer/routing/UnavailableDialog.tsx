@@ -1,6 +1,6 @@
-import { RotateCw } from 'lucide-react';
 import { Dialog } from '../controls/Dialog';
 import type { Failure } from './FailureBoundary';
+import { ReloadButton } from './ReloadButton';
 
 interface UnavailableDialogProps {
   /** The dialog's own title, so the user sees that what they opened is the one that failed. */
@@ -28,10 +28,7 @@ export function UnavailableDialog({ title, failure, onReload, onClose }: Unavail
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
-          <button type="button" className="button button--primary" onClick={onReload}>
-            <RotateCw size={14} aria-hidden="true" />
-            Reload
-          </button>
+          <ReloadButton onReload={onReload} />
         </>
       }
     />

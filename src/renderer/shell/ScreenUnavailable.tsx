@@ -1,7 +1,8 @@
-import { FileWarning, RotateCw } from 'lucide-react';
+import { FileWarning } from 'lucide-react';
 import type { Failure } from '../routing/FailureBoundary';
 import { EmptyState } from '../screens/EmptyState';
 import { Page } from '../screens/Page';
+import { ReloadButton } from '../routing/ReloadButton';
 
 interface ScreenUnavailableProps {
   /** The screen's name, as the sidebar shows it. */
@@ -23,12 +24,7 @@ export function ScreenUnavailable({ title, failure, onReload }: ScreenUnavailabl
         icon={FileWarning}
         headline={failure === 'load' ? `${title} could not load` : `${title} stopped on an error`}
         guidance={GUIDANCE[failure]}
-        actions={
-          <button type="button" className="button button--primary" onClick={onReload}>
-            <RotateCw size={14} aria-hidden="true" />
-            Reload
-          </button>
-        }
+        actions={<ReloadButton onReload={onReload} />}
       />
     </Page>
   );

@@ -1,4 +1,4 @@
-import { RotateCw, ShieldAlert } from 'lucide-react';
+import { ShieldAlert } from 'lucide-react';
 import type { SigningRequestView } from '../../shared/devices';
 import { Callout } from '../controls/Callout';
 import { Dialog } from '../controls/Dialog';
@@ -7,6 +7,7 @@ import type { Failure } from '../routing/FailureBoundary';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
 import { signerName } from './signerName';
+import { ReloadButton } from '../routing/ReloadButton';
 
 interface SigningSheetUnavailableProps {
   request: SigningRequestView;
@@ -65,10 +66,7 @@ export function SigningSheetUnavailable({
               Close
             </button>
           )}
-          <button type="button" className="button button--primary" onClick={onReload}>
-            <RotateCw size={14} aria-hidden="true" />
-            Reload
-          </button>
+          <ReloadButton onReload={onReload} />
         </>
       }
     >

@@ -1,10 +1,10 @@
-import { RotateCw } from 'lucide-react';
 import type { DappRequestView } from '../../shared/dapps';
 import { Dialog } from '../controls/Dialog';
 import { ErrorNote } from '../controls/ErrorNote';
 import type { Failure } from '../routing/FailureBoundary';
 import { useAction } from '../session/useAction';
 import { useWallet } from '../session/WalletContext';
+import { ReloadButton } from '../routing/ReloadButton';
 
 interface SiteRequestUnavailableProps {
   requests: readonly DappRequestView[];
@@ -52,10 +52,7 @@ export function SiteRequestUnavailable({ requests, failure, onReload }: SiteRequ
           >
             Reject
           </button>
-          <button type="button" className="button button--primary" onClick={onReload}>
-            <RotateCw size={14} aria-hidden="true" />
-            Reload
-          </button>
+          <ReloadButton onReload={onReload} />
         </>
       }
     >
