@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureConsoleErrors } from '../../../test/renderer/consoleErrors';
 import { openPage } from '../../../test/renderer/openPage';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
@@ -11,13 +12,9 @@ vi.mock('./AddWatchDialog', async (importOriginal) => {
   return importOriginal();
 });
 
-let logged: MockInstance<typeof console.error>;
-beforeEach(() => {
-  logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
+const logged = captureConsoleErrors();
 afterEach(() => {
   cleanup();
-  logged.mockRestore();
 });
 
 describe('AddWatchButton', () => {
@@ -26,6 +23,7 @@ describe('AddWatchButton', () => {
     const open = screen.getAllByRole('button', { name: 'Add watch-only address' })[0] as HTMLElement;
     fireEvent.click(open);
     await screen.findByText(/This dialog could not load/);
+    expect(logged()).toHaveBeenCalledWith('The watch-only address dialog could not load:', expect.anything());
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureConsoleErrors } from '../../../test/renderer/consoleErrors';
 import { ALICE, FIXTURE_ACCOUNTS, fixturePortfolio } from '../../../test/renderer/portfolioFixture';
 import { ValueChart } from './ValueChart';
 
@@ -13,13 +14,9 @@ vi.mock('./ValuePlot', async (importOriginal) => {
   return original;
 });
 
-let logged: MockInstance<typeof console.error>;
-beforeEach(() => {
-  logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
+const logged = captureConsoleErrors();
 afterEach(() => {
   cleanup();
-  logged.mockRestore();
 });
 
 const HOUR = 3_600_000;
@@ -47,7 +44,7 @@ describe('ValueChart when its plot cannot load', () => {
     await within(chart).findByText('The chart could not be drawn. The table below has the same figures.');
     expect(within(chart).getByRole('table')).toBeTruthy();
     expect(within(chart).getByRole('list', { name: 'Latest value' })).toBeTruthy();
-    expect(logged).toHaveBeenCalledWith('The value chart could not load:', expect.anything());
+    expect(logged()).toHaveBeenCalledWith('The value chart could not load:', expect.anything());
 
     chunk.missing = false;
     fireEvent.click(within(chart).getByRole('button', { name: 'Reload the chart' }));

@@ -1,17 +1,14 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureConsoleErrors } from '../../../test/renderer/consoleErrors';
 import { FailureBoundary, type Failure } from './FailureBoundary';
 import { lazyScreen } from './lazyScreen';
 
-let logged: MockInstance<typeof console.error>;
-beforeEach(() => {
-  logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
+const logged = captureConsoleErrors();
 afterEach(() => {
   cleanup();
-  logged.mockRestore();
 });
 
 function Greeting() {
@@ -58,7 +55,7 @@ describe('FailureBoundary', () => {
     const load = flakyLoad(1);
     render(<Guarded screen={lazyScreen(load)} />);
     await screen.findByText('Failed to load');
-    expect(logged).toHaveBeenCalledWith(
+    expect(logged()).toHaveBeenCalledWith(
       'Greeting could not load:',
       expect.objectContaining({ message: 'Failed to fetch dynamically imported module' }),
     );
@@ -96,7 +93,7 @@ describe('FailureBoundary', () => {
       </FailureBoundary>,
     );
     expect(screen.getByText('Failed to render')).toBeTruthy();
-    expect(logged).toHaveBeenCalledWith('Fragile failed while rendering:', expect.any(Error));
+    expect(logged()).toHaveBeenCalledWith('Fragile failed while rendering:', expect.any(Error));
     broken = false;
     fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
     expect(screen.getByRole('heading', { name: 'Mended' })).toBeTruthy();

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureConsoleErrors } from '../../../test/renderer/consoleErrors';
 import { openPage } from '../../../test/renderer/openPage';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 
@@ -15,14 +16,12 @@ vi.mock('../history/HistoryPage', async (importOriginal) => {
 });
 
 let client: WalletClientDouble;
-let logged: MockInstance<typeof console.error>;
+const logged = captureConsoleErrors();
 beforeEach(() => {
   client = new WalletClientDouble();
-  logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => {
   cleanup();
-  logged.mockRestore();
 });
 
 async function go(hash: string) {
@@ -42,7 +41,7 @@ describe('Console', () => {
     await go('#/history');
     await failure();
     expect(screen.getByRole('heading', { level: 1, name: 'History' })).toBeTruthy();
-    expect(logged).toHaveBeenCalledWith('History could not load:', expect.anything());
+    expect(logged()).toHaveBeenCalledWith('History could not load:', expect.anything());
 
     // Another screen clears the failure; the sidebar is still there to go to it.
     fireEvent.click(screen.getByRole('link', { name: 'Portfolio' }));

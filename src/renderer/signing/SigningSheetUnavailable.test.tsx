@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureConsoleErrors } from '../../../test/renderer/consoleErrors';
 import type { SigningRequestView } from '../../shared/devices';
 import { deviceAccount, ledgerDevice } from '../../../test/renderer/deviceFixture';
 import { pairedPhone, phoneRequest } from '../../../test/renderer/pairingFixture';
@@ -19,7 +20,7 @@ const SHEET_IMPORT = { timeout: 5_000 };
 
 let App: typeof AppType;
 let client: WalletClientDouble;
-let logged: MockInstance<typeof console.error>;
+const logged = captureConsoleErrors();
 const ledger = ledgerDevice();
 const main = deviceAccount(1, ledger, 'ledger-live', 0, 'Main');
 
@@ -32,11 +33,9 @@ beforeEach(async () => {
   client = new WalletClientDouble();
   client.devices = [ledger];
   client.accounts = [main];
-  logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => {
   cleanup();
-  logged.mockRestore();
 });
 
 /** The console on Portfolio, its signing sheet not loaded (openPage would load it first). */
@@ -74,7 +73,7 @@ describe('Signing overlay whose sheet cannot load', () => {
     expect(dialog.getByText(/Cold storage/).textContent).toContain('f00dbabe');
     expect(dialog.getByText('Do not approve it yet')).toBeTruthy();
     expect(dialog.getByText(/reject it on the device/)).toBeTruthy();
-    expect(logged).toHaveBeenCalledWith('The signing sheet could not load:', expect.anything());
+    expect(logged()).toHaveBeenCalledWith('The signing sheet could not load:', expect.anything());
 
     // Still missing: the request stays, with the same warning.
     fireEvent.click(dialog.getByRole('button', { name: 'Reload' }));

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureConsoleErrors } from '../../../test/renderer/consoleErrors';
 import { siteRequest } from '../../../test/renderer/dappsFixture';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 import { App } from '../App';
@@ -12,14 +13,12 @@ vi.mock('./SiteRequestSheet', () => {
 });
 
 let client: WalletClientDouble;
-let logged: MockInstance<typeof console.error>;
+const logged = captureConsoleErrors();
 beforeEach(() => {
   client = new WalletClientDouble();
-  logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => {
   cleanup();
-  logged.mockRestore();
 });
 
 describe('Site requests whose sheet cannot load', () => {
@@ -43,7 +42,7 @@ describe('Site requests whose sheet cannot load', () => {
     const dialog = within(await screen.findByRole('dialog', { name: 'Sites are waiting for answers' }));
     expect(dialog.getByText(/sheet that shows a site’s request could not load/)).toBeTruthy();
     expect(dialog.getByText('https://first.example')).toBeTruthy();
-    expect(logged).toHaveBeenCalledWith('The site request sheet could not load:', expect.anything());
+    expect(logged()).toHaveBeenCalledWith('The site request sheet could not load:', expect.anything());
 
     // Escape answers nothing for the user.
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
