@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { BRIDGE_PROTOCOL } from '../src/shared/api/bridge';
 import { CHANNELS } from '../src/shared/api/contract';
 import { userMessage } from '../src/shared/api/userErrors';
-import { startHost, type RunningHost } from './fixtures/browserHost';
+import { useHost } from './fixtures/browserHost';
 
 const PAYLOADS_PER_CHANNEL = 10_000;
 /** Frames in flight at once: enough to load the host, few enough that a stall shows up as a timeout. */
@@ -17,17 +17,11 @@ interface ResultFrame {
   result: { ok: boolean; error?: { code: string; message: string; detail?: string } };
 }
 
-let host: RunningHost;
-test.beforeAll(async () => {
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useHost();
 
 function connect(origin: string, protocols: string[]): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/bridge`, protocols, { origin });
+    const ws = new WebSocket(`${host().origin.replace('http', 'ws')}/bridge`, protocols, { origin });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
@@ -54,12 +48,12 @@ function client(ws: WebSocket) {
 
 test('the host process refuses forged senders and survives 10,000 random payloads per channel', async () => {
   test.setTimeout(240_000);
-  await expect(connect('https://evil.example', [BRIDGE_PROTOCOL, `auth.${host.secret}`])).rejects.toThrow(
+  await expect(connect('https://evil.example', [BRIDGE_PROTOCOL, `auth.${host().secret}`])).rejects.toThrow(
     'HTTP 403',
   );
-  await expect(connect(host.origin, [BRIDGE_PROTOCOL, 'auth.guess'])).rejects.toThrow('HTTP 401');
+  await expect(connect(host().origin, [BRIDGE_PROTOCOL, 'auth.guess'])).rejects.toThrow('HTTP 401');
 
-  const ws = await connect(host.origin, [BRIDGE_PROTOCOL, `auth.${host.secret}`]);
+  const ws = await connect(host().origin, [BRIDGE_PROTOCOL, `auth.${host().secret}`]);
   const call = client(ws);
   // Playwright's expect records a step per call, so the 90,000 verdicts are gathered and asserted once.
   const unexpected: string[] = [];
@@ -78,7 +72,7 @@ test('the host process refuses forged senders and survives 10,000 random payload
     }
   }
   expect(unexpected).toEqual([]);
-  expect(host.process.exitCode).toBeNull();
+  expect(host().process.exitCode).toBeNull();
   expect((await call('app.info')).result).toMatchObject({ ok: true, data: { host: 'browser' } });
   ws.close();
 });

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHost, type RunningHost } from './fixtures/browserHost';
+import { startHost, useHost, type RunningHost } from './fixtures/browserHost';
 
 const ROUTES = [
   'Portfolio',
@@ -17,16 +17,9 @@ const ROUTES = [
 ] as const;
 const ARTIFACTS = 'e2e/artifacts';
 
-let host: RunningHost;
-test.beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useHost();
 
-async function openConsole(page: Page, url = host.url) {
+async function openConsole(page: Page, url = host().url) {
   await page.goto(url);
   await expect(page.getByRole('navigation')).toBeVisible();
 }
@@ -94,7 +87,7 @@ test('keeps a changed setting across a reload and a restart of the host', async 
 });
 
 test('without the launch secret the page reaches nothing and says what to do', async ({ page }) => {
-  await page.goto(`${host.origin}/`);
+  await page.goto(`${host().origin}/`);
   await expect(page.getByText(/link printed by the browser host/i)).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
   await page.screenshot({ path: `${ARTIFACTS}/missing-secret.png` });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { startHost, type RunningHost } from './fixtures/browserHost';
+import { readFileSync } from 'node:fs';
+import { useHost } from './fixtures/browserHost';
 
 const ARTIFACTS = 'e2e/artifacts';
 const DEFAULT_FEED = 'https://releases.ledgerline.app/';
@@ -8,14 +8,7 @@ const LOCAL_FEED = 'http://127.0.0.1:1/feed/';
 /** The version the build stamps in, which the section must show as installed. */
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
-let host: RunningHost;
-test.beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useHost();
 
 const updates = (page: Page) => page.getByRole('region', { name: 'Updates' });
 const feed = (page: Page) => updates(page).getByRole('textbox', { name: 'Release feed' });
@@ -32,7 +25,7 @@ async function openUpdates(page: Page) {
 test('shows why the browser host cannot update, and keeps the release feed the user sets', async ({
   page,
 }) => {
-  await page.goto(host.url);
+  await page.goto(host().url);
   await openUpdates(page);
   const section = updates(page);
   await expect(section.getByText(`Installed version ${VERSION}`)).toBeVisible();
@@ -113,7 +106,7 @@ test('renders a download, a ready release and a refusal as main pushes them', as
         },
       }),
     );
-  await page.goto(host.url);
+  await page.goto(host().url);
   await openUpdates(page);
   const section = updates(page);
 
