@@ -88,6 +88,10 @@ test('pairs a phone in the companion, sends a transfer it approves, and history 
     // 5. Both screens, as the user sees them at the end.
     await desktop.screenshot({ path: `${ARTIFACTS}/history-phone-signed.png` });
     await phone.screenshot({ path: `${ARTIFACTS}/companion-after-approve.png` });
+
+    // 6. Done for now: locking closes the session and asks for the PIN before anything else.
+    await phone.getByRole('button', { name: 'Lock' }).click();
+    await expect(phone.getByRole('heading', { level: 1, name: 'Unlock' })).toBeVisible();
   } finally {
     await phoneContext.close();
   }

@@ -99,6 +99,11 @@ export class StubClient implements PhoneClientLike {
     this.answer(id);
   }
 
+  disconnect(): void {
+    this.calls.push(['disconnect']);
+    this.onlineIds.clear();
+  }
+
   async revoke(desktopId: string): Promise<void> {
     this.calls.push(['revoke', desktopId]);
     this.onlineIds.delete(desktopId);

@@ -133,6 +133,31 @@ describe('App', () => {
     expect(within(screen.getByRole('listitem', { name: 'Work laptop' })).getByText('Revoked')).toBeTruthy();
   });
 
+  it('locks: closes every session, forgets the keys, and asks for the PIN again', async () => {
+    await withVault();
+    const client = StubClient.with([pairedDesktop()]);
+    const forgotten = vi.fn();
+    const createClient = vi.fn((store: PhoneStateStore) => {
+      store.onLock?.(forgotten);
+      client.state = { ...store.state, desktops: client.state.desktops };
+      return client;
+    });
+    render(<App createClient={createClient} inviteUrl={null} vaultOptions={{ indexedDB }} now={() => NOW} />);
+    await screen.findByRole('heading', { level: 1, name: 'Unlock' });
+    await unlock();
+    expect(within(screen.getByRole('listitem', { name: 'Work laptop' })).getByText('Online')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Lock' }));
+    expect(client.calls.at(-1)).toEqual(['disconnect']);
+    expect(forgotten).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Unlock');
+    expect(screen.queryByText('Work laptop')).toBeNull();
+
+    await unlock();
+    expect(createClient).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe("Alice's phone");
+  });
+
   it('shows pending requests and answers them through the client', async () => {
     await withVault();
     const client = StubClient.with([pairedDesktop()], [signRequest({ chainId: 8453, desktopChainId: 1 })]);

@@ -26,7 +26,7 @@ type Phase =
   | { kind: 'broken'; message: string }
   | { kind: 'setup' }
   | { kind: 'locked' }
-  | { kind: 'ready'; client: PhoneClientLike };
+  | { kind: 'ready'; client: PhoneClientLike; vault: PhoneVault };
 
 export function App({ createClient, inviteUrl, subscribeInvites, vaultOptions, now = Date.now }: AppProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
@@ -46,7 +46,13 @@ export function App({ createClient, inviteUrl, subscribeInvites, vaultOptions, n
     );
   }, [vaultOptions]);
 
-  const opened = (vault: PhoneVault) => setPhase({ kind: 'ready', client: createClient(vault) });
+  const opened = (vault: PhoneVault) => setPhase({ kind: 'ready', client: createClient(vault), vault });
+  // The sessions close first, so no request can arrive for a key that is about to be forgotten.
+  const lock = (client: PhoneClientLike, vault: PhoneVault) => {
+    client.disconnect();
+    vault.lock();
+    setPhase({ kind: 'locked' });
+  };
 
   switch (phase.kind) {
     case 'loading':
@@ -69,7 +75,13 @@ export function App({ createClient, inviteUrl, subscribeInvites, vaultOptions, n
       return <Unlock vaultOptions={vaultOptions} onUnlocked={opened} />;
     case 'ready':
       return (
-        <Unlocked client={phase.client} invite={invite} onInviteUsed={() => setInvite(null)} now={now} />
+        <Unlocked
+          client={phase.client}
+          invite={invite}
+          onInviteUsed={() => setInvite(null)}
+          onLock={() => lock(phase.client, phase.vault)}
+          now={now}
+        />
       );
   }
 }
@@ -78,6 +90,7 @@ function Unlocked(props: {
   client: PhoneClientLike;
   invite: string | null;
   onInviteUsed(): void;
+  onLock(): void;
   now: () => number;
 }) {
   const { client, now } = props;
@@ -157,6 +170,7 @@ function Unlocked(props: {
       now={time}
       onRetry={connect}
       onRevoke={(desktopId) => client.revoke(desktopId)}
+      onLock={props.onLock}
     />
   );
 }

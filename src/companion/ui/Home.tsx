@@ -15,6 +15,7 @@ export interface HomeProps {
   now: number;
   onRetry(desktopId: string): void;
   onRevoke(desktopId: string): Promise<void>;
+  onLock(): void;
 }
 
 export function Home(props: HomeProps) {
@@ -55,6 +56,16 @@ export function Home(props: HomeProps) {
       <section className="section" aria-labelledby="address-title">
         <h2 id="address-title">This phone's address</h2>
         <AddressCard address={props.address} />
+      </section>
+      <section className="section" aria-labelledby="lock-title">
+        <h2 id="lock-title">Done for now?</h2>
+        <p className="hint">
+          Locking disconnects from your desktops and forgets this phone's keys until the PIN is entered again.
+          Desktops cannot reach the phone while it is locked.
+        </p>
+        <button type="button" className="button secondary" onClick={props.onLock}>
+          Lock
+        </button>
       </section>
     </Screen>
   );

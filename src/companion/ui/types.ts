@@ -13,4 +13,5 @@ export type PhoneClientLike = Pick<
   | 'online'
   | 'onChange'
   | 'nameFor'
+  | 'disconnect'
 >;
