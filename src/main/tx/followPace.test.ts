@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followPause } from './followPace';
+import { FollowSchedule, followPause } from './followPace';
 
 describe('followPause', () => {
   const now = 1_700_000_000_000;
@@ -25,5 +25,48 @@ describe('followPause', () => {
 
   it('keeps the interval when nothing is followed, since such a pass asks no node', () => {
     expect(followPause([], now, 4_000)).toBe(4_000);
+  });
+});
+
+describe('FollowSchedule', () => {
+  const now = 1_700_000_000_000;
+  const recent = (chainId: number) => ({ chainId, updatedAt: now - 1_000 });
+
+  it('backs off a chain that makes no block while another followed chain moves', () => {
+    const schedule = new FollowSchedule(4_000);
+    const followed = [recent(1), recent(42161)];
+    let t = now;
+    const asked: number[][] = [];
+    // Ethereum makes a block before every pass; Arbitrum makes none after the first read.
+    for (let pass = 0; pass < 6; pass++) {
+      const due = schedule.due(followed, t);
+      asked.push(due);
+      for (const chainId of due) schedule.read(chainId, chainId === 1 || pass === 0, followed, t);
+      t += schedule.pauseMs(followed, t);
+    }
+    expect(asked).toEqual([[1, 42161], [1, 42161], [1], [1, 42161], [1], [1]]);
+    expect(t - now).toBe(6 * 4_000);
+  });
+
+  it('follows a chain at the interval again after news on it, and after a read that failed', () => {
+    const schedule = new FollowSchedule(4_000);
+    const followed = [recent(10)];
+    schedule.read(10, false, followed, now);
+    schedule.read(10, false, followed, now);
+    expect(schedule.pauseMs(followed, now)).toBe(15_000);
+    schedule.hurry(10);
+    expect(schedule.due(followed, now)).toEqual([10]);
+    expect(schedule.pauseMs(followed, now)).toBe(0);
+    schedule.read(10, false, followed, now);
+    schedule.read(10, null, followed, now);
+    expect(schedule.pauseMs(followed, now)).toBe(4_000);
+  });
+
+  it('waits the interval when nothing is followed, and forgets a chain no longer followed', () => {
+    const schedule = new FollowSchedule(4_000);
+    expect(schedule.pauseMs([], now)).toBe(4_000);
+    schedule.read(8453, false, [recent(8453)], now);
+    expect(schedule.due([], now)).toEqual([]);
+    expect(schedule.due([recent(8453)], now)).toEqual([8453]);
   });
 });

@@ -187,7 +187,7 @@ describe('OutgoingTransactions on anvil with the Ledger emulator', () => {
 
     await anvilCall(url(), 'evm_mine');
     h.exchanges.length = 0;
-    await h.outgoing.follow([], heads);
+    await h.outgoing.follow([1], heads);
     expect(h.exchanges).toHaveLength(1);
     expect(heads).toEqual(new Map([[1, head + 1]]));
     expect([first, second].map((row) => h.repository.get(row.id))).toEqual([

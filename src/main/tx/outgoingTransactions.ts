@@ -94,20 +94,23 @@ export class OutgoingTransactions {
   /** Settles open transactions: included, failed with the reason, replaced by ours, or taken by another. */
   async track(): Promise<OutgoingTransaction[]> {
     const open = this.pendingRows();
-    await this.follow([], new Map());
+    await this.follow(
+      open.map((row) => row.chainId),
+      new Map(),
+    );
     return open.map((row) => this.options.repository.get(row.id) as OutgoingTransaction);
   }
 
   /**
-   * Settles open transactions as `track` does, and reads into `heads` the head of each chain they are on and
-   * of `chainIds`: one request per chain, since a send left pending is asked about every few seconds. Throws
+   * Settles the open transactions on `chainIds` as `track` does, and reads into `heads` the head of each of
+   * those chains: one request per chain, since a send left pending is asked about every few seconds. Throws
    * the first failure once every chain had its turn; a failing node must not stop the others being followed,
    * and what failed stays pending.
    */
   async follow(chainIds: readonly number[], heads: Map<number, number>): Promise<void> {
     const open = this.pendingRows();
     const failures: unknown[] = [];
-    for (const chainId of new Set([...open.map((row) => row.chainId), ...chainIds])) {
+    for (const chainId of new Set(chainIds)) {
       const rows = open.filter((row) => row.chainId === chainId);
       await this.followChain(chainId, rows, heads).catch((error: unknown) => failures.push(error));
     }

@@ -26,7 +26,7 @@ import { buildRevoke } from './approvals/revoke';
 import { isOpen, OutgoingRepository, type OutgoingTransaction } from './outgoingRepository';
 import { OutgoingTransactions } from './outgoingTransactions';
 import { confirmationsOf, outgoingView, sentTo } from './outgoingView';
-import { followPause } from './followPace';
+import { FollowSchedule } from './followPace';
 import { PassLoop } from './passLoop';
 import { prepareSend } from './sendReview';
 import { type PreparedTransaction, type ReviewContext, reviewTransaction } from './review/transactionReview';
@@ -79,8 +79,8 @@ export class TxService {
   private loop: PassLoop | null = null;
   /** Each chain's head when last asked, for confirmation counts. */
   private readonly heads = new Map<number, number>();
-  /** Passes in a row that found no new block on any chain they asked (followPause). */
-  private standstill = 0;
+  /** When each followed chain is next asked about; set by `start`, one pace per chain. */
+  private schedule: FollowSchedule | null = null;
 
   constructor(private readonly options: TxServiceOptions) {
     this.repository = new OutgoingRepository(options.db);
@@ -219,12 +219,11 @@ export class TxService {
       .resume()
       .then(() => this.options.events.emit('tx.changed', this.list()))
       .catch((error: unknown) => this.trackingFailed(error));
+    const schedule = new FollowSchedule(intervalMs);
+    this.schedule = schedule;
     const pass = async () => {
-      const followed = await this.follow().catch((error: unknown) => {
-        this.trackingFailed(error);
-        return [];
-      });
-      return followPause(followed, (this.options.now ?? Date.now)(), intervalMs, this.standstill);
+      await this.follow(schedule).catch((error: unknown) => this.trackingFailed(error));
+      return schedule.pauseMs(this.followedRows(), this.nowMs());
     };
     this.loop = new PassLoop(pass, intervalMs);
     this.loop.start(intervalMs);
@@ -233,6 +232,7 @@ export class TxService {
   stop(): void {
     this.loop?.stop();
     this.loop = null;
+    this.schedule = null;
   }
 
   /** Settles open transactions, and counts confirmations until an included one is final. */
@@ -241,41 +241,56 @@ export class TxService {
     return this.list();
   }
 
+  /** Open transactions, and included ones still short of final: what a pass asks about. */
+  private followedRows(): OutgoingTransaction[] {
+    const confirming = this.repository
+      .all()
+      .filter(
+        (row) =>
+          row.status === 'included' &&
+          (confirmationsOf(row, this.heads.get(row.chainId)) ?? 0) < FINAL_CONFIRMATIONS,
+      );
+    return [...this.repository.open(), ...confirming];
+  }
+
   /**
-   * One pass of `track`, which builds the views (parsing every stored transaction) only to announce a change:
-   * a send left pending is asked about for as long as it stays, and most passes find nothing new. Returns the
-   * transactions it followed, as they were before the pass.
+   * One pass of `track` over every followed chain, or over the chains whose turn it is on `schedule`. It
+   * builds the views (parsing every stored transaction) only to announce a change: a send left pending is
+   * asked about for as long as it stays, and most passes find nothing new.
    */
-  private async follow(): Promise<OutgoingTransaction[]> {
+  private async follow(schedule?: FollowSchedule): Promise<void> {
+    const followed = this.followedRows();
+    const chainIds = schedule
+      ? schedule.due(followed, this.nowMs())
+      : [...new Set(followed.map((row) => row.chainId))];
+    if (chainIds.length === 0) return;
     const open = this.repository.open();
     const before = this.repository.all();
-    const confirming = before.filter(
-      (row) =>
-        row.status === 'included' &&
-        (confirmationsOf(row, this.heads.get(row.chainId)) ?? 0) < FINAL_CONFIRMATIONS,
-    );
-    const followed = [...open, ...confirming];
-    if (followed.length === 0) return followed;
     // What the chains that answered told is shown even when another chain's node failed this pass.
     const heads = new Map<number, number>();
-    const failure = await this.outgoing.follow([...new Set(followed.map((row) => row.chainId))], heads).then(
+    const failure = await this.outgoing.follow(chainIds, heads).then(
       () => null,
       (error: unknown) => ({ error }),
     );
     let recounted = false;
-    let moved = false;
-    for (const [chainId, head] of heads) {
-      moved ||= this.heads.get(chainId) !== head;
-      recounted ||= confirming.some((row) => row.chainId === chainId) && this.heads.get(chainId) !== head;
+    for (const chainId of chainIds) {
+      const head = heads.get(chainId);
+      const moved = head === undefined ? null : this.heads.get(chainId) !== head;
+      schedule?.read(chainId, moved, followed, this.nowMs());
+      if (head === undefined) continue;
+      recounted ||=
+        moved === true && followed.some((row) => row.chainId === chainId && row.status === 'included');
       this.heads.set(chainId, head);
     }
-    this.standstill = moved || heads.size === 0 ? 0 : this.standstill + 1;
     const after = this.repository.all();
     if (recounted || rowsChanged(before, after)) this.options.events.emit('tx.changed', this.list());
     const settled = open.filter((row) => !isOpen(this.repository.get(row.id)?.status ?? row.status));
     if (settled.length > 0) this.options.onSettled?.([...new Set(settled.map((row) => row.chainId))]);
     if (failure) throw failure.error;
-    return followed;
+  }
+
+  private nowMs(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   private async prepare(
@@ -314,8 +329,8 @@ export class TxService {
 
   private changed(row: OutgoingTransaction): OutgoingView {
     this.options.events.emit('tx.changed', this.list());
-    // A new transaction is news to wait for: it is followed at the interval again, block or no block.
-    this.standstill = 0;
+    // A new transaction is news to wait for: its chain is followed at the interval again, block or no block.
+    this.schedule?.hurry(row.chainId);
     this.loop?.hurry();
     return this.view(row);
   }
