@@ -39,6 +39,9 @@ interface Sample {
   processS: number;
   taskS: number;
   scriptS: number;
+  /** The page's layouts and style recalculations so far: each is a change on screen, and then a frame. */
+  layouts: number;
+  styleRecalcs: number;
 }
 
 /**
@@ -66,6 +69,8 @@ async function sample(hostPid: number, rendererPid: number, pageCdp: CDPSession)
     processS: metric('ProcessTime'),
     taskS: metric('TaskDuration'),
     scriptS: metric('ScriptDuration'),
+    layouts: metric('LayoutCount'),
+    styleRecalcs: metric('RecalcStyleCount'),
   };
 }
 
@@ -117,6 +122,7 @@ async function measure(demo: Demo, browser: Browser) {
 
   const wallS = (end.atMs - start.atMs) / 1000;
   const pct = (seconds: number) => Number(cpuPercent(seconds, wallS).toFixed(2));
+  const perMinute = (count: number) => Number(((count * 60) / wallS).toFixed(1));
   const hostCpuPct = pct((end.hostTicks - start.hostTicks) / ticksPerS);
   const rendererCpuPct = pct((end.rendererTicks - start.rendererTicks) / ticksPerS);
   return {
@@ -131,6 +137,9 @@ async function measure(demo: Demo, browser: Browser) {
     rendererProcessTimePct: pct(end.processS - start.processS),
     rendererTaskPct: pct(end.taskS - start.taskS),
     rendererScriptPct: pct(end.scriptS - start.scriptS),
+    // Counts, not times, so they hold on a loaded machine: how often the still page changed what it shows.
+    rendererLayoutsPerMin: perMinute(end.layouts - start.layouts),
+    rendererStyleRecalcsPerMin: perMinute(end.styleRecalcs - start.styleRecalcs),
     bridgeCalls: counts.calls,
     bridgePushes: counts.pushes,
     goals: GOALS,

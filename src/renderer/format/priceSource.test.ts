@@ -40,6 +40,15 @@ describe('provenance', () => {
     expect(detail).toContain('(4 min ago)');
   });
 
+  it('dates a price in minutes, the first one as a whole', () => {
+    const fresh = { ...ETH_USD, updatedAt: SECONDS - 42 };
+    expect(provenance([fresh], chainName, NOW).line).toBe('ETH/USD feed · under 1 min ago');
+    expect(provenance([fresh], chainName, NOW).detail).toContain('(under 1 min ago)');
+    expect(provenance([{ ...fresh, updatedAt: SECONDS - 60 }], chainName, NOW).line).toBe(
+      'ETH/USD feed · 1 min ago',
+    );
+  });
+
   it('names the price service', () => {
     expect(provenance([COINGECKO], chainName, NOW).line).toBe('CoinGecko · 2 min ago');
     expect(provenance([COINGECKO], chainName, NOW).detail).toMatch(/^CoinGecko, the optional price service/);

@@ -1,5 +1,5 @@
 import type { PriceSourceView } from '../../shared/portfolio';
-import { formatAge } from './age';
+import { type AgeUnit, formatAge } from './age';
 
 /** "1 h", "24 h", "20 min": a feed's heartbeat as a person reads it. */
 export function formatDuration(seconds: number): string {
@@ -7,6 +7,12 @@ export function formatDuration(seconds: number): string {
   if (seconds % 60 === 0) return `${seconds / 60} min`;
   return `${seconds} s`;
 }
+
+/**
+ * Prices are dated in minutes: a feed is judged against a heartbeat of 20 min to a day, so seconds would say
+ * nothing and redraw every price on the page as they count.
+ */
+export const PRICE_AGE_UNIT: AgeUnit = 'minute';
 
 export interface Provenance {
   /** For the cell: "ETH/USD feed · 4 min ago", "CoinGecko · 2 min ago", "ETH/USD, EUR/USD feeds · 3 h ago". */
@@ -30,7 +36,7 @@ export function provenance(
   ];
   const feeds = pairs.length === 0 ? [] : [`${pairs.join(', ')} ${pairs.length === 1 ? 'feed' : 'feeds'}`];
   const oldest = Math.min(...sources.map((source) => source.updatedAt));
-  const age = sources.length === 0 ? '' : ` · ${formatAge(oldest * 1000, nowMs)}`;
+  const age = sources.length === 0 ? '' : ` · ${formatAge(oldest * 1000, nowMs, PRICE_AGE_UNIT)}`;
   return {
     line: [...services, ...feeds].join(', ') + age,
     detail: sources.map((source) => sourceDetail(source, chainName, nowMs)).join('\n'),
@@ -42,7 +48,7 @@ function sourceDetail(
   chainName: (chainId: number) => string,
   nowMs: number,
 ): string {
-  const updated = `updated ${new Date(source.updatedAt * 1000).toLocaleString()} (${formatAge(source.updatedAt * 1000, nowMs)})`;
+  const updated = `updated ${new Date(source.updatedAt * 1000).toLocaleString()} (${formatAge(source.updatedAt * 1000, nowMs, PRICE_AGE_UNIT)})`;
   if (source.kind === 'service') return `${source.name}, the optional price service: ${updated}`;
   return (
     `${source.pair} feed on ${chainName(source.chainId)} at ${source.feed}, ` +

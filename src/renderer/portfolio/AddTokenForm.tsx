@@ -1,5 +1,5 @@
 import { LoaderCircle, Plus } from 'lucide-react';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { Chain } from '../../shared/chains/chain';
 import { ActionStatus } from '../controls/ActionStatus';
 import { ErrorNote } from '../controls/ErrorNote';
@@ -17,7 +17,7 @@ interface AddTokenFormProps {
 }
 
 /** A token by contract address; main reads its symbol and decimals on chain, so nothing here is typed in. */
-export function AddTokenForm({ chains, onAdded }: AddTokenFormProps) {
+export const AddTokenForm = memo(function AddTokenForm({ chains, onAdded }: AddTokenFormProps) {
   const { client } = useWallet();
   const [chainId, setChainId] = useState(() => chains[0]?.id ?? 1);
   const [address, setAddress] = useState('');
@@ -97,4 +97,4 @@ export function AddTokenForm({ chains, onAdded }: AddTokenFormProps) {
       </form>
     </Panel>
   );
-}
+});

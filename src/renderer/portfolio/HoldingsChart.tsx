@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { FiatCurrency } from '../../shared/settings';
 import { ChainDot } from '../chains/ChainBadge';
 import { chainTone } from '../chains/chainTone';
@@ -15,7 +16,7 @@ const BAR_BOX = 100;
  * Value by network, in the user's currency. A bar holds only priced holdings; what has no current price is
  * counted beside it rather than drawn as 0, and a network with nothing priced says so instead of "$0".
  */
-export function HoldingsChart({
+export const HoldingsChart = memo(function HoldingsChart({
   chains,
   currency,
 }: {
@@ -75,4 +76,4 @@ export function HoldingsChart({
       </div>
     </Panel>
   );
-}
+});

@@ -8,7 +8,15 @@ import { newestRead } from './refreshStatus';
 import { useAgeNow } from './useNow';
 import './NetworkFreshness.css';
 
-function ReadLine({ chain, now }: { chain: ChainStatusView; now: number }) {
+/**
+ * "12 s ago", on the steps of the youngest read (`newestMs`), so every chip moves in the same frame. A
+ * component of its own: a step re-renders this text alone, not the chip's badges and icons.
+ */
+function ReadAge({ readAt, newestMs }: { readAt: number; newestMs: number }) {
+  return formatAge(readAt, useAgeNow(newestMs));
+}
+
+function ReadLine({ chain, newestMs }: { chain: ChainStatusView; newestMs: number }) {
   const read = chain.lastRead;
   if (!read) return <span className="freshness__read">Not read yet</span>;
   const blockTime = new Date(read.blockTimestamp * 1000).toLocaleString();
@@ -18,14 +26,14 @@ function ReadLine({ chain, now }: { chain: ChainStatusView; now: number }) {
       title={`Block ${formatCount(read.blockNumber)}, mined ${blockTime}; read ${new Date(read.readAt).toLocaleString()}`}
     >
       {chain.state === 'stale' && 'last good '}block {formatCount(read.blockNumber)} ·{' '}
-      {formatAge(read.readAt, now)}
+      <ReadAge readAt={read.readAt} newestMs={newestMs} />
     </span>
   );
 }
 
 /** One chip per enabled network: is what we show current, from which block, and read how long ago. */
 export function NetworkFreshness({ chains }: { chains: readonly ChainStatusView[] }) {
-  const now = useAgeNow(newestRead(chains));
+  const newestMs = newestRead(chains);
   return (
     <Panel
       title="Networks"
@@ -47,7 +55,7 @@ export function NetworkFreshness({ chains }: { chains: readonly ChainStatusView[
                   {fresh ? 'Fresh' : 'Stale'}
                 </span>
               </div>
-              <ReadLine chain={chain} now={now} />
+              <ReadLine chain={chain} newestMs={newestMs} />
               {!fresh && chain.reason && (
                 <p className="freshness__reason" title={chain.reason}>
                   {chain.reason}

@@ -1,8 +1,10 @@
 import { ChartPie } from 'lucide-react';
+import type { AccountView } from '../../shared/accounts';
 import { useDeferredValue, useMemo } from 'react';
 import { NoAccountsPage } from '../accounts/NoAccountsPage';
 import { useAccounts } from '../accounts/useAccounts';
 import { ErrorNote } from '../controls/ErrorNote';
+import { PRICE_AGE_UNIT } from '../format/priceSource';
 import { Page } from '../screens/Page';
 import { useWallet } from '../session/WalletContext';
 import { AddTokenForm } from './AddTokenForm';
@@ -15,30 +17,38 @@ import { RefreshControl } from './RefreshControl';
 import { TokenTable } from './TokenTable';
 import { TokenWarnings } from './TokenWarnings';
 import { TotalsByAccount, TotalsByNetwork } from './Totals';
-import { useNow } from './useNow';
+import { useDatedNow } from './useNow';
 import { usePortfolio } from './usePortfolio';
+import { useSteadyView } from './useSteadyView';
 import { useValueHistory } from './useValueHistory';
 import { ValueChart } from './ValueChart';
-import { makeValuing } from './valuing';
+import { makeValuing, priceDates } from './valuing';
 import './PortfolioPage.css';
 
+const NO_ACCOUNTS: readonly AccountView[] = [];
 const LEDE = 'What your accounts hold on every network you enable, read on chain at a known block.';
 
 /** The portfolio across enabled networks: freshness, totals, holdings by network, tokens and their warnings. */
 export function PortfolioPage() {
   const { chains, settings } = useWallet();
-  // Price ages read in minutes; a tick every 10 s keeps them current without redrawing the tables each second.
-  const now = useNow(10_000);
   const accounts = useAccounts();
   const portfolio = usePortfolio();
   const { view } = portfolio;
   const valueHistory = useValueHistory(view);
+  // What the tables and charts show; a poll that moved only the networks' blocks redraws the chips alone.
+  const steady = useSteadyView(view);
   const model = useMemo(
-    () => (view ? buildPortfolioModel(view, accounts.list ?? []) : null),
-    [view, accounts.list],
+    () => (steady ? buildPortfolioModel(steady, accounts.list ?? NO_ACCOUNTS) : null),
+    [steady, accounts.list],
   );
-  const valuing = useMemo(() => (view ? makeValuing(view, now) : null), [view, now]);
-  const enabledChains = chains.filter((chain) => settings.enabledChainIds.includes(chain.id));
+  // Price ages lag by at most a 10 s tick, and the tables under them redraw only when one of them changes.
+  const dates = useMemo(() => (steady ? priceDates(steady) : []), [steady]);
+  const now = useDatedNow(10_000, dates, PRICE_AGE_UNIT);
+  const valuing = useMemo(() => (steady ? makeValuing(steady, now) : null), [steady, now]);
+  const enabledChains = useMemo(
+    () => chains.filter((chain) => settings.enabledChainIds.includes(chain.id)),
+    [chains, settings.enabledChainIds],
+  );
   // The first render with data shows the top of the page, down to the totals by network; the per-account totals
   // and the token table below them follow in the render after, so the first paint with the portfolio waits for
   // neither, and nothing above them moves when they come.
@@ -66,36 +76,36 @@ export function PortfolioPage() {
           onDismiss={portfolio.refresh.clear}
         />
       )}
-      {view && model && valuing && (
+      {view && steady && model && valuing && (
         <>
           <TokenWarnings
-            warnings={view.warnings}
-            tokens={view.tokens}
-            chains={view.chains}
+            warnings={steady.warnings}
+            tokens={steady.tokens}
+            chains={steady.chains}
             severity="danger"
           />
           <PortfolioValue value={model.value} valuing={valuing} />
           <ValueChart
             history={valueHistory.data}
             error={valueHistory.error}
-            view={view}
-            accounts={accounts.list ?? []}
+            view={steady}
+            accounts={accounts.list ?? NO_ACCOUNTS}
           />
           <NetworkFreshness chains={view.chains} />
           <div className="portfolio__split">
             <TotalsByNetwork chains={model.chains} valuing={valuing} />
-            <HoldingsChart chains={model.chains} currency={view.currency} />
+            <HoldingsChart chains={model.chains} currency={steady.currency} />
           </div>
         </>
       )}
-      {view && model && valuing && showAll && (
+      {steady && model && valuing && showAll && (
         <>
-          <TotalsByAccount accounts={model.accounts} known={accounts.list ?? []} valuing={valuing} />
+          <TotalsByAccount accounts={model.accounts} known={accounts.list ?? NO_ACCOUNTS} valuing={valuing} />
           <Panel title="Tokens" note="Open a row for each account’s balance">
             <TokenWarnings
-              warnings={view.warnings}
-              tokens={view.tokens}
-              chains={view.chains}
+              warnings={steady.warnings}
+              tokens={steady.tokens}
+              chains={steady.chains}
               severity="info"
               heldTokens={model.heldTokens}
             />

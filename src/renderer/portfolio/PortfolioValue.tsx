@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { moneyWords } from '../format/money';
 import { plural } from '../format/plural';
 import { Panel } from './Panel';
@@ -9,7 +10,13 @@ import './PortfolioValue.css';
  * The whole portfolio's worth in the user's currency. When holdings were left out for a stale or missing
  * price, it says "at least" and opens to which ones and why, rather than showing a total that looks whole.
  */
-export function PortfolioValue({ value, valuing }: { value: ValueTotal; valuing: Valuing }) {
+export const PortfolioValue = memo(function PortfolioValue({
+  value,
+  valuing,
+}: {
+  value: ValueTotal;
+  valuing: Valuing;
+}) {
   const money = moneyWords(value.sum, valuing.currency);
   const leftOut = leftOutCount(value);
   return (
@@ -41,4 +48,4 @@ export function PortfolioValue({ value, valuing }: { value: ValueTotal; valuing:
       </div>
     </Panel>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { ChevronRight, EyeOff, TriangleAlert } from 'lucide-react';
-import { Fragment, useState } from 'react';
+import { Fragment, memo, useState } from 'react';
 import { accountName } from '../accounts/useAccounts';
 import { ChainBadge } from '../chains/ChainBadge';
 import { CopyButton } from '../controls/CopyButton';
@@ -28,7 +28,13 @@ interface TokenTableProps {
  * One row per token with its total across accounts; the per-account split opens under it, which stays
  * readable for any number of accounts where a column per account would not.
  */
-export function TokenTable({ rows, hiddenRows, unheldListTokens, valuing, onChanged }: TokenTableProps) {
+export const TokenTable = memo(function TokenTable({
+  rows,
+  hiddenRows,
+  unheldListTokens,
+  valuing,
+  onChanged,
+}: TokenTableProps) {
   const { client } = useWallet();
   const [showHidden, setShowHidden] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -202,4 +208,4 @@ export function TokenTable({ rows, hiddenRows, unheldListTokens, valuing, onChan
       </div>
     </div>
   );
-}
+});

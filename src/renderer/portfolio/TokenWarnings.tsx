@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Info, TriangleAlert } from 'lucide-react';
 import type { ChainStatusView, TokenView, TokenWarningView } from '../../shared/portfolio';
 import { Callout } from '../controls/Callout';
@@ -28,7 +29,13 @@ const NON_LATIN = /[^\x20-\x7e]/;
  * Main's token warnings, naming every token involved by symbol, name and address, because the symbol alone
  * is exactly what a look-alike fakes. Danger ones are alerts; info ones are quiet notes.
  */
-export function TokenWarnings({ warnings, tokens, chains, severity, heldTokens }: TokenWarningsProps) {
+export const TokenWarnings = memo(function TokenWarnings({
+  warnings,
+  tokens,
+  chains,
+  severity,
+  heldTokens,
+}: TokenWarningsProps) {
   const byKey = new Map(tokens.map((token) => [tokenKey(token.chainId, token.address), token]));
   const chainName = (chainId: number) =>
     chains.find((chain) => chain.chainId === chainId)?.name ?? `Chain ${chainId}`;
@@ -79,4 +86,4 @@ export function TokenWarnings({ warnings, tokens, chains, severity, heldTokens }
       })}
     </div>
   );
-}
+});

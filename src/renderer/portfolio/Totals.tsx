@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { accountName, SIGNER_LABELS } from '../accounts/useAccounts';
 import type { AccountView } from '../../shared/accounts';
 import { ChainBadge } from '../chains/ChainBadge';
@@ -31,7 +32,7 @@ interface TotalsByNetworkProps {
  * Per network: the native coin summed over every account, how many other tokens are held there, and what all
  * of it is worth.
  */
-export function TotalsByNetwork({ chains, valuing }: TotalsByNetworkProps) {
+export const TotalsByNetwork = memo(function TotalsByNetwork({ chains, valuing }: TotalsByNetworkProps) {
   return (
     <Panel title="Totals by network" note="All accounts together">
       <div className="card totals">
@@ -72,7 +73,7 @@ export function TotalsByNetwork({ chains, valuing }: TotalsByNetworkProps) {
       </div>
     </Panel>
   );
-}
+});
 
 interface TotalsByAccountProps {
   accounts: readonly AccountTotals[];
@@ -85,7 +86,11 @@ interface TotalsByAccountProps {
  * Per account: each native coin summed over the enabled networks, how many token balances it has, and what
  * they are worth together.
  */
-export function TotalsByAccount({ accounts, known, valuing }: TotalsByAccountProps) {
+export const TotalsByAccount = memo(function TotalsByAccount({
+  accounts,
+  known,
+  valuing,
+}: TotalsByAccountProps) {
   return (
     <Panel title="Totals by account" note="Native coins are summed across networks">
       <div className="card totals">
@@ -142,4 +147,4 @@ export function TotalsByAccount({ accounts, known, valuing }: TotalsByAccountPro
       </div>
     </Panel>
   );
-}
+});

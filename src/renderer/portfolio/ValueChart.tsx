@@ -1,5 +1,5 @@
 import { Network, Wallet } from 'lucide-react';
-import { Suspense, useId, useMemo, useState } from 'react';
+import { memo, Suspense, useId, useMemo, useState } from 'react';
 import { shortAddress } from '../../shared/format/shortAddress';
 import type { PortfolioView, ValueHistoryView } from '../../shared/portfolio';
 import type { FiatCurrency } from '../../shared/settings';
@@ -47,7 +47,12 @@ interface ValueChartProps {
 }
 
 /** The portfolio's value at each refresh, by network or by account, with its figures as text and as a table. */
-export function ValueChart({ history, error = null, view, accounts }: ValueChartProps) {
+export const ValueChart = memo(function ValueChart({
+  history,
+  error = null,
+  view,
+  accounts,
+}: ValueChartProps) {
   const [grouping, setGrouping] = useState<ValueGrouping>('network');
   const toggleLabel = useId();
   const data = useMemo(() => {
@@ -90,7 +95,7 @@ export function ValueChart({ history, error = null, view, accounts }: ValueChart
       </div>
     </Panel>
   );
-}
+});
 
 /** The history as drawn: its lines, in the currency the snapshots were taken in, grouped as the user chose. */
 interface ShapedHistory {

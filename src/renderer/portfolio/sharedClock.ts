@@ -1,7 +1,10 @@
+import { type AgeUnit, ageTextSince } from '../format/age';
+
 /**
  * Wall-clock readings shared by every "… ago" label on the page. One timer per interval, firing on whole
  * multiples of it, so labels on the same interval change together and a 1 s and a 10 s label change in the
- * same frame: one layout and paint a second at most, not one per label and timer.
+ * same frame: one layout and paint a second at most, not one per label and timer. Labels that date a read
+ * wake on whole seconds too, but only when their step ends (`subscribeAgeSteps`), not every second.
  */
 interface Clock {
   intervalMs: number;
@@ -11,6 +14,7 @@ interface Clock {
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
+const SECOND_MS = 1000;
 const clocks = new Map<number, Clock>();
 
 function clockFor(intervalMs: number): Clock {
@@ -77,5 +81,76 @@ const MINUTES_STEP_MS = 10_000;
 export function ageReading(nowMs: number, newestMs: number): number {
   const age = nowMs - newestMs;
   if (age < 0) return nowMs;
-  return nowMs - (age % (age < MINUTE_MS ? SECONDS_STEP_MS : MINUTES_STEP_MS));
+  return nowMs - (age % ageStep(age));
+}
+
+function ageStep(age: number): number {
+  return age < MINUTE_MS ? SECONDS_STEP_MS : MINUTES_STEP_MS;
+}
+
+/**
+ * When `ageReading` on the 1 s clock next moves on: the first whole second at or after the end of the current
+ * step. Infinity with nothing dated (`newestMs` 0), whose labels never change.
+ */
+export function nextAgeStep(nowMs: number, newestMs: number): number {
+  if (newestMs <= 0) return Infinity;
+  const age = nowMs - newestMs;
+  // A stamp ahead of the clock: the reading is the clock itself, which moves every second.
+  if (age < 0) return (Math.floor(nowMs / SECOND_MS) + 1) * SECOND_MS;
+  return Math.ceil((nowMs - (age % ageStep(age)) + ageStep(age)) / SECOND_MS) * SECOND_MS;
+}
+
+interface StepWatch {
+  newestMs: number;
+  listener: () => void;
+  /** The whole second at which its reading moves on next. */
+  dueMs: number;
+}
+
+const stepWatches = new Set<StepWatch>();
+let stepTimer: ReturnType<typeof setTimeout> | undefined;
+let stepTimerDueMs = Infinity;
+
+/** One timer for every watch, at the earliest step: labels whose steps end in the same second change together. */
+function scheduleSteps(): void {
+  const dueMs = Math.min(...[...stepWatches].map((watch) => watch.dueMs));
+  if (dueMs === stepTimerDueMs) return;
+  clearTimeout(stepTimer);
+  stepTimerDueMs = dueMs;
+  stepTimer = dueMs === Infinity ? undefined : setTimeout(fireSteps, dueMs - Date.now());
+}
+
+function fireSteps(): void {
+  stepTimerDueMs = Infinity;
+  const nowMs = Date.now();
+  // A timer that fires a little early finds nothing due and waits out the rest.
+  const due = [...stepWatches].filter((watch) => watch.dueMs <= nowMs);
+  for (const watch of due) watch.dueMs = nextAgeStep(nowMs, watch.newestMs);
+  scheduleSteps();
+  for (const watch of due) watch.listener();
+}
+
+/**
+ * Calls `listener` each time `ageReading(…, newestMs)` moves on, until the returned function is called: a
+ * label that changes every 5 or 10 s wakes the page then, not every second in between. Every label whose step
+ * ends in the same whole second is called in the same task, so they change in one frame.
+ */
+export function subscribeAgeSteps(newestMs: number, listener: () => void): () => void {
+  const watch = { newestMs, listener, dueMs: nextAgeStep(Date.now(), newestMs) };
+  stepWatches.add(watch);
+  scheduleSteps();
+  return () => {
+    stepWatches.delete(watch);
+    scheduleSteps();
+  };
+}
+
+/**
+ * The reading for a set of "… ago" labels dating `datesMs` in units no finer than `finest`, on a clock read at
+ * `nowMs`: the latest instant at which one of them changed its text. Every label says the same at it as at
+ * `nowMs`, and it stays put until one of them would say something new, so a label in minutes re-renders once
+ * a minute, not at every tick. 0 while none has changed since its date ("under 1 min ago", "just now").
+ */
+export function datedReading(nowMs: number, datesMs: readonly number[], finest: AgeUnit): number {
+  return Math.max(0, ...datesMs.map((dateMs) => ageTextSince(dateMs, nowMs, finest)));
 }

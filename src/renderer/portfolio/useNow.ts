@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { ageReading, readClock, subscribeClock } from './sharedClock';
+import type { AgeUnit } from '../format/age';
+import { ageReading, datedReading, readClock, subscribeAgeSteps, subscribeClock } from './sharedClock';
 
 const SECOND_MS = 1000;
 
@@ -8,16 +9,29 @@ const SECOND_MS = 1000;
  * (a countdown, "paired 3 min ago").
  */
 export function useNow(intervalMs = SECOND_MS): number {
-  const subscribe = useCallback((listener: () => void) => subscribeClock(intervalMs, listener), [intervalMs]);
-  return useSyncExternalStore(subscribe, () => readClock(intervalMs));
+  return useSyncExternalStore(useClock(intervalMs), () => readClock(intervalMs));
 }
 
-const subscribeSeconds = (listener: () => void) => subscribeClock(SECOND_MS, listener);
+function useClock(intervalMs: number) {
+  return useCallback((listener: () => void) => subscribeClock(intervalMs, listener), [intervalMs]);
+}
 
 /**
  * The current time for "… ago" labels, the youngest dating `newestMs` (0 when none), in the steps `ageReading`
  * gives: the labels re-render only when a step passes, all of them on the same whole second.
  */
 export function useAgeNow(newestMs: number): number {
-  return useSyncExternalStore(subscribeSeconds, () => ageReading(readClock(SECOND_MS), newestMs));
+  const subscribe = useCallback((listener: () => void) => subscribeAgeSteps(newestMs, listener), [newestMs]);
+  return useSyncExternalStore(subscribe, () => ageReading(readClock(SECOND_MS), newestMs));
+}
+
+/**
+ * The current time for "… ago" labels dating each of `datesMs` in units no finer than `finest`, moving on the
+ * `intervalMs` clock but only when one of them would change its text: the page under them re-renders when a
+ * label does, not at every tick.
+ */
+export function useDatedNow(intervalMs: number, datesMs: readonly number[], finest: AgeUnit): number {
+  return useSyncExternalStore(useClock(intervalMs), () =>
+    datedReading(readClock(intervalMs), datesMs, finest),
+  );
 }

@@ -3,6 +3,7 @@ import type { PortfolioView, ValueHistoryView } from '../../shared/portfolio';
 import { errorMessage } from '../session/errorMessage';
 import type { CallResult } from '../session/useCallResult';
 import { useWallet } from '../session/WalletContext';
+import { sameJson } from './sameJson';
 
 type Answer = Omit<CallResult<ValueHistoryView>, 'reload'>;
 
@@ -29,9 +30,7 @@ export function useValueHistory(view: PortfolioView | null): CallResult<ValueHis
       (data) => {
         if (!current) return;
         setAnswer((shown) =>
-          shown.error === null && JSON.stringify(shown.data) === JSON.stringify(data)
-            ? shown
-            : { data, error: null, loading: false },
+          shown.error === null && sameJson(shown.data, data) ? shown : { data, error: null, loading: false },
         );
       },
       (error: unknown) => {

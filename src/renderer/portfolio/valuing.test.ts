@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALICE, BOB, FAKE_USDC, fixturePortfolio } from '../../../test/renderer/portfolioFixture';
 import type { HoldingValueView } from '../../shared/portfolio';
-import { leftOutReasons, makeValuing } from './valuing';
+import { leftOutReasons, makeValuing, priceDates } from './valuing';
 
 const noPrice = (account: string): HoldingValueView => ({
   chainId: 1,
@@ -27,5 +27,16 @@ describe('leftOutReasons', () => {
 
   it('names a network it does not know by its id', () => {
     expect(valuing.holdingName({ ...noPrice(ALICE), chainId: 10 })).toBe('A token on Chain 10');
+  });
+});
+
+describe('priceDates', () => {
+  it('dates every price the page shows once, in ms', () => {
+    const view = fixturePortfolio();
+    const dates = priceDates(view);
+    const updates = view.values.flatMap((value) => value.sources.map((source) => source.updatedAt * 1000));
+    expect(new Set(dates)).toEqual(new Set(updates));
+    expect(dates).toHaveLength(new Set(updates).size);
+    expect(dates.length).toBeGreaterThan(1);
   });
 });

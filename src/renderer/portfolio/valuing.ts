@@ -28,6 +28,12 @@ export function makeValuing(view: PortfolioView, now: number): Valuing {
   };
 }
 
+/** When each price on the page was updated, in ms: what its "… ago" labels count from. */
+export function priceDates(view: PortfolioView): number[] {
+  const seconds = new Set(view.values.flatMap((value) => value.sources.map((source) => source.updatedAt)));
+  return [...seconds].map((updatedAt) => updatedAt * 1000);
+}
+
 /**
  * Why a total leaves holdings out, one line per holding and reason ("USDC on Ethereum, 2 accounts: no price.
  * No price feed covers this token…"), so the same cause in several accounts reads once.

@@ -1,4 +1,5 @@
 import type { ChainStatusView, PortfolioView } from '../../shared/portfolio';
+import { sameJson } from './sameJson';
 
 /**
  * The view with these networks' statuses in place of the ones it shows. A status the view already shows, or
@@ -23,9 +24,4 @@ function isOlder(status: ChainStatusView, shown: ChainStatusView): boolean {
 /** The shown view when main's answer says the same, so a poll that changed nothing re-renders nothing. */
 export function keepIfSame(current: PortfolioView | null, next: PortfolioView): PortfolioView {
   return current && sameJson(current, next) ? current : next;
-}
-
-// Both sides come from main's validated JSON, built by the same code, so their keys are in the same order.
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
