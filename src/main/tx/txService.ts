@@ -222,8 +222,11 @@ export class TxService {
     const schedule = new FollowSchedule(intervalMs);
     this.schedule = schedule;
     const pass = async () => {
-      await this.follow(schedule).catch((error: unknown) => this.trackingFailed(error));
-      return schedule.pauseMs(this.followedRows(), this.nowMs());
+      const followed = await this.follow(schedule).catch((error: unknown) => {
+        this.trackingFailed(error);
+        return this.followedOf(this.repository.open(), this.repository.all());
+      });
+      return schedule.pauseMs(followed, this.nowMs());
     };
     this.loop = new PassLoop(pass, intervalMs);
     this.loop.start(intervalMs);
@@ -241,31 +244,29 @@ export class TxService {
     return this.list();
   }
 
-  /** Open transactions, and included ones still short of final: what a pass asks about. */
-  private followedRows(): OutgoingTransaction[] {
-    const confirming = this.repository
-      .all()
-      .filter(
-        (row) =>
-          row.status === 'included' &&
-          (confirmationsOf(row, this.heads.get(row.chainId)) ?? 0) < FINAL_CONFIRMATIONS,
-      );
-    return [...this.repository.open(), ...confirming];
+  /** Of the stored transactions, what a pass asks about: the open ones, and included ones short of final. */
+  private followedOf(open: OutgoingTransaction[], all: OutgoingTransaction[]): OutgoingTransaction[] {
+    const confirming = all.filter(
+      (row) =>
+        row.status === 'included' &&
+        (confirmationsOf(row, this.heads.get(row.chainId)) ?? 0) < FINAL_CONFIRMATIONS,
+    );
+    return [...open, ...confirming];
   }
 
   /**
    * One pass of `track` over every followed chain, or over the chains whose turn it is on `schedule`. It
    * builds the views (parsing every stored transaction) only to announce a change: a send left pending is
-   * asked about for as long as it stays, and most passes find nothing new.
+   * asked about for as long as it stays, and most passes find nothing new. Returns what is followed after it.
    */
-  private async follow(schedule?: FollowSchedule): Promise<void> {
-    const followed = this.followedRows();
+  private async follow(schedule?: FollowSchedule): Promise<OutgoingTransaction[]> {
+    const open = this.repository.open();
+    const before = this.repository.all();
+    const followed = this.followedOf(open, before);
     const chainIds = schedule
       ? schedule.due(followed, this.nowMs())
       : [...new Set(followed.map((row) => row.chainId))];
-    if (chainIds.length === 0) return;
-    const open = this.repository.open();
-    const before = this.repository.all();
+    if (chainIds.length === 0) return followed;
     // What the chains that answered told is shown even when another chain's node failed this pass.
     const heads = new Map<number, number>();
     const failure = await this.outgoing.follow(chainIds, heads).then(
@@ -287,6 +288,7 @@ export class TxService {
     const settled = open.filter((row) => !isOpen(this.repository.get(row.id)?.status ?? row.status));
     if (settled.length > 0) this.options.onSettled?.([...new Set(settled.map((row) => row.chainId))]);
     if (failure) throw failure.error;
+    return this.followedOf(this.repository.open(), after);
   }
 
   private nowMs(): number {
