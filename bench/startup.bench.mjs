@@ -1,6 +1,7 @@
 // Start-up of what `npm start` serves, run after `npm run build`: the browser host's own start, the bundle's
-// size, and the first screen as Debian's Chromium loads it from the demo wallet, a fresh browser context per
-// run (no cache, no session). Prints one JSON object; the figures go in the README, not in a timed test.
+// size, and the first screen as Debian's Chromium loads it from the demo wallet: cold, a fresh browser context
+// per run (no cache, no session), and warm, loaded again in one context. Prints one JSON object; the figures go
+// in the README, not in a timed test.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,6 +14,16 @@ import { chromium } from 'playwright-core';
 
 const HOST_RUNS = 7;
 const PAGE_RUNS = 15;
+const WARM_UP_LOADS = 2;
+/** How long after the portfolio is in the DOM its paint may still be reported (see loadFirstScreen). */
+const LCP_SETTLE_MS = 1_000;
+/** Chromium's features for its own window's popups, turned off for the bench (see measureFirstScreen). */
+const CHROME_UI_PRELOADS = [
+  'PreloadTopChromeWebUI',
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup',
+];
 const GOALS = { initialJsGzipBytes: 150_000, lcpMsP50: 500 };
 
 /** Nearest rank: the smallest sample with at least p% of the samples at or below it. */
@@ -104,16 +115,15 @@ function portfolioShown(timeoutMs) {
 }
 
 /**
- * One cold load of the portfolio. The LCP entry is read once the page shows every network's total, since
- * Chromium reports a new candidate whenever a larger element paints. On the demo the largest element is the
- * look-alike token alert's paragraph (a bare `p`), which paints with the portfolio's data, or before that the
- * page's lede (`p.page__lede`): `lcpElement` names what each run ended on. Initial JS is every script whose
- * response ended before that paint.
+ * One load of the portfolio in a new page of `context`. The LCP entry is read a second after the page shows
+ * every network's total, since Chromium reports a new candidate whenever a larger element paints, and only once
+ * its frame is on screen. On the demo the largest element is the look-alike token alert's paragraph (a bare
+ * `p`), which paints with the portfolio's data: `lcpElement` names what each run ended on. Initial JS is every
+ * script whose response ended before that paint.
  */
-async function loadFirstScreen(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+async function loadFirstScreen(context, url) {
+  const page = await context.newPage();
   try {
-    const page = await context.newPage();
     const scripts = new Map();
     page.on('response', (response) => {
       if (response.request().resourceType() !== 'script') return;
@@ -124,6 +134,10 @@ async function loadFirstScreen(browser, url) {
     });
     await page.goto(url, { waitUntil: 'commit' });
     await page.evaluate(portfolioShown, 30_000);
+    // The row is in the DOM before it is on screen, and Chromium reports a paint only once its frame has been
+    // presented: read at once, the entries sometimes ended at a smaller element painted a frame or more before
+    // (the top bar's account count), and a portfolio painted 300 ms later was not counted.
+    await page.waitForTimeout(LCP_SETTLE_MS);
     const lcp = await page.evaluate(
       () =>
         new Promise((resolve) => {
@@ -171,8 +185,32 @@ async function loadFirstScreen(browser, url) {
       scripts: lcp.scriptsBefore.length,
     };
   } finally {
+    await page.close();
+  }
+}
+
+/** A fresh browser context (no cache, no session) for `use`, closed after it. */
+async function withContext(browser, use) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    return await use(context);
+  } finally {
     await context.close();
   }
+}
+
+/**
+ * Launches after the first, as a user opens the app day after day: one context whose HTTP cache and V8 code
+ * cache persist from load to load. Two untimed loads first, since Chromium keeps a script's compiled code
+ * only from its second load on; each timed load is a new page, as a new window would be.
+ */
+async function warmLoads(browser, url) {
+  return withContext(browser, async (context) => {
+    for (let i = 0; i < WARM_UP_LOADS; i++) await loadFirstScreen(context, url);
+    const runs = [];
+    for (let i = 0; i < PAGE_RUNS; i++) runs.push(await loadFirstScreen(context, url));
+    return runs;
+  });
 }
 
 async function measureFirstScreen() {
@@ -182,14 +220,22 @@ async function measureFirstScreen() {
   try {
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      args: [
+        ...['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+        // Chromium's headless mode opens each context's window with its own omnibox and AI-mode popups, web
+        // pages preloaded in a renderer of their own: over a second of main-thread work on the two cores the
+        // page loads on. The app's window has no omnibox, so the bench's browser should not have one either.
+        `--disable-features=${CHROME_UI_PRELOADS.join(',')}`,
+      ],
     });
     try {
       // One untimed load: the host's first answers (opening the store, the first refresh) are not start-up.
-      await loadFirstScreen(browser, demo.url);
-      const runs = [];
-      for (let i = 0; i < PAGE_RUNS; i++) runs.push(await loadFirstScreen(browser, demo.url));
-      return runs;
+      await withContext(browser, (context) => loadFirstScreen(context, demo.url));
+      const cold = [];
+      for (let i = 0; i < PAGE_RUNS; i++) {
+        cold.push(await withContext(browser, (context) => loadFirstScreen(context, demo.url)));
+      }
+      return { cold, warm: await warmLoads(browser, demo.url) };
     } finally {
       await browser.close();
     }
@@ -202,10 +248,11 @@ const hostTimes = [];
 for (let i = 0; i < HOST_RUNS; i++) hostTimes.push(await timeHostStart());
 const renderer = bundleSize('dist/renderer');
 const chunks = lazyChunks('dist/renderer');
-const runs = await measureFirstScreen();
+const { cold: runs, warm } = await measureFirstScreen();
 const lcp = runs.map((run) => run.lcpMs);
 const lcpMsP50 = Math.round(percentile(lcp, 50));
 const lcpMsP95 = Math.round(percentile(lcp, 95));
+const warmLcp = warm.map((run) => run.lcpMs);
 const p50 = (key) =>
   Math.round(
     percentile(
@@ -235,6 +282,10 @@ console.log(
       largestContentfulPaint: lcpMsP50,
     },
     lcpElement: [...new Set(runs.map((run) => run.element))].join(' | '),
+    // The same page loaded again in one context, caches warm; information beside the cold goal, not a goal.
+    warmLcpMsP50: Math.round(percentile(warmLcp, 50)),
+    warmLcpMsP95: Math.round(percentile(warmLcp, 95)),
+    warmLcpElement: [...new Set(warm.map((run) => run.element))].join(' | '),
     initialJsGzipBytes: initial.gzip,
     initialJsRawBytes: initial.raw,
     initialJsFiles: initial.scripts,

@@ -15,7 +15,7 @@ import type { Logger } from '../log';
 import type { DeviceSource } from '../signers/deviceSource';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { createLaunchSecret, verifyUpgrade } from './bridgeAuth';
-import { pathOf, readStaticFile } from '../web/staticFiles';
+import { cacheControlFor, pathOf, readStaticFile } from '../web/staticFiles';
 
 export interface BrowserHostOptions {
   /** 0 picks a free port. */
@@ -80,7 +80,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -93,7 +92,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const path = pathOf(req);
     const file = path === null ? null : await readStaticFile(options.rendererDir, path);
     if (!file) return reply(res, 404, 'Not found');
-    res.writeHead(200, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length });
+    res.writeHead(200, {
+      ...headers,
+      'Cache-Control': cacheControlFor(path ?? ''),
+      'Content-Type': file.contentType,
+      'Content-Length': file.body.length,
+    });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathOf, readStaticFile, resolveStaticPath } from './staticFiles';
+import { cacheControlFor, pathOf, readStaticFile, resolveStaticPath } from './staticFiles';
 
 describe('static files of the browser host', () => {
   let base: string;
@@ -46,5 +46,20 @@ describe('pathOf', () => {
     expect(pathOf({ url: '/index.html?x=1' })).toBe('/index.html');
     expect(pathOf({})).toBe('/');
     expect(pathOf({ url: '//' })).toBeNull();
+  });
+});
+
+describe('cacheControlFor', () => {
+  it('keeps a content-hashed asset for good and asks again for everything else', () => {
+    const forGood = 'private, max-age=31536000, immutable';
+    expect(cacheControlFor('/assets/index-hf-qzcoF.js')).toBe(forGood);
+    expect(cacheControlFor('/assets/SafesPage--an7d6L_.js')).toBe(forGood);
+    expect(cacheControlFor('/assets/inter-latin-wght-normal-Dx4kXJAl.woff2')).toBe(forGood);
+    expect(cacheControlFor('/')).toBe('no-cache');
+    expect(cacheControlFor('/index.html')).toBe('no-cache');
+    expect(cacheControlFor('/favicon.svg')).toBe('no-cache');
+    // Not a build's name: served, but never kept as if its bytes could not change.
+    expect(cacheControlFor('/assets/app.js')).toBe('no-cache');
+    expect(cacheControlFor('/assets/sub/index-hf-qzcoF.js')).toBe('no-cache');
   });
 });

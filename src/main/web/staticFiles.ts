@@ -50,6 +50,18 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   }
 }
 
+/** A built asset, named by the hash of its content (Vite's `name-hash.ext`): that name never changes bytes. */
+const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8}\.\w+$/;
+
+/**
+ * How long a browser may keep a file: a hashed asset for good, so a later launch takes it from the cache, with
+ * the compiled code Chromium keeps beside a cached script; anything else, index.html first, is asked for again
+ * each time, since it names the assets of the build now served.
+ */
+export function cacheControlFor(urlPath: string): string {
+  return HASHED_ASSET.test(urlPath) ? 'private, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Null for request targets such as `//` that Node's parser accepts but URL cannot resolve. */
 export function pathOf(req: { url?: string }): string | null {
   try {

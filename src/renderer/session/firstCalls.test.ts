@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../shared/api/contract';
 import type { WalletClient } from '../api/client';
-import { FIRST_CALL_KEEP_MS, firstCallsAt, withFirstCalls, type FirstCall } from './firstCalls';
+import {
+  FIRST_CALL_KEEP_MS,
+  firstCallsAt,
+  withFirstCalls,
+  withFirstScreenCode,
+  type FirstCall,
+} from './firstCalls';
 
 /** A client whose answers the test settles by hand, counting every call and every subscription. */
 function manualClient() {
@@ -133,5 +139,46 @@ describe('withFirstCalls', () => {
     expect(main.listening()).toBe(0);
     void client.call('portfolio.get');
     expect(main.calls).toEqual(['portfolio.get', 'portfolio.get']);
+  });
+});
+
+describe('withFirstScreenCode', () => {
+  /** Whether `promise` has settled once the work already queued has run. */
+  const settled = async (promise: Promise<unknown> | undefined) => {
+    let done = false;
+    void promise?.then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return done;
+  };
+
+  it('settles the first answers only once the first screen’s code is in too', async () => {
+    const main = manualClient();
+    let loadCode!: () => void;
+    const client = withFirstScreenCode(
+      withFirstCalls(main.client, [PORTFOLIO]),
+      new Promise<void>((resolve) => (loadCode = resolve)),
+    );
+    main.answer('portfolio.get', { view: 1 });
+    expect(await settled(client.firstAnswers?.())).toBe(false);
+    loadCode();
+    expect(await settled(client.firstAnswers?.())).toBe(true);
+    // Still the same calls underneath: the answer is handed over, not asked again.
+    await expect(client.call('portfolio.get')).resolves.toEqual({ view: 1 });
+    expect(main.calls).toEqual(['portfolio.get']);
+  });
+
+  it('lets a chunk that failed to load be the screen’s to report', async () => {
+    const main = manualClient();
+    const client = withFirstScreenCode(
+      withFirstCalls(main.client, [PORTFOLIO]),
+      Promise.reject(new Error('chunk missing')),
+    );
+    main.answer('portfolio.get', { view: 1 });
+    await expect(client.firstAnswers?.()).resolves.toBe(undefined);
+  });
+
+  it('leaves a client that made no first calls as it was', () => {
+    const { client } = manualClient();
+    expect(withFirstScreenCode(client, new Promise(() => undefined))).toBe(client);
   });
 });

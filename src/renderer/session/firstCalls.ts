@@ -96,3 +96,20 @@ export function withFirstCalls(client: WalletClient, calls: readonly FirstCall[]
     firstAnswers: () => all,
   };
 }
+
+/**
+ * `client` with its first answers settled only once the first screen's code is in as well, so that the
+ * console's first render, which waits for them (useWalletSession), never renders the screen before its chunk.
+ * Rendered without it, the screen suspends, and React then holds its reveal until 300 ms after the placeholder
+ * painted (Suspense's throttling of fallbacks): when the answers won the race with the chunk by a few
+ * milliseconds, the portfolio painted some 300 ms late. A chunk that fails to load is the screen's to report.
+ */
+export function withFirstScreenCode(client: WalletClient, code: Promise<unknown>): WalletClient {
+  const { firstAnswers } = client;
+  if (!firstAnswers) return client;
+  const loaded = code.then(
+    () => undefined,
+    () => undefined,
+  );
+  return { ...client, firstAnswers: () => Promise.all([firstAnswers(), loaded]).then(() => undefined) };
+}
