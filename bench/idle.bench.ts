@@ -6,6 +6,12 @@
 // which run in this bench's own process; they stand in for the outside world. Bridge frames in the window are
 // counted by name, so a change that adds polling names itself. Prints one JSON object. Run with
 // `npm run bench:idle`, which builds the app (the demo runs the built host and renderer) and bundles this file.
+// Optional, for finding where the host's time goes (then `node dist/bench/idle.bench.mjs` after one run):
+// - IDLE_WINDOW_S: a longer window than 60 s, where a small change hides in the run-to-run noise;
+// - IDLE_COUNT_RPC=1: the host reaches the chains through a counting pass-through in this process, and the
+//   POSTs in the window are counted by JSON-RPC method (off by default: the headline runs the demo unchanged);
+// - IDLE_HOST_PROFILE_DIR: the host runs under `node --cpu-prof` into that directory, and the window's bounds on
+//   the monotonic clock the profile's timestamps use are printed, to cut the window out of the profile.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,6 +19,7 @@ import { type Browser, type CDPSession, chromium } from 'playwright-core';
 import { connectBridge } from '../scripts/demo/bridgeClient';
 import { type Demo, startDemo } from '../scripts/demo/startDemo';
 import { BridgeTally } from '../test/bench-support/bridgeTally';
+import { RpcTally } from '../test/bench-support/rpcTally';
 import {
   clockTicksPerSecond,
   cpuPercent,
@@ -20,7 +27,9 @@ import {
   readProcStat,
 } from '../test/bench-support/processCpu';
 
-const WINDOW_S = 60;
+const WINDOW_S = windowSeconds(process.env.IDLE_WINDOW_S);
+const COUNT_RPC = process.env.IDLE_COUNT_RPC === '1';
+const PROFILE_DIR = process.env.IDLE_HOST_PROFILE_DIR;
 /** After the first render: the page's first calls, the host's first poll of each chain and GC have passed. */
 const SETTLE_S = 10;
 /**
@@ -43,6 +52,17 @@ interface Sample {
   layouts: number;
   styleRecalcs: number;
 }
+
+function windowSeconds(given: string | undefined): number {
+  if (given === undefined) return 60;
+  const seconds = Number(given);
+  if (!Number.isSafeInteger(seconds) || seconds < 10)
+    throw new Error(`IDLE_WINDOW_S must be a whole number of seconds, at least 10, not ${given}`);
+  return seconds;
+}
+
+/** Now on CLOCK_MONOTONIC in µs, the clock of V8's profile timestamps in any process on this machine. */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /**
  * The page's renderer: Chromium's renderers less its own UI's (`--top-chrome-webui`, in the new headless mode
@@ -74,20 +94,25 @@ async function sample(hostPid: number, rendererPid: number, pageCdp: CDPSession)
   };
 }
 
-async function countAccounts(demo: Demo): Promise<number> {
+/** Counts the demo's accounts and, when asked, turns the host's chain endpoints to counting pass-throughs. */
+async function prepareHost(demo: Demo, rpc: RpcTally | null): Promise<number> {
   const bridge = await connectBridge(demo.origin, demo.secret);
   try {
+    if (rpc) {
+      for (const { chainId, url } of demo.chains)
+        await bridge.call('chains.setRpc', { chainId, urls: [await rpc.front(url)] });
+    }
     return (await bridge.call('accounts.list')).length;
   } finally {
     await bridge.close();
   }
 }
 
-async function measure(demo: Demo, browser: Browser) {
+async function measure(demo: Demo, browser: Browser, rpc: RpcTally | null) {
   const hosts = findChildProcesses(process.pid, HOST_SCRIPT);
   if (hosts.length !== 1) throw new Error(`expected one ${HOST_SCRIPT} process, found ${hosts.length}`);
   const hostPid = hosts[0] as number;
-  const accounts = await countAccounts(demo);
+  const accounts = await prepareHost(demo, rpc);
 
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -108,14 +133,18 @@ async function measure(demo: Demo, browser: Browser) {
   const rendererPid = await pageRenderer(browserCdp);
   const ticksPerS = clockTicksPerSecond();
   const start = await sample(hostPid, rendererPid, pageCdp);
+  const startUs = monotonicUs();
   tally = new BridgeTally();
+  if (rpc) rpc.counting = true;
   await Promise.race([
     sleep(WINDOW_S * 1000),
     demo.exited.then((reason) => Promise.reject(new Error(`the host stopped in the window: ${reason}`))),
   ]);
   const end = await sample(hostPid, rendererPid, pageCdp);
+  const endUs = monotonicUs();
   const counts = (tally as BridgeTally).counts();
   tally = null;
+  if (rpc) rpc.counting = false;
   const after = await pageRenderer(browserCdp);
   if (after !== rendererPid)
     throw new Error(`the page changed renderer in the window: ${rendererPid} → ${after}`);
@@ -142,6 +171,8 @@ async function measure(demo: Demo, browser: Browser) {
     rendererStyleRecalcsPerMin: perMinute(end.styleRecalcs - start.styleRecalcs),
     bridgeCalls: counts.calls,
     bridgePushes: counts.pushes,
+    ...(rpc ? { rpcInWindow: rpc.counts() } : {}),
+    ...(PROFILE_DIR ? { hostPid, profileWindowUs: [startUs, endUs] } : {}),
     goals: GOALS,
     meetsGoals: hostCpuPct <= GOALS.hostCpuPct && rendererCpuPct <= GOALS.rendererCpuPct,
     notCounted: 'the anvil chains; the block clock and price keeper (this bench process)',
@@ -149,7 +180,13 @@ async function measure(demo: Demo, browser: Browser) {
   };
 }
 
+const rpc = COUNT_RPC ? new RpcTally() : null;
+// The host inherits this process's environment when the demo starts it, and nothing else started here is Node.
+const nodeOptions = process.env.NODE_OPTIONS;
+if (PROFILE_DIR) process.env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}`;
 const demo = await startDemo();
+if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
+else process.env.NODE_OPTIONS = nodeOptions;
 try {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -166,10 +203,11 @@ try {
     ],
   });
   try {
-    console.log(JSON.stringify(await measure(demo, browser)));
+    console.log(JSON.stringify(await measure(demo, browser, rpc)));
   } finally {
     await browser.close();
   }
 } finally {
   await demo.stop();
+  await rpc?.close();
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { anvilCall, deployToken, fixtureAddress, sendAndMine } from '../../../test/anvil/chainSetup';
 import {
   fixtureAccounts,
@@ -33,6 +33,11 @@ beforeAll(async () => {
 });
 
 const chains = (): Chain[] => nodes.map((node) => localChain(node.chainId, node.url));
+
+let nativeWei = 10n ** 18n;
+/** A new native balance for the first account, seen by the next block's read. */
+const moveBalance = (url: string) =>
+  anvilCall(url, 'anvil_setBalance', [ACCOUNTS[0], `0x${(nativeWei++).toString(16)}`]);
 
 let wallet: WalletDatabase | undefined;
 const services: ChainsService[] = [];
@@ -175,6 +180,7 @@ describe('ChainsService', () => {
     ]);
     expect(progress).toEqual([]);
 
+    await moveBalance(base);
     await anvilCall(base, 'evm_mine');
     await poll();
     expect(asked()).toEqual([
@@ -185,6 +191,7 @@ describe('ChainsService', () => {
     expect(progress).toEqual([{ chainId: 8453, done: 1, total: 1 }]);
 
     // Base moved last time: it is read at once, in one request.
+    await moveBalance(base);
     await anvilCall(base, 'evm_mine');
     await poll();
     expect(asked()).toEqual([
@@ -207,6 +214,39 @@ describe('ChainsService', () => {
     expect(asked()).toEqual([
       [10, 'eth_blockNumber'],
       [8453, 'eth_blockNumber'],
+    ]);
+  });
+
+  it('tells no progress for a poll whose new block moved nothing of the portfolio but its statuses', async () => {
+    const { service: s, statuses, progress } = service();
+    await s.refresh();
+    const base = nodes[1]?.url as string;
+    const poll = async () => {
+      progress.length = 0;
+      statuses.length = 0;
+      await s.refresh({ onlyIfMoved: true });
+    };
+
+    await anvilCall(base, 'evm_mine');
+    await poll();
+    // The read is stored and its status told, so the page shows how fresh it is; the rest is as it was.
+    const head = Number(await anvilCall(base, 'eth_blockNumber'));
+    expect(statuses).toEqual([expect.objectContaining({ chainId: 8453, lastRead: expect.anything() })]);
+    expect(statuses[0]?.lastRead?.blockNumber).toBe(head);
+    expect(progress).toEqual([]);
+
+    await moveBalance(base);
+    await anvilCall(base, 'evm_mine');
+    await poll();
+    expect(progress).toEqual([{ chainId: 8453, done: 1, total: 1 }]);
+    const moved = s.portfolio().holdings.find((h) => h.chainId === 8453 && h.token === 'native');
+    expect(moved?.blockNumber).toBe(head + 1);
+
+    // A refresh the user asks for tells its progress whether or not anything moved.
+    await s.refresh();
+    expect(progress.slice(-2).map((p) => [p.done, p.total])).toEqual([
+      [1, 2],
+      [2, 2],
     ]);
   });
 
@@ -253,7 +293,10 @@ describe('ChainsService', () => {
         feeds: (chainId) => (chainId === 10 ? [FEED] : []),
         saveReadings: (read) => void saved.push(read),
         value: () => ({ currency: 'USD', values: [] }),
-        refreshed: (portfolio) => Promise.resolve(void refreshed.push(portfolio)),
+        refreshed: (portfolio) => {
+          refreshed.push(portfolio);
+          return Promise.resolve({ currency: 'USD', values: [] });
+        },
         valueHistory: () => ({ currency: 'USD', points: [] }),
         ...overrides,
       };
@@ -296,6 +339,49 @@ describe('ChainsService', () => {
       expect(refreshed).toHaveLength(2);
       await s.refreshChain(10);
       expect(refreshed).toHaveLength(3);
+    });
+
+    it('tells a poll’s moved balance at once, and a value that moved only once pricing has run', async () => {
+      let price = '1';
+      // Pricing answers only when the test says so, as a slow price service would.
+      const asked: (() => void)[] = [];
+      const { pricing } = pricingDouble({
+        refreshed: () =>
+          new Promise((resolve) => {
+            asked.push(() => resolve({ currency: 'USD', values: [{ value: price }] as never }));
+          }),
+      });
+      const answer = async (calls: number) => {
+        await vi.waitFor(() => expect(asked).toHaveLength(calls));
+        asked.at(-1)?.();
+      };
+      const { service: s, progress } = service({ pricing });
+      const first = s.refresh();
+      await answer(1);
+      await first;
+      const base = nodes[1]?.url as string;
+
+      // The balance moved: told before pricing has answered.
+      progress.length = 0;
+      await moveBalance(base);
+      await anvilCall(base, 'evm_mine');
+      const moved = s.refresh({ onlyIfMoved: true });
+      await vi.waitFor(() => expect(asked).toHaveLength(2));
+      expect(progress).toEqual([{ chainId: 8453, done: 1, total: 1 }]);
+      await answer(2);
+      await moved;
+      expect(progress).toHaveLength(1);
+
+      // Nothing moved but a price: told once pricing has answered, not before.
+      progress.length = 0;
+      price = '2';
+      await anvilCall(base, 'evm_mine');
+      const revalued = s.refresh({ onlyIfMoved: true });
+      await vi.waitFor(() => expect(asked).toHaveLength(3));
+      expect(progress).toEqual([]);
+      await answer(3);
+      await revalued;
+      expect(progress).toEqual([{ chainId: 8453, done: 1, total: 1 }]);
     });
 
     it('keeps a refresh that read well even when pricing fails after it', async () => {

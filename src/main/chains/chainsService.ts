@@ -11,6 +11,7 @@ import type { ChainBalances, TokenAddress } from './balanceReader';
 import { BalancesRepository, type SaveSummary } from './balancesRepository';
 import { type BalanceQuery, ChainReader, type ChainStatus, staleReason } from './chainReader';
 import { ChainsError } from './chainsError';
+import { ShownPortfolio } from './shownPortfolio';
 import type { RpcClient, RpcClientOptions } from '../rpc/rpcClient';
 import type { Token } from './token';
 import { TokenCatalog } from './tokenCatalog';
@@ -50,6 +51,11 @@ export interface Portfolio {
   warnings: TokenWarning[];
 }
 
+export interface PortfolioValues {
+  currency: FiatCurrency;
+  values: HoldingValueView[];
+}
+
 /**
  * What the portfolio needs from prices, which the composition root hands in (prices are a capability above
  * chains, so chains names only this).
@@ -60,9 +66,12 @@ export interface PortfolioPricing {
   /** Stores a read's feed answers; it runs inside the transaction that stores the read's balances. */
   saveReadings(read: ChainBalances, readAt: number): void;
   /** What each holding with an amount is worth, in the user's currency. */
-  value(portfolio: Portfolio): { currency: FiatCurrency; values: HoldingValueView[] };
-  /** After every refresh, and every poll that read something: quotes to renew, a snapshot to take. */
-  refreshed(portfolio: Portfolio, signal: AbortSignal): Promise<void>;
+  value(portfolio: Portfolio): PortfolioValues;
+  /**
+   * After every refresh, and every poll that read something: quotes to renew, a snapshot to take. Resolves to
+   * what `value` gives once the quotes are renewed.
+   */
+  refreshed(portfolio: Portfolio, signal: AbortSignal): Promise<PortfolioValues>;
   valueHistory(): ValueHistoryView;
 }
 
@@ -115,6 +124,7 @@ export class ChainsService {
   /** Ends what pricing does after a refresh, when the service closes. */
   private readonly closing = new AbortController();
   private timer: NodeJS.Timeout | null = null;
+  private readonly shown = new ShownPortfolio();
 
   constructor(private readonly options: ChainsServiceOptions) {
     this.balances = new BalancesRepository(options.db);
@@ -168,8 +178,10 @@ export class ChainsService {
    * read or marked stale; never rejects. With `onlyIfMoved`, a chain whose head, accounts and tokens are
    * unchanged since its last read costs only the head check.
    *
-   * Progress is told as each chain finishes. A poll (`onlyIfMoved`) tells it only once it ends, and only of
-   * the chains it read, as a refresh of those: a poll that read nothing says nothing.
+   * Progress is told as each chain finishes. A poll (`onlyIfMoved`) tells it only once it ends, only of the
+   * chains it read, as a refresh of those, and only when the portfolio or its values changed beyond the chains'
+   * statuses, which reach the page on their own: on most new blocks no balance or price moved, and the page
+   * need not ask for the whole portfolio again. A poll that read nothing says nothing.
    */
   async refresh({ onlyIfMoved = false } = {}): Promise<ChainStatus[]> {
     const entries = [...this.entries.values()];
@@ -183,15 +195,17 @@ export class ChainsService {
       }),
     );
     const read = entries.filter((entry, index) => entry.stored !== storedBefore[index]);
-    if (onlyIfMoved) read.forEach((entry, index) => this.progress(entry, index + 1, read.length));
-    if (!onlyIfMoved || read.length > 0) await this.refreshed();
+    if (onlyIfMoved && read.length === 0) return statuses;
+    await this.refreshed(() => {
+      if (onlyIfMoved) read.forEach((entry, index) => this.progress(entry, index + 1, read.length));
+    });
     return statuses;
   }
 
   async refreshChain(chainId: number): Promise<ChainStatus> {
     const entry = this.entry(chainId);
     const status = await entry.refresh(this.query(entry.chain), false);
-    await this.refreshed();
+    await this.refreshed(() => undefined);
     return status;
   }
 
@@ -344,14 +358,29 @@ export class ChainsService {
     return { accounts, tokens, feeds, key: `${accounts.join()}|${tokens.join()}` };
   }
 
-  /** Pricing's turn after a refresh; its failure is logged, never the refresh's. */
-  private async refreshed(): Promise<void> {
+  /**
+   * Pricing's turn after a refresh; its failure is logged, never the refresh's. Calls `changed` once, as soon as
+   * what the page shows is seen to differ from what the last refresh left: a moved balance at once, before
+   * pricing (which may wait on a price service), a value once pricing has run; after a failure, as changed.
+   */
+  private async refreshed(changed: () => void): Promise<void> {
     const { pricing, log } = this.options;
-    if (!pricing || this.closing.signal.aborted) return;
+    let told = false;
+    const tell = () => {
+      if (told || this.closing.signal.aborted) return;
+      told = true;
+      changed();
+    };
     try {
-      await pricing.refreshed(this.portfolio(), this.closing.signal);
+      const portfolio = this.portfolio();
+      if (this.shown.portfolioChanged(portfolio)) tell();
+      if (this.closing.signal.aborted) return;
+      const values = await pricing?.refreshed(portfolio, this.closing.signal);
+      if (this.shown.valuesChanged(values)) tell();
     } catch (error) {
       if (!this.closing.signal.aborted) logFailure(log, 'prices could not be updated after a refresh', error);
+      this.shown.forget();
+      tell();
     }
   }
 }

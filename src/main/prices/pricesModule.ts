@@ -45,12 +45,13 @@ export function createPricesModule(
         // The service hears of nothing unless the user turned it on, and then only of tokens with no feed.
         if (priceService) await quotes.refresh({ tokens: unfedHoldings(portfolio), currency, signal });
         const held = new Set(heldInNonzeroAmount(portfolio).map(holdingKey));
-        const values = valuer.value(portfolio).values;
+        const valued = valuer.value(portfolio);
         snapshots.record(
-          values.map((value) => ({ ...value, held: held.has(holdingKey(value)) })),
+          valued.values.map((value) => ({ ...value, held: held.has(holdingKey(value)) })),
           currency,
           now(),
         );
+        return valued;
       },
       valueHistory: () => snapshots.history(settings.get().fiatCurrency),
     },
