@@ -112,7 +112,7 @@ describe('ChainsService', () => {
 
   it('shares one read between refreshes that overlap', async () => {
     const { service: s, exchanges } = service();
-    await Promise.all([s.refresh(), s.refresh(), s.refreshChain(10)]);
+    await Promise.all([s.refresh(), s.refresh()]);
     expect(exchanges.filter((e) => e.chainId === 10)).toHaveLength(1);
   });
 
@@ -337,8 +337,6 @@ describe('ChainsService', () => {
       await anvilCall(nodes[1]?.url as string, 'evm_mine');
       await s.refresh({ onlyIfMoved: true });
       expect(refreshed).toHaveLength(2);
-      await s.refreshChain(10);
-      expect(refreshed).toHaveLength(3);
     });
 
     it('tells a poll’s moved balance at once, and a value that moved only once pricing has run', async () => {

@@ -202,13 +202,6 @@ export class ChainsService {
     return statuses;
   }
 
-  async refreshChain(chainId: number): Promise<ChainStatus> {
-    const entry = this.entry(chainId);
-    const status = await entry.refresh(this.query(entry.chain), false);
-    await this.refreshed(() => undefined);
-    return status;
-  }
-
   /** Polls every chain's head each interval and reads the chains that moved. */
   start(intervalMs: number): void {
     this.stop();
