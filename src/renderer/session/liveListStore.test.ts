@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALICE, BOB, watchAccount } from '../../../test/renderer/portfolioFixture';
 import { WalletClientDouble } from '../../../test/renderer/WalletClientDouble';
 import { firstCallsAt, withFirstCalls } from './firstCalls';
-import { liveListStore } from './liveListStore';
+import { ASKED_RECENTLY_MS, liveListStore } from './liveListStore';
 
 const TREASURY = watchAccount(1, ALICE, 'Treasury');
 const SECOND = watchAccount(2, BOB, '');
@@ -76,6 +76,40 @@ describe('liveListStore', () => {
     expect(asked(client, 'accounts.list')).toBe(2);
     expect(store.snapshot().list).toEqual([TREASURY, SECOND]);
     off();
+  });
+
+  it('asks again for a component that mounts later, so a push lost in a reconnect is made good', async () => {
+    const client = new WalletClientDouble();
+    client.accounts = [TREASURY];
+    let now = 1_000_000;
+    const store = liveListStore(client, 'accounts.list', () => now);
+    const offMenu = store.subscribe(() => undefined);
+    await settle();
+    // The screen under the menu, mounting with it: the answer just asked for serves both.
+    now += ASKED_RECENTLY_MS - 1;
+    const offPortfolio = store.subscribe(() => undefined);
+    await settle();
+    expect(asked(client, 'accounts.list')).toBe(1);
+    offPortfolio();
+
+    // Main's list moved while its push was lost; the next screen to mount asks, and every component sees it.
+    client.accounts = [TREASURY, SECOND];
+    now += ASKED_RECENTLY_MS;
+    const offSend = store.subscribe(() => undefined);
+    await settle();
+    expect(asked(client, 'accounts.list')).toBe(2);
+    expect(store.snapshot().list).toEqual([TREASURY, SECOND]);
+
+    // A push that lands while that ask is on its way is newer than its answer.
+    now += ASKED_RECENTLY_MS;
+    const release = client.hold('accounts.list');
+    const offHistory = store.subscribe(() => undefined);
+    client.emit('accounts.changed', [SECOND]);
+    release();
+    await settle();
+    expect(asked(client, 'accounts.list')).toBe(3);
+    expect(store.snapshot().list).toEqual([SECOND]);
+    for (const off of [offMenu, offSend, offHistory]) off();
   });
 
   it('says why main could not answer, with no list', async () => {

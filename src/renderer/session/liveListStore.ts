@@ -36,65 +36,87 @@ const stores = new WeakMap<WalletClient, Map<LiveChannel, LiveListStore<unknown>
 export function liveListStore<C extends LiveChannel>(
   client: WalletClient,
   channel: C,
+  now: () => number = Date.now,
 ): LiveListStore<Item<C>> {
   let byChannel = stores.get(client);
   if (!byChannel) stores.set(client, (byChannel = new Map()));
   let store = byChannel.get(channel);
-  if (!store) byChannel.set(channel, (store = createStore(client, channel)));
+  if (!store) byChannel.set(channel, (store = createStore(client, channel, now)));
   return store as LiveListStore<Item<C>>;
 }
 
 /**
- * Asked when its first component mounts and kept current from main's pushes while any is mounted; once the
- * last has gone it stops listening, and the next first one asks again, showing the last list until then.
+ * Within this long of the last ask, a component that mounts takes the list as it is: at launch the account
+ * menu and the screen under it mount together and need one answer between them.
  */
-function createStore<C extends LiveChannel>(client: WalletClient, channel: C): LiveListStore<Item<C>> {
+export const ASKED_RECENTLY_MS = 5_000;
+
+/**
+ * Asked when its first component mounts and kept current from main's pushes while any is mounted; a component
+ * that mounts later asks again unless the list was asked within ASKED_RECENTLY_MS, so a screen shows main's
+ * list even if a push was lost (the browser host's socket reconnects after a sleep; pushes sent meanwhile are
+ * gone). Once the last component has gone the store stops listening, showing the last list until it is next
+ * asked.
+ */
+function createStore<C extends LiveChannel>(
+  client: WalletClient,
+  channel: C,
+  now: () => number,
+): LiveListStore<Item<C>> {
   // What the page asked for as it started, when it is in: the first render shows it at once (firstCalls.ts).
   let state: LiveList<Item<C>> = {
     list: (client.ready?.(channel) as Item<C>[] | undefined) ?? null,
     error: null,
   };
   const listeners = new Set<() => void>();
-  let stop: (() => void) | undefined;
+  let listening = false;
+  let unsubscribe: (() => void) | undefined;
+  // Each push is the whole list and newer than any answer still on its way, which then changes nothing; the
+  // same goes for an answer to an ask that a later ask overtook.
+  let pushes = 0;
+  let asks = 0;
+  let askedAt = Number.NEGATIVE_INFINITY;
   const show = (next: LiveList<Item<C>>) => {
     state = next;
     for (const listener of [...listeners]) listener();
   };
-
-  const start = () => {
-    let listening = true;
-    // Each push is the whole list and newer than any answer still on its way, which then changes nothing.
-    let pushed = false;
-    // Subscribed before asking, so a change made while the list is on its way is not lost.
-    const unsubscribe = client.on(PUSHED_BY[channel] as EventName, (list: EventPayload<EventName>) => {
-      if (!listening) return;
-      pushed = true;
-      show({ list: list as Item<C>[], error: null });
-    });
+  const ask = () => {
+    askedAt = now();
+    const ask = ++asks;
+    const pushesBefore = pushes;
+    const current = () => listening && ask === asks && pushes === pushesBefore;
     (client.call as (channel: C) => Promise<ResponseOf<C>>)(channel).then(
       (list) => {
         // The very answer the first render showed (`ready`) changes nothing.
-        if (listening && !pushed && state.list !== list) show({ list: list as Item<C>[], error: null });
+        if (current() && state.list !== list) show({ list: list as Item<C>[], error: null });
       },
       (error: unknown) => {
-        if (listening && !pushed) show({ list: null, error: errorMessage(error) });
+        if (current()) show({ list: null, error: errorMessage(error) });
       },
     );
-    return () => {
-      listening = false;
-      unsubscribe();
-    };
+  };
+  const start = () => {
+    listening = true;
+    // Subscribed before asking, so a change made while the list is on its way is not lost.
+    unsubscribe = client.on(PUSHED_BY[channel] as EventName, (list: EventPayload<EventName>) => {
+      if (!listening) return;
+      pushes++;
+      show({ list: list as Item<C>[], error: null });
+    });
+    ask();
   };
 
   return {
     subscribe(listener) {
       listeners.add(listener);
-      stop ??= start();
+      if (!listening) start();
+      else if (now() - askedAt >= ASKED_RECENTLY_MS) ask();
       return () => {
         listeners.delete(listener);
         if (listeners.size > 0) return;
-        stop?.();
-        stop = undefined;
+        listening = false;
+        unsubscribe?.();
+        unsubscribe = undefined;
       };
     },
     snapshot: () => state,
