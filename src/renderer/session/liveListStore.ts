@@ -3,7 +3,7 @@ import type { WalletClient } from '../api/client';
 import { errorMessage } from './errorMessage';
 
 /** Lists main answers without a request, with the event that carries the whole list again on each change. */
-export const PUSHED_BY = {
+const PUSHED_BY = {
   'accounts.list': 'accounts.changed',
   'devices.list': 'devices.changed',
   'dapps.sites': 'dapps.sitesChanged',
@@ -82,9 +82,9 @@ function createStore<C extends LiveChannel>(
   };
   const ask = () => {
     askedAt = now();
-    const ask = ++asks;
+    const thisAsk = ++asks;
     const pushesBefore = pushes;
-    const current = () => listening && ask === asks && pushes === pushesBefore;
+    const current = () => listening && thisAsk === asks && pushes === pushesBefore;
     (client.call as (channel: C) => Promise<ResponseOf<C>>)(channel).then(
       (list) => {
         // The very answer the first render showed (`ready`) changes nothing.
